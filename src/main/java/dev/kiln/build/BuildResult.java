@@ -1,0 +1,12 @@
+package dev.kiln.build;
+
+import dev.kiln.diag.Diagnostic;
+import dev.kiln.output.OutputPlan;
+import java.util.List;
+
+/** The outcome of a build in memory: the files to write, or the errors that stop it (then {@code plan} is null). */
+public record BuildResult(List<Diagnostic> diagnostics, OutputPlan plan, int pages) {
+    public boolean succeeded() {
+        return plan != null;
+    }
+}

@@ -1,0 +1,38 @@
+package dev.kiln.markdown;
+
+import com.vladsch.flexmark.ext.attributes.internal.AttributesNodePostProcessor;
+import com.vladsch.flexmark.html.HtmlRenderer;
+import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.data.MutableDataHolder;
+
+/**
+ * Kiln's flexmark extension: kramdown attribute lists (parsing our way, attaching flexmark's way),
+ * headings with anchors, the table of contents, and link attributes.
+ */
+final class KramdownExtension implements Parser.ParserExtension, HtmlRenderer.HtmlRendererExtension {
+
+    private final boolean safeMode;
+
+    KramdownExtension(boolean safeMode) {
+        this.safeMode = safeMode;
+    }
+
+    @Override
+    public void parserOptions(MutableDataHolder options) {}
+
+    @Override
+    public void extend(Parser.Builder parser) {
+        parser.customInlineParserExtensionFactory(new KramdownAttributeParser.Factory());
+        // Gives each attribute list its owner (previous element, enclosing block, heading id).
+        parser.postProcessorFactory(new AttributesNodePostProcessor.Factory());
+    }
+
+    @Override
+    public void rendererOptions(MutableDataHolder options) {}
+
+    @Override
+    public void extend(HtmlRenderer.Builder renderer, String rendererType) {
+        renderer.nodeRendererFactory(options -> new HeadingRenderer());
+        renderer.attributeProviderFactory(new LinkAttributeProvider.Factory(safeMode));
+    }
+}

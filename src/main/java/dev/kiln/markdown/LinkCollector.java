@@ -1,0 +1,84 @@
+package dev.kiln.markdown;
+
+import com.vladsch.flexmark.ast.AutoLink;
+import com.vladsch.flexmark.ast.Image;
+import com.vladsch.flexmark.ast.Link;
+import com.vladsch.flexmark.ast.MailLink;
+import com.vladsch.flexmark.ast.RefNode;
+import com.vladsch.flexmark.ast.Reference;
+import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.ast.Node;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Finds every link and image in a parsed document, with its position in the Markdown text. */
+final class LinkCollector {
+
+    private LinkCollector() {}
+
+    static List<RenderedMarkdown.Link> links(Document document, String markdown) {
+        SourceLines lines = new SourceLines(markdown);
+        List<RenderedMarkdown.Link> links = new ArrayList<>();
+        for (Node node : document.getDescendants()) {
+            String url = url(document, node);
+            if (url != null) {
+                int offset = node.getStartOffset();
+                links.add(new RenderedMarkdown.Link(url, lines.line(offset), lines.column(offset)));
+            }
+        }
+        return links;
+    }
+
+    /** The url as written, or null when the node is not a link or image. */
+    private static String url(Document document, Node node) {
+        if (node instanceof Link link) {
+            return link.getUrl().toString();
+        } else if (node instanceof Image image) {
+            return image.getUrl().toString();
+        } else if (node instanceof AutoLink autoLink) {
+            return autoLink.getText().toString();
+        } else if (node instanceof MailLink mailLink) {
+            return mailLink.getText().toString();
+        } else if (node instanceof RefNode ref && ref.isDefined()) {
+            Reference reference = ref.getReferenceNode(document);
+            return reference == null ? null : reference.getUrl().toString();
+        }
+        return null;
+    }
+
+    /** 1-based line and column of offsets in a text; \n, \r\n and \r all end a line. */
+    private static final class SourceLines {
+        private final String text;
+        private final List<Integer> starts = new ArrayList<>();
+
+        SourceLines(String text) {
+            this.text = text;
+            starts.add(0);
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c == '\n' || (c == '\r' && (i + 1 == text.length() || text.charAt(i + 1) != '\n'))) {
+                    starts.add(i + 1);
+                }
+            }
+        }
+
+        int line(int offset) {
+            int low = 0;
+            int high = starts.size() - 1;
+            while (low < high) {
+                int middle = (low + high + 1) >>> 1;
+                if (starts.get(middle) <= offset) {
+                    low = middle;
+                } else {
+                    high = middle - 1;
+                }
+            }
+            return low + 1;
+        }
+
+        int column(int offset) {
+            int start = starts.get(line(offset) - 1);
+            return text.codePointCount(start, offset) + 1;
+        }
+    }
+}

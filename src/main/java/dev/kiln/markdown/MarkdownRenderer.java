@@ -1,0 +1,106 @@
+package dev.kiln.markdown;
+
+import com.vladsch.flexmark.ast.Heading;
+import com.vladsch.flexmark.ast.HtmlBlockBase;
+import com.vladsch.flexmark.ast.Paragraph;
+import com.vladsch.flexmark.ext.attributes.AttributesExtension;
+import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
+import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
+import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
+import com.vladsch.flexmark.ext.tables.TablesExtension;
+import com.vladsch.flexmark.ext.toc.TocExtension;
+import com.vladsch.flexmark.ext.typographic.TypographicExtension;
+import com.vladsch.flexmark.html.HtmlRenderer;
+import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.data.MutableDataSet;
+import com.vladsch.flexmark.util.misc.Extension;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Renders a Markdown body (front matter already removed) the way a Jekyll/kramdown author expects.
+ *
+ * <p>Built once and shared: flexmark's parser and renderer are immutable, and every document gets
+ * its own tree.
+ */
+public final class MarkdownRenderer {
+
+    private static final Pattern MORE = Pattern.compile("<!--\\s*more\\s*-->");
+
+    private final Parser parser;
+    private final HtmlRenderer renderer;
+    private final KramdownTreeRewriter rewriter = new KramdownTreeRewriter();
+
+    /** @param safeMode when true, raw HTML (blocks and inline) is left out of the output */
+    public MarkdownRenderer(boolean safeMode) {
+        KramdownExtension kramdown = new KramdownExtension(safeMode);
+        List<Extension> common = List.of(
+                TablesExtension.create(),
+                StrikethroughExtension.create(),
+                FootnoteExtension.create(),
+                TypographicExtension.create(),
+                TocExtension.create(),
+                AutolinkExtension.create(),
+                kramdown);
+        MutableDataSet options = new MutableDataSet()
+                // Heading ids as Jekyll's GFM ids: lower case, spaces to '-', '-' and '_' kept, rest dropped.
+                .set(HtmlRenderer.GENERATE_HEADER_ID, true)
+                .set(HtmlRenderer.RENDER_HEADER_ID, false)
+                .set(HtmlRenderer.HEADER_ID_GENERATOR_TO_DASH_CHARS, " ")
+                .set(HtmlRenderer.HEADER_ID_GENERATOR_NON_DASH_CHARS, "-_")
+                .set(HtmlRenderer.HEADER_ID_GENERATOR_NO_DUPED_DASHES, false)
+                .set(HtmlRenderer.HEADER_ID_GENERATOR_RESOLVE_DUPES, true)
+                .set(HtmlRenderer.SUPPRESS_HTML, safeMode)
+                .set(TablesExtension.COLUMN_SPANS, false)
+                .set(TablesExtension.APPEND_MISSING_COLUMNS, true)
+                .set(TablesExtension.DISCARD_EXTRA_COLUMNS, true)
+                .set(TablesExtension.HEADER_SEPARATOR_COLUMN_MATCH, true);
+        // flexmark's attribute parser is left out on purpose: KramdownAttributeParser replaces it.
+        MutableDataSet parserOptions = new MutableDataSet(options).set(Parser.EXTENSIONS, common);
+        List<Extension> rendering = new ArrayList<>(common);
+        rendering.add(0, AttributesExtension.create());
+        MutableDataSet rendererOptions = new MutableDataSet(options).set(Parser.EXTENSIONS, rendering);
+        this.parser = Parser.builder(parserOptions).build();
+        this.renderer = HtmlRenderer.builder(rendererOptions).build();
+    }
+
+    public RenderedMarkdown render(String markdown) {
+        Document document = parser.parse(markdown);
+        rewriter.rewrite(document);
+        String html = renderer.render(document);
+        return new RenderedMarkdown(
+                html,
+                excerpt(document),
+                TableOfContents.html(document, Heading::getAnchorRefId),
+                PlainText.countWords(PlainText.of(document)),
+                LinkCollector.links(document, markdown));
+    }
+
+    /** The blocks before a {@code <!--more-->} line, else the first paragraph; rendered after the whole document. */
+    private String excerpt(Document document) {
+        List<Node> blocks = new ArrayList<>();
+        for (Node block : document.getChildren()) {
+            if (block instanceof HtmlBlockBase && MORE.matcher(block.getChars().toString().strip()).matches()) {
+                return renderBlocks(blocks);
+            }
+            blocks.add(block);
+        }
+        for (Node block : document.getChildren()) {
+            if (block instanceof Paragraph) {
+                return renderBlocks(List.of(block));
+            }
+        }
+        return "";
+    }
+
+    private String renderBlocks(List<Node> blocks) {
+        StringBuilder html = new StringBuilder();
+        for (Node block : blocks) {
+            html.append(renderer.render(block));
+        }
+        return html.toString().stripTrailing();
+    }
+}

@@ -1,0 +1,28 @@
+package dev.kiln.markdown;
+
+import java.util.List;
+
+/**
+ * One Markdown body rendered to HTML, with what the later stages derive from it.
+ *
+ * @param html the whole body as HTML
+ * @param excerptHtml the HTML before a {@code <!--more-->} line, else the first paragraph; "" if none
+ * @param toc a nested {@code <nav class="toc">} of the headings, or null if there are none
+ * @param wordCount words in the plain text, for reading time
+ * @param links every link and image written in the Markdown, in document order
+ */
+public record RenderedMarkdown(String html, String excerptHtml, String toc, int wordCount, List<Link> links) {
+
+    public RenderedMarkdown {
+        links = List.copyOf(links);
+    }
+
+    /**
+     * A link or image as the author wrote it.
+     *
+     * @param url the url as written (for reference links, the url of the definition)
+     * @param line 1-based line of the link's first character in the Markdown given to the renderer
+     * @param column 1-based column of that character, counted in Unicode code points
+     */
+    public record Link(String url, int line, int column) {}
+}

@@ -1,0 +1,38 @@
+package dev.kiln.model;
+
+import dev.kiln.diag.SourcePosition;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A post or a page: front matter already checked and typed, Markdown already rendered.
+ * {@code url} is site-relative without the baseurl ({@code /2019/03/18/slug/}); {@code outputPath}
+ * is the file it is written to, relative to the output folder.
+ */
+public record Document(
+        Path source,
+        boolean isPost,
+        String title,
+        String subtitle,
+        String description,
+        OffsetDateTime date,
+        String author,
+        List<Tag> tags,
+        String background,
+        String layout,
+        SourcePosition layoutPosition,
+        String url,
+        String outputPath,
+        boolean draft,
+        List<String> aliases,
+        Content content,
+        Map<String, Object> params) {
+
+    /** Rendered Markdown of the body and what was learned while rendering it. */
+    public record Content(String html, String excerptHtml, String toc, int wordCount, List<Link> links) {}
+
+    /** A link written in the body, with its position in the source file. */
+    public record Link(String url, SourcePosition position) {}
+}

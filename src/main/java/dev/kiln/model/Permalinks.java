@@ -1,0 +1,54 @@
+package dev.kiln.model;
+
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Jekyll-style permalink patterns such as {@code /:year/:month/:day/:slug/}. */
+final class Permalinks {
+    private static final Pattern PLACEHOLDER = Pattern.compile(":([a-z_]+)");
+    private static final java.util.Set<String> KNOWN = java.util.Set.of(
+            "year", "month", "day", "i_month", "i_day", "short_year", "hour", "minute", "second", "slug", "title");
+
+    private Permalinks() {}
+
+    static Optional<String> check(String pattern) {
+        if (!pattern.startsWith("/")) {
+            return Optional.of("permalink '" + pattern + "' should start with /");
+        }
+        Matcher m = PLACEHOLDER.matcher(pattern);
+        while (m.find()) {
+            if (!KNOWN.contains(m.group(1))) {
+                return Optional.of("unknown placeholder :" + m.group(1) + " in permalink '" + pattern + "'");
+            }
+        }
+        if (!UrlPaths.isSafe(PLACEHOLDER.matcher(pattern).replaceAll("x"))) {
+            return Optional.of("permalink '" + pattern + "' is not a safe site path");
+        }
+        return Optional.empty();
+    }
+
+    static String expand(String pattern, OffsetDateTime date, String slug) {
+        Matcher m = PLACEHOLDER.matcher(pattern);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String value = switch (m.group(1)) {
+                case "year" -> String.format(java.util.Locale.ROOT, "%04d", date.getYear());
+                case "short_year" -> String.format(java.util.Locale.ROOT, "%02d", date.getYear() % 100);
+                case "month" -> String.format(java.util.Locale.ROOT, "%02d", date.getMonthValue());
+                case "i_month" -> Integer.toString(date.getMonthValue());
+                case "day" -> String.format(java.util.Locale.ROOT, "%02d", date.getDayOfMonth());
+                case "i_day" -> Integer.toString(date.getDayOfMonth());
+                case "hour" -> String.format(java.util.Locale.ROOT, "%02d", date.getHour());
+                case "minute" -> String.format(java.util.Locale.ROOT, "%02d", date.getMinute());
+                case "second" -> String.format(java.util.Locale.ROOT, "%02d", date.getSecond());
+                case "slug", "title" -> slug;
+                default -> m.group();
+            };
+            m.appendReplacement(out, Matcher.quoteReplacement(value));
+        }
+        m.appendTail(out);
+        return UrlPaths.normalize(out.toString());
+    }
+}

@@ -1,0 +1,245 @@
+package dev.kiln.model;
+
+import dev.kiln.diag.Diagnostics;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Stage 3: checks and types front matter, gives every post and page its URL, and works out tags.
+ * Everything the templates need about relations between documents is decided here, once.
+ */
+public final class SiteAssembler {
+    private static final Pattern DATED_NAME = Pattern.compile("(\\d{4}-\\d{1,2}-\\d{1,2})-(.+)");
+    private static final Comparator<Document> NEWEST_FIRST = Comparator
+            .comparing(Document::date, Comparator.comparing(OffsetDateTime::toInstant)).reversed()
+            .thenComparing(d -> d.source().toString().replace('\\', '/'));
+
+    public Site assemble(SiteConfig config, List<SourceEntry> entries, Visibility visibility, Diagnostics diagnostics) {
+        DateParser dates = new DateParser(config.timezone());
+        List<DraftDocument> drafts = new ArrayList<>();
+        for (SourceEntry entry : entries) {
+            read(entry, config, dates, diagnostics).ifPresent(drafts::add);
+        }
+        drafts.removeIf(d -> d.isPost() && !visible(d, visibility));
+        Map<String, Tag> tags = tags(drafts, diagnostics);
+        List<Document> posts = new ArrayList<>();
+        List<Document> pages = new ArrayList<>();
+        for (DraftDocument draft : drafts) {
+            Document doc = draft.withTags(draft.tagNames().stream().map(n -> tags.get(tagKey(n))).distinct().toList());
+            (doc.isPost() ? posts : pages).add(doc);
+        }
+        posts.sort(NEWEST_FIRST);
+        pages.sort(Comparator.comparing(Document::url));
+        Map<Tag, List<Document>> byTag = new HashMap<>();
+        for (Document post : posts) {
+            for (Tag tag : post.tags()) {
+                byTag.computeIfAbsent(tag, t -> new ArrayList<>()).add(post);
+            }
+        }
+        List<Site.TagPosts> tagPosts = byTag.entrySet().stream()
+                .map(e -> new Site.TagPosts(e.getKey(), List.copyOf(e.getValue())))
+                .sorted(Comparator.comparing((Site.TagPosts t) -> t.tag().name().toLowerCase(Locale.ROOT))
+                        .thenComparing(t -> t.tag().slug()))
+                .toList();
+        return new Site(config, List.copyOf(posts), List.copyOf(pages), tagPosts);
+    }
+
+    private static boolean visible(DraftDocument doc, Visibility visibility) {
+        boolean future = doc.date().toInstant().isAfter(visibility.now());
+        return (visibility.drafts() || !doc.draft()) && (visibility.future() || !future);
+    }
+
+    /** A document whose tags are still names: tag slugs depend on every document, so they come last. */
+    private record DraftDocument(Document doc, List<String> tagNames) {
+        boolean isPost() {
+            return doc.isPost();
+        }
+
+        OffsetDateTime date() {
+            return doc.date();
+        }
+
+        boolean draft() {
+            return doc.draft();
+        }
+
+        Document withTags(List<Tag> tags) {
+            return new Document(doc.source(), doc.isPost(), doc.title(), doc.subtitle(), doc.description(), doc.date(),
+                    doc.author(), tags, doc.background(), doc.layout(), doc.layoutPosition(), doc.url(),
+                    doc.outputPath(), doc.draft(), doc.aliases(), doc.content(), doc.params());
+        }
+    }
+
+    private Optional<DraftDocument> read(SourceEntry entry, SiteConfig config, DateParser dates, Diagnostics diagnostics) {
+        FieldReader fields = new FieldReader(entry.frontMatter(), diagnostics);
+        Path path = entry.path();
+        String stem = stem(path);
+        Matcher dated = DATED_NAME.matcher(stem);
+        String nameSlug = dated.matches() ? dated.group(2) : stem;
+        String title = fields.text("title", humanize(nameSlug));
+
+        OffsetDateTime date = null;
+        if (fields.has("date")) {
+            date = parseDate(fields, dates, fields.text("date", ""));
+        } else if (dated.matches()) {
+            try {
+                date = dates.parse(dated.group(1));
+            } catch (IllegalArgumentException e) {
+                diagnostics.error(dev.kiln.diag.SourcePosition.startOf(path), "file name " + e.getMessage(),
+                        "name posts YYYY-MM-DD-title.md with a real date, or add date: to the front matter");
+            }
+        } else if (entry.isPost()) {
+            fields.error("date", "post has no date",
+                    "add e.g. date: 2019-03-18 to the front matter, or name the file 2019-03-18-" + stem + ".md");
+        }
+        if (entry.isPost() && date == null) {
+            return Optional.empty();
+        }
+
+        String slug;
+        if (fields.has("slug")) {
+            slug = fields.text("slug", "");
+            if (!slug.matches("[\\p{L}\\p{N}][\\p{L}\\p{N}._~-]*")) {
+                fields.error("slug", "slug '" + slug + "' cannot be used in a URL",
+                        "use letters, digits and dashes only, e.g. slug: my-first-post");
+                return Optional.empty();
+            }
+        } else {
+            slug = Slugs.slugify(entry.isPost() && dated.matches() ? nameSlug : title);
+            if (entry.isPost() && slug.isEmpty()) {
+                fields.error("title", "cannot make a URL from the title '" + title + "'", "add slug: with letters or digits");
+                return Optional.empty();
+            }
+        }
+
+        String url;
+        if (fields.has("permalink")) {
+            String pattern = fields.text("permalink", "");
+            Optional<String> problem = Permalinks.check(pattern);
+            if (problem.isPresent()) {
+                fields.error("permalink", problem.get(), "write a site path such as /my-page/");
+                return Optional.empty();
+            }
+            url = date == null ? UrlPaths.normalize(pattern) : Permalinks.expand(pattern, date, slug);
+        } else if (entry.isPost()) {
+            url = Permalinks.expand(config.permalink(), date, slug);
+        } else {
+            url = pageUrl(path);
+        }
+        if (!UrlPaths.isSafe(url)) {
+            fields.error(fields.has("permalink") ? "permalink" : "slug", "URL '" + url + "' is not a safe site path",
+                    "use letters, digits, dashes and slashes only");
+            return Optional.empty();
+        }
+
+        String background = fields.text("background", null);
+        if (background != null && !isSafeLink(background)) {
+            fields.error("background", "background '" + background + "' is not an image address",
+                    "use a site path like /img/header.jpg or an https:// URL");
+            background = null;
+        }
+        List<String> aliases = new ArrayList<>();
+        for (String alias : fields.words("aliases")) {
+            String normalized = UrlPaths.normalize(alias.startsWith("/") ? alias : "/" + alias);
+            if (UrlPaths.isSafe(normalized)) {
+                aliases.add(normalized);
+            } else {
+                fields.error("aliases", "alias '" + alias + "' is not a safe site path", "write old URLs like /2019/03/17/old-name.html");
+            }
+        }
+        boolean draft = fields.flag("draft", false) || !fields.flag("published", true);
+        List<String> tagNames = new ArrayList<>(new LinkedHashSet<>(fields.words("tags").stream()
+                .map(t -> t.strip()).filter(t -> !t.isEmpty()).toList()));
+        for (String tag : tagNames) {
+            if (Slugs.slugOrCodePoints(tag).isEmpty()) {
+                fields.error("tags", "tag '" + tag + "' has no letters or digits", "remove it or spell it with letters");
+            }
+        }
+        tagNames.removeIf(t -> Slugs.slugOrCodePoints(t).isEmpty());
+
+        Document doc = new Document(path, entry.isPost(), title, fields.text("subtitle", null),
+                fields.text("description", null), date, fields.text("author", config.author()), List.of(),
+                background, fields.text("layout", entry.isPost() ? "post" : "page"), entry.frontMatter().positionOf("layout"),
+                url, UrlPaths.outputPath(url), draft, List.copyOf(aliases), entry.content(), entry.frontMatter().values());
+        return Optional.of(new DraftDocument(doc, tagNames));
+    }
+
+    private static OffsetDateTime parseDate(FieldReader fields, DateParser dates, String text) {
+        try {
+            return dates.parse(text);
+        } catch (IllegalArgumentException e) {
+            fields.error("date", e.getMessage(), "write dates like 2019-03-18 or 2019-03-18 09:30:00 +0100");
+            return null;
+        }
+    }
+
+    /** Links an author may give for images: site paths and http(s) URLs; never javascript: or data: URLs. */
+    static boolean isSafeLink(String link) {
+        String lower = link.strip().toLowerCase(Locale.ROOT);
+        return (lower.startsWith("/") && !lower.startsWith("//")) || lower.startsWith("https://") || lower.startsWith("http://")
+                || (!lower.contains(":") && !lower.isEmpty());
+    }
+
+    private static String pageUrl(Path path) {
+        Path inContent = path.subpath(1, path.getNameCount());
+        String stem = stem(inContent);
+        String parent = inContent.getParent() == null ? "" : inContent.getParent().toString().replace('\\', '/') + "/";
+        return "/" + parent + (stem.equals("index") ? "" : stem + "/");
+    }
+
+    private static String stem(Path path) {
+        String name = path.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    private static String humanize(String slug) {
+        String words = slug.replace('-', ' ').replace('_', ' ').strip();
+        return words.isEmpty() ? slug : Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
+    static String tagKey(String name) {
+        return java.text.Normalizer.normalize(name.strip(), java.text.Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * One {@link Tag} per tag name, ignoring case. The shown name is the spelling used most (then the
+     * first in sort order); slugs that would collide get -2, -3… in the order of their names, so
+     * no tag page ever overwrites another and the result does not depend on file order.
+     */
+    private static Map<String, Tag> tags(List<DraftDocument> docs, Diagnostics diagnostics) {
+        Map<String, Map<String, Integer>> spellings = new TreeMap<>();
+        for (DraftDocument doc : docs) {
+            for (String name : doc.tagNames()) {
+                spellings.computeIfAbsent(tagKey(name), k -> new TreeMap<>()).merge(name.strip(), 1, Integer::sum);
+            }
+        }
+        Map<String, Tag> tags = new HashMap<>();
+        Set<String> usedSlugs = new java.util.HashSet<>();
+        for (var entry : spellings.entrySet()) {
+            String name = entry.getValue().entrySet().stream()
+                    .max(Comparator.comparing(Map.Entry<String, Integer>::getValue)
+                            .thenComparing(Map.Entry::getKey, Comparator.reverseOrder()))
+                    .orElseThrow().getKey();
+            String base = Slugs.slugOrCodePoints(name);
+            String slug = base;
+            for (int n = 2; !usedSlugs.add(slug); n++) {
+                slug = base + "-" + n;
+            }
+            tags.put(entry.getKey(), new Tag(name, slug));
+        }
+        return tags;
+    }
+}

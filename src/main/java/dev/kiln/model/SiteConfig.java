@@ -1,0 +1,23 @@
+package dev.kiln.model;
+
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+/** Settings from content/site.yml, with defaults for everything left out. */
+public record SiteConfig(
+        String title,
+        String description,
+        String author,
+        String url,
+        String baseurl,
+        String language,
+        String permalink,
+        int paginate,
+        ZoneId timezone,
+        List<MenuItem> menu,
+        Map<String, Object> params) {
+
+    /** A navigation entry; {@code url} is site-relative without the baseurl, e.g. {@code /about/}. */
+    public record MenuItem(String title, String url) {}
+}

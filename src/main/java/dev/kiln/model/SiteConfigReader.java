@@ -1,0 +1,87 @@
+package dev.kiln.model;
+
+import dev.kiln.diag.Diagnostics;
+import dev.kiln.frontmatter.YamlDocument;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Turns content/site.yml into a {@link SiteConfig}, filling in defaults and reporting bad values. */
+public final class SiteConfigReader {
+    static final String DEFAULT_PERMALINK = "/:year/:month/:day/:slug/";
+
+    public SiteConfig read(YamlDocument doc, Diagnostics diagnostics) {
+        FieldReader fields = new FieldReader(doc, diagnostics);
+        String url = fields.text("url", "http://localhost:4000").strip();
+        while (url.endsWith("/")) {
+            url = url.substring(0, url.length() - 1);
+        }
+        if (!url.matches("https?://[^/\\s]+")) {
+            fields.error("url", "url should be the site's address like https://example.com, not '" + url + "'",
+                    "put any sub-path in baseurl, e.g. url: https://example.com and baseurl: /blog");
+        }
+        String baseurl = fields.text("baseurl", "").strip();
+        while (baseurl.endsWith("/")) {
+            baseurl = baseurl.substring(0, baseurl.length() - 1);
+        }
+        if (!baseurl.isEmpty() && (!baseurl.startsWith("/") || !UrlPaths.isSafe(baseurl + "/"))) {
+            fields.error("baseurl", "baseurl should be a path like /blog, not '" + baseurl + "'",
+                    "leave it empty when the site is served from the root of its domain");
+            baseurl = "";
+        }
+        ZoneId zone = ZoneOffset.UTC;
+        String timezone = fields.text("timezone", "UTC");
+        try {
+            zone = ZoneId.of(timezone);
+        } catch (DateTimeException e) {
+            fields.error("timezone", "unknown time zone '" + timezone + "'", "use an IANA name such as Europe/Paris or UTC");
+        }
+        String permalink = fields.text("permalink", DEFAULT_PERMALINK);
+        Permalinks.check(permalink).ifPresent(problem -> fields.error("permalink", problem,
+                "use placeholders :year :month :day :slug, e.g. " + DEFAULT_PERMALINK));
+        Map<String, Object> params = new LinkedHashMap<>(doc.values());
+        return new SiteConfig(
+                fields.text("title", "My Blog"),
+                fields.text("description", ""),
+                fields.text("author", ""),
+                url,
+                baseurl,
+                fields.text("language", "en"),
+                permalink,
+                fields.positiveInt("paginate", 5),
+                zone,
+                menu(fields, doc, diagnostics),
+                params);
+    }
+
+    private static List<SiteConfig.MenuItem> menu(FieldReader fields, YamlDocument doc, Diagnostics diagnostics) {
+        Object value = doc.values().get("menu");
+        if (value == null) {
+            return List.of(
+                    new SiteConfig.MenuItem("Home", "/"),
+                    new SiteConfig.MenuItem("Posts", "/posts/"),
+                    new SiteConfig.MenuItem("Tags", "/tags/"),
+                    new SiteConfig.MenuItem("About", "/about/"));
+        }
+        List<SiteConfig.MenuItem> items = new ArrayList<>();
+        if (value instanceof List<?> list) {
+            for (Object item : list) {
+                if (item instanceof Map<?, ?> map && map.get("title") != null && map.get("url") instanceof String url
+                        && url.startsWith("/") && UrlPaths.isSafe(url)) {
+                    items.add(new SiteConfig.MenuItem(String.valueOf(map.get("title")), url));
+                } else {
+                    fields.error("menu", "each menu entry needs a title and a site path starting with /",
+                            "write e.g. menu: [{title: About, url: /about/}]");
+                    return List.of();
+                }
+            }
+            return items;
+        }
+        fields.error("menu", "menu should be a list of {title, url} entries", "write e.g. menu: [{title: About, url: /about/}]");
+        return List.of();
+    }
+}

@@ -1,0 +1,211 @@
+package dev.kiln.source;
+
+import dev.kiln.diag.Diagnostics;
+import dev.kiln.diag.SourcePosition;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/** Stage 1: finds the site's files and reads the text ones. No parsing happens here. */
+public final class SourceScanner {
+    static final String CONTENT = "content";
+    static final String TEMPLATES = "templates";
+    static final String CONFIG = "site.yml";
+    private static final String THEME_RESOURCE = "/theme";
+    private static final String BUNDLED = "(bundled theme)";
+
+    public SourceTree scan(Path root, Diagnostics diagnostics) throws IOException {
+        Path realRoot = root.toRealPath();
+        Path content = root.resolve(CONTENT);
+        Optional<TextFile> config = Optional.empty();
+        List<TextFile> posts = new ArrayList<>();
+        List<TextFile> pages = new ArrayList<>();
+        List<SourceFile> statics = new ArrayList<>();
+        for (Path file : listFiles(content, realRoot, root, diagnostics)) {
+            Path relative = root.relativize(file);
+            Path inContent = content.relativize(file);
+            if (inContent.toString().equals(CONFIG)) {
+                config = readText(relative, file, diagnostics);
+            } else if (isMarkdown(file)) {
+                Optional<TextFile> text = readText(relative, file, diagnostics);
+                if (text.isPresent()) {
+                    (inContent.getName(0).toString().equals("posts") ? posts : pages).add(text.get());
+                }
+            } else {
+                statics.add(new SourceFile(relative, file));
+            }
+        }
+        Map<String, ThemeFile> theme = new TreeMap<>();
+        readBundledTheme(theme);
+        Path templates = root.resolve(TEMPLATES);
+        for (Path file : listFiles(templates, realRoot, root, diagnostics)) {
+            String name = templates.relativize(file).toString().replace('\\', '/');
+            theme.put(name, new ThemeFile(name, TEMPLATES, Files.readAllBytes(file)));
+        }
+        List<ThemeFile> layouts = new ArrayList<>();
+        List<ThemeFile> assets = new ArrayList<>();
+        for (ThemeFile file : theme.values()) {
+            if (file.name().startsWith("assets/")) {
+                assets.add(file);
+            } else if (file.name().endsWith(".mustache")) {
+                layouts.add(file);
+            }
+        }
+        return new SourceTree(root, config, posts, pages, statics, layouts, assets);
+    }
+
+    static boolean isMarkdown(Path file) {
+        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        return name.endsWith(".md") || name.endsWith(".markdown");
+    }
+
+    /**
+     * Regular files under {@code dir}, sorted, skipping hidden ones. A symlink that leads outside the
+     * site root is reported and not followed, so content can never pull in files from elsewhere.
+     */
+    private static List<Path> listFiles(Path dir, Path realRoot, Path root, Diagnostics diagnostics) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        List<Path> files = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path path : (Iterable<Path>) walk.sorted(Comparator.comparing(p -> p.toString().replace('\\', '/')))::iterator) {
+                if (path.equals(dir) || isHidden(dir.relativize(path))) {
+                    continue;
+                }
+                if (Files.isSymbolicLink(path)) {
+                    Path target;
+                    try {
+                        target = path.toRealPath();
+                    } catch (IOException e) {
+                        diagnostics.error(SourcePosition.startOf(root.relativize(path)), "broken symbolic link",
+                                "remove it or point it at a file inside the site");
+                        continue;
+                    }
+                    if (!target.startsWith(realRoot)) {
+                        diagnostics.error(SourcePosition.startOf(root.relativize(path)),
+                                "symbolic link points outside the site: " + target,
+                                "copy the file into the site instead of linking to it");
+                        continue;
+                    }
+                }
+                if (Files.isRegularFile(path)) {
+                    files.add(path);
+                }
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        return files;
+    }
+
+    private static boolean isHidden(Path relative) {
+        for (Path part : relative) {
+            if (part.toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Optional<TextFile> readText(Path relative, Path file, Diagnostics diagnostics) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        try {
+            String text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+            if (text.startsWith("\uFEFF")) {
+                text = text.substring(1);
+            }
+            if (text.indexOf('\0') >= 0) {
+                reportAt(relative, text, text.indexOf('\0'), "file contains NUL bytes: it looks binary, not text",
+                        "save it as UTF-8 text, or give it another extension to copy it as is", diagnostics);
+                return Optional.empty();
+            }
+            return Optional.of(new TextFile(relative, text.replace("\r\n", "\n").replace('\r', '\n')));
+        } catch (CharacterCodingException e) {
+            int bad = firstInvalidUtf8(bytes);
+            String before = new String(bytes, 0, bad, StandardCharsets.UTF_8);
+            reportAt(relative, before, before.length(), "invalid UTF-8 (byte 0x"
+                    + String.format("%02X", bytes[bad] & 0xff) + " at offset " + bad + ")",
+                    "save the file as UTF-8", diagnostics);
+            return Optional.empty();
+        }
+    }
+
+    private static void reportAt(Path relative, String text, int index, String message, String hint, Diagnostics diagnostics) {
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < index; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        diagnostics.error(new SourcePosition(relative, line, index - lineStart + 1), message, hint);
+    }
+
+    private static int firstInvalidUtf8(byte[] bytes) {
+        var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        var out = java.nio.CharBuffer.allocate(bytes.length + 1);
+        var result = decoder.decode(in, out, true);
+        return result.isError() ? in.position() : bytes.length - 1;
+    }
+
+    /** Loads the theme bundled in the jar (or in target/classes during tests) by walking its folder. */
+    private static void readBundledTheme(Map<String, ThemeFile> theme) throws IOException {
+        URL url = SourceScanner.class.getResource(THEME_RESOURCE);
+        if (url == null) {
+            return;
+        }
+        URI uri;
+        try {
+            uri = url.toURI();
+        } catch (URISyntaxException e) {
+            throw new IOException("bad theme location " + url, e);
+        }
+        if (uri.getScheme().equals("jar")) {
+            try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of())) {
+                readTree(jar.getPath(THEME_RESOURCE), theme);
+            }
+        } else {
+            readTree(Path.of(uri), theme);
+        }
+    }
+
+    private static void readTree(Path dir, Map<String, ThemeFile> theme) throws IOException {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path path : (Iterable<Path>) walk::iterator) {
+                if (Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
+                    String name = dir.relativize(path).toString().replace('\\', '/');
+                    try (InputStream in = Files.newInputStream(path)) {
+                        theme.put(name, new ThemeFile(name, BUNDLED, in.readAllBytes()));
+                    }
+                }
+            }
+        }
+    }
+}

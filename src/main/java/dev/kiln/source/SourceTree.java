@@ -1,0 +1,18 @@
+package dev.kiln.source;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything a build reads, before any parsing: the site config, Markdown posts and pages, files
+ * copied as they are, and the theme (the site's templates/ over the bundled theme, file by file).
+ */
+public record SourceTree(
+        Path root,
+        Optional<TextFile> siteConfig,
+        List<TextFile> posts,
+        List<TextFile> pages,
+        List<SourceFile> staticFiles,
+        List<ThemeFile> templates,
+        List<ThemeFile> themeAssets) {}

@@ -1,0 +1,37 @@
+package dev.kiln.template;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What templates see. One {@link Context} record for every layout: names that do not apply to a
+ * page are null, so a typo is still an unknown variable while {@code {{#paginator}}} is simply off.
+ * Every {@code url} already includes the baseurl.
+ */
+public final class Views {
+    private Views() {}
+
+    public record Context(SiteView site, PageView page, PaginatorView paginator, List<YearView> years,
+                          TagPageView tag, List<TagView> tags) {}
+
+    public record SiteView(String title, String description, String author, String url, String baseurl, String home,
+                           String assets, String language, String feed, List<MenuView> menu, String year) {}
+
+    public record MenuView(String title, String url, boolean current) {}
+
+    public record PageView(String title, String subtitle, String description, String url, String absoluteUrl,
+                           String kind, boolean isPost, String author, String date, String dateIso, String background,
+                           String image, List<TagView> tags, String content, String toc, String excerpt, int readingTime,
+                           PostSummary previous, PostSummary next, boolean draft, Map<String, Object> params) {}
+
+    public record TagView(String name, String slug, String url, int count) {}
+
+    public record PostSummary(String title, String subtitle, String url, String date, String dateIso, String author,
+                              String excerpt, int readingTime, List<TagView> tags, boolean draft) {}
+
+    public record PaginatorView(List<PostSummary> posts, int pageNumber, int totalPages, String newer, String older) {}
+
+    public record YearView(String year, List<PostSummary> posts) {}
+
+    public record TagPageView(String name, String slug, String url, int count, List<PostSummary> posts) {}
+}

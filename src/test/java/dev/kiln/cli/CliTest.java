@@ -1,0 +1,113 @@
+package dev.kiln.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kiln.KilnRun;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CliTest {
+    @TempDir
+    Path site;
+
+    private void post(String name, String text) {
+        KilnRun.write(site.resolve("content/posts").resolve(name), text);
+    }
+
+    @Test
+    void printsUsageAndExits2WithoutCommand() {
+        KilnRun run = KilnRun.of();
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().startsWith("Usage: kiln <command>"), run.err());
+    }
+
+    @Test
+    void helpExits0OnStdout() {
+        KilnRun run = KilnRun.of("build", "--help");
+        assertEquals(0, run.exitCode());
+        assertTrue(run.out().contains("--output DIR"), run.out());
+        assertEquals("", run.err());
+    }
+
+    @Test
+    void unknownCommandAndOptionExit2() {
+        assertEquals(2, KilnRun.of("bild").exitCode());
+        KilnRun run = KilnRun.of("build", "--frobnicate");
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("kiln: unknown option '--frobnicate'"), run.err());
+    }
+
+    @Test
+    void missingContentFolderIsAUsageError() {
+        KilnRun run = KilnRun.of("build", "--source", site.toString());
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("content does not exist"), run.err());
+    }
+
+    @Test
+    void buildsAFolderWithoutTemplatesUsingTheBundledThemeAndPrintsASummary() {
+        post("2020-05-01-hello.md", "---\ntitle: Hello\n---\nHi *there*.\n");
+        KilnRun run = KilnRun.of("build", "--source", site.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().matches("Built \\d+ pages \\(\\d+ files\\) in \\d+ ms into site/\\n"), run.out());
+        String page = KilnRun.read(site.resolve("site/2020/05/01/hello/index.html"));
+        assertTrue(page.contains("<em>there</em>"), page);
+        assertTrue(Files.exists(site.resolve("site/assets/css/kiln.css")));
+    }
+
+    @Test
+    void brokenPostExits1NamesThePositionAndKeepsThePreviousSite() {
+        post("2020-05-01-hello.md", "---\ntitle: Hello\n---\nHi.\n");
+        assertEquals(0, KilnRun.of("build", "--source", site.toString()).exitCode());
+        Map<String, byte[]> before = KilnRun.files(site.resolve("site"));
+
+        post("2020-05-02-broken.md", "---\ntitle: Broken\ntags: [a, b\n---\nBody\n");
+        KilnRun run = KilnRun.of("build", "--source", site.toString());
+
+        assertEquals(1, run.exitCode());
+        assertTrue(run.err().startsWith("content/posts/2020-05-02-broken.md:4:1: error: "), run.err());
+        assertTrue(run.err().contains("site/ was left unchanged"), run.err());
+        Map<String, byte[]> after = KilnRun.files(site.resolve("site"));
+        assertEquals(before.keySet(), after.keySet());
+        before.forEach((path, bytes) -> assertTrue(java.util.Arrays.equals(bytes, after.get(path)), path));
+    }
+
+    @Test
+    void refusesToReplaceAFolderKilnDidNotWrite() {
+        post("2020-05-01-hello.md", "---\ntitle: Hello\n---\nHi.\n");
+        KilnRun.write(site.resolve("site/precious.txt"), "mine");
+        KilnRun run = KilnRun.of("build", "--source", site.toString());
+        assertEquals(1, run.exitCode());
+        assertTrue(run.err().contains("is not empty and was not written by Kiln"), run.err());
+        assertEquals("mine", KilnRun.read(site.resolve("site/precious.txt")));
+    }
+
+    @Test
+    void refusesAnOutputFolderThatHoldsTheSources() {
+        post("2020-05-01-hello.md", "---\ntitle: Hello\n---\nHi.\n");
+        KilnRun run = KilnRun.of("build", "--source", site.toString(), "--output", site.toString());
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("contains the site's sources"), run.err());
+        assertTrue(Files.exists(site.resolve("content/posts/2020-05-01-hello.md")));
+    }
+
+    @Test
+    void twoBuildsInARowAreByteIdentical() {
+        post("2020-05-01-hello.md", "---\ntitle: Hello\ntags: [b, a]\n---\nHi.\n");
+        post("2020-05-02-next.md", "---\ntitle: Next\ntags: [a]\n---\nHo.\n");
+        Path first = site.resolve("one");
+        Path second = site.resolve("two");
+        assertEquals(0, KilnRun.of("build", "--source", site.toString(), "--output", first.toString()).exitCode());
+        assertEquals(0, KilnRun.of("build", "--source", site.toString(), "--output", second.toString()).exitCode());
+        Map<String, byte[]> a = KilnRun.files(first);
+        Map<String, byte[]> b = KilnRun.files(second);
+        assertEquals(a.keySet(), b.keySet());
+        a.forEach((path, bytes) -> assertTrue(java.util.Arrays.equals(bytes, b.get(path)), path));
+        assertFalse(a.isEmpty());
+    }
+}
