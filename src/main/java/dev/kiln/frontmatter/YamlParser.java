@@ -41,7 +41,7 @@ public final class YamlParser {
             }
             if (!(root instanceof MappingNode mapping) || !(value instanceof Map<?, ?> map)) {
                 diagnostics.error(position(file, firstLine, root.getStartMark()),
-                        "expected key: value pairs, found " + describe(value),
+                        label(file) + ": expected key: value pairs, found " + describe(value),
                         "write each setting on its own line as `key: value`");
                 return Optional.empty();
             }
@@ -56,17 +56,16 @@ public final class YamlParser {
             return Optional.of(new YamlDocument(file, values, positions));
         } catch (DuplicateKeyException e) {
             diagnostics.error(position(file, firstLine, e.getProblemMark()),
-                    "duplicate key " + duplicateKeyName(e),
+                    label(file) + ": duplicate key " + duplicateKeyName(e),
                     "keep one of them; YAML keeps only the last and the other is lost");
         } catch (MarkedYAMLException e) {
-            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            diagnostics.error(position(file, firstLine, mark), "invalid YAML: " + problem(e), hint(e));
+            reportSyntaxError(file, firstLine, e, diagnostics);
         } catch (YAMLException e) {
             // Limits (aliases, nesting, size) come without a mark: point at the first line of the YAML.
-            diagnostics.error(new SourcePosition(file, firstLine, 1), "invalid YAML: " + e.getMessage(),
+            diagnostics.error(new SourcePosition(file, firstLine, 1), label(file) + ": " + e.getMessage(),
                     "simplify it: anchors/aliases and nesting are limited to keep builds safe");
         } catch (StackOverflowError e) {
-            diagnostics.error(new SourcePosition(file, firstLine, 1), "invalid YAML: nested too deeply",
+            diagnostics.error(new SourcePosition(file, firstLine, 1), label(file) + ": nested too deeply",
                     "flatten the structure");
         }
         return Optional.empty();
@@ -90,6 +89,11 @@ public final class YamlParser {
         return new SourcePosition(file, firstLine + mark.getLine(), mark.getColumn() + 1);
     }
 
+    private static String label(Path file) {
+        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        return name.endsWith(".md") || name.endsWith(".markdown") ? "front matter" : "YAML";
+    }
+
     private static String describe(Object value) {
         if (value instanceof java.util.List<?>) {
             return "a list";
@@ -99,39 +103,50 @@ public final class YamlParser {
 
     private static String duplicateKeyName(DuplicateKeyException e) {
         String problem = e.getProblem();
-        int quote = problem.indexOf(' ', problem.indexOf("key") + 1);
-        return quote < 0 ? "" : problem.substring(problem.indexOf("key") + 4).trim();
+        int key = problem.indexOf("key ");
+        return key < 0 ? "" : "'" + problem.substring(key + 4).trim() + "'";
     }
 
-    private static String problem(MarkedYAMLException e) {
-        String problem = e.getProblem() == null ? e.getMessage() : e.getProblem();
+    /**
+     * A construct left open ({@code [a, b}, an unclosed quote) is only noticed at the end of the
+     * text; the useful place to point at is where it started, so that is what gets reported.
+     */
+    private static void reportSyntaxError(Path file, int firstLine, MarkedYAMLException e, Diagnostics diagnostics) {
+        String context = e.getContext() == null ? "" : e.getContext();
+        String problem = e.getProblem() == null ? String.valueOf(e.getMessage()) : e.getProblem();
         problem = problem.replaceAll("\\s+", " ").trim();
-        if (e.getContext() != null && !problem.contains(e.getContext())) {
-            problem = problem + " (" + e.getContext().replaceAll("\\s+", " ").trim() + ")";
+        boolean unclosed = problem.contains("<stream end>") || problem.contains("end of stream")
+                || problem.contains("<document end>") || problem.contains("document separator");
+        if (unclosed && e.getContextMark() != null) {
+            String what = context.contains("flow sequence") ? "the [ list"
+                    : context.contains("flow mapping") ? "the { map"
+                    : context.contains("quoted scalar") ? "the quoted text" : "this value";
+            String close = context.contains("flow sequence") ? "close it with ], e.g. tags: [a, b]"
+                    : context.contains("flow mapping") ? "close it with }"
+                    : context.contains("quoted scalar") ? "end the text with the same quote it starts with"
+                    : "finish the value";
+            diagnostics.error(position(file, firstLine, e.getContextMark()), label(file) + ": " + what + " is never closed", close);
+            return;
         }
-        return problem;
+        Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+        String message = context.isBlank() ? problem : problem + " (" + context.replaceAll("\\s+", " ").trim() + ")";
+        diagnostics.error(position(file, firstLine, mark), label(file) + ": " + message, hint(context + " " + problem));
     }
 
-    private static String hint(MarkedYAMLException e) {
-        String text = (e.getContext() + " " + e.getProblem()).toLowerCase(java.util.Locale.ROOT);
-        if (text.contains("flow sequence")) {
-            return "close the [ list with ]";
-        }
-        if (text.contains("flow mapping")) {
-            return "close the { map with }";
-        }
-        if (text.contains("quoted scalar")) {
-            return "close the quoted string with the same quote it starts with";
-        }
-        if (text.contains("mapping values are not allowed")) {
+    private static String hint(String text) {
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        if (lower.contains("mapping values are not allowed")) {
             return "quote values that contain ': ', e.g. title: \"Java: the good parts\"";
         }
-        if (text.contains("tab")) {
+        if (lower.contains("tab")) {
             return "indent with spaces, not tabs";
         }
-        if (text.contains("alias")) {
-            return "define the &anchor before using *alias, or quote a value that starts with *";
+        if (lower.contains("alias") || lower.contains("anchor")) {
+            return "quote a value that starts with * or &, e.g. title: \"*Important*\"";
         }
-        return "check the YAML syntax at this position; quote values with special characters";
+        if (lower.contains("block mapping") || lower.contains("indent")) {
+            return "line up keys at the same indentation, and put a space after each ':'";
+        }
+        return "check the YAML at this position; quote values that hold special characters";
     }
 }

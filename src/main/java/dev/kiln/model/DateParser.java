@@ -42,7 +42,7 @@ final class DateParser {
             }
             return time.atOffset(offset(m.group(8)));
         } catch (DateTimeException e) {
-            throw new IllegalArgumentException("date '" + text + "' does not exist (" + e.getMessage() + ")");
+            throw new IllegalArgumentException("date '" + text + "' does not exist on the calendar");
         }
     }
 

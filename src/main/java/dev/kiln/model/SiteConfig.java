@@ -4,7 +4,10 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
-/** Settings from content/site.yml, with defaults for everything left out. */
+/**
+ * Settings from content/site.yml, with defaults for everything left out. {@code menu} is null when
+ * site.yml has none: the theme's default menu then depends on which pages exist.
+ */
 public record SiteConfig(
         String title,
         String description,

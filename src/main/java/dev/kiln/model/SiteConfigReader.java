@@ -54,18 +54,14 @@ public final class SiteConfigReader {
                 permalink,
                 fields.positiveInt("paginate", 5),
                 zone,
-                menu(fields, doc, diagnostics),
+                menu(fields, doc),
                 params);
     }
 
-    private static List<SiteConfig.MenuItem> menu(FieldReader fields, YamlDocument doc, Diagnostics diagnostics) {
+    private static List<SiteConfig.MenuItem> menu(FieldReader fields, YamlDocument doc) {
         Object value = doc.values().get("menu");
         if (value == null) {
-            return List.of(
-                    new SiteConfig.MenuItem("Home", "/"),
-                    new SiteConfig.MenuItem("Posts", "/posts/"),
-                    new SiteConfig.MenuItem("Tags", "/tags/"),
-                    new SiteConfig.MenuItem("About", "/about/"));
+            return null;
         }
         List<SiteConfig.MenuItem> items = new ArrayList<>();
         if (value instanceof List<?> list) {

@@ -28,9 +28,12 @@ public final class SiteRenderer {
     private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
     private static final int WORDS_PER_MINUTE = 200;
     private static final int DESCRIPTION_LENGTH = 160;
+    private static final java.util.regex.Pattern MISSING_TEMPLATE = java.util.regex.Pattern.compile("Template (\\S+) not found");
+    private static final java.util.regex.Pattern UNKNOWN_VARIABLE = java.util.regex.Pattern.compile("unknown variable \\{\\{(.+?)}}");
 
     private final Map<String, ThemeFile> files = new LinkedHashMap<>();
     private final Map<String, Mustache> layouts = new TreeMap<>();
+    private final java.util.Set<String> brokenLayouts = new java.util.HashSet<>();
 
     /** Compiles every layout of the theme; syntax errors and missing partials are reported, not thrown. */
     public SiteRenderer(List<ThemeFile> templates, Diagnostics diagnostics) {
@@ -44,7 +47,13 @@ public final class SiteRenderer {
             try {
                 layouts.put(layout, factory.compile(file.name()));
             } catch (MustacheException e) {
-                diagnostics.add(templateError(e, file.name(), "template: " + cleanMessage(e), "check the {{ }} tags near this line"));
+                brokenLayouts.add(layout);
+                java.util.regex.Matcher missing = MISSING_TEMPLATE.matcher(cleanMessage(e));
+                if (missing.find()) {
+                    diagnostics.add(missingPartial(missing.group(1), file));
+                } else {
+                    diagnostics.add(templateError(e, file.name(), "template: " + cleanMessage(e), "check the {{ }} tags near this line"));
+                }
             }
         }
     }
@@ -100,6 +109,9 @@ public final class SiteRenderer {
         private record PostLinks(Views.PostSummary previous, Views.PostSummary next) {}
 
         private void renderDocument(Document doc, PostLinks links) {
+            if (brokenLayouts.contains(doc.layout())) {
+                return; // its template error is already reported
+            }
             if (!layouts.containsKey(doc.layout())) {
                 diagnostics.error(doc.layoutPosition(), "unknown layout '" + doc.layout() + "'",
                         "layouts in this theme: " + String.join(", ", layouts.keySet()));
@@ -195,12 +207,24 @@ public final class SiteRenderer {
         }
 
         private Views.SiteView siteView(String currentUrl) {
-            List<Views.MenuView> menu = config.menu().stream()
+            List<Views.MenuView> menu = menuItems().stream()
                     .map(m -> new Views.MenuView(m.title(), link(m.url()), m.url().equals(currentUrl)))
                     .toList();
             String year = site.posts().isEmpty() ? "" : String.valueOf(site.posts().get(0).date().getYear());
             return new Views.SiteView(config.title(), config.description(), config.author(), config.url(), config.baseurl(),
                     link("/"), config.baseurl() + "/assets", config.language(), link("/feed.xml"), menu, year);
+        }
+
+        /** Home, Posts and Tags, then About when there is an about page, unless site.yml sets a menu. */
+        private List<SiteConfig.MenuItem> menuItems() {
+            if (config.menu() != null) {
+                return config.menu();
+            }
+            List<SiteConfig.MenuItem> items = new ArrayList<>(List.of(new SiteConfig.MenuItem("Home", "/"),
+                    new SiteConfig.MenuItem("Posts", "/posts/"), new SiteConfig.MenuItem("Tags", "/tags/")));
+            site.pages().stream().filter(p -> p.url().equals("/about/")).findFirst()
+                    .ifPresent(about -> items.add(new SiteConfig.MenuItem(about.title(), about.url())));
+            return items;
         }
 
         private void emit(String layout, String url, SourcePosition origin, Views.Context context) {
@@ -261,26 +285,69 @@ public final class SiteRenderer {
 
     private dev.kiln.diag.Diagnostic templateError(MustacheException e, String fallbackFile, String message, String hint) {
         TemplateContext context = e.getContext();
-        Throwable cause = e;
-        while (cause != null) {
+        String variable = null;
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof MustacheException me && me.getContext() != null) {
                 context = me.getContext();
             }
-            cause = cause.getCause();
+            // Mustache.java may rethrow with the message only, so the name is read back from it.
+            java.util.regex.Matcher named = UNKNOWN_VARIABLE.matcher(String.valueOf(cause.getMessage()));
+            if (named.find()) {
+                variable = named.group(1);
+            }
         }
         String name = context == null || context.file() == null ? fallbackFile : context.file();
         ThemeFile file = files.get(name);
         Path path = Path.of(file == null ? "templates/" + name : file.displayPath());
         int line = context == null ? 1 : Math.max(1, context.line());
-        return dev.kiln.diag.Diagnostic.error(new SourcePosition(path, line, 1), message, hint);
+        return dev.kiln.diag.Diagnostic.error(new SourcePosition(path, line, column(file, line, variable)), message, hint);
+    }
+
+    /**
+     * Mustache.java does not say which template asked for a missing partial; the {{> tag is
+     * looked up in the layout and the partials, so the message points at the line to fix.
+     */
+    private dev.kiln.diag.Diagnostic missingPartial(String resource, ThemeFile layout) {
+        String name = resource.endsWith(EXTENSION) ? resource.substring(0, resource.length() - EXTENSION.length()) : resource;
+        java.util.regex.Pattern tag = java.util.regex.Pattern.compile("\\{\\{\\s*[><]\\s*/?" + java.util.regex.Pattern.quote(name) + "\\s*}}");
+        SourcePosition where = SourcePosition.startOf(Path.of(layout.displayPath()));
+        List<ThemeFile> candidates = new ArrayList<>(List.of(layout));
+        candidates.addAll(files.values());
+        search:
+        for (ThemeFile file : candidates) {
+            String[] lines = new String(file.bytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n", -1);
+            for (int i = 0; i < lines.length; i++) {
+                java.util.regex.Matcher m = tag.matcher(lines[i]);
+                if (m.find()) {
+                    where = new SourcePosition(Path.of(file.displayPath()), i + 1, m.start() + 1);
+                    break search;
+                }
+            }
+        }
+        String partials = files.keySet().stream().filter(n -> n.startsWith("partials/") && n.endsWith(EXTENSION))
+                .map(n -> n.substring(0, n.length() - EXTENSION.length())).collect(Collectors.joining(", "));
+        return dev.kiln.diag.Diagnostic.error(where, "template: partial '" + name + "' not found",
+                "create templates/" + name + EXTENSION + (partials.isEmpty() ? "" : ", or use one of: " + partials));
+    }
+
+    /** The column of the {{ tag that names {@code variable} on that line, or 1 when it cannot be found. */
+    private static int column(ThemeFile file, int line, String variable) {
+        if (file == null || variable == null) {
+            return 1;
+        }
+        String[] lines = new String(file.bytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n", -1);
+        if (line > lines.length) {
+            return 1;
+        }
+        String text = lines[line - 1];
+        int at = text.indexOf(variable);
+        int open = at < 0 ? -1 : text.lastIndexOf("{{", at);
+        return open < 0 ? 1 : open + 1;
     }
 
     private static String cleanMessage(MustacheException e) {
         Throwable cause = e;
         while (cause.getCause() != null) {
-            if (cause instanceof StrictObjectHandler.UnknownVariableException) {
-                break;
-            }
             cause = cause.getCause();
         }
         String message = cause.getMessage() == null ? e.getMessage() : cause.getMessage();

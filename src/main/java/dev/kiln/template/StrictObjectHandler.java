@@ -28,11 +28,8 @@ final class StrictObjectHandler extends ReflectionObjectHandler {
     }
 
     static final class UnknownVariableException extends RuntimeException {
-        final String name;
-
         UnknownVariableException(String name) {
             super("unknown variable {{" + name + "}}", null, false, false);
-            this.name = name;
         }
     }
 }

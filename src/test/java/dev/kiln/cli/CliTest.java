@@ -70,7 +70,7 @@ class CliTest {
         KilnRun run = KilnRun.of("build", "--source", site.toString());
 
         assertEquals(1, run.exitCode());
-        assertTrue(run.err().startsWith("content/posts/2020-05-02-broken.md:4:1: error: "), run.err());
+        assertTrue(run.err().startsWith("content/posts/2020-05-02-broken.md:3:7: error: front matter: the [ list is never closed"), run.err());
         assertTrue(run.err().contains("site/ was left unchanged"), run.err());
         Map<String, byte[]> after = KilnRun.files(site.resolve("site"));
         assertEquals(before.keySet(), after.keySet());

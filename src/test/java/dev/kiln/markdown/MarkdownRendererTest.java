@@ -1,0 +1,218 @@
+package dev.kiln.markdown;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kiln.markdown.RenderedMarkdown.Link;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class MarkdownRendererTest {
+
+    private final MarkdownRenderer renderer = new MarkdownRenderer(false);
+    private final MarkdownRenderer safeRenderer = new MarkdownRenderer(true);
+
+    @Test
+    void excerptIsFirstParagraphWithoutMoreMarker() {
+        RenderedMarkdown rendered = renderer.render("# Title\n\nFirst *paragraph*.\n\nSecond paragraph.\n");
+
+        assertEquals("<p>First <em>paragraph</em>.</p>", rendered.excerptHtml());
+    }
+
+    @Test
+    void excerptIsEverythingBeforeMoreMarker() {
+        RenderedMarkdown rendered = renderer.render("Intro one.\n\nIntro \"two\".\n\n<!--more-->\n\nThe rest.\n");
+
+        assertEquals("<p>Intro one.</p>\n<p>Intro “two”.</p>", rendered.excerptHtml());
+        assertTrue(rendered.html().contains("The rest."));
+    }
+
+    @Test
+    void excerptUsesMoreMarkerEvenInSafeMode() {
+        RenderedMarkdown rendered = safeRenderer.render("Intro.\n\nStill intro.\n<!-- more -->\nThe rest.\n");
+
+        assertEquals("<p>Intro.</p>\n<p>Still intro.</p>", rendered.excerptHtml());
+        assertFalse(rendered.html().contains("<!--"));
+    }
+
+    @Test
+    void excerptKeepsHeadingIdsOfWholeDocument() {
+        RenderedMarkdown rendered = renderer.render("## Same\n\n## Same\n\nText.\n\n<!--more-->\n");
+
+        assertTrue(rendered.excerptHtml().contains("<h2 id=\"same-1\">"), rendered.excerptHtml());
+    }
+
+    @Test
+    void excerptIsEmptyForEmptyDocument() {
+        RenderedMarkdown rendered = renderer.render("");
+
+        assertEquals("", rendered.excerptHtml());
+        assertEquals("", rendered.html());
+        assertNull(rendered.toc());
+        assertEquals(0, rendered.wordCount());
+        assertEquals(List.of(), rendered.links());
+    }
+
+    @Test
+    void reportsLinkAndImagePositionsAsWritten() {
+        String markdown = """
+                Intro [inline](https://example.com/a){:target="_blank"} text.
+
+                  ![photo](/img/p.jpg) and [ref][r] and <https://example.com/angle>
+                Été https://example.com/bare [undefined] [TOC-like]
+
+                [r]: /relative/path/
+                """;
+
+        List<Link> links = renderer.render(markdown).links();
+
+        assertEquals(List.of(
+                new Link("https://example.com/a", 1, 7),
+                new Link("/img/p.jpg", 3, 3),
+                new Link("/relative/path/", 3, 28),
+                new Link("https://example.com/angle", 3, 41),
+                new Link("https://example.com/bare", 4, 5)), links);
+    }
+
+    @Test
+    void reportsLinksOnWindowsLineEndings() {
+        List<Link> links = renderer.render("one\r\ntwo [x](/x)\r\n").links();
+
+        assertEquals(List.of(new Link("/x", 2, 5)), links);
+    }
+
+    @Test
+    void safeModeStripsRawHtmlBlocksAndInline() {
+        String html = safeRenderer.render("<script>alert(1)</script>\n\nHi <b onclick=\"x()\">there</b>.\n").html();
+
+        assertEquals("<p>Hi there.</p>\n", html);
+    }
+
+    @Test
+    void safeModeDropsScriptAttributesFromAttributeLists() {
+        String html = safeRenderer.render("[a](/a){:onclick=\"steal()\" target=\"_blank\"} [b](/b){:href=\"javascript:x()\"}\n").html();
+
+        assertEquals("<p><a href=\"/a\" target=\"_blank\" rel=\"noopener\">a</a> <a>b</a></p>\n", html);
+    }
+
+    @Test
+    void unsafeModeKeepsRawHtml() {
+        String html = renderer.render("Hi <b>there</b>.\n").html();
+
+        assertEquals("<p>Hi <b>there</b>.</p>\n", html);
+    }
+
+    @Test
+    void leavesAttributeListInCodeSpanUntouched() {
+        String html = renderer.render("Write `[x](y){:target=\"_blank\"}` like this.\n").html();
+
+        assertEquals("<p>Write <code>[x](y){:target=&quot;_blank&quot;}</code> like this.</p>\n", html);
+    }
+
+    @Test
+    void neverNestsLinks() {
+        String html = renderer.render("[https://x.example](https://x.example){:target=\"_blank\"}\n").html();
+
+        assertEquals("<p><a href=\"https://x.example\" target=\"_blank\" rel=\"noopener\">https://x.example</a></p>\n", html);
+    }
+
+    @Test
+    void countsWordsOfPlainText() {
+        RenderedMarkdown rendered = renderer.render("""
+                # Two words
+
+                One **bold**word, a [link text](/x) -- and <b>html</b>!
+
+                ```
+                code counts
+                ```
+                """);
+
+        // Two words / One boldword a link text and html / code counts ("--" is not a word)
+        assertEquals(11, rendered.wordCount());
+    }
+
+    @Test
+    void seedPostHasFiveNewTabLinks() throws IOException {
+        String markdown = Files.readString(Path.of("src/test/resources/markdown/seed-interview.md"), StandardCharsets.UTF_8);
+
+        RenderedMarkdown rendered = renderer.render(markdown);
+
+        assertEquals(5, count(rendered.html(), "target=\"_blank\" rel=\"noopener\""));
+        assertEquals(0, count(rendered.html(), "{:"));
+        assertEquals(5, rendered.links().size());
+        assertEquals(new Link("https://www.amazon.jobs/en/principles", 8, 419), rendered.links().get(0));
+        assertTrue(rendered.excerptHtml().startsWith("<p>I am often receiving"));
+        assertNull(rendered.toc());
+    }
+
+    @Test
+    void tocIsReturnedWithoutMarkerAndMatchesHeadingIds() {
+        RenderedMarkdown rendered = renderer.render("## Intro\n\n### Details\n\n## Intro\n");
+
+        assertEquals("""
+                <nav class="toc">
+                <ul>
+                <li><a href="#intro">Intro</a>
+                <ul>
+                <li><a href="#details">Details</a></li>
+                </ul>
+                </li>
+                <li><a href="#intro-1">Intro</a></li>
+                </ul>
+                </nav>
+                """, rendered.toc());
+        assertFalse(rendered.html().contains("<nav"));
+    }
+
+    @Test
+    void tocMarkerRendersSameTocAsRecord() {
+        RenderedMarkdown rendered = renderer.render("* toc\n{:toc}\n\n## A \"quoted\" heading\n");
+
+        assertTrue(rendered.html().startsWith(rendered.toc()), rendered.html());
+        assertTrue(rendered.toc().contains("<a href=\"#a-quoted-heading\">A “quoted” heading</a>"), rendered.toc());
+    }
+
+    @Test
+    void headingIdsUseHeadingTextNotTypography() {
+        String html = renderer.render("## It's -- fine...\n").html();
+
+        assertTrue(html.startsWith("<h2 id=\"its----fine\">It’s – fine…"), html);
+    }
+
+    @Test
+    void rendersSameOutputFromManyThreads() throws Exception {
+        String markdown = Files.readString(Path.of("src/test/resources/markdown/heading-ids.md"), StandardCharsets.UTF_8);
+        RenderedMarkdown expected = renderer.render(markdown);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<RenderedMarkdown>> results = pool.invokeAll(
+                    java.util.Collections.nCopies(64, () -> renderer.render(markdown)));
+            for (Future<RenderedMarkdown> result : results) {
+                assertEquals(expected, result.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private static int count(String text, String needle) {
+        Matcher matcher = Pattern.compile(Pattern.quote(needle)).matcher(text);
+        int count = 0;
+        while (matcher.find()) {
+            count++;
+        }
+        return count;
+    }
+}
