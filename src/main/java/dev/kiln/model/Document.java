@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * A post or a page: front matter already checked and typed, Markdown already rendered.
  * {@code url} is site-relative without the baseurl ({@code /2019/03/18/slug/}); {@code outputPath}
- * is the file it is written to, relative to the output folder.
+ * is the file it is written to, relative to the output folder. {@code scheduled} marks a post dated
+ * after the build's "now", published only on request (a preview shows it, marked).
  */
 public record Document(
         Path source,
@@ -26,6 +27,7 @@ public record Document(
         String url,
         String outputPath,
         boolean draft,
+        boolean scheduled,
         List<String> aliases,
         Content content,
         Map<String, Object> params) {

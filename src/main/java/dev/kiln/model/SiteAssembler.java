@@ -30,7 +30,7 @@ public final class SiteAssembler {
         DateParser dates = new DateParser(config.timezone());
         List<DraftDocument> drafts = new ArrayList<>();
         for (SourceEntry entry : entries) {
-            read(entry, config, dates, diagnostics).ifPresent(drafts::add);
+            read(entry, config, dates, visibility.now(), diagnostics).ifPresent(drafts::add);
         }
         drafts.removeIf(d -> d.isPost() && !visible(d, visibility));
         Map<String, Tag> tags = tags(drafts, diagnostics);
@@ -57,8 +57,7 @@ public final class SiteAssembler {
     }
 
     private static boolean visible(DraftDocument doc, Visibility visibility) {
-        boolean future = doc.date().toInstant().isAfter(visibility.now());
-        return (visibility.drafts() || !doc.draft()) && (visibility.future() || !future);
+        return (visibility.drafts() || !doc.draft()) && (visibility.future() || !doc.doc().scheduled());
     }
 
     /** A document whose tags are still names: tag slugs depend on every document, so they come last. */
@@ -78,11 +77,12 @@ public final class SiteAssembler {
         Document withTags(List<Tag> tags) {
             return new Document(doc.source(), doc.isPost(), doc.title(), doc.subtitle(), doc.description(), doc.date(),
                     doc.author(), tags, doc.background(), doc.layout(), doc.layoutPosition(), doc.url(),
-                    doc.outputPath(), doc.draft(), doc.aliases(), doc.content(), doc.params());
+                    doc.outputPath(), doc.draft(), doc.scheduled(), doc.aliases(), doc.content(), doc.params());
         }
     }
 
-    private Optional<DraftDocument> read(SourceEntry entry, SiteConfig config, DateParser dates, Diagnostics diagnostics) {
+    private Optional<DraftDocument> read(SourceEntry entry, SiteConfig config, DateParser dates, java.time.Instant now,
+                                         Diagnostics diagnostics) {
         FieldReader fields = new FieldReader(entry.frontMatter(), diagnostics);
         Path path = entry.path();
         String stem = stem(path);
@@ -172,7 +172,8 @@ public final class SiteAssembler {
         Document doc = new Document(path, entry.isPost(), title, fields.text("subtitle", null),
                 fields.text("description", null), date, fields.text("author", config.author()), List.of(),
                 background, fields.text("layout", entry.isPost() ? "post" : "page"), entry.frontMatter().positionOf("layout"),
-                url, UrlPaths.outputPath(url), draft, List.copyOf(aliases), entry.content(), entry.frontMatter().values());
+                url, UrlPaths.outputPath(url), draft,
+                date != null && date.toInstant().isAfter(now), List.copyOf(aliases), entry.content(), entry.frontMatter().values());
         return Optional.of(new DraftDocument(doc, tagNames));
     }
 

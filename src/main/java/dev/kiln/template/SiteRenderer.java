@@ -126,7 +126,7 @@ public final class SiteRenderer {
                     doc.date() == null ? null : ISO.format(doc.date()),
                     asset(doc.background()), absoluteAsset(doc.background()), tagViews(doc.tags()),
                     doc.content().html(), doc.content().toc(), excerpt, readingTime(doc),
-                    links.previous(), links.next(), doc.draft(), doc.params());
+                    links.previous(), links.next(), doc.draft(), doc.scheduled(), doc.params());
             emit(doc.layout(), doc.url(), SourcePosition.startOf(doc.source()),
                     new Views.Context(siteView(doc.url()), page, null, null, null, null));
         }
@@ -193,13 +193,13 @@ public final class SiteRenderer {
 
         private Views.PageView listPage(String title, String description, String url, String kind) {
             return new Views.PageView(title, null, description, link(url), absolute(url), kind, false, config.author(),
-                    null, null, null, null, List.of(), "", null, "", 0, null, null, false, Map.of());
+                    null, null, null, null, List.of(), "", null, "", 0, null, null, false, false, Map.of());
         }
 
         private Views.PostSummary summary(Document post) {
             return new Views.PostSummary(post.title(), post.subtitle(), link(post.url()), displayDate.format(post.date()),
                     ISO.format(post.date()), post.author(), post.content().excerptHtml(), readingTime(post),
-                    tagViews(post.tags()), post.draft());
+                    tagViews(post.tags()), post.draft(), post.scheduled());
         }
 
         private List<Views.TagView> tagViews(List<Tag> tags) {

@@ -22,12 +22,14 @@ public final class Views {
     public record PageView(String title, String subtitle, String description, String url, String absoluteUrl,
                            String kind, boolean isPost, String author, String date, String dateIso, String background,
                            String image, List<TagView> tags, String content, String toc, String excerpt, int readingTime,
-                           PostSummary previous, PostSummary next, boolean draft, Map<String, Object> params) {}
+                           PostSummary previous, PostSummary next, boolean draft, boolean scheduled,
+                           Map<String, Object> params) {}
 
     public record TagView(String name, String slug, String url, int count) {}
 
     public record PostSummary(String title, String subtitle, String url, String date, String dateIso, String author,
-                              String excerpt, int readingTime, List<TagView> tags, boolean draft) {}
+                              String excerpt, int readingTime, List<TagView> tags, boolean draft,
+                              boolean scheduled) {}
 
     public record PaginatorView(List<PostSummary> posts, int pageNumber, int totalPages, String newer, String older) {}
 
