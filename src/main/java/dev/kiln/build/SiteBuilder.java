@@ -22,12 +22,18 @@ import dev.kiln.source.SourceScanner;
 import dev.kiln.source.SourceTree;
 import dev.kiln.source.TextFile;
 import dev.kiln.source.ThemeFile;
+import dev.kiln.template.FeedRenderer;
 import dev.kiln.template.RenderedPage;
 import dev.kiln.template.SiteRenderer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import dev.kiln.links.LinkChecker;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -40,6 +46,11 @@ import java.util.stream.Stream;
 public final class SiteBuilder {
 
     public BuildResult build(Path root, Visibility visibility) throws IOException {
+        return build(root, visibility, true);
+    }
+
+    /** Builds in memory; with {@code checkLinks}, a link to a page the site does not have is an error. */
+    public BuildResult build(Path root, Visibility visibility, boolean checkLinks) throws IOException {
         Diagnostics diagnostics = new Diagnostics();
         SourceTree tree = new SourceScanner().scan(root, diagnostics);
 
@@ -60,7 +71,9 @@ public final class SiteBuilder {
 
         Site site = new SiteAssembler().assemble(config, entries, visibility, diagnostics);
         SiteRenderer renderer = new SiteRenderer(tree.templates(), diagnostics);
-        List<RenderedPage> pages = renderer.render(site, diagnostics);
+        List<RenderedPage> pages = new ArrayList<>(renderer.render(site, diagnostics));
+        boolean ownRobots = tree.staticFiles().stream().anyMatch(f -> f.relativePath().equals(Path.of("content", "robots.txt")));
+        pages.addAll(new FeedRenderer(site, config.feedSize()).render(!ownRobots));
 
         List<OutputFile> files = new ArrayList<>();
         for (RenderedPage page : pages) {
@@ -75,6 +88,9 @@ public final class SiteBuilder {
             files.add(OutputFile.of(asset.name(), asset.bytes(), SourcePosition.startOf(Path.of(asset.displayPath()))));
         }
         OutputPlan plan = OutputPlan.of(files, diagnostics);
+        if (checkLinks && !diagnostics.hasErrors()) {
+            checkLinks(tree, entries, config, pages, plan, diagnostics);
+        }
         if (diagnostics.hasErrors()) {
             return new BuildResult(diagnostics.sorted(), null, 0);
         }
@@ -82,6 +98,23 @@ public final class SiteBuilder {
     }
 
     private record Source(TextFile file, boolean isPost) {}
+
+    private static void checkLinks(SourceTree tree, List<SourceEntry> entries, SiteConfig config, List<RenderedPage> pages,
+                                   OutputPlan plan, Diagnostics diagnostics) {
+        Map<Path, String> texts = new HashMap<>();
+        Stream.concat(tree.posts().stream(), tree.pages().stream()).forEach(f -> texts.put(f.relativePath(), f.text()));
+        Map<Path, List<LinkChecker.WrittenLink>> written = new HashMap<>();
+        for (SourceEntry entry : entries) {
+            written.put(entry.path(), entry.content().links().stream()
+                    .map(l -> new LinkChecker.WrittenLink(l.url(), l.position())).toList());
+        }
+        List<LinkChecker.Page> checked = pages.stream()
+                .map(p -> new LinkChecker.Page(p.outputPath(), p.text(), p.origin(),
+                        written.getOrDefault(p.origin().file(), List.of()), texts.get(p.origin().file())))
+                .toList();
+        Set<String> paths = plan.files().stream().map(OutputFile::path).collect(Collectors.toSet());
+        new LinkChecker(config.baseurl(), paths, checked).check(checked, diagnostics);
+    }
 
     private static Optional<SourceEntry> read(Source source, FrontMatterParser parser, MarkdownRenderer markdown,
                                               Diagnostics diagnostics) {

@@ -31,7 +31,7 @@ public final class Cli {
             """;
 
     private static final String BUILD_HELP = """
-            Usage: kiln build [--source DIR] [--output DIR] [--drafts] [--future] [--verbose]
+            Usage: kiln build [--source DIR] [--output DIR] [--drafts] [--future] [--no-check-links] [--verbose]
 
             Generates the site from DIR/content and DIR/templates (or the bundled theme).
               --source DIR   site folder (default: the current folder)
@@ -39,6 +39,7 @@ public final class Cli {
                              when the build succeeds
               --drafts       include posts with draft: true or published: false
               --future       include posts dated in the future
+              --no-check-links  publish even if internal links are broken (emergencies only)
               --verbose      show stack traces for internal errors
 
             Exit codes: 0 built, 1 the site has errors (nothing written), 2 bad usage.
@@ -99,7 +100,8 @@ public final class Cli {
                 return USAGE;
             }
             SiteWriter.checkOwnership(output);
-            BuildResult result = new SiteBuilder().build(root, new Visibility(options.drafts(), options.future(), clock.instant()));
+            BuildResult result = new SiteBuilder().build(root, new Visibility(options.drafts(), options.future(), clock.instant()),
+                    options.checkLinks());
             new DiagnosticPrinter(root).print(result.diagnostics(), err);
             if (!result.succeeded()) {
                 err.println(summaryOfErrors(result.diagnostics().size()) + "; " + display(root, output) + " was left unchanged");

@@ -4,13 +4,14 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** Parsed command-line options shared by the commands. */
-record Options(Path source, Path output, boolean drafts, boolean future, boolean verbose, boolean help) {
+record Options(Path source, Path output, boolean drafts, boolean future, boolean checkLinks, boolean verbose, boolean help) {
 
     static Options parse(List<String> args) {
         Path source = Path.of(".");
         Path output = null;
         boolean drafts = false;
         boolean future = false;
+        boolean checkLinks = true;
         boolean verbose = false;
         boolean help = false;
         for (int i = 0; i < args.size(); i++) {
@@ -20,12 +21,13 @@ record Options(Path source, Path output, boolean drafts, boolean future, boolean
                 case "--output", "-o" -> output = Path.of(value(args, ++i, arg));
                 case "--drafts" -> drafts = true;
                 case "--future" -> future = true;
+                case "--no-check-links" -> checkLinks = false;
                 case "--verbose", "-v" -> verbose = true;
                 case "--help", "-h" -> help = true;
                 default -> throw new IllegalArgumentException("unknown option '" + arg + "'");
             }
         }
-        return new Options(source, output, drafts, future, verbose, help);
+        return new Options(source, output, drafts, future, checkLinks, verbose, help);
     }
 
     private static String value(List<String> args, int index, String option) {

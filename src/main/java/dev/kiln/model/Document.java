@@ -10,7 +10,8 @@ import java.util.Map;
  * A post or a page: front matter already checked and typed, Markdown already rendered.
  * {@code url} is site-relative without the baseurl ({@code /2019/03/18/slug/}); {@code outputPath}
  * is the file it is written to, relative to the output folder. {@code scheduled} marks a post dated
- * after the build's "now", published only on request (a preview shows it, marked).
+ * after the build's "now", published only on request (a preview shows it, marked). {@code updated}
+ * is the last change the author declared ({@code last_modified_at} or {@code updated}), or null.
  */
 public record Document(
         Path source,
@@ -19,6 +20,7 @@ public record Document(
         String subtitle,
         String description,
         OffsetDateTime date,
+        OffsetDateTime updated,
         String author,
         List<Tag> tags,
         String background,
@@ -28,6 +30,7 @@ public record Document(
         String outputPath,
         boolean draft,
         boolean scheduled,
+        boolean inSitemap,
         List<String> aliases,
         Content content,
         Map<String, Object> params) {

@@ -75,9 +75,9 @@ public final class SiteAssembler {
         }
 
         Document withTags(List<Tag> tags) {
-            return new Document(doc.source(), doc.isPost(), doc.title(), doc.subtitle(), doc.description(), doc.date(),
+            return new Document(doc.source(), doc.isPost(), doc.title(), doc.subtitle(), doc.description(), doc.date(), doc.updated(),
                     doc.author(), tags, doc.background(), doc.layout(), doc.layoutPosition(), doc.url(),
-                    doc.outputPath(), doc.draft(), doc.scheduled(), doc.aliases(), doc.content(), doc.params());
+                    doc.outputPath(), doc.draft(), doc.scheduled(), doc.inSitemap(), doc.aliases(), doc.content(), doc.params());
         }
     }
 
@@ -106,6 +106,17 @@ public final class SiteAssembler {
         }
         if (entry.isPost() && date == null) {
             return Optional.empty();
+        }
+
+        OffsetDateTime updated = null;
+        for (String key : List.of("last_modified_at", "updated")) {
+            if (fields.has(key) && updated == null) {
+                try {
+                    updated = dates.parse(fields.text(key, ""));
+                } catch (IllegalArgumentException e) {
+                    fields.error(key, e.getMessage(), "write dates like 2019-03-18 or 2019-03-18 09:30:00 +0100");
+                }
+            }
         }
 
         String slug;
@@ -170,10 +181,10 @@ public final class SiteAssembler {
         tagNames.removeIf(t -> Slugs.slugOrCodePoints(t).isEmpty());
 
         Document doc = new Document(path, entry.isPost(), title, fields.text("subtitle", null),
-                fields.text("description", null), date, fields.text("author", config.author()), List.of(),
+                fields.text("description", null), date, updated, fields.text("author", config.author()), List.of(),
                 background, fields.text("layout", entry.isPost() ? "post" : "page"), entry.frontMatter().positionOf("layout"),
                 url, UrlPaths.outputPath(url), draft,
-                date != null && date.toInstant().isAfter(now), List.copyOf(aliases), entry.content(), entry.frontMatter().values());
+                date != null && date.toInstant().isAfter(now), fields.flag("sitemap", true), List.copyOf(aliases), entry.content(), entry.frontMatter().values());
         return Optional.of(new DraftDocument(doc, tagNames));
     }
 

@@ -17,6 +17,7 @@ public record SiteConfig(
         String language,
         String permalink,
         int paginate,
+        int feedSize,
         ZoneId timezone,
         List<MenuItem> menu,
         Map<String, Object> params) {

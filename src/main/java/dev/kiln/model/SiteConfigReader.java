@@ -53,6 +53,7 @@ public final class SiteConfigReader {
                 fields.text("language", "en"),
                 permalink,
                 fields.positiveInt("paginate", 5),
+                fields.positiveInt("feed_size", 10),
                 zone,
                 menu(fields, doc),
                 params);

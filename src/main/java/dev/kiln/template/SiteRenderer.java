@@ -28,6 +28,7 @@ public final class SiteRenderer {
     private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
     private static final int WORDS_PER_MINUTE = 200;
     private static final int DESCRIPTION_LENGTH = 160;
+    static final java.util.regex.Pattern ROOT_RELATIVE = java.util.regex.Pattern.compile("(\\s(?:href|src)=\")(/(?!/))");
     private static final java.util.regex.Pattern MISSING_TEMPLATE = java.util.regex.Pattern.compile("Template (\\S+) not found");
     private static final java.util.regex.Pattern UNKNOWN_VARIABLE = java.util.regex.Pattern.compile("unknown variable \\{\\{(.+?)}}");
 
@@ -125,7 +126,7 @@ public final class SiteRenderer {
                     doc.date() == null ? null : displayDate.format(doc.date()),
                     doc.date() == null ? null : ISO.format(doc.date()),
                     asset(doc.background()), absoluteAsset(doc.background()), tagViews(doc.tags()),
-                    doc.content().html(), doc.content().toc(), excerpt, readingTime(doc),
+                    withBaseurl(doc.content().html()), withBaseurl(doc.content().toc()), withBaseurl(excerpt), readingTime(doc),
                     links.previous(), links.next(), doc.draft(), doc.scheduled(), doc.params());
             emit(doc.layout(), doc.url(), SourcePosition.startOf(doc.source()),
                     new Views.Context(siteView(doc.url()), page, null, null, null, null));
@@ -198,7 +199,7 @@ public final class SiteRenderer {
 
         private Views.PostSummary summary(Document post) {
             return new Views.PostSummary(post.title(), post.subtitle(), link(post.url()), displayDate.format(post.date()),
-                    ISO.format(post.date()), post.author(), post.content().excerptHtml(), readingTime(post),
+                    ISO.format(post.date()), post.author(), withBaseurl(post.content().excerptHtml()), readingTime(post),
                     tagViews(post.tags()), post.draft(), post.scheduled());
         }
 
@@ -245,6 +246,14 @@ public final class SiteRenderer {
                 throw new java.io.UncheckedIOException(e);
             }
             pages.add(new RenderedPage(UrlPaths.outputPath(url), out.toString(), origin));
+        }
+
+        /** Root-relative links in Markdown mean the site's root, so under a baseurl they get its prefix. */
+        private String withBaseurl(String html) {
+            if (html == null || config.baseurl().isEmpty()) {
+                return html;
+            }
+            return ROOT_RELATIVE.matcher(html).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(m.group(1) + config.baseurl() + "/"));
         }
 
         private String link(String url) {
