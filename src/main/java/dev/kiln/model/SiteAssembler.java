@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -33,7 +34,7 @@ public final class SiteAssembler {
             read(entry, config, dates, visibility.now(), diagnostics).ifPresent(drafts::add);
         }
         drafts.removeIf(d -> d.isPost() && !visible(d, visibility));
-        Map<String, Tag> tags = tags(drafts, diagnostics);
+        Map<String, Tag> tags = tags(drafts);
         List<Document> posts = new ArrayList<>();
         List<Document> pages = new ArrayList<>();
         for (DraftDocument draft : drafts) {
@@ -185,7 +186,8 @@ public final class SiteAssembler {
                 background, fields.text("layout", entry.isPost() ? "post" : "page"), entry.frontMatter().positionOf("layout"),
                 url, UrlPaths.outputPath(url), draft,
                 date != null && date.toInstant().isAfter(now), fields.flag("sitemap", true), List.copyOf(aliases), entry.content(), entry.frontMatter().values());
-        return Optional.of(new DraftDocument(doc, tagNames));
+        // Tags group posts; a page has no tag pages to link to, so tags on pages are not used.
+        return Optional.of(new DraftDocument(doc, entry.isPost() ? tagNames : List.of()));
     }
 
     private static OffsetDateTime parseDate(FieldReader fields, DateParser dates, String text) {
@@ -227,24 +229,32 @@ public final class SiteAssembler {
     }
 
     /**
-     * One {@link Tag} per tag name, ignoring case. The shown name is the spelling used most (then the
-     * first in sort order); slugs that would collide get -2, -3… in the order of their names, so
+     * One {@link Tag} per tag name, ignoring case. The shown name is the spelling used most (on a tie,
+     * the one used first, in date order); slugs that would collide get -2, -3… in the order of their names, so
      * no tag page ever overwrites another and the result does not depend on file order.
      */
-    private static Map<String, Tag> tags(List<DraftDocument> docs, Diagnostics diagnostics) {
+    private static Map<String, Tag> tags(List<DraftDocument> docs) {
         Map<String, Map<String, Integer>> spellings = new TreeMap<>();
-        for (DraftDocument doc : docs) {
+        List<DraftDocument> oldestFirst = docs.stream().filter(DraftDocument::isPost)
+                .sorted(Comparator.comparing((DraftDocument d) -> d.date().toInstant())
+                        .thenComparing(d -> d.doc().source().toString().replace('\\', '/')))
+                .toList();
+        for (DraftDocument doc : oldestFirst) {
             for (String name : doc.tagNames()) {
-                spellings.computeIfAbsent(tagKey(name), k -> new TreeMap<>()).merge(name.strip(), 1, Integer::sum);
+                spellings.computeIfAbsent(tagKey(name), k -> new LinkedHashMap<>()).merge(name.strip(), 1, Integer::sum);
             }
         }
         Map<String, Tag> tags = new HashMap<>();
         Set<String> usedSlugs = new java.util.HashSet<>();
         for (var entry : spellings.entrySet()) {
-            String name = entry.getValue().entrySet().stream()
-                    .max(Comparator.comparing(Map.Entry<String, Integer>::getValue)
-                            .thenComparing(Map.Entry::getKey, Comparator.reverseOrder()))
-                    .orElseThrow().getKey();
+            String name = null;
+            int uses = 0;
+            for (var spelling : entry.getValue().entrySet()) {
+                if (spelling.getValue() > uses) {
+                    name = spelling.getKey();
+                    uses = spelling.getValue();
+                }
+            }
             String base = Slugs.slugOrCodePoints(name);
             String slug = base;
             for (int n = 2; !usedSlugs.add(slug); n++) {
