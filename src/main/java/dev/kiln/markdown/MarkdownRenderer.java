@@ -29,6 +29,12 @@ import java.util.regex.Pattern;
 public final class MarkdownRenderer {
 
     private static final Pattern MORE = Pattern.compile("<!--\\s*more\\s*-->");
+    /**
+     * What an excerpt must lose to be shown on another page beside other excerpts: footnote
+     * references (their notes are not there), heading anchors, and ids (they would repeat).
+     */
+    private static final Pattern EXCERPT_ONLY_ON_ITS_PAGE = Pattern.compile(
+            "<sup id=\"fnref[^\"]*\"><a class=\"footnote-ref\"[^>]*>[^<]*</a></sup>|<a class=\"anchor\"[^>]*>#</a>| id=\"[^\"]*\"");
 
     private final Parser parser;
     private final HtmlRenderer renderer;
@@ -101,6 +107,6 @@ public final class MarkdownRenderer {
         for (Node block : blocks) {
             html.append(renderer.render(block));
         }
-        return html.toString().stripTrailing();
+        return EXCERPT_ONLY_ON_ITS_PAGE.matcher(html).replaceAll("").stripTrailing();
     }
 }

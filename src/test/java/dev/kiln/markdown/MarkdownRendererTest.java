@@ -47,10 +47,11 @@ class MarkdownRendererTest {
     }
 
     @Test
-    void excerptKeepsHeadingIdsOfWholeDocument() {
-        RenderedMarkdown rendered = renderer.render("## Same\n\n## Same\n\nText.\n\n<!--more-->\n");
+    void excerptDropsIdsAnchorsAndFootnoteReferencesThatOnlyWorkOnItsOwnPage() {
+        RenderedMarkdown rendered = renderer.render("## Same\n\nText with a note[^1].\n\n<!--more-->\n\n[^1]: The note.\n");
 
-        assertTrue(rendered.excerptHtml().contains("<h2 id=\"same-1\">"), rendered.excerptHtml());
+        assertEquals("<h2>Same</h2>\n<p>Text with a note.</p>", rendered.excerptHtml());
+        assertTrue(rendered.html().contains("<h2 id=\"same\">"), rendered.html());
     }
 
     @Test
