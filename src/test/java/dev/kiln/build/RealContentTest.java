@@ -76,6 +76,24 @@ class RealContentTest {
     }
 
     @Test
+    void seedPostHeadCarriesSearchAndSocialMetadata() {
+        String head = page(SEED_PAGE).split("</head>")[0];
+        assertTrue(head.contains("<meta name=\"description\" content=\"Some advices to prepare yourself before an interview at Amazon.\">"), head);
+        assertTrue(head.contains("<link rel=\"canonical\" href=\"https://seb.example.com/2019/03/18/be-prepared-for-your-interview-at-amazon/\">"), head);
+        assertTrue(head.contains("<meta property=\"og:image\" content=\"https://seb.example.com/img/generic_gray.jpg\">"), head);
+        assertTrue(head.contains("<meta property=\"article:published_time\" content=\"2019-03-18T00:00:00+01:00\">"), head);
+        assertEquals(4, head.split("property=\"article:tag\"", -1).length - 1, head);
+        assertTrue(head.contains("<title>Be prepared for your interview at Amazon - Seb&#39;s Blog</title>"), head);
+    }
+
+    @Test
+    void feedListsTheSeedPostWithItsFullContentAndOffset() {
+        String feed = page("feed.xml");
+        assertTrue(feed.contains("<published>2019-03-18T00:00:00+01:00</published>"), feed);
+        assertTrue(feed.contains("know your subject."), "full content");
+    }
+
+    @Test
     void kramdownAttributesBecomeAttributesNeverText() {
         String html = page(SEED_PAGE);
         Matcher blank = Pattern.compile("<a [^>]*target=\"_blank\"[^>]*>").matcher(html);
