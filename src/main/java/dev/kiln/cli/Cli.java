@@ -6,6 +6,10 @@ import dev.kiln.diag.DiagnosticPrinter;
 import dev.kiln.model.Visibility;
 import dev.kiln.output.ForeignOutputException;
 import dev.kiln.output.SiteWriter;
+import dev.kiln.preview.BrowserOpener;
+import dev.kiln.preview.PortInUseException;
+import dev.kiln.preview.PreviewServer;
+import dev.kiln.preview.PreviewSettings;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -25,6 +29,8 @@ public final class Cli {
 
             Commands:
               build     generate the site into the output folder
+              check     report every problem of the site without writing anything
+              serve     preview the site with live reload
               help      show this help
 
             Run 'kiln <command> --help' for the options of a command.
@@ -43,6 +49,37 @@ public final class Cli {
               --verbose      show stack traces for internal errors
 
             Exit codes: 0 built, 1 the site has errors (nothing written), 2 bad usage.
+            """;
+
+    private static final String SERVE_HELP = """
+            Usage: kiln serve [--source DIR] [--port 4000] [--host 127.0.0.1] [--open] [--no-check-links]
+
+            Builds the site in memory, drafts and future posts included, and serves it at
+            http://127.0.0.1:4000/. Edits to content/ and templates/ rebuild it and reload the
+            open pages; errors show in the terminal and over the page, and the last good site
+            stays up. Nothing is written to disk. Ctrl-C stops.
+              --source DIR      site folder (default: the current folder)
+              --port N          port to listen on (default: 4000; 0 picks a free one)
+              --host ADDR       address to listen on (default: 127.0.0.1, this computer only)
+              --open            open the site in the default browser
+              --no-check-links  do not report links to pages that do not exist
+              --verbose         show stack traces for internal errors
+
+            Exit codes: 0 stopped, 1 could not serve (e.g. the port is in use), 2 bad usage.
+            """;
+
+    private static final String CHECK_HELP = """
+            Usage: kiln check [--source DIR] [--drafts] [--future] [--no-check-links] [--verbose]
+
+            Builds the site in memory, exactly as 'kiln build' would, and reports every
+            problem (front matter, dates, URLs, templates, broken links). Writes nothing.
+              --source DIR      site folder (default: the current folder)
+              --drafts          also check posts with draft: true or published: false
+              --future          also check posts dated in the future
+              --no-check-links  do not report links to pages that do not exist
+              --verbose         show stack traces for internal errors
+
+            Exit codes: 0 no problems, 1 the site has errors, 2 bad usage.
             """;
 
     private final PrintStream out;
@@ -71,6 +108,8 @@ public final class Cli {
         }
         return switch (command) {
             case "build" -> options.help() ? help(BUILD_HELP) : build(options);
+            case "check" -> options.help() ? help(CHECK_HELP) : check(options);
+            case "serve" -> options.help() ? help(SERVE_HELP) : serve(options);
             default -> {
                 err.println("kiln: unknown command '" + command + "'");
                 err.print(USAGE_TEXT);
@@ -99,6 +138,7 @@ public final class Cli {
                 err.println("hint: run kiln in a folder with content/ (posts go in content/posts/), or pass --source DIR");
                 return USAGE;
             }
+            SiteWriter.recoverInterruptedBuild(output);
             SiteWriter.checkOwnership(output);
             BuildResult result = new SiteBuilder().build(root, new Visibility(options.drafts(), options.future(), clock.instant()),
                     options.checkLinks());
@@ -126,6 +166,86 @@ public final class Cli {
             }
             return SITE_ERRORS;
         }
+    }
+
+    /** A build in memory: the same diagnostics as {@code build}, and nothing on disk changes. */
+    private int check(Options options) {
+        Path root = options.source();
+        if (options.output() != null) {
+            err.println("kiln: check writes nothing, so it takes no --output");
+            return USAGE;
+        }
+        if (!Files.isDirectory(root.resolve("content"))) {
+            err.println("kiln: " + root.resolve("content") + " does not exist");
+            err.println("hint: run kiln in a folder with content/ (posts go in content/posts/), or pass --source DIR");
+            return USAGE;
+        }
+        try {
+            BuildResult result = new SiteBuilder().build(root, new Visibility(options.drafts(), options.future(), clock.instant()),
+                    options.checkLinks());
+            new DiagnosticPrinter(root).print(result.diagnostics(), err);
+            if (!result.succeeded()) {
+                err.println(summaryOfErrors(result.diagnostics().size()) + "; nothing was written");
+                return SITE_ERRORS;
+            }
+            out.printf(Locale.ROOT, "No problems found in %d pages (%d files); nothing was written%n",
+                    result.pages(), result.plan().files().size());
+            return OK;
+        } catch (IOException | RuntimeException e) {
+            err.println("kiln: internal error: " + e);
+            if (options.verbose()) {
+                e.printStackTrace(err);
+            } else {
+                err.println("hint: run again with --verbose for details");
+            }
+            return SITE_ERRORS;
+        }
+    }
+
+    /** Serves until stopped: Ctrl-C (the shutdown hook) or, in tests, an interrupt of this thread. */
+    private int serve(Options options) {
+        Path root = options.source();
+        if (!Files.isDirectory(root.resolve("content"))) {
+            err.println("kiln: " + root.resolve("content") + " does not exist");
+            err.println("hint: run kiln in a folder with content/ (posts go in content/posts/), or pass --source DIR");
+            return USAGE;
+        }
+        PreviewServer server;
+        try {
+            server = PreviewServer.start(new PreviewSettings(root, options.host(), options.port(), options.checkLinks()), out, err, clock);
+        } catch (PortInUseException e) {
+            err.println("kiln: " + e.getMessage());
+            err.println("hint: stop the program using it, or choose another port: --port " + (options.port() + 1)
+                    + " (or --port 0 for any free port)");
+            return SITE_ERRORS;
+        } catch (IOException | RuntimeException e) {
+            err.println("kiln: could not start the preview: " + e);
+            if (options.verbose()) {
+                e.printStackTrace(err);
+            }
+            return SITE_ERRORS;
+        }
+        out.println("Serving " + server.address() + " (drafts and future posts included); watching content/ and templates/");
+        out.println("Press Ctrl-C to stop.");
+        if (options.open()) {
+            BrowserOpener.open(server.address(), err);
+        }
+        Thread stop = new Thread(server::close, "kiln-stop");
+        Runtime.getRuntime().addShutdownHook(stop);
+        try {
+            server.awaitStop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            server.close();
+            try {
+                Runtime.getRuntime().removeShutdownHook(stop);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl-C: the hook is what stopped us
+            }
+        }
+        out.println("Stopped.");
+        return OK;
     }
 
     private static String summaryOfErrors(int count) {

@@ -4,7 +4,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** Parsed command-line options shared by the commands. */
-record Options(Path source, Path output, boolean drafts, boolean future, boolean checkLinks, boolean verbose, boolean help) {
+record Options(Path source, Path output, boolean drafts, boolean future, boolean checkLinks, boolean verbose, boolean help,
+               String host, int port, boolean open) {
 
     static Options parse(List<String> args) {
         Path source = Path.of(".");
@@ -14,6 +15,9 @@ record Options(Path source, Path output, boolean drafts, boolean future, boolean
         boolean checkLinks = true;
         boolean verbose = false;
         boolean help = false;
+        String host = "127.0.0.1";
+        int port = 4000;
+        boolean open = false;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
@@ -24,10 +28,25 @@ record Options(Path source, Path output, boolean drafts, boolean future, boolean
                 case "--no-check-links" -> checkLinks = false;
                 case "--verbose", "-v" -> verbose = true;
                 case "--help", "-h" -> help = true;
+                case "--host" -> host = value(args, ++i, arg);
+                case "--port", "-p" -> port = port(value(args, ++i, arg));
+                case "--open" -> open = true;
                 default -> throw new IllegalArgumentException("unknown option '" + arg + "'");
             }
         }
-        return new Options(source, output, drafts, future, checkLinks, verbose, help);
+        return new Options(source, output, drafts, future, checkLinks, verbose, help, host, port, open);
+    }
+
+    private static int port(String text) {
+        try {
+            int port = Integer.parseInt(text);
+            if (port >= 0 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("--port needs a number from 0 to 65535, not '" + text + "'");
     }
 
     private static String value(List<String> args, int index, String option) {

@@ -9,6 +9,25 @@ public record Diagnostic(Severity severity, SourcePosition position, String mess
 
     /** The one-line compiler-style form: {@code path:line:col: error: message (hint: ...)}. */
     public String headline() {
-        return position + ": " + severity.label() + ": " + message + (hint == null ? "" : " (hint: " + hint + ")");
+        return visible(position + ": " + severity.label() + ": " + message + (hint == null ? "" : " (hint: " + hint + ")"));
+    }
+
+    /**
+     * Control characters written as escapes: a file name or value can hold NUL, tabs or terminal
+     * escape sequences, which must neither vanish from the message nor drive the user's terminal.
+     */
+    static String visible(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\t') {
+                out.append("\\t");
+            } else if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) {
+                out.append(String.format(java.util.Locale.ROOT, "\\x%02X", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 }

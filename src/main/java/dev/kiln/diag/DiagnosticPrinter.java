@@ -32,11 +32,22 @@ public final class DiagnosticPrinter {
             if (!Files.isRegularFile(file) || Files.size(file) > 64L * 1024 * 1024) {
                 return null;
             }
-            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            if (position.line() < 1 || position.line() > lines.size()) {
+            if (!file.toRealPath().startsWith(root.toRealPath())) {
+                return null; // a symbolic link out of the site: refused, and its text must not leak into logs
+            }
+            if (position.line() < 1) {
                 return null;
             }
-            String line = lines.get(position.line() - 1).replace("\t", " ");
+            // Streamed: a diagnostic at the top of a huge file should not load all of it.
+            String line;
+            try (java.util.stream.Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
+                line = lines.skip(position.line() - 1L).findFirst().orElse(null);
+            }
+            if (line == null) {
+                return null;
+            }
+            // One character per column keeps the caret in place; controls must not reach the terminal.
+            line = line.replace('\t', ' ').replaceAll("[\\x00-\\x1f\\x7f-\\x9f]", "\uFFFD");
             return line.length() > 200 ? null : line;
         } catch (IOException | RuntimeException e) {
             return null; // the headline alone still says everything; the excerpt is a courtesy

@@ -17,7 +17,8 @@ public final class FrontMatterParser {
         if (!isFence(firstLine(text))) {
             return Optional.of(new SourceDocument(YamlDocument.empty(file), text, 1));
         }
-        int yamlStart = text.indexOf('\n') + 1;
+        // A file that is only "---" opens front matter that no line can close.
+        int yamlStart = text.indexOf('\n') < 0 ? text.length() : text.indexOf('\n') + 1;
         int lineNumber = 2;
         int lineStart = yamlStart;
         while (lineStart < text.length()) {

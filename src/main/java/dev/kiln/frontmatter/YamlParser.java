@@ -59,16 +59,54 @@ public final class YamlParser {
                     label(file) + ": duplicate key " + duplicateKeyName(e),
                     "keep one of them; YAML keeps only the last and the other is lost");
         } catch (MarkedYAMLException e) {
-            reportSyntaxError(file, firstLine, e, diagnostics);
+            reportSyntaxError(file, firstLine, (int) yaml.stripTrailing().lines().count(), e, diagnostics);
         } catch (YAMLException e) {
             // Limits (aliases, nesting, size) come without a mark: point at the first line of the YAML.
-            diagnostics.error(new SourcePosition(file, firstLine, 1), label(file) + ": " + e.getMessage(),
+            diagnostics.error(new SourcePosition(file, firstLine, 1), label(file) + ": " + limitMessage(e.getMessage()),
                     "simplify it: anchors/aliases and nesting are limited to keep builds safe");
+        } catch (RuntimeException e) {
+            // A value SnakeYAML cannot construct, such as !!binary that is not base64 or !!float abc.
+            Throwable cause = e;
+            while (cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            diagnostics.error(position(file, firstLine, firstExplicitTag(yaml)), label(file) + ": cannot read a value: " + cause.getMessage(),
+                    "remove explicit tags such as !!binary; Kiln reads text, numbers, lists and maps");
         } catch (StackOverflowError e) {
             diagnostics.error(new SourcePosition(file, firstLine, 1), label(file) + ": nested too deeply",
                     "flatten the structure");
         }
         return Optional.empty();
+    }
+
+    /** Where the first value with an explicit tag ({@code !!float five}) starts: the likely one that failed. */
+    private static Mark firstExplicitTag(String yaml) {
+        try {
+            java.util.Deque<Node> todo = new java.util.ArrayDeque<>();
+            java.util.Set<Node> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            todo.add(newYaml().compose(new java.io.StringReader(yaml)));
+            while (!todo.isEmpty()) {
+                Node node = todo.removeFirst();
+                if (node == null || !seen.add(node)) {
+                    continue;
+                }
+                int at = yaml.offsetByCodePoints(0, Math.min(node.getStartMark().getIndex(), yaml.codePointCount(0, yaml.length())));
+                if (node instanceof ScalarNode && yaml.startsWith("!", at)) {
+                    return node.getStartMark();
+                }
+                if (node instanceof MappingNode map) {
+                    map.getValue().forEach(t -> {
+                        todo.add(t.getKeyNode());
+                        todo.add(t.getValueNode());
+                    });
+                } else if (node instanceof org.yaml.snakeyaml.nodes.SequenceNode list) {
+                    todo.addAll(list.getValue());
+                }
+            }
+        } catch (RuntimeException e) {
+            // no better place than the start
+        }
+        return null;
     }
 
     private static Yaml newYaml() {
@@ -87,6 +125,21 @@ public final class YamlParser {
             return new SourcePosition(file, firstLine, 1);
         }
         return new SourcePosition(file, firstLine + mark.getLine(), mark.getColumn() + 1);
+    }
+
+    /** SnakeYAML's limit messages, in the author's terms. */
+    private static String limitMessage(String message) {
+        String text = String.valueOf(message);
+        if (text.contains("Number of aliases")) {
+            return "more than 50 aliases (*name) of lists or maps";
+        }
+        if (text.contains("Nesting Depth")) {
+            return "nested more than 50 levels deep";
+        }
+        if (text.contains("exceeds the limit")) {
+            return "longer than " + MAX_CODE_POINTS / (1024 * 1024) + " MB";
+        }
+        return text;
     }
 
     private static String label(Path file) {
@@ -111,7 +164,7 @@ public final class YamlParser {
      * A construct left open ({@code [a, b}, an unclosed quote) is only noticed at the end of the
      * text; the useful place to point at is where it started, so that is what gets reported.
      */
-    private static void reportSyntaxError(Path file, int firstLine, MarkedYAMLException e, Diagnostics diagnostics) {
+    private static void reportSyntaxError(Path file, int firstLine, int lines, MarkedYAMLException e, Diagnostics diagnostics) {
         String context = e.getContext() == null ? "" : e.getContext();
         String problem = e.getProblem() == null ? String.valueOf(e.getMessage()) : e.getProblem();
         problem = problem.replaceAll("\\s+", " ").trim();
@@ -129,8 +182,16 @@ public final class YamlParser {
             return;
         }
         Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+        if (context.contains("simple key") && e.getContextMark() != null) {
+            mark = e.getContextMark(); // the key missing its ':' is the line to fix, not where the scanner gave up
+        }
+        SourcePosition position = position(file, firstLine, mark);
+        if (mark != null && mark.getLine() >= Math.max(1, lines)) {
+            // The scanner gave up at the end of the text: point at its last line, not past the file's end.
+            position = new SourcePosition(file, firstLine + Math.max(1, lines) - 1, 1);
+        }
         String message = context.isBlank() ? problem : problem + " (" + context.replaceAll("\\s+", " ").trim() + ")";
-        diagnostics.error(position(file, firstLine, mark), label(file) + ": " + message, hint(context + " " + problem));
+        diagnostics.error(position, label(file) + ": " + message, hint(context + " " + problem));
     }
 
     private static String hint(String text) {

@@ -105,6 +105,9 @@ final class FieldReader {
         if (value instanceof String) {
             return "the text '" + value + "'";
         }
+        if (value instanceof byte[]) {
+            return "binary data (!!binary)";
+        }
         return "'" + value + "'";
     }
 

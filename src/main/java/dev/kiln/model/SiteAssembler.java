@@ -22,6 +22,11 @@ import java.util.regex.Pattern;
  * Everything the templates need about relations between documents is decided here, once.
  */
 public final class SiteAssembler {
+    /**
+     * Every tag page and tag feed lists its posts with all their tags, so output grows with the square
+     * of one post's tag count; far above what any post needs, this keeps a site's size sane.
+     */
+    static final int MAX_TAGS_PER_DOCUMENT = 100;
     private static final Pattern DATED_NAME = Pattern.compile("(\\d{4}-\\d{1,2}-\\d{1,2})-(.+)");
     private static final Comparator<Document> NEWEST_FIRST = Comparator
             .comparing(Document::date, Comparator.comparing(OffsetDateTime::toInstant)).reversed()
@@ -93,7 +98,7 @@ public final class SiteAssembler {
 
         OffsetDateTime date = null;
         if (fields.has("date")) {
-            date = parseDate(fields, dates, fields.text("date", ""));
+            date = parseDate(fields, dates, fields.text("date", null));
         } else if (dated.matches()) {
             try {
                 date = dates.parse(dated.group(1));
@@ -113,7 +118,8 @@ public final class SiteAssembler {
         for (String key : List.of("last_modified_at", "updated")) {
             if (fields.has(key) && updated == null) {
                 try {
-                    updated = dates.parse(fields.text(key, ""));
+                    String text = fields.text(key, null); // null: a wrong type, already reported
+                    updated = text == null ? null : dates.parse(text);
                 } catch (IllegalArgumentException e) {
                     fields.error(key, e.getMessage(), "write dates like 2019-03-18 or 2019-03-18 09:30:00 +0100");
                 }
@@ -180,6 +186,11 @@ public final class SiteAssembler {
             }
         }
         tagNames.removeIf(t -> Slugs.slugOrCodePoints(t).isEmpty());
+        if (tagNames.size() > MAX_TAGS_PER_DOCUMENT) {
+            fields.error("tags", tagNames.size() + " tags on one page; at most " + MAX_TAGS_PER_DOCUMENT + " are allowed",
+                    "keep the tags readers would browse by");
+            tagNames = new ArrayList<>(tagNames.subList(0, MAX_TAGS_PER_DOCUMENT));
+        }
 
         Document doc = new Document(path, entry.isPost(), title, fields.text("subtitle", null),
                 fields.text("description", null), date, updated, fields.text("author", config.author()), List.of(),
@@ -191,6 +202,9 @@ public final class SiteAssembler {
     }
 
     private static OffsetDateTime parseDate(FieldReader fields, DateParser dates, String text) {
+        if (text == null) {
+            return null; // not a text value: reported by the FieldReader already
+        }
         try {
             return dates.parse(text);
         } catch (IllegalArgumentException e) {
@@ -199,9 +213,16 @@ public final class SiteAssembler {
         }
     }
 
-    /** Links an author may give for images: site paths and http(s) URLs; never javascript: or data: URLs. */
+    /**
+     * Links an author may give for images: site paths and http(s) URLs; never javascript: or data: URLs.
+     * Quotes, parentheses, backslashes and control characters are refused too: themes print the link
+     * inside CSS {@code url('…')}, where HTML escaping does not help, and browsers read "/\\" as "//".
+     */
     static boolean isSafeLink(String link) {
         String lower = link.strip().toLowerCase(Locale.ROOT);
+        if (!lower.chars().allMatch(c -> c >= 0x20 && c != 0x7f && "'\"()\\<>".indexOf(c) < 0)) {
+            return false;
+        }
         return (lower.startsWith("/") && !lower.startsWith("//")) || lower.startsWith("https://") || lower.startsWith("http://")
                 || (!lower.contains(":") && !lower.isEmpty());
     }

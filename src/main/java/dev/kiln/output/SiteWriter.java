@@ -6,6 +6,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
@@ -23,6 +24,9 @@ public final class SiteWriter {
 
     /** Refuses an output folder that holds files not written by Kiln. */
     public static void checkOwnership(Path output) throws ForeignOutputException, IOException {
+        if (Files.exists(output, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(output)) {
+            throw new ForeignOutputException(output + " is a file, not a folder; replacing it would delete it");
+        }
         if (!Files.isDirectory(output) || Files.exists(output.resolve(MARKER))) {
             return;
         }
@@ -30,6 +34,18 @@ public final class SiteWriter {
             if (entries.iterator().hasNext()) {
                 throw new ForeignOutputException(output);
             }
+        }
+    }
+
+    /**
+     * Finishes what a killed build left next to {@code outputFolder}: a previous site moved aside for
+     * the swap is put back. Called before every build, so even a build that then fails shows the
+     * previous site and not nothing.
+     */
+    public static void recoverInterruptedBuild(Path outputFolder) throws IOException {
+        Path output = outputFolder.toAbsolutePath().normalize();
+        if (output.getParent() != null && Files.isDirectory(output.getParent())) {
+            removeLeftovers(output.getParent(), output.getFileName().toString());
         }
     }
 
@@ -91,10 +107,10 @@ public final class SiteWriter {
      * site that was moved aside but never replaced is put back.
      */
     private static void removeLeftovers(Path parent, String name) throws IOException {
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(parent, "." + name + ".kiln-*")) {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(parent, "." + name + ".kiln-{new,old}-*")) {
             for (Path entry : entries) {
                 String entryName = entry.getFileName().toString();
-                if (entryName.startsWith("." + name + ".kiln-old-") && !Files.exists(parent.resolve(name))) {
+                if (entryName.startsWith("." + name + ".kiln-old-") && !Files.exists(parent.resolve(name), LinkOption.NOFOLLOW_LINKS)) {
                     move(entry, parent.resolve(name));
                 } else {
                     deleteTree(entry);
@@ -104,7 +120,7 @@ public final class SiteWriter {
     }
 
     static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
         Files.walkFileTree(root, new SimpleFileVisitor<>() {

@@ -32,6 +32,11 @@ public final class SourceScanner {
     static final String CONFIG = "site.yml";
     private static final String THEME_RESOURCE = "/theme";
     private static final String BUNDLED = "(bundled theme)";
+    /**
+     * Markdown and YAML beyond this size are refused unread: parsing and rendering need several
+     * times the file's size in memory, and no post comes close (a whole novel is about 1 MB).
+     */
+    static final long MAX_TEXT_BYTES = 4L * 1024 * 1024;
 
     public SourceTree scan(Path root, Diagnostics diagnostics) throws IOException {
         Path realRoot = root.toRealPath();
@@ -128,6 +133,13 @@ public final class SourceScanner {
     }
 
     private static Optional<TextFile> readText(Path relative, Path file, Diagnostics diagnostics) throws IOException {
+        long size = Files.size(file);
+        if (size > MAX_TEXT_BYTES) {
+            diagnostics.error(SourcePosition.startOf(relative), String.format(java.util.Locale.ROOT,
+                    "file is %.1f MB; Markdown and YAML files are limited to %d MB", size / (1024.0 * 1024),
+                    MAX_TEXT_BYTES / (1024 * 1024)), "split it into several posts or pages");
+            return Optional.empty();
+        }
         byte[] bytes = Files.readAllBytes(file);
         try {
             String text = StandardCharsets.UTF_8.newDecoder()
@@ -158,7 +170,9 @@ public final class SourceScanner {
         int line = 1;
         int lineStart = 0;
         for (int i = 0; i < index; i++) {
-            if (text.charAt(i) == '\n') {
+            char c = text.charAt(i);
+            // \r\n and a lone \r end lines too, as they will once the text is normalised
+            if (c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))) {
                 line++;
                 lineStart = i + 1;
             }

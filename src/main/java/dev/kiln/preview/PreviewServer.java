@@ -1,0 +1,248 @@
+package dev.kiln.preview;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.kiln.build.BuildResult;
+import dev.kiln.build.SiteBuilder;
+import dev.kiln.diag.Diagnostic;
+import dev.kiln.diag.DiagnosticPrinter;
+import dev.kiln.diag.Diagnostics;
+import dev.kiln.diag.SourcePosition;
+import dev.kiln.frontmatter.YamlParser;
+import dev.kiln.model.SiteConfigReader;
+import dev.kiln.model.Visibility;
+import dev.kiln.output.OutputFile;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.BindException;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * {@code kiln serve}: builds the site into memory with drafts and future posts, serves it over
+ * HTTP, rebuilds when content/ or templates/ change and tells open pages to reload. A failed
+ * rebuild keeps the last good site and shows its errors in the terminal and over the page.
+ * <p>
+ * {@link #start} returns once the site is served; {@link #close} stops it (from a shutdown hook on
+ * Ctrl-C, or from a test). Messages go to the streams the command line hands in.
+ */
+public final class PreviewServer implements AutoCloseable {
+    private final Path root;
+    private final boolean checkLinks;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Clock clock;
+    /** Part of every version, so pages served before a restart always reload after it. */
+    private final String session = UUID.randomUUID().toString().substring(0, 8);
+    private final AtomicReference<SiteSnapshot> current = new AtomicReference<>();
+    private final HttpServer http;
+    private final ExecutorService requestThreads;
+    private final ReloadChannel reloads;
+    private final SourceWatcher watcher;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final AtomicBoolean closing = new AtomicBoolean();
+    private long generation; // written on the rebuild thread only
+
+    private PreviewServer(PreviewSettings settings, PrintStream out, PrintStream err, Clock clock) throws IOException {
+        this.root = settings.root();
+        this.checkLinks = settings.checkLinks();
+        this.out = out;
+        this.err = err;
+        this.clock = clock;
+        InetAddress address = InetAddress.getByName(settings.host());
+        try {
+            http = HttpServer.create(new InetSocketAddress(address, settings.port()), 64);
+        } catch (BindException e) {
+            throw new PortInUseException(settings.host(), settings.port(), e);
+        }
+        requestThreads = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "kiln-http");
+            thread.setDaemon(true);
+            return thread;
+        });
+        reloads = new ReloadChannel(current::get);
+        http.setExecutor(requestThreads);
+        http.createContext("/", new SiteHandler(current::get, root.toRealPath()));
+        http.createContext(ReloadScript.EVENTS_PATH, reloads);
+        SourceWatcher sourceWatcher = null;
+        try {
+            sourceWatcher = new SourceWatcher(root, this::rebuild);
+        } catch (IOException | RuntimeException e) {
+            http.stop(0);
+            requestThreads.shutdownNow();
+            throw e;
+        }
+        watcher = sourceWatcher;
+    }
+
+    /** Builds the site, starts watching and serving; returns once requests are answered. */
+    public static PreviewServer start(PreviewSettings settings, PrintStream out, PrintStream err, Clock clock) throws IOException {
+        PreviewServer server = new PreviewServer(settings, out, err, clock);
+        try {
+            server.watcher.start();
+            // The first build runs on the rebuild thread too, so a change made meanwhile waits for it.
+            server.watcher.runInOrder(() -> server.rebuild(null)).get(10, TimeUnit.MINUTES);
+            server.http.start();
+            return server;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            server.close();
+            throw new IOException("interrupted while building the site", e);
+        } catch (ExecutionException | java.util.concurrent.TimeoutException | RuntimeException e) {
+            server.close();
+            throw new IOException("could not build the site: " + (e.getCause() != null ? e.getCause() : e), e);
+        }
+    }
+
+    /** The port the server listens on: the one asked for, or the one chosen for port 0. */
+    public int port() {
+        return http.getAddress().getPort();
+    }
+
+    /** The address of the site's home page, baseurl included, e.g. {@code http://127.0.0.1:4000/}. */
+    public URI address() {
+        InetAddress address = http.getAddress().getAddress();
+        String host = address.isAnyLocalAddress() ? "localhost"
+                : address instanceof Inet6Address ? "[" + address.getHostAddress() + "]" : address.getHostAddress();
+        return URI.create("http://" + host + ":" + port() + current.get().baseurl() + "/");
+    }
+
+    /** Blocks until {@link #close} has stopped the server. */
+    public void awaitStop() throws InterruptedException {
+        stopped.await();
+    }
+
+    /** Stops watching, ends the open event streams and closes the port. Safe to call twice. */
+    @Override
+    public void close() {
+        if (!closing.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            watcher.close();
+            reloads.close();
+            http.stop(0);
+            requestThreads.shutdownNow();
+            requestThreads.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            stopped.countDown();
+        }
+    }
+
+    /** Builds the site and swaps it in; {@code changes} is null for the first build. Never throws: the server outlives any error. */
+    private void rebuild(Map<String, String> changes) {
+        long start = System.nanoTime();
+        SiteSnapshot previous = current.get();
+        String cause = changes == null ? "" : describe(changes) + ": ";
+        try {
+            BuildResult result = new SiteBuilder().build(root, new Visibility(true, true, clock.instant()), checkLinks);
+            new DiagnosticPrinter(root).print(result.diagnostics(), err);
+            if (!result.succeeded()) {
+                fail(previous, result.diagnostics());
+                err.println(cause + errorCount(result.diagnostics().size())
+                        + (previous == null || previous.files().isEmpty() ? "; nothing to serve until it is fixed"
+                        : "; still serving the last good site"));
+                return;
+            }
+            Map<String, ServedFile> files = served(result.plan().files());
+            Set<String> changed = previous == null ? files.keySet() : changedFiles(previous.files(), files);
+            boolean outputChanged = previous == null || !changed.isEmpty();
+            String version = outputChanged ? session + "-" + (++generation) : previous.version();
+            SiteSnapshot next = new SiteSnapshot(version, baseurl(), files, List.of());
+            current.set(next);
+            boolean cssOnly = previous != null && !changed.isEmpty() && changed.stream().allMatch(p -> p.endsWith(".css"));
+            reloads.publish(next, previous == null ? version : previous.version(), cssOnly);
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            out.printf(Locale.ROOT, "%s%s %d pages in %d ms%s%n", cause, changes == null ? "built" : "rebuilt",
+                    result.pages(), millis, !outputChanged ? " (no output changed)"
+                            : cssOnly ? " (CSS only: styles swapped without a reload)" : "");
+        } catch (IOException | RuntimeException e) {
+            // An unreadable file or a bug in a stage: report it like a site error and keep serving.
+            err.println(cause + "kiln: internal error while building: " + e);
+            fail(previous, List.of(Diagnostic.error(SourcePosition.startOf(Path.of(SourceWatcher.CONTENT)),
+                    "internal error while building: " + e, "run kiln build --verbose for details")));
+        }
+    }
+
+    private void fail(SiteSnapshot previous, List<Diagnostic> diagnostics) {
+        SiteSnapshot next = previous != null ? previous.withErrors(diagnostics)
+                : new SiteSnapshot(session + "-0", "", Map.of(), List.copyOf(diagnostics));
+        current.set(next);
+        reloads.publish(next, next.version(), false);
+    }
+
+    private static Map<String, ServedFile> served(List<OutputFile> files) throws IOException {
+        Map<String, ServedFile> served = new HashMap<>();
+        for (OutputFile file : files) {
+            if (file.bytes() != null) {
+                served.put(file.path(), new ServedFile(file.bytes(), null, file.bytes().length, 0));
+            } else {
+                BasicFileAttributes attributes = Files.readAttributes(file.copyFrom(), BasicFileAttributes.class);
+                served.put(file.path(), new ServedFile(null, file.copyFrom().toAbsolutePath(), attributes.size(),
+                        attributes.lastModifiedTime().toMillis()));
+            }
+        }
+        return Map.copyOf(served);
+    }
+
+    private static Set<String> changedFiles(Map<String, ServedFile> before, Map<String, ServedFile> after) {
+        Set<String> changed = new HashSet<>();
+        after.forEach((path, file) -> {
+            ServedFile old = before.get(path);
+            if (old == null || !old.sameAs(file)) {
+                changed.add(path);
+            }
+        });
+        before.keySet().stream().filter(path -> !after.containsKey(path)).forEach(changed::add);
+        return changed;
+    }
+
+    /** The site's baseurl, read again after each good build (the build does not hand its settings out). */
+    private String baseurl() throws IOException {
+        Path file = root.resolve(SourceWatcher.CONTENT).resolve("site.yml");
+        if (!Files.isRegularFile(file)) {
+            return "";
+        }
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        Diagnostics ignored = new Diagnostics(); // the build that just succeeded reported any
+        return new YamlParser().parse(Path.of("content/site.yml"), text.startsWith("\uFEFF") ? text.substring(1) : text, 1, ignored)
+                .map(doc -> new SiteConfigReader().read(doc, ignored).baseurl())
+                .orElse("");
+    }
+
+    private static String describe(Map<String, String> changes) {
+        List<String> shown = changes.entrySet().stream().limit(3).map(e -> e.getKey() + " " + e.getValue()).toList();
+        String text = String.join(", ", shown);
+        return changes.size() > shown.size() ? text + " and " + (changes.size() - shown.size()) + " more" : text;
+    }
+
+    private static String errorCount(int count) {
+        return count == 1 ? "1 error" : count + " errors";
+    }
+
+    int openEventStreams() {
+        return reloads.clientCount();
+    }
+}

@@ -1,0 +1,144 @@
+package dev.kiln.preview;
+
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Answers requests for the site as a static host would: {@code /x/} serves {@code x/index.html},
+ * {@code /x} redirects to {@code /x/}, a missing file gets the theme's 404 page with status 404,
+ * and the site lives under {@code baseurl}. HTML pages get the live-reload script, and the error
+ * overlay while the site has errors. GET and HEAD only; nothing is cached.
+ */
+final class SiteHandler implements HttpHandler {
+    private final Supplier<SiteSnapshot> current;
+    private final Path realRoot;
+
+    SiteHandler(Supplier<SiteSnapshot> current, Path realRoot) {
+        this.current = current;
+        this.realRoot = realRoot;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            Headers headers = exchange.getResponseHeaders();
+            headers.set("Cache-Control", "no-store");
+            headers.set("X-Content-Type-Options", "nosniff");
+            String method = exchange.getRequestMethod();
+            if (!method.equals("GET") && !method.equals("HEAD")) {
+                headers.set("Allow", "GET, HEAD");
+                send(exchange, 405, "text/plain; charset=utf-8", bytes("405 method not allowed: the preview serves GET and HEAD\n"));
+                return;
+            }
+            Optional<String> decoded = RequestPath.decode(exchange.getRequestURI().getRawPath());
+            if (decoded.isEmpty()) {
+                send(exchange, 400, "text/plain; charset=utf-8", bytes("400 bad request: this path is not part of the site\n"));
+                return;
+            }
+            serve(exchange, current.get(), decoded.get());
+        }
+    }
+
+    private void serve(HttpExchange exchange, SiteSnapshot site, String path) throws IOException {
+        String base = site.baseurl();
+        if (!base.isEmpty()) {
+            if (path.equals(base) || path.equals("/")) {
+                redirect(exchange, base + "/");
+                return;
+            }
+            if (!path.startsWith(base + "/")) {
+                notFound(exchange, site);
+                return;
+            }
+            path = path.substring(base.length());
+        }
+        String key = path.substring(1);
+        if (key.isEmpty() || key.endsWith("/")) {
+            serveFile(exchange, site, key + "index.html", 200);
+        } else if (site.files().containsKey(key)) {
+            serveFile(exchange, site, key, 200);
+        } else if (site.files().containsKey(key + "/index.html")) {
+            redirect(exchange, exchange.getRequestURI().getRawPath() + "/");
+        } else if (site.files().containsKey(key + ".html")) {
+            serveFile(exchange, site, key + ".html", 200); // as GitHub Pages does for Jekyll-style .html permalinks
+        } else {
+            notFound(exchange, site);
+        }
+    }
+
+    private void serveFile(HttpExchange exchange, SiteSnapshot site, String key, int status) throws IOException {
+        ServedFile file = site.files().get(key);
+        byte[] body = file == null ? null : read(file);
+        if (body == null) {
+            notFound(exchange, site);
+            return;
+        }
+        String type = ContentTypes.of(key);
+        if (ContentTypes.isHtml(type)) {
+            body = decorate(new String(body, StandardCharsets.UTF_8), site);
+        }
+        send(exchange, status, type, body);
+    }
+
+    private void notFound(HttpExchange exchange, SiteSnapshot site) throws IOException {
+        ServedFile page = site.files().get("404.html");
+        byte[] body = page == null ? null : read(page);
+        String html = body != null ? new String(body, StandardCharsets.UTF_8)
+                : "<!doctype html>\n<html><head><meta charset=\"utf-8\"><title>Not found</title></head>"
+                + "<body><h1>Not found</h1><p>This site has no page here.</p></body></html>\n";
+        send(exchange, 404, ContentTypes.of("404.html"), decorate(html, site));
+    }
+
+    private static byte[] decorate(String html, SiteSnapshot site) {
+        return ReloadScript.inject(html, site.version(), ErrorOverlay.html(site.errors())).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The file's bytes; a copied file is read now, from its source, and only while it still is a
+     * file inside the site (it may have become a symlink to elsewhere since the build), else null.
+     */
+    private byte[] read(ServedFile file) throws IOException {
+        if (file.bytes() != null) {
+            return file.bytes();
+        }
+        try {
+            Path real = file.copyFrom().toRealPath();
+            if (!real.startsWith(realRoot) || !Files.isRegularFile(real)) {
+                return null;
+            }
+            return Files.readAllBytes(real);
+        } catch (NoSuchFileException e) {
+            return null; // deleted since the build; the rebuild that follows removes it
+        }
+    }
+
+    private static void redirect(HttpExchange exchange, String location) throws IOException {
+        String query = exchange.getRequestURI().getRawQuery();
+        exchange.getResponseHeaders().set("Location", query == null ? location : location + "?" + query);
+        // 302, not 301: browsers remember a 301, and the page may later become a file of that name.
+        send(exchange, 302, "text/plain; charset=utf-8", bytes("Found: " + location + "\n"));
+    }
+
+    private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", type);
+        if (exchange.getRequestMethod().equals("HEAD")) {
+            exchange.getResponseHeaders().set("Content-Length", Integer.toString(body.length));
+            exchange.sendResponseHeaders(status, -1);
+            return;
+        }
+        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        exchange.getResponseBody().write(body);
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,161 @@
+package dev.kiln.build;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kiln.KilnRun;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.StringJoiner;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 6, point 4: broken and hostile input is reported with path:line:col and never crashes.
+ * Text cases are error fixtures (errors/yaml-*, front-matter-*, unparseable-date, all-errors-together,
+ * template-*); these are the ones made of bytes, or too big to commit.
+ */
+class HardeningHostileInputTest {
+    private static final String POST = "content/posts/2020-05-02-hostile.md";
+
+    @TempDir
+    Path site;
+
+    /** Builds once so that there is a previous site, then adds the hostile post and builds again. */
+    private KilnRun buildWith(byte[] post) throws IOException {
+        KilnRun.write(site.resolve("content/posts/2020-05-01-fine.md"), "---\ntitle: Fine\n---\nFine.\n");
+        if (!Files.exists(site.resolve("site"))) {
+            assertEquals(0, KilnRun.of("build", "--source", site.toString()).exitCode());
+        }
+        Files.write(site.resolve(POST), post);
+        return KilnRun.of("build", "--source", site.toString());
+    }
+
+    private KilnRun failsKeepingThePreviousSite(byte[] post) throws IOException {
+        Files.deleteIfExists(site.resolve(POST));
+        KilnRun.write(site.resolve("content/posts/2020-05-01-fine.md"), "---\ntitle: Fine\n---\nFine.\n");
+        assertEquals(0, KilnRun.of("build", "--source", site.toString()).exitCode());
+        Map<String, byte[]> before = KilnRun.files(site.resolve("site"));
+        KilnRun run = buildWith(post);
+        assertEquals(1, run.exitCode(), run.err());
+        Map<String, byte[]> after = KilnRun.files(site.resolve("site"));
+        assertEquals(before.keySet(), after.keySet());
+        before.forEach((path, bytes) -> assertTrue(java.util.Arrays.equals(bytes, after.get(path)), path));
+        return run;
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aByteOrderMarkIsSkippedAndPositionsStayRight() throws IOException {
+        assertEquals(0, buildWith(utf8("\uFEFF---\ntitle: With BOM\n---\nBody.\n")).exitCode());
+        assertTrue(KilnRun.read(site.resolve("site/2020/05/02/hostile/index.html")).contains("With BOM"));
+
+        KilnRun run = failsKeepingThePreviousSite(utf8("\uFEFF---\ntitle: BOM\ntags: [a, b\n---\nBody.\n"));
+        assertTrue(run.err().startsWith(POST + ":3:7: error: front matter: the [ list is never closed"), run.err());
+    }
+
+    @Test
+    void crlfAndLoneCrLineEndsReadAsLinesWithRightPositions() throws IOException {
+        assertEquals(0, buildWith(utf8("---\r\ntitle: Windows\r\n---\r\nOne\r\ntwo.\r\n")).exitCode());
+        String page = KilnRun.read(site.resolve("site/2020/05/02/hostile/index.html"));
+        assertTrue(page.contains("<p>One\ntwo.</p>"), page);
+        assertFalse(page.contains("\r"));
+
+        KilnRun crlf = failsKeepingThePreviousSite(utf8("---\r\ntitle: Windows\r\ndate: 2019-02-30\r\n---\r\nBody\r\n"));
+        assertEquals(POST + ":3:7: error: date '2019-02-30' does not exist on the calendar"
+                + " (hint: write dates like 2019-03-18 or 2019-03-18 09:30:00 +0100)\n"
+                + "  date: 2019-02-30\n"
+                + "        ^\n"
+                + "1 error; site/ was left unchanged\n", crlf.err());
+
+        KilnRun oldMac = failsKeepingThePreviousSite(utf8("---\rtitle: Mac\rdate: yesterday\r---\rBody\r"));
+        assertTrue(oldMac.err().startsWith(POST + ":3:7: error: cannot read date 'yesterday'"), oldMac.err());
+    }
+
+    @Test
+    void invalidUtf8IsReportedAtItsLineAndColumn() throws IOException {
+        byte[] bytes = utf8("---\ntitle: Latin-1\n---\nCaf\u00e9 au lait, na\u00efve.\n");
+        byte[] latin1 = "---\ntitle: Latin-1\n---\nCaf\u00e9 au lait.\n".getBytes(StandardCharsets.ISO_8859_1);
+        assertEquals(0, buildWith(bytes).exitCode());
+
+        KilnRun run = failsKeepingThePreviousSite(latin1);
+
+        assertEquals(POST + ":4:4: error: invalid UTF-8 (byte 0xE9 at offset 26) (hint: save the file as UTF-8)\n"
+                + "1 error; site/ was left unchanged\n", run.err());
+    }
+
+    @Test
+    void aBinaryFileNamedMdIsReportedNotRendered() throws IOException {
+        byte[] binary = new byte[4096];
+        new java.util.Random(42).nextBytes(binary);
+        KilnRun random = failsKeepingThePreviousSite(binary);
+        assertTrue(random.err().matches("(?s)" + java.util.regex.Pattern.quote(POST) + ":1:\\d+: error: invalid UTF-8 .*"), random.err());
+
+        KilnRun withNul = failsKeepingThePreviousSite(utf8("---\ntitle: PNG\n---\n\u0089PNG\r\n\u001a\r\u0000\u0000\u0000\rIHDR"));
+        assertTrue(withNul.err().startsWith(POST + ":6:1: error: file contains NUL bytes: it looks binary, not text"), withNul.err());
+    }
+
+    /**
+     * 50 MB of Markdown is refused before it is read (parsing and rendering it would need gigabytes),
+     * with the size in the message: fast, and well inside the default heap of surefire's JVM.
+     */
+    @Test
+    void a50MegabytePostIsRefusedQuicklyWithoutRunningOutOfMemory() throws IOException {
+        KilnRun.write(site.resolve("content/posts/2020-05-01-fine.md"), "---\ntitle: Fine\n---\nFine.\n");
+        assertEquals(0, KilnRun.of("build", "--source", site.toString()).exitCode());
+        Path big = site.resolve(POST);
+        byte[] paragraph = utf8("Lorem ipsum *dolor* sit amet, [consectetur](/x/) adipiscing elit, `sed` do eiusmod.\n\n");
+        try (OutputStream out = Files.newOutputStream(big)) {
+            out.write(utf8("---\ntitle: Big\n---\n"));
+            for (long written = 0; written < 50L * 1024 * 1024; written += paragraph.length) {
+                out.write(paragraph);
+            }
+        }
+        long start = System.nanoTime();
+        KilnRun run = KilnRun.of("build", "--source", site.toString());
+        long millis = (System.nanoTime() - start) / 1_000_000;
+
+        assertEquals(POST + ":1:1: error: file is 50.0 MB; Markdown and YAML files are limited to 4 MB"
+                + " (hint: split it into several posts or pages)\n"
+                + "  ---\n"
+                + "  ^\n"
+                + "1 error; site/ was left unchanged\n", run.err());
+        System.out.printf("hostile: 50 MB post refused in %d ms (max heap %d MB)%n", millis, Runtime.getRuntime().maxMemory() >> 20);
+        assertTrue(millis < 10_000, millis + " ms");
+    }
+
+    @Test
+    void tenThousandTagsOnOnePostAreReportedNotTurnedIntoTenThousandPages() throws IOException {
+        StringJoiner tags = new StringJoiner(", ", "[", "]");
+        for (int i = 0; i < 10_000; i++) {
+            tags.add("tag" + i);
+        }
+        long start = System.nanoTime();
+        KilnRun run = failsKeepingThePreviousSite(utf8("---\ntitle: Tags\ntags: " + tags + "\n---\nBody.\n"));
+        long millis = (System.nanoTime() - start) / 1_000_000;
+
+        assertEquals(POST + ":3:7: error: 10000 tags on one page; at most 100 are allowed"
+                + " (hint: keep the tags readers would browse by)\n"
+                + "1 error; site/ was left unchanged\n", run.err());
+        System.out.printf("hostile: 10,000 tags reported in %d ms%n", millis);
+    }
+
+    @Test
+    void aHundredTagsStillBuild() throws IOException {
+        StringJoiner tags = new StringJoiner(", ", "[", "]");
+        for (int i = 0; i < 100; i++) {
+            tags.add("tag" + i);
+        }
+        KilnRun run = buildWith(utf8("---\ntitle: Tags\ntags: " + tags + "\n---\nBody.\n"));
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(Files.exists(site.resolve("site/tags/tag99/index.html")));
+    }
+}

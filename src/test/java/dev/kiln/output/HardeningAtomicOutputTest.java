@@ -1,0 +1,239 @@
+package dev.kiln.output;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kiln.KilnRun;
+import dev.kiln.diag.Diagnostics;
+import dev.kiln.diag.SourcePosition;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 6, point 1: a build that fails or is killed while writing leaves the previous site complete
+ * and byte-identical, and the next build cleans up after it. Kiln replaces only folders it owns.
+ */
+class HardeningAtomicOutputTest {
+    private static final SourcePosition ORIGIN = SourcePosition.startOf(Path.of("content/test.md"));
+
+    @TempDir
+    Path tmp;
+
+    private static OutputPlan plan(OutputFile... files) {
+        Diagnostics diagnostics = new Diagnostics();
+        OutputPlan plan = OutputPlan.of(List.of(files), diagnostics);
+        assertFalse(diagnostics.hasErrors(), diagnostics.sorted().toString());
+        return plan;
+    }
+
+    private static OutputFile page(String path, String text) {
+        return OutputFile.of(path, text.getBytes(StandardCharsets.UTF_8), ORIGIN);
+    }
+
+    private static void assertSameFiles(Map<String, byte[]> expected, Map<String, byte[]> actual) {
+        assertEquals(expected.keySet(), actual.keySet());
+        expected.forEach((path, bytes) -> assertArrayEquals(bytes, actual.get(path), path));
+    }
+
+    private List<String> leftovers() throws IOException {
+        try (Stream<Path> list = Files.list(tmp)) {
+            return list.map(p -> p.getFileName().toString()).filter(n -> n.contains(".kiln-")).sorted().toList();
+        }
+    }
+
+    @Test
+    void aWriteThatFailsMidwayLeavesThePreviousSiteByteIdentical() throws IOException {
+        Path output = tmp.resolve("site");
+        new SiteWriter().write(plan(page("index.html", "old home"), page("a/index.html", "old a")), output);
+        Map<String, byte[]> before = KilnRun.files(output);
+
+        Path vanished = tmp.resolve("content/img/deleted-after-scanning.jpg");
+        OutputPlan failing = plan(page("index.html", "new home"), page("b/index.html", "new b"),
+                OutputFile.copy("img/deleted-after-scanning.jpg", vanished, ORIGIN), page("z/index.html", "written after"));
+
+        assertThrows(java.nio.file.NoSuchFileException.class, () -> new SiteWriter().write(failing, output));
+
+        assertSameFiles(before, KilnRun.files(output));
+        assertEquals(List.of(), leftovers(), "the half-written staging folder is removed");
+    }
+
+    @Test
+    void aPathThatWouldLeaveTheOutputIsRefusedAndNothingIsWritten() throws IOException {
+        Path output = tmp.resolve("site");
+        new SiteWriter().write(plan(page("index.html", "old home")), output);
+        Map<String, byte[]> before = KilnRun.files(output);
+
+        for (String escape : List.of("../escaped.html", "a/../../escaped.html", "/tmp/escaped.html")) {
+            IOException e = assertThrows(IOException.class,
+                    () -> new SiteWriter().write(plan(page("index.html", "new"), page(escape, "x")), output), escape);
+            assertTrue(e.getMessage().contains("outside the output folder") || e instanceof java.nio.file.FileSystemException, e.toString());
+        }
+
+        assertFalse(Files.exists(tmp.resolve("escaped.html")));
+        assertSameFiles(before, KilnRun.files(output));
+        assertEquals(List.of(), leftovers());
+    }
+
+    @Test
+    void aFolderWithoutTheMarkerIsRefusedUnlessEmpty() throws Exception {
+        Path foreign = tmp.resolve("photos");
+        KilnRun.write(foreign.resolve("holiday.jpg"), "precious");
+        assertThrows(ForeignOutputException.class, () -> SiteWriter.checkOwnership(foreign));
+
+        Path empty = Files.createDirectories(tmp.resolve("empty"));
+        SiteWriter.checkOwnership(empty);
+        SiteWriter.checkOwnership(tmp.resolve("does-not-exist-yet"));
+
+        Path file = tmp.resolve("notes.txt");
+        KilnRun.write(file, "my notes");
+        ForeignOutputException e = assertThrows(ForeignOutputException.class, () -> SiteWriter.checkOwnership(file));
+        assertTrue(e.getMessage().contains("is a file, not a folder"), e.getMessage());
+        assertEquals("my notes", KilnRun.read(file));
+        assertEquals("precious", KilnRun.read(foreign.resolve("holiday.jpg")));
+    }
+
+    @Test
+    void aFolderWithTheMarkerIsKilnsAndIsReplacedWhole() throws Exception {
+        Path output = tmp.resolve("site");
+        new SiteWriter().write(plan(page("index.html", "v1"), page("gone/index.html", "removed in v2")), output);
+        assertTrue(Files.exists(output.resolve(SiteWriter.MARKER)));
+        SiteWriter.checkOwnership(output);
+
+        new SiteWriter().write(plan(page("index.html", "v2")), output);
+
+        assertEquals(java.util.Set.of(SiteWriter.MARKER, "index.html"), KilnRun.files(output).keySet());
+        assertEquals("v2", KilnRun.read(output.resolve("index.html")));
+    }
+
+    @Test
+    void theCliRefusesAFileAsOutputAndLeavesIt() throws IOException {
+        KilnRun.write(tmp.resolve("content/posts/2020-05-01-hello.md"), "---\ntitle: Hello\n---\nHi.\n");
+        Path file = tmp.resolve("notes.txt");
+        KilnRun.write(file, "my notes");
+
+        KilnRun run = KilnRun.of("build", "--source", tmp.toString(), "--output", file.toString());
+
+        assertEquals(1, run.exitCode(), run.err());
+        assertTrue(run.err().startsWith("kiln: " + file + " is a file, not a folder"), run.err());
+        assertEquals("my notes", KilnRun.read(file));
+    }
+
+    @Test
+    void cleaningUpLeftoversTouchesOnlyKilnsOwnStagingFolders() throws IOException {
+        Path output = tmp.resolve("site");
+        KilnRun.write(tmp.resolve(".site.kiln-new-0000/index.html"), "half written");
+        KilnRun.write(tmp.resolve(".site.kiln-notes"), "a file of the user's that happens to look similar");
+
+        new SiteWriter().write(plan(page("index.html", "home")), output);
+
+        assertEquals(List.of(".site.kiln-notes"), leftovers());
+    }
+
+    /**
+     * A build killed after moving the previous site aside and before moving the new one in: the next
+     * run of Kiln puts the previous site back first, so even a build that then fails shows it.
+     */
+    @Test
+    void aSiteMovedAsideByAKilledSwapIsPutBackByTheNextBuildEvenIfItFails() throws IOException {
+        KilnRun.write(tmp.resolve("content/posts/2020-05-01-hello.md"), "---\ntitle: Hello\n---\nHi.\n");
+        assertEquals(0, KilnRun.of("build", "--source", tmp.toString()).exitCode());
+        Path output = tmp.resolve("site");
+        Map<String, byte[]> before = KilnRun.files(output);
+        KilnRun.write(tmp.resolve(".site.kiln-new-1111/index.html"), "the new site, incomplete");
+        Files.move(output, tmp.resolve(".site.kiln-old-2222"));
+
+        KilnRun.write(tmp.resolve("content/posts/2020-05-02-broken.md"), "---\ntitle: [Broken\n---\n");
+        KilnRun failed = KilnRun.of("build", "--source", tmp.toString());
+
+        assertEquals(1, failed.exitCode(), failed.err());
+        assertSameFiles(before, KilnRun.files(output));
+        assertEquals(List.of(), leftovers());
+    }
+
+    /**
+     * A real kill -9 of a separate JVM while it writes a big site. The previous site must be complete
+     * and unchanged, and the next build must succeed and remove what the killed one left behind.
+     */
+    @Test
+    void aBuildKilledWhileWritingLeavesThePreviousSiteAndTheNextBuildRecovers() throws Exception {
+        Path site = tmp.resolve("blog");
+        int posts = 20;
+        for (int i = 0; i < posts; i++) {
+            KilnRun.write(site.resolve(String.format("content/posts/2020-%02d-%02d-post-%d.md", 1 + i % 12, 1 + i % 28, i)),
+                    "---\ntitle: Post " + i + "\ntags: [t" + (i % 20) + "]\n---\nBody of post " + i + ".\n");
+        }
+        byte[] image = new byte[128 * 1024];
+        new java.util.Random(6).nextBytes(image);
+        for (int i = 0; i < 400; i++) {
+            Path file = site.resolve("content/img/photo-" + i + ".jpg");
+            Files.createDirectories(file.getParent());
+            Files.write(file, image);
+        }
+        assertEquals(0, KilnRun.of("build", "--source", site.toString()).exitCode());
+        Path output = site.resolve("site");
+        Map<String, byte[]> before = KilnRun.files(output);
+        KilnRun.write(site.resolve("content/posts/2021-01-01-new.md"), "---\ntitle: New\n---\nA new post.\n");
+
+        long started = System.nanoTime();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        // C1 only: the child starts writing sooner, which keeps the test short.
+        Process child = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), "dev.kiln.Main",
+                "build", "--source", site.toString())
+                .redirectErrorStream(true).redirectOutput(tmp.resolve("child.log").toFile()).start();
+        Path staging = null;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (child.isAlive() && System.nanoTime() < deadline) {
+            staging = stagingWithFiles(site, 50);
+            if (staging != null) {
+                break;
+            }
+            Thread.sleep(1);
+        }
+        long killedAfter = (System.nanoTime() - started) / 1_000_000;
+        child.destroyForcibly();
+        assertTrue(child.waitFor(30, TimeUnit.SECONDS));
+        assertTrue(staging != null, "the child must be killed while writing; its output: " + KilnRun.read(tmp.resolve("child.log")));
+        assertTrue(child.exitValue() != 0, "killed, not finished");
+
+        assertSameFiles(before, KilnRun.files(output));
+        System.out.printf("kill: build JVM killed %d ms after start while writing %s; previous site (%d files) intact%n",
+                killedAfter, staging.getFileName(), before.size());
+
+        KilnRun next = KilnRun.of("build", "--source", site.toString());
+        assertEquals(0, next.exitCode(), next.err());
+        try (Stream<Path> list = Files.list(site)) {
+            assertEquals(List.of(), list.map(p -> p.getFileName().toString()).filter(n -> n.contains(".kiln-")).toList());
+        }
+        assertTrue(Files.exists(output.resolve("2021/01/01/new/index.html")));
+    }
+
+    /** The killed build's staging folder once it holds at least {@code files} files, else null. */
+    private static Path stagingWithFiles(Path parent, int files) throws IOException {
+        List<Path> staging = new ArrayList<>();
+        try (Stream<Path> list = Files.list(parent)) {
+            list.filter(p -> p.getFileName().toString().startsWith(".site.kiln-new-")).forEach(staging::add);
+        }
+        for (Path dir : staging) {
+            try (Stream<Path> walk = Files.walk(dir)) {
+                if (walk.limit(files + 1L).count() > files) {
+                    return dir;
+                }
+            } catch (IOException | java.io.UncheckedIOException e) {
+                // the writer is creating folders as we look; look again
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,176 @@
+package dev.kiln.preview;
+
+import dev.kiln.KilnRun;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+/**
+ * A preview server started in-process on a free port for one test, with an HTTP client and a
+ * listener on its event stream, as a browser tab would have. Every wait is bounded.
+ */
+final class RunningPreview implements AutoCloseable {
+    static final Duration WAIT = Duration.ofSeconds(15);
+
+    final Path root;
+    final PreviewServer server;
+    final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+    private Stream<String> eventLines;
+
+    record Event(String name, String data) {}
+
+    RunningPreview(Path root) throws IOException {
+        this.root = root;
+        this.server = PreviewServer.start(new PreviewSettings(root, "127.0.0.1", 0, true),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                KilnRun.CLOCK);
+    }
+
+    /** Opens the event stream as the reload script does, and returns the version it reports first. */
+    String listen() throws Exception {
+        HttpResponse<Stream<String>> response = http.send(request("/_kiln/events").timeout(WAIT).build(),
+                HttpResponse.BodyHandlers.ofLines());
+        if (response.statusCode() != 200) {
+            throw new AssertionError("event stream answered " + response.statusCode());
+        }
+        eventLines = response.body();
+        Thread reader = new Thread(() -> {
+            String name = "message";
+            StringBuilder data = new StringBuilder();
+            try {
+                for (String line : (Iterable<String>) eventLines::iterator) {
+                    if (line.isEmpty()) {
+                        events.add(new Event(name, data.toString()));
+                        name = "message";
+                        data.setLength(0);
+                    } else if (line.startsWith("event: ")) {
+                        name = line.substring(7);
+                    } else if (line.startsWith("data: ")) {
+                        data.append(data.length() > 0 ? "\n" : "").append(line.substring(6));
+                    }
+                }
+            } catch (RuntimeException closed) {
+                // the server stopped
+            }
+        }, "test-events");
+        reader.setDaemon(true);
+        reader.start();
+        return version(await("site", e -> true));
+    }
+
+    /** Waits for the next event of that name matching the condition; fails after {@link #WAIT}. */
+    Event await(String name, Predicate<Event> condition) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (true) {
+            Event event = events.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            if (event == null) {
+                throw new AssertionError("no '" + name + "' event within " + WAIT.toSeconds() + " s; terminal said:\n" + terminal());
+            }
+            if (event.name().equals(name) && condition.test(event)) {
+                return event;
+            }
+        }
+    }
+
+    /** Waits for the reload event of a new site version and returns that version. */
+    String awaitNewVersion(String previous) throws InterruptedException {
+        return version(await("site", e -> !version(e).equals(previous)));
+    }
+
+    /** Waits for the overlay the browser would show; returns its HTML. */
+    String awaitErrors() throws InterruptedException {
+        return await("errors", e -> !e.data().isEmpty()).data();
+    }
+
+    /** Events received but not yet awaited, after waiting {@code millis} for more. */
+    java.util.List<Event> eventsWithin(long millis) throws InterruptedException {
+        Thread.sleep(millis);
+        java.util.List<Event> drained = new java.util.ArrayList<>();
+        events.drainTo(drained);
+        return drained;
+    }
+
+    static String version(Event site) {
+        String data = site.data();
+        int start = data.indexOf("\"version\":\"") + 11;
+        return data.substring(start, data.indexOf('"', start));
+    }
+
+    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(request(path).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> send(String method, String path) throws IOException, InterruptedException {
+        return http.send(request(path).method(method, HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    String page(String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = get(path);
+        if (response.statusCode() != 200) {
+            throw new AssertionError(path + " answered " + response.statusCode());
+        }
+        return response.body();
+    }
+
+    /** Sends the request line exactly as written (HTTP clients normalize paths); returns status line and body. */
+    String raw(String path) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout((int) WAIT.toMillis());
+            OutputStream request = socket.getOutputStream();
+            request.write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            request.flush();
+            InputStream response = socket.getInputStream();
+            return new String(response.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).timeout(WAIT);
+    }
+
+    String terminal() {
+        return out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
+    }
+
+    void write(String relative, String text) {
+        KilnRun.write(root.resolve(relative), text);
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        if (eventLines != null) {
+            eventLines.close();
+        }
+    }
+
+    static void writeSite(Path root) {
+        KilnRun.write(root.resolve("content/site.yml"), "title: Preview Test\nurl: https://example.com\ntimezone: UTC\n");
+        KilnRun.write(root.resolve("content/posts/2020-01-01-first.md"),
+                "---\ntitle: First post\ntags: [java]\n---\nThe first body.\n");
+        KilnRun.write(root.resolve("content/posts/2020-02-02-second.md"),
+                "---\ntitle: Second post\ntags: [java, web]\n---\nThe second body.\n");
+        KilnRun.write(root.resolve("content/about.md"), "---\ntitle: About\n---\nAbout this blog.\n");
+    }
+}

@@ -1,0 +1,86 @@
+package dev.kiln.preview;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kiln.KilnRun;
+import dev.kiln.cli.Cli;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+@Timeout(60)
+class ServeCommandTest {
+    @TempDir
+    Path site;
+
+    @Test
+    void helpNamesTheOptions() {
+        KilnRun run = KilnRun.of("serve", "--help");
+        assertEquals(0, run.exitCode());
+        assertTrue(run.out().contains("--port N") && run.out().contains("--host ADDR") && run.out().contains("--open"), run.out());
+        assertTrue(KilnRun.of("--help").out().contains("serve "), "listed among the commands");
+    }
+
+    @Test
+    void aPortInUseExits1WithAHint() throws Exception {
+        RunningPreview.writeSite(site);
+        try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            int port = busy.getLocalPort();
+            KilnRun run = KilnRun.of("serve", "--source", site.toString(), "--port", String.valueOf(port));
+            assertEquals(1, run.exitCode());
+            assertTrue(run.err().startsWith("kiln: port " + port + " on 127.0.0.1 is already in use\nhint: "), run.err());
+            assertTrue(run.err().contains("--port 0"), run.err());
+        }
+    }
+
+    @Test
+    void badPortOrMissingContentIsAUsageError() {
+        KilnRun run = KilnRun.of("serve", "--port", "http");
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("--port needs a number from 0 to 65535, not 'http'"), run.err());
+        assertEquals(2, KilnRun.of("serve", "--source", site.toString(), "--port", "0").exitCode());
+    }
+
+    @Test
+    void servesUntilStoppedPrintingTheAddress() throws Exception {
+        RunningPreview.writeSite(site);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        AtomicInteger exit = new AtomicInteger(-1);
+        Thread serving = new Thread(() -> exit.set(new Cli(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), KilnRun.CLOCK)
+                .run("serve", "--source", site.toString(), "--port", "0")));
+        serving.start();
+        Pattern address = Pattern.compile("Serving (http://127\\.0\\.0\\.1:\\d+/) ");
+        Matcher found = address.matcher("");
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!found.reset(out.toString(StandardCharsets.UTF_8)).find() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertTrue(found.find(0), "no address printed: " + out + err);
+        HttpResponse<String> home = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(found.group(1)))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, home.statusCode());
+        assertTrue(home.body().contains("Second post"));
+
+        serving.interrupt(); // what a test can do instead of Ctrl-C
+        serving.join(10_000);
+        assertEquals(0, exit.get(), err.toString(StandardCharsets.UTF_8));
+        assertTrue(out.toString(StandardCharsets.UTF_8).endsWith("Stopped.\n"), out.toString(StandardCharsets.UTF_8));
+    }
+}
