@@ -133,16 +133,12 @@ public final class Cli {
                 err.println("kiln: " + problem);
                 return USAGE;
             }
-            if (!Files.isDirectory(root.resolve("content"))) {
-                err.println("kiln: " + root.resolve("content") + " does not exist");
-                err.println("hint: run kiln in a folder with content/ (posts go in content/posts/), or pass --source DIR");
+            if (!hasContent(root)) {
                 return USAGE;
             }
             SiteWriter.recoverInterruptedBuild(output);
             SiteWriter.checkOwnership(output);
-            BuildResult result = new SiteBuilder().build(root, new Visibility(options.drafts(), options.future(), clock.instant()),
-                    options.checkLinks());
-            new DiagnosticPrinter(root).print(result.diagnostics(), err);
+            BuildResult result = buildInMemory(options);
             if (!result.succeeded()) {
                 err.println(summaryOfErrors(result.diagnostics().size()) + "; " + display(root, output) + " was left unchanged");
                 return SITE_ERRORS;
@@ -158,32 +154,21 @@ public final class Cli {
                     + " or delete this one if nothing in it is needed");
             return SITE_ERRORS;
         } catch (IOException | RuntimeException e) {
-            err.println("kiln: internal error: " + e);
-            if (options.verbose()) {
-                e.printStackTrace(err);
-            } else {
-                err.println("hint: run again with --verbose for details; the previous site was left unchanged");
-            }
-            return SITE_ERRORS;
+            return internalError(e, options, "the previous site was left unchanged");
         }
     }
 
     /** A build in memory: the same diagnostics as {@code build}, and nothing on disk changes. */
     private int check(Options options) {
-        Path root = options.source();
         if (options.output() != null) {
             err.println("kiln: check writes nothing, so it takes no --output");
             return USAGE;
         }
-        if (!Files.isDirectory(root.resolve("content"))) {
-            err.println("kiln: " + root.resolve("content") + " does not exist");
-            err.println("hint: run kiln in a folder with content/ (posts go in content/posts/), or pass --source DIR");
+        if (!hasContent(options.source())) {
             return USAGE;
         }
         try {
-            BuildResult result = new SiteBuilder().build(root, new Visibility(options.drafts(), options.future(), clock.instant()),
-                    options.checkLinks());
-            new DiagnosticPrinter(root).print(result.diagnostics(), err);
+            BuildResult result = buildInMemory(options);
             if (!result.succeeded()) {
                 err.println(summaryOfErrors(result.diagnostics().size()) + "; nothing was written");
                 return SITE_ERRORS;
@@ -192,22 +177,41 @@ public final class Cli {
                     result.pages(), result.plan().files().size());
             return OK;
         } catch (IOException | RuntimeException e) {
-            err.println("kiln: internal error: " + e);
-            if (options.verbose()) {
-                e.printStackTrace(err);
-            } else {
-                err.println("hint: run again with --verbose for details");
-            }
-            return SITE_ERRORS;
+            return internalError(e, options, "nothing was written");
         }
+    }
+
+    /** Runs every stage in memory and prints the diagnostics, as build and check both do. */
+    private BuildResult buildInMemory(Options options) throws IOException {
+        BuildResult result = new SiteBuilder().build(options.source(),
+                new Visibility(options.drafts(), options.future(), clock.instant()), options.checkLinks());
+        new DiagnosticPrinter(options.source()).print(result.diagnostics(), err);
+        return result;
+    }
+
+    private boolean hasContent(Path root) {
+        if (Files.isDirectory(root.resolve("content"))) {
+            return true;
+        }
+        err.println("kiln: " + root.resolve("content") + " does not exist");
+        err.println("hint: run kiln in a folder with content/ (posts go in content/posts/), or pass --source DIR");
+        return false;
+    }
+
+    private int internalError(Exception e, Options options, String consequence) {
+        err.println("kiln: internal error: " + e);
+        if (options.verbose()) {
+            e.printStackTrace(err);
+        } else {
+            err.println("hint: run again with --verbose for details; " + consequence);
+        }
+        return SITE_ERRORS;
     }
 
     /** Serves until stopped: Ctrl-C (the shutdown hook) or, in tests, an interrupt of this thread. */
     private int serve(Options options) {
         Path root = options.source();
-        if (!Files.isDirectory(root.resolve("content"))) {
-            err.println("kiln: " + root.resolve("content") + " does not exist");
-            err.println("hint: run kiln in a folder with content/ (posts go in content/posts/), or pass --source DIR");
+        if (!hasContent(root)) {
             return USAGE;
         }
         PreviewServer server;
@@ -215,8 +219,7 @@ public final class Cli {
             server = PreviewServer.start(new PreviewSettings(root, options.host(), options.port(), options.checkLinks()), out, err, clock);
         } catch (PortInUseException e) {
             err.println("kiln: " + e.getMessage());
-            err.println("hint: stop the program using it, or choose another port: --port " + (options.port() + 1)
-                    + " (or --port 0 for any free port)");
+            err.println("hint: stop the program using it, or choose another port with --port N (--port 0 picks a free one)");
             return SITE_ERRORS;
         } catch (IOException | RuntimeException e) {
             err.println("kiln: could not start the preview: " + e);

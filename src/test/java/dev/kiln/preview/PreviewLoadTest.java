@@ -279,6 +279,7 @@ class PreviewLoadTest {
         }
         byte[] photo = new byte[64 * 1024];
         new Random(42).nextBytes(photo);
+        Files.createDirectories(root.resolve("content/img"));
         Files.write(root.resolve("content/img/photo.png"), photo);
         return photo;
     }
