@@ -33,7 +33,6 @@ import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -70,20 +69,18 @@ public final class PreviewServer implements AutoCloseable {
         this.err = err;
         this.clock = clock;
         InetAddress address = InetAddress.getByName(settings.host());
+        ServerLimits.configureJdkServer();
         try {
             http = HttpServer.create(new InetSocketAddress(address, settings.port()), 64);
         } catch (BindException e) {
             throw new PortInUseException(settings.host(), settings.port(), e);
         }
-        requestThreads = Executors.newCachedThreadPool(runnable -> {
-            Thread thread = new Thread(runnable, "kiln-http");
-            thread.setDaemon(true);
-            return thread;
-        });
+        requestThreads = ServerLimits.requestThreads();
         reloads = new ReloadChannel(current::get);
         http.setExecutor(requestThreads);
-        http.createContext("/", new SiteHandler(current::get, root.toRealPath()));
-        http.createContext(ReloadScript.EVENTS_PATH, reloads);
+        TargetLengthFilter targetLength = new TargetLengthFilter();
+        http.createContext("/", new SiteHandler(current::get, root.toRealPath())).getFilters().add(targetLength);
+        http.createContext(ReloadScript.EVENTS_PATH, reloads).getFilters().add(targetLength);
         SourceWatcher sourceWatcher = null;
         try {
             sourceWatcher = new SourceWatcher(root, this::rebuild);

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -23,6 +24,8 @@ final class ReloadChannel implements HttpHandler {
     private static final long KEEPALIVE_SECONDS = 15;
 
     private final Set<BlockingQueue<String>> clients = ConcurrentHashMap.newKeySet();
+    /** Each stream holds a request thread while its page is open: never let them take every thread. */
+    private final Semaphore streams = new Semaphore(ServerLimits.EVENT_STREAMS);
     private final Supplier<SiteSnapshot> current;
     private volatile boolean closed;
 
@@ -54,12 +57,19 @@ final class ReloadChannel implements HttpHandler {
                 exchange.sendResponseHeaders(405, -1);
                 return;
             }
-            exchange.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
             exchange.getResponseHeaders().set("Cache-Control", "no-store");
-            exchange.sendResponseHeaders(200, 0);
+            if (!streams.tryAcquire()) {
+                // The page's script tries again a second later, as after a restart.
+                exchange.getResponseHeaders().set("Retry-After", "1");
+                SiteHandler.send(exchange, 429, "text/plain; charset=utf-8", ("429 too many open pages: at most "
+                        + ServerLimits.EVENT_STREAMS + " reload live\n").getBytes(StandardCharsets.UTF_8));
+                return;
+            }
             BlockingQueue<String> queue = new LinkedBlockingQueue<>();
-            clients.add(queue);
             try {
+                exchange.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
+                exchange.sendResponseHeaders(200, 0);
+                clients.add(queue);
                 OutputStream body = exchange.getResponseBody();
                 SiteSnapshot snapshot = current.get();
                 send(body, "retry: 1000\n\n" + siteEvent(snapshot.version(), snapshot.version(), false) + errorsEvent(snapshot));
@@ -75,6 +85,7 @@ final class ReloadChannel implements HttpHandler {
                 // the page went away or the server is stopping: nothing to tell anyone
             } finally {
                 clients.remove(queue);
+                streams.release();
             }
         }
     }

@@ -127,7 +127,7 @@ final class SiteHandler implements HttpHandler {
         send(exchange, 302, "text/plain; charset=utf-8", bytes("Found: " + location + "\n"));
     }
 
-    private static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
+    static void send(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", type);
         if (exchange.getRequestMethod().equals("HEAD")) {
             exchange.getResponseHeaders().set("Content-Length", Integer.toString(body.length));
