@@ -92,9 +92,9 @@ public final class SiteBuilder {
             checkLinks(tree, entries, config, pages, plan, diagnostics);
         }
         if (diagnostics.hasErrors()) {
-            return new BuildResult(diagnostics.sorted(), null, 0);
+            return new BuildResult(diagnostics.sorted(), null, 0, config.baseurl());
         }
-        return new BuildResult(diagnostics.sorted(), plan, pages.size());
+        return new BuildResult(diagnostics.sorted(), plan, pages.size(), config.baseurl());
     }
 
     private record Source(TextFile file, boolean isPost) {}

@@ -5,10 +5,7 @@ import dev.kiln.build.BuildResult;
 import dev.kiln.build.SiteBuilder;
 import dev.kiln.diag.Diagnostic;
 import dev.kiln.diag.DiagnosticPrinter;
-import dev.kiln.diag.Diagnostics;
 import dev.kiln.diag.SourcePosition;
-import dev.kiln.frontmatter.YamlParser;
-import dev.kiln.model.SiteConfigReader;
 import dev.kiln.model.Visibility;
 import dev.kiln.output.OutputFile;
 import java.io.IOException;
@@ -18,7 +15,6 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -167,7 +163,7 @@ public final class PreviewServer implements AutoCloseable {
             Set<String> changed = previous == null ? files.keySet() : changedFiles(previous.files(), files);
             boolean outputChanged = previous == null || !changed.isEmpty();
             String version = outputChanged ? session + "-" + (++generation) : previous.version();
-            SiteSnapshot next = new SiteSnapshot(version, baseurl(), files, List.of());
+            SiteSnapshot next = new SiteSnapshot(version, result.baseurl(), files, List.of());
             current.set(next);
             boolean cssOnly = previous != null && !changed.isEmpty() && changed.stream().allMatch(p -> p.endsWith(".css"));
             reloads.publish(next, previous == null ? version : previous.version(), cssOnly);
@@ -214,19 +210,6 @@ public final class PreviewServer implements AutoCloseable {
         });
         before.keySet().stream().filter(path -> !after.containsKey(path)).forEach(changed::add);
         return changed;
-    }
-
-    /** The site's baseurl, read again after each good build (the build does not hand its settings out). */
-    private String baseurl() throws IOException {
-        Path file = root.resolve(SourceWatcher.CONTENT).resolve("site.yml");
-        if (!Files.isRegularFile(file)) {
-            return "";
-        }
-        String text = Files.readString(file, StandardCharsets.UTF_8);
-        Diagnostics ignored = new Diagnostics(); // the build that just succeeded reported any
-        return new YamlParser().parse(Path.of("content/site.yml"), text.startsWith("\uFEFF") ? text.substring(1) : text, 1, ignored)
-                .map(doc -> new SiteConfigReader().read(doc, ignored).baseurl())
-                .orElse("");
     }
 
     private static String describe(Map<String, String> changes) {
