@@ -94,6 +94,19 @@ class RealContentTest {
     }
 
     @Test
+    void feedsAndSitemapAreWellFormedForXmllint() throws Exception {
+        Path xmllint = Path.of("/usr/bin/xmllint");
+        Assumptions.assumeTrue(Files.isExecutable(xmllint), "xmllint (Debian libxml2-utils) is installed by .ci/run");
+        List<String> command = new java.util.ArrayList<>(List.of(xmllint.toString(), "--noout"));
+        site.keySet().stream().filter(p -> p.endsWith(".xml")).forEach(p -> command.add(tmp.resolve("site").resolve(p).toString()));
+        assertTrue(command.size() > 4, "feed, sitemap and tag feeds");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, process.waitFor(), output);
+        assertEquals("", output);
+    }
+
+    @Test
     void kramdownAttributesBecomeAttributesNeverText() {
         String html = page(SEED_PAGE);
         Matcher blank = Pattern.compile("<a [^>]*target=\"_blank\"[^>]*>").matcher(html);
