@@ -213,23 +213,11 @@ public final class LinkChecker {
             for (String needle : List.of(raw, unescape(raw))) {
                 int at = page.sourceText().indexOf(needle);
                 if (at >= 0) {
-                    return positionOf(page.origin(), page.sourceText(), at);
+                    return SourcePosition.at(page.origin().file(), page.sourceText(), at);
                 }
             }
         }
         return null;
-    }
-
-    private static SourcePosition positionOf(SourcePosition file, String text, int index) {
-        int line = 1;
-        int lineStart = 0;
-        for (int i = 0; i < index; i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
-                lineStart = i + 1;
-            }
-        }
-        return new SourcePosition(file.file(), line, text.codePointCount(lineStart, index) + 1);
     }
 
     private static Set<String> ids(String html) {

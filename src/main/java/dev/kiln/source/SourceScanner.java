@@ -167,17 +167,7 @@ public final class SourceScanner {
     }
 
     private static void reportAt(Path relative, String text, int index, String message, String hint, Diagnostics diagnostics) {
-        int line = 1;
-        int lineStart = 0;
-        for (int i = 0; i < index; i++) {
-            char c = text.charAt(i);
-            // \r\n and a lone \r end lines too, as they will once the text is normalised
-            if (c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))) {
-                line++;
-                lineStart = i + 1;
-            }
-        }
-        diagnostics.error(new SourcePosition(relative, line, index - lineStart + 1), message, hint);
+        diagnostics.error(SourcePosition.at(relative, text, index), message, hint);
     }
 
     private static int firstInvalidUtf8(byte[] bytes) {
