@@ -1,13 +1,12 @@
 package dev.kiln.cli;
 
-import java.io.IOException;
 import java.nio.file.Path;
 
 /** Refuses output folders whose replacement would destroy the sources. */
 final class OutputLocation {
     private OutputLocation() {}
 
-    static String problem(Path root, Path output) throws IOException {
+    static String problem(Path root, Path output) {
         Path source = root.toAbsolutePath().normalize();
         Path target = output.toAbsolutePath().normalize();
         if (source.startsWith(target)) {

@@ -1,7 +1,8 @@
 package dev.kiln.diag;
 
+/** Only errors: Kiln never warns and publishes anyway (a problem worth telling is worth fixing). */
 public enum Severity {
-    ERROR, WARNING;
+    ERROR;
 
     String label() {
         return name().toLowerCase(java.util.Locale.ROOT);

@@ -3,6 +3,7 @@ package dev.kiln.template;
 import com.github.mustachejava.Mustache;
 import com.github.mustachejava.MustacheException;
 import com.github.mustachejava.TemplateContext;
+import dev.kiln.diag.Diagnostic;
 import dev.kiln.diag.Diagnostics;
 import dev.kiln.diag.SourcePosition;
 import dev.kiln.model.Document;
@@ -12,14 +13,19 @@ import dev.kiln.model.Tag;
 import dev.kiln.model.UrlPaths;
 import dev.kiln.source.ThemeFile;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** Stage 4: renders the site model through the theme's Mustache layouts; the only Mustache.java user. */
@@ -28,13 +34,13 @@ public final class SiteRenderer {
     private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
     private static final int WORDS_PER_MINUTE = 200;
     private static final int DESCRIPTION_LENGTH = 160;
-    static final java.util.regex.Pattern ROOT_RELATIVE = java.util.regex.Pattern.compile("(\\s(?:href|src)=\")(/(?!/))");
-    private static final java.util.regex.Pattern MISSING_TEMPLATE = java.util.regex.Pattern.compile("Template (\\S+) not found");
-    private static final java.util.regex.Pattern UNKNOWN_VARIABLE = java.util.regex.Pattern.compile("unknown variable \\{\\{(.+?)}}");
+    static final Pattern ROOT_RELATIVE = Pattern.compile("(\\s(?:href|src)=\")(/(?!/))");
+    private static final Pattern MISSING_TEMPLATE = Pattern.compile("Template (\\S+) not found");
+    private static final Pattern UNKNOWN_VARIABLE = Pattern.compile("unknown variable \\{\\{(.+?)}}");
 
     private final Map<String, ThemeFile> files = new LinkedHashMap<>();
     private final Map<String, Mustache> layouts = new TreeMap<>();
-    private final java.util.Set<String> brokenLayouts = new java.util.HashSet<>();
+    private final Set<String> brokenLayouts = new HashSet<>();
 
     /** Compiles every layout of the theme; syntax errors and missing partials are reported, not thrown. */
     public SiteRenderer(List<ThemeFile> templates, Diagnostics diagnostics) {
@@ -49,7 +55,7 @@ public final class SiteRenderer {
                 layouts.put(layout, factory.compile(file.name()));
             } catch (MustacheException e) {
                 brokenLayouts.add(layout);
-                java.util.regex.Matcher missing = MISSING_TEMPLATE.matcher(cleanMessage(e));
+                Matcher missing = MISSING_TEMPLATE.matcher(cleanMessage(e));
                 if (missing.find()) {
                     diagnostics.add(missingPartial(missing.group(1), file));
                 } else {
@@ -253,7 +259,7 @@ public final class SiteRenderer {
             if (html == null || config.baseurl().isEmpty()) {
                 return html;
             }
-            return ROOT_RELATIVE.matcher(html).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(m.group(1) + config.baseurl() + "/"));
+            return ROOT_RELATIVE.matcher(html).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + config.baseurl() + "/"));
         }
 
         private String link(String url) {
@@ -292,7 +298,7 @@ public final class SiteRenderer {
         return "/tags/" + tag.slug() + "/";
     }
 
-    private dev.kiln.diag.Diagnostic templateError(MustacheException e, String fallbackFile, String message, String hint) {
+    private Diagnostic templateError(MustacheException e, String fallbackFile, String message, String hint) {
         TemplateContext context = e.getContext();
         String variable = null;
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
@@ -300,7 +306,7 @@ public final class SiteRenderer {
                 context = me.getContext();
             }
             // Mustache.java may rethrow with the message only, so the name is read back from it.
-            java.util.regex.Matcher named = UNKNOWN_VARIABLE.matcher(String.valueOf(cause.getMessage()));
+            Matcher named = UNKNOWN_VARIABLE.matcher(String.valueOf(cause.getMessage()));
             if (named.find()) {
                 variable = named.group(1);
             }
@@ -309,24 +315,24 @@ public final class SiteRenderer {
         ThemeFile file = files.get(name);
         Path path = Path.of(file == null ? "templates/" + name : file.displayPath());
         int line = context == null ? 1 : Math.max(1, context.line());
-        return dev.kiln.diag.Diagnostic.error(new SourcePosition(path, line, column(file, line, variable)), message, hint);
+        return Diagnostic.error(new SourcePosition(path, line, column(file, line, variable)), message, hint);
     }
 
     /**
      * Mustache.java does not say which template asked for a missing partial; the {{> tag is
      * looked up in the layout and the partials, so the message points at the line to fix.
      */
-    private dev.kiln.diag.Diagnostic missingPartial(String resource, ThemeFile layout) {
+    private Diagnostic missingPartial(String resource, ThemeFile layout) {
         String name = resource.endsWith(EXTENSION) ? resource.substring(0, resource.length() - EXTENSION.length()) : resource;
-        java.util.regex.Pattern tag = java.util.regex.Pattern.compile("\\{\\{\\s*[><]\\s*/?" + java.util.regex.Pattern.quote(name) + "\\s*}}");
+        Pattern tag = Pattern.compile("\\{\\{\\s*[><]\\s*/?" + Pattern.quote(name) + "\\s*}}");
         SourcePosition where = SourcePosition.startOf(Path.of(layout.displayPath()));
         List<ThemeFile> candidates = new ArrayList<>(List.of(layout));
         candidates.addAll(files.values());
         search:
         for (ThemeFile file : candidates) {
-            String[] lines = new String(file.bytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n", -1);
+            String[] lines = new String(file.bytes(), StandardCharsets.UTF_8).split("\n", -1);
             for (int i = 0; i < lines.length; i++) {
-                java.util.regex.Matcher m = tag.matcher(lines[i]);
+                Matcher m = tag.matcher(lines[i]);
                 if (m.find()) {
                     where = new SourcePosition(Path.of(file.displayPath()), i + 1, m.start() + 1);
                     break search;
@@ -335,7 +341,7 @@ public final class SiteRenderer {
         }
         String partials = files.keySet().stream().filter(n -> n.startsWith("partials/") && n.endsWith(EXTENSION))
                 .map(n -> n.substring(0, n.length() - EXTENSION.length())).collect(Collectors.joining(", "));
-        return dev.kiln.diag.Diagnostic.error(where, "template: partial '" + name + "' not found",
+        return Diagnostic.error(where, "template: partial '" + name + "' not found",
                 "create templates/" + name + EXTENSION + (partials.isEmpty() ? "" : ", or use one of: " + partials));
     }
 
@@ -344,7 +350,7 @@ public final class SiteRenderer {
         if (file == null || variable == null) {
             return 1;
         }
-        String[] lines = new String(file.bytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n", -1);
+        String[] lines = new String(file.bytes(), StandardCharsets.UTF_8).split("\n", -1);
         if (line > lines.length) {
             return 1;
         }
