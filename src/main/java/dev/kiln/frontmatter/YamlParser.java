@@ -22,6 +22,8 @@ import org.yaml.snakeyaml.representer.Representer;
 
 /** Parses one YAML mapping (front matter or site.yml) safely; the only SnakeYAML user with FrontMatterParser. */
 public final class YamlParser {
+    /** A {@code key: value} line whose value starts with a sign YAML gives a meaning to. */
+    private static final java.util.regex.Pattern UNQUOTED_SIGN = java.util.regex.Pattern.compile("^\\s*([^\\s#:][^:]*):\\s+([\\[{\"'*&!|>%@`])");
     private static final int MAX_CODE_POINTS = 3 * 1024 * 1024;
 
     /**
@@ -59,7 +61,7 @@ public final class YamlParser {
                     label(file) + ": duplicate key " + duplicateKeyName(e),
                     "keep one of them; YAML keeps only the last and the other is lost");
         } catch (MarkedYAMLException e) {
-            reportSyntaxError(file, firstLine, (int) yaml.stripTrailing().lines().count(), e, diagnostics);
+            reportSyntaxError(file, firstLine, yaml, e, diagnostics);
         } catch (YAMLException e) {
             // Limits (aliases, nesting, size) come without a mark: point at the first line of the YAML.
             diagnostics.error(new SourcePosition(file, firstLine, 1), label(file) + ": " + limitMessage(e.getMessage()),
@@ -164,24 +166,43 @@ public final class YamlParser {
      * A construct left open ({@code [a, b}, an unclosed quote) is only noticed at the end of the
      * text; the useful place to point at is where it started, so that is what gets reported.
      */
-    private static void reportSyntaxError(Path file, int firstLine, int lines, MarkedYAMLException e, Diagnostics diagnostics) {
+    private static void reportSyntaxError(Path file, int firstLine, String yaml, MarkedYAMLException e, Diagnostics diagnostics) {
+        int lines = (int) yaml.stripTrailing().lines().count();
         String context = e.getContext() == null ? "" : e.getContext();
         String problem = e.getProblem() == null ? String.valueOf(e.getMessage()) : e.getProblem();
         problem = problem.replaceAll("\\s+", " ").trim();
+        boolean flow = context.contains("flow sequence") || context.contains("flow mapping");
         boolean unclosed = problem.contains("<stream end>") || problem.contains("end of stream")
-                || problem.contains("<document end>") || problem.contains("document separator");
+                || problem.contains("<document end>") || problem.contains("document separator")
+                // [ or { still open when a later line starts: `title: [Draft] x` is the usual cause.
+                || (flow && e.getContextMark() != null && e.getProblemMark() != null
+                        && e.getProblemMark().getLine() > e.getContextMark().getLine());
         if (unclosed && e.getContextMark() != null) {
             String what = context.contains("flow sequence") ? "the [ list"
                     : context.contains("flow mapping") ? "the { map"
                     : context.contains("quoted scalar") ? "the quoted text" : "this value";
-            String close = context.contains("flow sequence") ? "close it with ], e.g. tags: [a, b]"
-                    : context.contains("flow mapping") ? "close it with }"
+            String close = context.contains("flow sequence") ? "close it with ], e.g. tags: [a, b]; if the value is text,"
+                    + " quote it: title: \"[Draft] My post\""
+                    : context.contains("flow mapping") ? "close it with }; if the value is text, quote it"
                     : context.contains("quoted scalar") ? "end the text with the same quote it starts with"
                     : "finish the value";
             diagnostics.error(position(file, firstLine, e.getContextMark()), label(file) + ": " + what + " is never closed", close);
             return;
         }
         Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+        if (mark != null && problem.startsWith("expected <block end>")) {
+            // `title: [Draft] My post`: text starting with a YAML sign, read as the start of something else.
+            String line = yaml.lines().skip(mark.getLine()).findFirst().orElse("");
+            java.util.regex.Matcher value = UNQUOTED_SIGN.matcher(line);
+            if (value.find()) {
+                diagnostics.error(new SourcePosition(file, firstLine + mark.getLine(), value.start(2) + 1),
+                        label(file) + ": the value of '" + value.group(1).strip() + "' starts with " + value.group(2)
+                                + ", which YAML reads as syntax, not text",
+                        "quote the whole value: " + value.group(1).strip() + ": \"" + line.substring(value.start(2)).strip()
+                                .replace("\\", "\\\\").replace("\"", "\\\"") + "\"");
+                return;
+            }
+        }
         if (context.contains("simple key") && e.getContextMark() != null) {
             mark = e.getContextMark(); // the key missing its ':' is the line to fix, not where the scanner gave up
         }
