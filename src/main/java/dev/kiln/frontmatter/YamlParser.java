@@ -186,7 +186,7 @@ public final class YamlParser {
                     : context.contains("flow mapping") ? "close it with }; if the value is text, quote it"
                     : context.contains("quoted scalar") ? "end the text with the same quote it starts with"
                     : "finish the value";
-            diagnostics.error(position(file, firstLine, e.getContextMark()), label(file) + ": " + what + " is never closed", close);
+            diagnostics.error(insideText(file, firstLine, lines, e.getContextMark()), label(file) + ": " + what + " is never closed", close);
             return;
         }
         Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
@@ -206,13 +206,17 @@ public final class YamlParser {
         if (context.contains("simple key") && e.getContextMark() != null) {
             mark = e.getContextMark(); // the key missing its ':' is the line to fix, not where the scanner gave up
         }
-        SourcePosition position = position(file, firstLine, mark);
-        if (mark != null && mark.getLine() >= Math.max(1, lines)) {
-            // The scanner gave up at the end of the text: point at its last line, not past the file's end.
-            position = new SourcePosition(file, firstLine + Math.max(1, lines) - 1, 1);
-        }
+        SourcePosition position = insideText(file, firstLine, lines, mark);
         String message = context.isBlank() ? problem : problem + " (" + context.replaceAll("\\s+", " ").trim() + ")";
         diagnostics.error(position, label(file) + ": " + message, hint(context + " " + problem));
+    }
+
+    /** A mark at the very end of the text (the scanner gave up there) is shown on the last line, not past the file's end. */
+    private static SourcePosition insideText(Path file, int firstLine, int lines, Mark mark) {
+        if (mark != null && mark.getLine() >= Math.max(1, lines)) {
+            return new SourcePosition(file, firstLine + Math.max(1, lines) - 1, 1);
+        }
+        return position(file, firstLine, mark);
     }
 
     private static String hint(String text) {
