@@ -59,7 +59,7 @@ public final class SiteBuilder {
                 .orElse(YamlDocument.empty(Path.of("content/site.yml")));
         SiteConfig config = new SiteConfigReader().read(configDoc, diagnostics);
 
-        MarkdownRenderer markdown = new MarkdownRenderer(safeMode(config));
+        MarkdownRenderer markdown = new MarkdownRenderer(config.safeMode());
         FrontMatterParser frontMatter = new FrontMatterParser();
         List<SourceEntry> entries = Stream.concat(
                         tree.posts().stream().map(f -> new Source(f, true)),
@@ -130,9 +130,5 @@ public final class SiteBuilder {
                 .toList();
         return new SourceEntry(path, source.isPost(), doc.frontMatter(),
                 new Document.Content(rendered.html(), rendered.excerptHtml(), rendered.toc(), rendered.wordCount(), links));
-    }
-
-    private static boolean safeMode(SiteConfig config) {
-        return Boolean.TRUE.equals(config.params().get("safe_mode"));
     }
 }

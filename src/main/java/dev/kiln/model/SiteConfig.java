@@ -18,6 +18,7 @@ public record SiteConfig(
         String permalink,
         int paginate,
         int feedSize,
+        boolean safeMode,
         ZoneId timezone,
         List<MenuItem> menu,
         Map<String, Object> params) {

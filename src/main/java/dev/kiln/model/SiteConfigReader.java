@@ -54,6 +54,7 @@ public final class SiteConfigReader {
                 permalink,
                 fields.positiveInt("paginate", 5),
                 fields.positiveInt("feed_size", 10),
+                fields.flag("safe_mode", false),
                 zone,
                 menu(fields, doc),
                 params);
