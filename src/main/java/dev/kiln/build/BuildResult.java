@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * The outcome of a build in memory: the files to write, or the errors that stop it (then {@code plan}
- * is null), and the baseurl the site is published under (a preview mounts it there).
+ * is null), how many HTML pages it generated, and the baseurl the site is published under (a preview
+ * mounts it there).
  */
 public record BuildResult(List<Diagnostic> diagnostics, OutputPlan plan, int pages, String baseurl) {
     public boolean succeeded() {

@@ -94,7 +94,8 @@ public final class SiteBuilder {
         if (diagnostics.hasErrors()) {
             return new BuildResult(diagnostics.sorted(), null, 0, config.baseurl());
         }
-        return new BuildResult(diagnostics.sorted(), plan, pages.size(), config.baseurl());
+        long htmlPages = pages.stream().filter(p -> p.outputPath().endsWith(".html")).count();
+        return new BuildResult(diagnostics.sorted(), plan, (int) htmlPages, config.baseurl());
     }
 
     private record Source(TextFile file, boolean isPost) {}
