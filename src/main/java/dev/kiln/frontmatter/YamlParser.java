@@ -34,24 +34,34 @@ public final class YamlParser {
         if (yaml.isBlank()) {
             return Optional.of(YamlDocument.empty(file));
         }
-        Yaml loader = newYaml();
+        LoaderOptions options = loaderOptions();
+        NodeConstructor constructor = new NodeConstructor(options);
+        DumperOptions dumper = new DumperOptions();
+        Yaml loader = new Yaml(constructor, new Representer(dumper), dumper, options, new NoTimestampResolver());
+        Node root = null;
         try {
-            Node root = loader.compose(new java.io.StringReader(yaml));
-            Object value = newYaml().load(yaml);
-            if (root == null || value == null) {
+            // One parse: the node tree gives positions, then the same tree is turned into values.
+            root = loader.compose(new java.io.StringReader(yaml));
+            if (root == null) {
                 return Optional.of(YamlDocument.empty(file));
             }
-            if (!(root instanceof MappingNode mapping) || !(value instanceof Map<?, ?> map)) {
+            Map<String, SourcePosition> positions = new LinkedHashMap<>();
+            if (root instanceof MappingNode mapping) {
+                for (NodeTuple tuple : mapping.getValue()) {
+                    if (tuple.getKeyNode() instanceof ScalarNode key) {
+                        positions.put(key.getValue(), position(file, firstLine, tuple.getValueNode().getStartMark()));
+                    }
+                }
+            }
+            Object value = constructor.construct(root);
+            if (value == null) {
+                return Optional.of(YamlDocument.empty(file));
+            }
+            if (!(value instanceof Map<?, ?> map)) {
                 diagnostics.error(position(file, firstLine, root.getStartMark()),
                         label(file) + ": expected key: value pairs, found " + describe(value),
                         "write each setting on its own line as `key: value`");
                 return Optional.empty();
-            }
-            Map<String, SourcePosition> positions = new LinkedHashMap<>();
-            for (NodeTuple tuple : mapping.getValue()) {
-                if (tuple.getKeyNode() instanceof ScalarNode key) {
-                    positions.put(key.getValue(), position(file, firstLine, tuple.getValueNode().getStartMark()));
-                }
             }
             Map<String, Object> values = new LinkedHashMap<>();
             map.forEach((k, v) -> values.put(String.valueOf(k), v));
@@ -72,7 +82,7 @@ public final class YamlParser {
             while (cause.getCause() != null) {
                 cause = cause.getCause();
             }
-            diagnostics.error(position(file, firstLine, firstExplicitTag(yaml)), label(file) + ": cannot read a value: " + cause.getMessage(),
+            diagnostics.error(position(file, firstLine, firstExplicitTag(root, yaml)), label(file) + ": cannot read a value: " + cause.getMessage(),
                     "remove explicit tags such as !!binary; Kiln reads text, numbers, lists and maps");
         } catch (StackOverflowError e) {
             diagnostics.error(new SourcePosition(file, firstLine, 1), label(file) + ": nested too deeply",
@@ -82,11 +92,11 @@ public final class YamlParser {
     }
 
     /** Where the first value with an explicit tag ({@code !!float five}) starts: the likely one that failed. */
-    private static Mark firstExplicitTag(String yaml) {
+    private static Mark firstExplicitTag(Node root, String yaml) {
         try {
             java.util.Deque<Node> todo = new java.util.ArrayDeque<>();
             java.util.Set<Node> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-            todo.add(newYaml().compose(new java.io.StringReader(yaml)));
+            todo.add(root);
             while (!todo.isEmpty()) {
                 Node node = todo.removeFirst();
                 if (node == null || !seen.add(node)) {
@@ -111,15 +121,25 @@ public final class YamlParser {
         return null;
     }
 
-    private static Yaml newYaml() {
+    private static LoaderOptions loaderOptions() {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
         options.setMaxAliasesForCollections(50);
         options.setNestingDepthLimit(50);
         options.setCodePointLimit(MAX_CODE_POINTS);
         options.setAllowRecursiveKeys(false);
-        DumperOptions dumper = new DumperOptions();
-        return new Yaml(new SafeConstructor(options), new Representer(dumper), dumper, options, new NoTimestampResolver());
+        return options;
+    }
+
+    /** SnakeYAML's safe constructor, opened up to build values from a node tree already composed. */
+    private static final class NodeConstructor extends SafeConstructor {
+        NodeConstructor(LoaderOptions options) {
+            super(options);
+        }
+
+        Object construct(Node root) {
+            return constructDocument(root);
+        }
     }
 
     private static SourcePosition position(Path file, int firstLine, Mark mark) {
