@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -77,6 +78,8 @@ public final class SiteRenderer {
         private final DateTimeFormatter displayDate;
         private final Map<Tag, Integer> tagCounts = new LinkedHashMap<>();
         private final List<RenderedPage> pages = new ArrayList<>();
+        /** A post is listed on many pages (home, archive, tags, its neighbours): its summary is made once. */
+        private final Map<Document, Views.PostSummary> summaries = new IdentityHashMap<>();
 
         Renderer(Site site, Diagnostics diagnostics) {
             this.site = site;
@@ -204,9 +207,9 @@ public final class SiteRenderer {
         }
 
         private Views.PostSummary summary(Document post) {
-            return new Views.PostSummary(post.title(), post.subtitle(), link(post.url()), displayDate.format(post.date()),
-                    ISO.format(post.date()), post.author(), withBaseurl(post.content().excerptHtml()), readingTime(post),
-                    tagViews(post.tags()), post.draft(), post.scheduled());
+            return summaries.computeIfAbsent(post, p -> new Views.PostSummary(p.title(), p.subtitle(), link(p.url()),
+                    displayDate.format(p.date()), ISO.format(p.date()), p.author(), withBaseurl(p.content().excerptHtml()),
+                    readingTime(p), tagViews(p.tags()), p.draft(), p.scheduled()));
         }
 
         private List<Views.TagView> tagViews(List<Tag> tags) {
