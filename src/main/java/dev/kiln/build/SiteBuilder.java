@@ -1,83 +1,179 @@
 package dev.kiln.build;
 
+import dev.kiln.diag.Diagnostic;
 import dev.kiln.diag.Diagnostics;
 import dev.kiln.diag.SourcePosition;
 import dev.kiln.frontmatter.FrontMatterParser;
 import dev.kiln.frontmatter.SourceDocument;
 import dev.kiln.frontmatter.YamlDocument;
 import dev.kiln.frontmatter.YamlParser;
+import dev.kiln.links.LinkChecker;
 import dev.kiln.markdown.MarkdownRenderer;
 import dev.kiln.markdown.RenderedMarkdown;
 import dev.kiln.model.Document;
-import dev.kiln.model.Site;
-import dev.kiln.model.SiteAssembler;
+import dev.kiln.model.FrontMatter;
+import dev.kiln.model.FrontMatterReader;
+import dev.kiln.model.Route;
+import dev.kiln.model.RoutePlanner;
+import dev.kiln.model.RouteTable;
 import dev.kiln.model.SiteConfig;
 import dev.kiln.model.SiteConfigReader;
-import dev.kiln.model.SourceEntry;
+import dev.kiln.model.SourceResult;
+import dev.kiln.model.SourceSettings;
 import dev.kiln.model.Visibility;
+import dev.kiln.output.ForeignOutputException;
 import dev.kiln.output.OutputFile;
 import dev.kiln.output.OutputPlan;
+import dev.kiln.output.SiteWriter;
 import dev.kiln.source.SourceFile;
 import dev.kiln.source.SourceScanner;
 import dev.kiln.source.SourceTree;
 import dev.kiln.source.TextFile;
 import dev.kiln.source.ThemeFile;
-import dev.kiln.template.FeedRenderer;
-import dev.kiln.template.RenderedPage;
-import dev.kiln.template.SiteRenderer;
+import dev.kiln.template.SiteRendering;
+import dev.kiln.template.ThemeRenderer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import dev.kiln.links.LinkChecker;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
-import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
- * The one class that knows the order of the stages: scan, parse, assemble, render, plan.
- * Each stage reports into one {@link Diagnostics}; the build goes as far as it can so that all
- * errors are reported together, and produces a plan only when there are none.
+ * The one entry point of a build and the one class that knows the order of the stages: scan,
+ * read each source, plan the routes, render them, check links, and (for {@link #buildInto}) write.
+ * Each stage hands its typed result and its own diagnostics to the next; the build goes as far as
+ * it can so that all errors are reported together, and produces a plan only when there are none.
+ * <p>
+ * A builder made with {@link #remembering()} keeps what it computed for the next build of the same
+ * site (the preview): a source whose text and settings are unchanged is not read again, and a route
+ * whose inputs are equal to last time keeps its bytes. Its result is byte-identical to a cold build.
  */
 public final class SiteBuilder {
+    private final boolean remember;
+    private final SourceScanner scanner;
+    private final Map<Path, CompiledSource> sources = new ConcurrentHashMap<>();
+    private Theme theme;
+    private Rendered rendered;
+    private Map<String, LinkChecker.PageReport> reports = Map.of();
+    private Consumer<String> onStage = stage -> { };
+
+    /** A source's result, valid while its text and the settings are unchanged. */
+    private record CompiledSource(String text, SourceSettings settings, SourceResult result) {}
+
+    private record Theme(List<ThemeFile> files, ThemeRenderer renderer) {}
+
+    /** The outputs of the last build, by path, and what they were rendered under. */
+    private record Rendered(ThemeRenderer renderer, SiteConfig config, Map<String, Output> byPath) {}
+
+    /**
+     * One generated file. {@code inputs} (kept only by a remembering builder) is what its bytes are a
+     * function of; {@code links} is null for files that are not HTML.
+     */
+    private record Output(String path, Object inputs, byte[] bytes, SourcePosition origin, LinkChecker.PageLinks links,
+                          String template, long nanos) {}
+
+    public SiteBuilder() {
+        this(false);
+    }
+
+    private SiteBuilder(boolean remember) {
+        this.remember = remember;
+        this.scanner = remember ? SourceScanner.remembering() : new SourceScanner();
+    }
+
+    /** A builder for repeated builds of one site: it reuses what did not change since its last build. */
+    public static SiteBuilder remembering() {
+        return new SiteBuilder(true);
+    }
+
+    /** Tells the builder which stage starts, for progress reports. */
+    public SiteBuilder onStage(Consumer<String> listener) {
+        this.onStage = listener;
+        return this;
+    }
+
+    /** Makes the next build read these files (relative to the site root) again, whatever their time stamps say. */
+    public void forget(Collection<Path> changedFiles) {
+        scanner.forget(changedFiles);
+    }
 
     public BuildResult build(Path root, Visibility visibility) throws IOException {
         return build(root, visibility, true);
     }
 
+    /**
+     * Builds and, when the site has no errors, writes it to {@code output} atomically; a failed build
+     * leaves {@code output} as it was.
+     *
+     * @throws ForeignOutputException when {@code output} holds files Kiln did not write
+     */
+    public BuildResult buildInto(Path root, Path output, Visibility visibility, boolean checkLinks)
+            throws IOException, ForeignOutputException {
+        SiteWriter.recoverInterruptedBuild(output);
+        SiteWriter.checkOwnership(output);
+        BuildResult result = build(root, visibility, checkLinks);
+        if (!result.succeeded()) {
+            return result;
+        }
+        onStage.accept("write");
+        long start = System.nanoTime();
+        new SiteWriter().write(result.plan(), output);
+        List<BuildProfile.Timing> stages = new ArrayList<>(result.profile().stages());
+        stages.add(new BuildProfile.Timing("write", millisSince(start)));
+        BuildProfile profile = result.profile();
+        return new BuildResult(result.diagnostics(), result.plan(), result.pages(), result.baseurl(),
+                new BuildProfile(List.copyOf(stages), profile.slowestPages(), profile.slowestTemplates(), profile.rendered(),
+                        profile.reused()));
+    }
+
     /** Builds in memory; with {@code checkLinks}, a link to a page the site does not have is an error. */
     public BuildResult build(Path root, Visibility visibility, boolean checkLinks) throws IOException {
         Diagnostics diagnostics = new Diagnostics();
-        SourceTree tree = new SourceScanner().scan(root, diagnostics);
+        Map<String, Double> stages = new LinkedHashMap<>();
 
+        long start = stage("scan");
+        SourceTree tree = scanner.scan(root, diagnostics);
+        stages.put("scan", millisSince(start));
+
+        start = stage("read");
         YamlDocument configDoc = tree.siteConfig()
                 .flatMap(file -> new YamlParser().parse(file.relativePath(), file.text(), 1, diagnostics))
                 .orElse(YamlDocument.empty(Path.of("content/site.yml")));
         SiteConfig config = new SiteConfigReader().read(configDoc, diagnostics);
+        Set<Path> recompiled = ConcurrentHashMap.newKeySet();
+        List<SourceResult> results = read(tree, SourceSettings.of(config), recompiled);
+        results.forEach(r -> r.diagnostics().forEach(diagnostics::add));
+        stages.put("read", millisSince(start));
 
-        MarkdownRenderer markdown = new MarkdownRenderer(config.safeMode());
-        FrontMatterParser frontMatter = new FrontMatterParser();
-        List<SourceEntry> entries = Stream.concat(
-                        tree.posts().stream().map(f -> new Source(f, true)),
-                        tree.pages().stream().map(f -> new Source(f, false)))
-                .parallel()
-                .map(source -> read(source, frontMatter, markdown, diagnostics))
-                .flatMap(Optional::stream)
-                .toList();
-
-        Site site = new SiteAssembler().assemble(config, entries, visibility, diagnostics);
-        SiteRenderer renderer = new SiteRenderer(tree.templates(), diagnostics);
-        List<RenderedPage> pages = new ArrayList<>(renderer.render(site, diagnostics));
+        start = stage("plan");
+        ThemeRenderer themeRenderer = theme(tree.templates());
+        themeRenderer.diagnostics().forEach(diagnostics::add);
         boolean ownRobots = tree.staticFiles().stream().anyMatch(f -> f.relativePath().equals(Path.of("content", "robots.txt")));
-        pages.addAll(new FeedRenderer(site, config.feedSize()).render(!ownRobots));
+        RouteTable table = new RoutePlanner(config, themeRenderer::layoutFile).plan(results, visibility, !ownRobots);
+        stages.put("plan", millisSince(start));
 
+        start = stage("render");
+        Render render = render(themeRenderer, config, table);
+        render.problems().forEach(diagnostics::add);
+        stages.put("render", millisSince(start));
+
+        start = System.nanoTime();
         List<OutputFile> files = new ArrayList<>();
-        for (RenderedPage page : pages) {
-            files.add(OutputFile.of(page.outputPath(), page.text().getBytes(StandardCharsets.UTF_8), page.origin()));
+        for (Output output : render.outputs()) {
+            files.add(OutputFile.of(output.path(), output.bytes(), output.origin()));
         }
         for (SourceFile file : tree.staticFiles()) {
             Path inContent = file.relativePath().subpath(1, file.relativePath().getNameCount());
@@ -87,49 +183,231 @@ public final class SiteBuilder {
         for (ThemeFile asset : tree.themeAssets()) {
             files.add(OutputFile.of(asset.name(), asset.bytes(), SourcePosition.startOf(Path.of(asset.displayPath()))));
         }
-        OutputPlan plan = OutputPlan.of(files, diagnostics);
+        Diagnostics collisions = new Diagnostics();
+        OutputPlan plan = OutputPlan.of(files, collisions);
+        collisions.sorted().forEach(diagnostics::add);
+        stages.put("plan outputs", millisSince(start));
+
+        Rendered previous = rendered;
+        Map<String, Output> byPath = new HashMap<>();
+        render.outputs().forEach(o -> byPath.put(o.path(), o));
+        if (remember) {
+            rendered = new Rendered(themeRenderer, config, byPath);
+        }
         if (checkLinks && !diagnostics.hasErrors()) {
-            checkLinks(tree, entries, config, pages, plan, diagnostics);
+            start = stage("check links");
+            checkLinks(tree, results, recompiled, config, plan, byPath, previous).forEach(diagnostics::add);
+            stages.put("check links", millisSince(start));
         }
+        BuildProfile profile = profile(stages, render);
         if (diagnostics.hasErrors()) {
-            return new BuildResult(diagnostics.sorted(), null, 0, config.baseurl());
+            return new BuildResult(diagnostics.sorted(), null, 0, config.baseurl(), profile);
         }
-        long htmlPages = pages.stream().filter(p -> p.outputPath().endsWith(".html")).count();
-        return new BuildResult(diagnostics.sorted(), plan, (int) htmlPages, config.baseurl());
+        long htmlPages = render.outputs().stream().filter(o -> o.path().endsWith(".html")).count();
+        return new BuildResult(diagnostics.sorted(), plan, (int) htmlPages, config.baseurl(), profile);
+    }
+
+    private long stage(String name) {
+        onStage.accept(name);
+        return System.nanoTime();
+    }
+
+    private static double millisSince(long start) {
+        return (System.nanoTime() - start) / 1e6;
+    }
+
+    /** Stage 2, for every Markdown file in parallel: a source's result depends on its text and the settings only. */
+    private List<SourceResult> read(SourceTree tree, SourceSettings settings, Set<Path> recompiled) {
+        MarkdownRenderer markdown = new MarkdownRenderer(settings.safeMode(), settings.baseurl());
+        FrontMatterParser frontMatter = new FrontMatterParser();
+        FrontMatterReader reader = new FrontMatterReader(settings);
+        List<Source> all = Stream.concat(tree.posts().stream().map(f -> new Source(f, true)),
+                tree.pages().stream().map(f -> new Source(f, false))).toList();
+        List<SourceResult> results = all.parallelStream().map(source -> {
+            Path path = source.file().relativePath();
+            CompiledSource known = sources.get(path);
+            if (known != null && known.settings().equals(settings) && known.text().equals(source.file().text())
+                    && known.result().isPost() == source.isPost()) {
+                return known.result();
+            }
+            SourceResult result = compile(source, frontMatter, reader, markdown);
+            recompiled.add(path);
+            if (remember) {
+                sources.put(path, new CompiledSource(source.file().text(), settings, result));
+            }
+            return result;
+        }).toList();
+        if (remember) {
+            Set<Path> present = new HashSet<>();
+            all.forEach(s -> present.add(s.file().relativePath()));
+            sources.keySet().retainAll(present);
+        }
+        return results;
     }
 
     private record Source(TextFile file, boolean isPost) {}
 
-    private static void checkLinks(SourceTree tree, List<SourceEntry> entries, SiteConfig config, List<RenderedPage> pages,
-                                   OutputPlan plan, Diagnostics diagnostics) {
+    private static SourceResult compile(Source source, FrontMatterParser parser, FrontMatterReader reader,
+                                        MarkdownRenderer markdown) {
+        TextFile file = source.file();
+        Path path = file.relativePath();
+        Diagnostics found = new Diagnostics();
+        Optional<SourceDocument> doc = parser.parse(path, file.text(), found);
+        if (doc.isEmpty()) {
+            return new SourceResult(path, source.isPost(), null, null, found.sorted());
+        }
+        Optional<FrontMatter> front = reader.read(path, source.isPost(), doc.get().frontMatter(), found);
+        if (front.isEmpty()) {
+            return new SourceResult(path, source.isPost(), null, null, found.sorted());
+        }
+        RenderedMarkdown rendered = markdown.render(doc.get().body());
+        int bodyLine = doc.get().bodyLine();
+        List<Document.Link> links = rendered.links().stream()
+                .map(l -> new Document.Link(l.url(), new SourcePosition(path, bodyLine + l.line() - 1, l.column())))
+                .toList();
+        return new SourceResult(path, source.isPost(), front.get(), new Document.Content(rendered.html(),
+                rendered.excerptHtml(), rendered.excerptText(), rendered.toc(), rendered.wordCount(), links), found.sorted());
+    }
+
+    /** Templates are compiled once, and again only when one of the theme's files changes. */
+    private ThemeRenderer theme(List<ThemeFile> files) {
+        if (theme != null && sameFiles(theme.files(), files)) {
+            return theme.renderer();
+        }
+        ThemeRenderer renderer = new ThemeRenderer(files);
+        if (remember) {
+            theme = new Theme(files, renderer);
+        }
+        return renderer;
+    }
+
+    private static boolean sameFiles(List<ThemeFile> a, List<ThemeFile> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (!a.get(i).name().equals(b.get(i).name()) || !a.get(i).origin().equals(b.get(i).origin())
+                    || !Arrays.equals(a.get(i).bytes(), b.get(i).bytes())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code fresh} are the outputs rendered by this build, the others were kept from the last one. */
+    private record Render(List<Output> outputs, List<Output> fresh, List<Diagnostic> problems) {}
+
+    /** Stage 4, every route in parallel; a route whose inputs equal last build's keeps its bytes. */
+    private Render render(ThemeRenderer themeRenderer, SiteConfig config, RouteTable table) {
+        SiteRendering rendering = themeRenderer.forSite(table.site());
+        Map<String, Output> previous = rendered != null && rendered.renderer() == themeRenderer
+                && rendered.config().equals(config) ? rendered.byPath() : Map.of();
+        List<Route> routes = table.routes();
+        Output[] outputs = new Output[routes.size()];
+        List<Diagnostic> problems = new ArrayList<>();
+        boolean[] kept = new boolean[routes.size()];
+        IntStream.range(0, routes.size()).parallel().forEach(i -> {
+            Route route = routes.get(i);
+            Object inputs = rendering.inputs(route);
+            Output known = previous.get(route.outputPath());
+            if (known != null && known.inputs().equals(inputs)) {
+                outputs[i] = known;
+                kept[i] = true;
+                return;
+            }
+            long start = System.nanoTime();
+            List<Diagnostic> found = new ArrayList<>();
+            String text = rendering.render(route, inputs, found);
+            if (text == null) {
+                synchronized (problems) {
+                    problems.addAll(found);
+                }
+                return;
+            }
+            String path = route.outputPath();
+            LinkChecker.PageLinks links = path.endsWith(".html") ? LinkChecker.PageLinks.of(text) : null;
+            outputs[i] = new Output(path, remember ? inputs : null, text.getBytes(StandardCharsets.UTF_8), route.origin(), links,
+                    rendering.templateOf(route, inputs), System.nanoTime() - start);
+        });
+        List<Output> done = new ArrayList<>();
+        List<Output> fresh = new ArrayList<>();
+        for (int i = 0; i < outputs.length; i++) {
+            if (outputs[i] != null) {
+                done.add(outputs[i]);
+                if (!kept[i]) {
+                    fresh.add(outputs[i]);
+                }
+            }
+        }
+        return new Render(done, fresh, problems);
+    }
+
+    /**
+     * Checks the links of every HTML page; a remembering builder checks again only the pages that
+     * were rendered anew or whose source was read anew, those whose links lead to files that went away or changed their ids, and
+     * those with broken links while the set of files changed (a link may now resolve, or get another hint).
+     */
+    private List<Diagnostic> checkLinks(SourceTree tree, List<SourceResult> results, Set<Path> recompiled, SiteConfig config,
+                                        OutputPlan plan,
+                                        Map<String, Output> outputs, Rendered previous) {
+        Set<String> paths = new HashSet<>();
+        plan.files().forEach(f -> paths.add(f.path()));
+        Map<String, Output> before = previous == null || !previous.config().equals(config) ? Map.of() : previous.byPath();
+        Set<String> gone = new HashSet<>(before.keySet());
+        gone.removeAll(paths);
+        Set<String> newIds = new HashSet<>();
+        boolean filesChanged = !gone.isEmpty() || !before.keySet().containsAll(outputs.keySet()) || before.isEmpty();
+        for (Output output : outputs.values()) {
+            Output old = before.get(output.path());
+            if (old != output && output.links() != null
+                    && (old == null || old.links() == null || !old.links().ids().equals(output.links().ids()))) {
+                newIds.add(output.path());
+            }
+        }
         Map<Path, String> texts = new HashMap<>();
         Stream.concat(tree.posts().stream(), tree.pages().stream()).forEach(f -> texts.put(f.relativePath(), f.text()));
-        Map<Path, List<LinkChecker.WrittenLink>> written = new HashMap<>();
-        for (SourceEntry entry : entries) {
-            written.put(entry.path(), entry.content().links().stream()
-                    .map(l -> new LinkChecker.WrittenLink(l.url(), l.position())).toList());
+        Map<Path, List<Document.Link>> written = new HashMap<>();
+        results.stream().filter(SourceResult::usable).forEach(r -> written.put(r.path(), r.content().links()));
+        LinkChecker checker = new LinkChecker(config.baseurl(), paths, file -> {
+            Output target = outputs.get(file);
+            return target == null || target.links() == null ? null : target.links().ids();
+        });
+        Map<String, LinkChecker.PageReport> lastReports = reports;
+        Map<String, LinkChecker.PageReport> next = new ConcurrentHashMap<>();
+        outputs.values().parallelStream().filter(o -> o.links() != null).forEach(output -> {
+            LinkChecker.PageReport known = lastReports.get(output.path());
+            // Positions in the report come from the source: a source read anew is placed anew.
+            boolean still = known != null && before.get(output.path()) == output && !recompiled.contains(output.origin().file())
+                    && (known.broken().isEmpty() || !filesChanged)
+                    && known.targets().stream().noneMatch(t -> gone.contains(t) || newIds.contains(t));
+            if (still) {
+                next.put(output.path(), known);
+                return;
+            }
+            Path source = output.origin().file();
+            List<LinkChecker.WrittenLink> links = written.getOrDefault(source, List.of()).stream()
+                    .map(l -> new LinkChecker.WrittenLink(l.url(), l.position())).toList();
+            next.put(output.path(), checker.check(new LinkChecker.Page(output.path(), output.links(), output.origin(), links,
+                    texts.get(source))));
+        });
+        if (remember) {
+            reports = next;
         }
-        List<LinkChecker.Page> checked = pages.stream()
-                .map(p -> new LinkChecker.Page(p.outputPath(), p.text(), p.origin(),
-                        written.getOrDefault(p.origin().file(), List.of()), texts.get(p.origin().file())))
-                .toList();
-        Set<String> paths = plan.files().stream().map(OutputFile::path).collect(Collectors.toSet());
-        new LinkChecker(config.baseurl(), paths, checked).check(checked, diagnostics);
+        return LinkChecker.diagnostics(next.values());
     }
 
-    private static Optional<SourceEntry> read(Source source, FrontMatterParser parser, MarkdownRenderer markdown,
-                                              Diagnostics diagnostics) {
-        TextFile file = source.file();
-        return parser.parse(file.relativePath(), file.text(), diagnostics).map(doc -> entry(source, doc, markdown));
-    }
-
-    private static SourceEntry entry(Source source, SourceDocument doc, MarkdownRenderer markdown) {
-        RenderedMarkdown rendered = markdown.render(doc.body());
-        Path path = source.file().relativePath();
-        List<Document.Link> links = rendered.links().stream()
-                .map(l -> new Document.Link(l.url(), new SourcePosition(path, doc.bodyLine() + l.line() - 1, l.column())))
-                .toList();
-        return new SourceEntry(path, source.isPost(), doc.frontMatter(),
-                new Document.Content(rendered.html(), rendered.excerptHtml(), rendered.toc(), rendered.wordCount(), links));
+    private static BuildProfile profile(Map<String, Double> stages, Render render) {
+        List<BuildProfile.Timing> timings = new ArrayList<>();
+        stages.forEach((name, millis) -> timings.add(new BuildProfile.Timing(name, millis)));
+        List<Output> fresh = render.fresh();
+        List<BuildProfile.Timing> pages = fresh.stream()
+                .sorted(Comparator.comparingLong(Output::nanos).reversed().thenComparing(Output::path)).limit(5)
+                .map(o -> new BuildProfile.Timing(o.path(), o.nanos() / 1e6)).toList();
+        Map<String, Long> byTemplate = new HashMap<>();
+        fresh.forEach(o -> byTemplate.merge(o.template(), o.nanos(), Long::sum));
+        List<BuildProfile.Timing> templates = byTemplate.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(5).map(e -> new BuildProfile.Timing(e.getKey(), e.getValue() / 1e6)).toList();
+        return new BuildProfile(List.copyOf(timings), pages, templates, fresh.size(), render.outputs().size() - fresh.size());
     }
 }

@@ -1,11 +1,11 @@
 package dev.kiln.cli;
 
+import dev.kiln.build.BuildProfile;
 import dev.kiln.build.BuildResult;
 import dev.kiln.build.SiteBuilder;
 import dev.kiln.diag.DiagnosticPrinter;
 import dev.kiln.model.Visibility;
 import dev.kiln.output.ForeignOutputException;
-import dev.kiln.output.SiteWriter;
 import dev.kiln.preview.BrowserOpener;
 import dev.kiln.preview.PortInUseException;
 import dev.kiln.preview.PreviewServer;
@@ -37,7 +37,7 @@ public final class Cli {
             """;
 
     private static final String BUILD_HELP = """
-            Usage: kiln build [--source DIR] [--output DIR] [--drafts] [--future] [--no-check-links] [--verbose]
+            Usage: kiln build [--source DIR] [--output DIR] [--drafts] [--future] [--no-check-links] [--profile] [--verbose]
 
             Generates the site from DIR/content and DIR/templates (or the bundled theme).
               --source DIR   site folder (default: the current folder)
@@ -46,6 +46,7 @@ public final class Cli {
               --drafts       include posts with draft: true or published: false
               --future       include posts dated in the future
               --no-check-links  publish even if internal links are broken (emergencies only)
+              --profile      print the time of each stage and the slowest templates and pages
               --verbose      show stack traces for internal errors
 
             Exit codes: 0 built, 1 the site has errors (nothing written), 2 bad usage.
@@ -85,11 +86,18 @@ public final class Cli {
     private final PrintStream out;
     private final PrintStream err;
     private final Clock clock;
+    /** Whether err is a terminal: progress is shown only there, never in pipes, logs or CI. */
+    private final boolean terminal;
 
     public Cli(PrintStream out, PrintStream err, Clock clock) {
+        this(out, err, clock, false);
+    }
+
+    public Cli(PrintStream out, PrintStream err, Clock clock, boolean terminal) {
         this.out = out;
         this.err = err;
         this.clock = clock;
+        this.terminal = terminal;
     }
 
     public int run(String... args) {
@@ -136,17 +144,21 @@ public final class Cli {
             if (!hasContent(root)) {
                 return USAGE;
             }
-            SiteWriter.recoverInterruptedBuild(output);
-            SiteWriter.checkOwnership(output);
-            BuildResult result = buildInMemory(options);
+            BuildResult result;
+            try (BuildProgress progress = BuildProgress.start(err, terminal)) {
+                result = siteBuilder(progress).buildInto(root, output, visibility(options), options.checkLinks());
+            }
+            new DiagnosticPrinter(root).print(result.diagnostics(), err);
             if (!result.succeeded()) {
                 err.println(summaryOfErrors(result.diagnostics().size()) + "; " + display(root, output) + " was left unchanged");
                 return SITE_ERRORS;
             }
-            new SiteWriter().write(result.plan(), output);
             long millis = (System.nanoTime() - start) / 1_000_000;
             out.printf(Locale.ROOT, "Built %d pages (%d files) in %d ms into %s%n",
                     result.pages(), result.plan().files().size(), millis, display(root, output));
+            if (options.profile()) {
+                printProfile(result.profile());
+            }
             return OK;
         } catch (ForeignOutputException e) {
             err.println("kiln: " + e.getMessage());
@@ -181,12 +193,31 @@ public final class Cli {
         }
     }
 
-    /** Runs every stage in memory and prints the diagnostics, as build and check both do. */
+    /** Runs every stage in memory and prints the diagnostics. */
     private BuildResult buildInMemory(Options options) throws IOException {
-        BuildResult result = new SiteBuilder().build(options.source(),
-                new Visibility(options.drafts(), options.future(), clock.instant()), options.checkLinks());
+        BuildResult result;
+        try (BuildProgress progress = BuildProgress.start(err, terminal)) {
+            result = siteBuilder(progress).build(options.source(), visibility(options), options.checkLinks());
+        }
         new DiagnosticPrinter(options.source()).print(result.diagnostics(), err);
         return result;
+    }
+
+    private static SiteBuilder siteBuilder(BuildProgress progress) {
+        return new SiteBuilder().onStage(progress::stage);
+    }
+
+    private Visibility visibility(Options options) {
+        return new Visibility(options.drafts(), options.future(), clock.instant());
+    }
+
+    private void printProfile(BuildProfile profile) {
+        out.println("Stages:");
+        profile.stages().forEach(t -> out.printf(Locale.ROOT, "  %-14s %8.0f ms%n", t.name(), t.millis()));
+        out.println("Slowest templates (all their pages):");
+        profile.slowestTemplates().forEach(t -> out.printf(Locale.ROOT, "  %-40s %8.1f ms%n", t.name(), t.millis()));
+        out.println("Slowest pages:");
+        profile.slowestPages().forEach(t -> out.printf(Locale.ROOT, "  %-60s %8.1f ms%n", t.name(), t.millis()));
     }
 
     private boolean hasContent(Path root) {

@@ -5,7 +5,7 @@ import java.util.List;
 
 /** Parsed command-line options shared by the commands. */
 record Options(Path source, Path output, boolean drafts, boolean future, boolean checkLinks, boolean verbose, boolean help,
-               String host, int port, boolean open) {
+               String host, int port, boolean open, boolean profile) {
 
     static Options parse(List<String> args) {
         Path source = Path.of(".");
@@ -18,6 +18,7 @@ record Options(Path source, Path output, boolean drafts, boolean future, boolean
         String host = "127.0.0.1";
         int port = 4000;
         boolean open = false;
+        boolean profile = false;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
@@ -31,10 +32,11 @@ record Options(Path source, Path output, boolean drafts, boolean future, boolean
                 case "--host" -> host = value(args, ++i, arg);
                 case "--port", "-p" -> port = port(value(args, ++i, arg));
                 case "--open" -> open = true;
+                case "--profile" -> profile = true;
                 default -> throw new IllegalArgumentException("unknown option '" + arg + "'");
             }
         }
-        return new Options(source, output, drafts, future, checkLinks, verbose, help, host, port, open);
+        return new Options(source, output, drafts, future, checkLinks, verbose, help, host, port, open, profile);
     }
 
     private static int port(String text) {

@@ -1,20 +1,21 @@
 package dev.kiln.links;
 
-import dev.kiln.diag.Diagnostics;
+import dev.kiln.diag.Diagnostic;
 import dev.kiln.diag.SourcePosition;
+import dev.kiln.text.HtmlText;
+import dev.kiln.text.UrlText;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -37,82 +38,106 @@ public final class LinkChecker {
     private final String baseurl;
     private final Set<String> outputPaths;
     private final List<String> sortedPaths;
-    private final Map<String, String> htmlByPath;
-    private final Map<String, Set<String>> idsByPath = new ConcurrentHashMap<>();
+    private final Function<String, Set<String>> idsOf;
+
+    /** The links and ids of one generated HTML page, read once from its text. */
+    public record PageLinks(List<String> links, Set<String> ids) {
+        public static PageLinks of(String html) {
+            Set<String> links = new LinkedHashSet<>();
+            Matcher tag = TAG.matcher(html);
+            while (tag.find()) {
+                Matcher attribute = ATTRIBUTE.matcher(tag.group());
+                while (attribute.find()) {
+                    links.add(attribute.group(2) != null ? attribute.group(2) : attribute.group(3));
+                }
+            }
+            Set<String> ids = new HashSet<>();
+            Matcher m = ID.matcher(html);
+            while (m.find()) {
+                ids.add(HtmlText.unescape(m.group(1) != null ? m.group(1) : m.group(2)));
+            }
+            return new PageLinks(List.copyOf(links), Set.copyOf(ids));
+        }
+    }
 
     /** A generated page to check, with what is known about its source to place errors. */
-    public record Page(String outputPath, String html, SourcePosition origin, List<WrittenLink> links, String sourceText) {}
+    public record Page(String outputPath, PageLinks links, SourcePosition origin, List<WrittenLink> written, String sourceText) {}
 
     /** A link as the author wrote it in Markdown, with its position. */
     public record WrittenLink(String url, SourcePosition position) {}
 
-    public LinkChecker(String baseurl, Set<String> outputPaths, List<Page> pages) {
+    /**
+     * The outcome for one page: its broken links, and the files its links lead to (a page must be
+     * checked again when one of them goes away or changes its ids).
+     */
+    public record PageReport(List<Broken> broken, Set<String> targets) {}
+
+    /** A broken link; {@code position} is where the author wrote it, or null when no source line has it. */
+    public record Broken(String raw, String message, String hint, String page, SourcePosition origin, SourcePosition position) {}
+
+    /** @param idsOf the ids of a generated HTML page, or null for a file that is not one */
+    public LinkChecker(String baseurl, Set<String> outputPaths, Function<String, Set<String>> idsOf) {
         this.baseurl = baseurl;
         this.outputPaths = outputPaths;
         this.sortedPaths = outputPaths.stream().sorted().toList();
-        this.htmlByPath = new LinkedHashMap<>();
-        pages.forEach(p -> htmlByPath.put(p.outputPath(), p.html()));
+        this.idsOf = idsOf;
     }
 
-    public void check(List<Page> pages, Diagnostics diagnostics) {
-        Map<String, List<Broken>> unplaced = new ConcurrentHashMap<>();
-        Set<String> placed = ConcurrentHashMap.newKeySet();
-        pages.parallelStream().filter(p -> p.outputPath().endsWith(".html")).forEach(page -> {
-            for (Broken broken : brokenLinks(page)) {
-                SourcePosition position = place(page, broken.raw());
-                if (position != null) {
+    public PageReport check(Page page) {
+        List<Broken> broken = new ArrayList<>();
+        Set<String> targets = new HashSet<>();
+        for (String raw : page.links().links()) {
+            String link = HtmlText.unescape(raw.strip());
+            String problem = problem(page, link, targets);
+            if (problem != null) {
+                String hint = problem.contains(" points at #")
+                        ? "headings get ids from their text: ## Next steps has the id next-steps"
+                        : hint(link);
+                broken.add(new Broken(raw, problem, hint, page.outputPath(), page.origin(), place(page, raw)));
+            }
+        }
+        return new PageReport(List.copyOf(broken), Set.copyOf(targets));
+    }
+
+    /**
+     * The errors of a whole site from its pages' reports. Links made by a template repeat on many
+     * pages: one report per link and source file. A link already reported where the author wrote it
+     * (an excerpt on a list page) is not repeated.
+     */
+    public static List<Diagnostic> diagnostics(Collection<PageReport> reports) {
+        List<Diagnostic> diagnostics = new ArrayList<>();
+        Map<String, List<Broken>> unplaced = new TreeMap<>();
+        Set<String> placed = new HashSet<>();
+        for (PageReport report : reports) {
+            for (Broken broken : report.broken()) {
+                if (broken.position() != null) {
                     placed.add(broken.raw());
-                    diagnostics.error(position, broken.message(), broken.hint());
+                    diagnostics.add(Diagnostic.error(broken.position(), broken.message(), broken.hint()));
                 } else {
-                    unplaced.computeIfAbsent(broken.raw() + "\n" + page.origin().file(), k -> new ArrayList<>()).add(broken);
+                    unplaced.computeIfAbsent(broken.raw() + "\n" + broken.origin().file(), k -> new ArrayList<>()).add(broken);
                 }
             }
-        });
-        // Links made by a template repeat on many pages: one report per link and source file. A link
-        // already reported where the author wrote it (an excerpt on a list page) is not repeated.
-        new TreeMap<>(unplaced).forEach((key, list) -> {
+        }
+        unplaced.forEach((key, list) -> {
             if (placed.contains(list.get(0).raw())) {
                 return;
             }
             list.sort(Comparator.comparing(Broken::page));
             Broken first = list.get(0);
             String where = list.size() == 1 ? " (on " + first.page() + ")" : " (on " + list.size() + " pages, first " + first.page() + ")";
-            diagnostics.error(first.origin(), first.message() + where, first.hint());
+            diagnostics.add(Diagnostic.error(first.origin(), first.message() + where, first.hint()));
         });
-    }
-
-    private record Broken(String raw, String message, String hint, String page, SourcePosition origin) {}
-
-    private List<Broken> brokenLinks(Page page) {
-        List<Broken> broken = new ArrayList<>();
-        Matcher tag = TAG.matcher(page.html());
-        Set<String> seen = new HashSet<>();
-        while (tag.find()) {
-            Matcher attribute = ATTRIBUTE.matcher(tag.group());
-            while (attribute.find()) {
-                String raw = attribute.group(2) != null ? attribute.group(2) : attribute.group(3);
-                if (seen.add(raw)) {
-                    String problem = problem(page, unescape(raw.strip()));
-                    if (problem != null) {
-                        String hint = problem.contains(" points at #")
-                                ? "headings get ids from their text: ## Next steps has the id next-steps"
-                                : hint(unescape(raw.strip()));
-                        broken.add(new Broken(raw, problem, hint, page.outputPath(), page.origin()));
-                    }
-                }
-            }
-        }
-        return broken;
+        return diagnostics;
     }
 
     /** Null when the link is fine or external; else what is wrong with it. */
-    private String problem(Page page, String link) {
+    private String problem(Page page, String link, Set<String> targets) {
         if (link.isEmpty() || link.startsWith("//") || SCHEME.matcher(link).find()) {
             return null;
         }
         URI target;
         try {
-            target = new URI(pageUrl(page)).resolve(new URI(encode(link)));
+            target = new URI(pageUrl(page)).resolve(new URI(UrlText.encode(link)));
         } catch (URISyntaxException | IllegalArgumentException e) {
             return "link to " + link + " is not a valid URL";
         }
@@ -124,9 +149,10 @@ public final class LinkChecker {
         if (file == null) {
             return "link to " + link + " does not exist";
         }
+        targets.add(file);
         String fragment = target.getFragment();
-        if (fragment != null && !fragment.isEmpty() && htmlByPath.containsKey(file)
-                && !idsByPath.computeIfAbsent(file, f -> ids(htmlByPath.get(f))).contains(fragment)) {
+        Set<String> ids = fragment == null || fragment.isEmpty() ? null : idsOf.apply(file);
+        if (ids != null && !ids.contains(fragment)) {
             return "link to " + link + " points at #" + fragment + ", which is not an id in /" + file;
         }
         return null;
@@ -148,7 +174,7 @@ public final class LinkChecker {
         String path = page.outputPath().endsWith("index.html")
                 ? page.outputPath().substring(0, page.outputPath().length() - "index.html".length())
                 : page.outputPath();
-        return "http://site" + encode(baseurl + "/" + path);
+        return "http://site" + UrlText.encode(baseurl + "/" + path);
     }
 
     private String hint(String link) {
@@ -204,13 +230,13 @@ public final class LinkChecker {
     }
 
     private static SourcePosition place(Page page, String raw) {
-        for (WrittenLink link : page.links()) {
-            if (link.url().equals(raw) || link.url().equals(unescape(raw))) {
+        for (WrittenLink link : page.written()) {
+            if (link.url().equals(raw) || link.url().equals(HtmlText.unescape(raw))) {
                 return link.position();
             }
         }
         if (page.sourceText() != null) {
-            for (String needle : List.of(raw, unescape(raw))) {
+            for (String needle : List.of(raw, HtmlText.unescape(raw))) {
                 int at = page.sourceText().indexOf(needle);
                 if (at >= 0) {
                     return SourcePosition.at(page.origin().file(), page.sourceText(), at);
@@ -218,35 +244,5 @@ public final class LinkChecker {
             }
         }
         return null;
-    }
-
-    private static Set<String> ids(String html) {
-        Set<String> ids = new HashSet<>();
-        Matcher m = ID.matcher(html);
-        while (m.find()) {
-            ids.add(unescape(m.group(1) != null ? m.group(1) : m.group(2)));
-        }
-        return ids;
-    }
-
-    private static String unescape(String text) {
-        if (text.indexOf('&') < 0) {
-            return text;
-        }
-        return text.replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
-    }
-
-    /** Percent-encodes characters java.net.URI refuses (spaces, non-ASCII), keeping existing escapes. */
-    private static String encode(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
-            int c = b & 0xff;
-            if (c <= 0x20 || c >= 0x7f || "\"<>\\^`{|}".indexOf(c) >= 0) {
-                out.append('%').append(String.format(Locale.ROOT, "%02X", c));
-            } else {
-                out.append((char) c);
-            }
-        }
-        return out.toString();
     }
 }

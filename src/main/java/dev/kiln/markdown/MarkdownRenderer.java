@@ -3,6 +3,7 @@ package dev.kiln.markdown;
 import com.vladsch.flexmark.ast.Heading;
 import com.vladsch.flexmark.ast.HtmlBlockBase;
 import com.vladsch.flexmark.ast.Paragraph;
+import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.ext.attributes.AttributesExtension;
 import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
 import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
@@ -18,7 +19,9 @@ import com.vladsch.flexmark.util.data.MutableDataSet;
 import com.vladsch.flexmark.util.misc.Extension;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Renders a Markdown body (front matter already removed) the way a Jekyll/kramdown author expects.
@@ -36,12 +39,29 @@ public final class MarkdownRenderer {
     private static final Pattern EXCERPT_ONLY_ON_ITS_PAGE = Pattern.compile(
             "<sup id=\"fnref[^\"]*\"><a class=\"footnote-ref\"[^>]*>[^<]*</a></sup>|<a class=\"anchor\"[^>]*>#</a>| id=\"[^\"]*\"");
 
+    /** What the autolink extension looks for in text to find bare URLs and addresses. */
+    private static final Pattern AUTOLINK_TRIGGER = Pattern.compile("://|www\\.|@", Pattern.CASE_INSENSITIVE);
+
+    private static final Pattern ROOT_RELATIVE = Pattern.compile("(\\s(?:href|src)=\")(/(?!/))");
+
+    private final String baseurl;
     private final Parser parser;
+    /** The same parser without autolinking, about a fifth faster: used when no text could hold a bare URL. */
+    private final Parser parserWithoutAutolink;
     private final HtmlRenderer renderer;
     private final KramdownTreeRewriter rewriter = new KramdownTreeRewriter();
 
-    /** @param safeMode when true, raw HTML (blocks and inline) is left out of the output */
     public MarkdownRenderer(boolean safeMode) {
+        this(safeMode, "");
+    }
+
+    /**
+     * @param safeMode when true, raw HTML (blocks and inline) is left out of the output
+     * @param baseurl the sub-path the site lives under: root-relative links get it, since {@code /about/} in
+     *                Markdown means the site's root
+     */
+    public MarkdownRenderer(boolean safeMode, String baseurl) {
+        this.baseurl = baseurl;
         KramdownExtension kramdown = new KramdownExtension(safeMode);
         List<Extension> common = List.of(
                 TablesExtension.create(),
@@ -66,40 +86,66 @@ public final class MarkdownRenderer {
                 .set(TablesExtension.HEADER_SEPARATOR_COLUMN_MATCH, true);
         // flexmark's attribute parser is left out on purpose: KramdownAttributeParser replaces it.
         MutableDataSet parserOptions = new MutableDataSet(options).set(Parser.EXTENSIONS, common);
+        List<Extension> withoutAutolink = common.stream().filter(e -> !(e instanceof AutolinkExtension)).toList();
+        MutableDataSet plainParserOptions = new MutableDataSet(options).set(Parser.EXTENSIONS, withoutAutolink);
         List<Extension> rendering = new ArrayList<>(common);
         rendering.add(0, AttributesExtension.create());
         MutableDataSet rendererOptions = new MutableDataSet(options).set(Parser.EXTENSIONS, rendering);
         this.parser = Parser.builder(parserOptions).build();
+        this.parserWithoutAutolink = Parser.builder(plainParserOptions).build();
         this.renderer = HtmlRenderer.builder(rendererOptions).build();
     }
 
     public RenderedMarkdown render(String markdown) {
-        Document document = parser.parse(markdown);
+        Document document = parse(markdown);
         rewriter.rewrite(document);
         String html = renderer.render(document);
+        List<Node> excerpt = excerptBlocks(document);
         return new RenderedMarkdown(
-                html,
-                excerpt(document),
-                TableOfContents.html(document, Heading::getAnchorRefId),
-                PlainText.countWords(PlainText.of(document)),
+                withBaseurl(html),
+                withBaseurl(renderBlocks(excerpt)),
+                dev.kiln.text.PlainText.collapseSpaces(excerpt.stream().map(PlainText::of).collect(Collectors.joining(" "))),
+                withBaseurl(TableOfContents.html(document, Heading::getAnchorRefId)),
+                dev.kiln.text.PlainText.countWords(PlainText.of(document)),
                 LinkCollector.links(document, markdown));
     }
 
-    /** The blocks before a {@code <!--more-->} line, else the first paragraph; rendered after the whole document. */
-    private String excerpt(Document document) {
+    /**
+     * Autolinking only ever changes text nodes holding a trigger, so a document whose text has none is
+     * parsed once without it (most posts: their URLs sit in link destinations, not in text).
+     */
+    private Document parse(String markdown) {
+        Document document = parserWithoutAutolink.parse(markdown);
+        for (Node node : document.getDescendants()) {
+            if (node instanceof Text && AUTOLINK_TRIGGER.matcher(node.getChars()).find()) {
+                return parser.parse(markdown);
+            }
+        }
+        return document;
+    }
+
+    private String withBaseurl(String html) {
+        if (html == null || baseurl.isEmpty()) {
+            return html;
+        }
+        return ROOT_RELATIVE.matcher(html).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + baseurl + "/"));
+    }
+
+    /** The blocks before a {@code <!--more-->} line, else the first paragraph, else none. */
+    private static List<Node> excerptBlocks(Document document) {
         List<Node> blocks = new ArrayList<>();
         for (Node block : document.getChildren()) {
             if (block instanceof HtmlBlockBase && MORE.matcher(block.getChars().toString().strip()).matches()) {
-                return renderBlocks(blocks);
+                return blocks;
             }
             blocks.add(block);
         }
         for (Node block : document.getChildren()) {
             if (block instanceof Paragraph) {
-                return renderBlocks(List.of(block));
+                return List.of(block);
             }
         }
-        return "";
+        return List.of();
     }
 
     private String renderBlocks(List<Node> blocks) {

@@ -7,11 +7,12 @@ import java.util.List;
  *
  * @param html the whole body as HTML
  * @param excerptHtml the HTML before a {@code <!--more-->} line, else the first paragraph; "" if none
+ * @param excerptText the excerpt as plain text on one line, for descriptions
  * @param toc a nested {@code <nav class="toc">} of the headings, or null if there are none
  * @param wordCount words in the plain text, for reading time
  * @param links every link and image written in the Markdown, in document order
  */
-public record RenderedMarkdown(String html, String excerptHtml, String toc, int wordCount, List<Link> links) {
+public record RenderedMarkdown(String html, String excerptHtml, String excerptText, String toc, int wordCount, List<Link> links) {
 
     public RenderedMarkdown {
         links = List.copyOf(links);

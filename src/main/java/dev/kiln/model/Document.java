@@ -36,7 +36,7 @@ public record Document(
         Map<String, Object> params) {
 
     /** Rendered Markdown of the body and what was learned while rendering it. */
-    public record Content(String html, String excerptHtml, String toc, int wordCount, List<Link> links) {}
+    public record Content(String html, String excerptHtml, String excerptText, String toc, int wordCount, List<Link> links) {}
 
     /** A link written in the body, with its position in the source file. */
     public record Link(String url, SourcePosition position) {}

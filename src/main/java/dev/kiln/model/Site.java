@@ -3,11 +3,12 @@ package dev.kiln.model;
 import java.util.List;
 
 /**
- * The whole site as it will be published: posts newest first, pages by path, tags by name with
- * their posts. Built once by {@link SiteAssembler}; nothing in it changes afterwards.
+ * The whole site as it will be published: posts newest first, pages by URL, tags by name with
+ * their posts, the navigation menu and the year of the newest post (for the footer). Built once by
+ * {@link RoutePlanner}; nothing in it changes afterwards.
  */
-public record Site(SiteConfig config, List<Document> posts, List<Document> pages, List<TagPosts> tags) {
+public record Site(SiteConfig config, List<Document> posts, List<Document> pages, List<TagPosts> tags,
+                   List<SiteConfig.MenuItem> menu, String year) {
 
     public record TagPosts(Tag tag, List<Document> posts) {}
-
 }

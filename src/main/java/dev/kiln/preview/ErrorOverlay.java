@@ -1,5 +1,6 @@
 package dev.kiln.preview;
 
+import dev.kiln.text.HtmlText;
 import dev.kiln.diag.Diagnostic;
 import java.util.List;
 
@@ -40,20 +41,6 @@ final class ErrorOverlay {
     }
 
     static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                case '\n' -> out.append("&#10;");
-                case '\r' -> { }
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return HtmlText.escape(text.replace("\r", "")).replace("\n", "&#10;");
     }
 }

@@ -57,6 +57,8 @@ public final class PreviewServer implements AutoCloseable {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final AtomicBoolean closing = new AtomicBoolean();
     private long generation; // written on the rebuild thread only
+    /** Keeps the last build's results, so a change rebuilds only what it affects; used on the rebuild thread only. */
+    private final SiteBuilder builder = SiteBuilder.remembering();
 
     private PreviewServer(PreviewSettings settings, PrintStream out, PrintStream err, Clock clock) throws IOException {
         this.root = settings.root();
@@ -150,7 +152,10 @@ public final class PreviewServer implements AutoCloseable {
         SiteSnapshot previous = current.get();
         String cause = changes == null ? "" : describe(changes) + ": ";
         try {
-            BuildResult result = new SiteBuilder().build(root, new Visibility(true, true, clock.instant()), checkLinks);
+            if (changes != null) {
+                builder.forget(changes.keySet().stream().map(Path::of).toList());
+            }
+            BuildResult result = builder.build(root, new Visibility(true, true, clock.instant()), checkLinks);
             new DiagnosticPrinter(root).print(result.diagnostics(), err);
             if (!result.succeeded()) {
                 fail(previous, result.diagnostics());
@@ -159,7 +164,7 @@ public final class PreviewServer implements AutoCloseable {
                         : "; still serving the last good site"));
                 return;
             }
-            Map<String, ServedFile> files = served(result.plan().files());
+            Map<String, ServedFile> files = served(result.plan().files(), previous == null ? Map.of() : previous.files());
             Set<String> changed = previous == null ? files.keySet() : changedFiles(previous.files(), files);
             boolean outputChanged = previous == null || !changed.isEmpty();
             String version = outputChanged ? session + "-" + (++generation) : previous.version();
@@ -186,11 +191,14 @@ public final class PreviewServer implements AutoCloseable {
         reloads.publish(next, next.version(), false);
     }
 
-    private static Map<String, ServedFile> served(List<OutputFile> files) throws IOException {
+    /** The files to serve; a page whose bytes were kept from the last build keeps its entry too. */
+    private static Map<String, ServedFile> served(List<OutputFile> files, Map<String, ServedFile> before) throws IOException {
         Map<String, ServedFile> served = new HashMap<>();
         for (OutputFile file : files) {
             if (file.bytes() != null) {
-                served.put(file.path(), new ServedFile(file.bytes(), null, file.bytes().length, 0));
+                ServedFile old = before.get(file.path());
+                served.put(file.path(), old != null && old.bytes() == file.bytes() ? old
+                        : new ServedFile(file.bytes(), null, file.bytes().length, 0));
             } else {
                 BasicFileAttributes attributes = Files.readAttributes(file.copyFrom(), BasicFileAttributes.class);
                 served.put(file.path(), new ServedFile(null, file.copyFrom().toAbsolutePath(), attributes.size(),

@@ -12,7 +12,7 @@ record ServedFile(byte[] bytes, Path copyFrom, long size, long modified) {
 
     boolean sameAs(ServedFile other) {
         if (bytes != null) {
-            return other.bytes != null && Arrays.equals(bytes, other.bytes);
+            return bytes == other.bytes || other.bytes != null && Arrays.equals(bytes, other.bytes);
         }
         return other.bytes == null && copyFrom.equals(other.copyFrom) && size == other.size && modified == other.modified;
     }

@@ -1,5 +1,6 @@
 package dev.kiln.source;
 
+import dev.kiln.diag.Diagnostic;
 import dev.kiln.diag.Diagnostics;
 import dev.kiln.diag.SourcePosition;
 import java.io.IOException;
@@ -17,12 +18,16 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /** Stage 1: finds the site's files and reads the text ones. No parsing happens here. */
@@ -38,6 +43,35 @@ public final class SourceScanner {
      */
     static final long MAX_TEXT_BYTES = 4L * 1024 * 1024;
 
+    /** Texts read by earlier scans, by file; only in a scanner that {@link #remembering remembers}. */
+    private final Map<Path, ReadText> remembered;
+    private Map<String, ThemeFile> bundledTheme;
+
+    private record ReadText(long size, long modified, Optional<TextFile> text, List<Diagnostic> diagnostics) {}
+
+    public SourceScanner() {
+        this.remembered = null;
+    }
+
+    private SourceScanner(Map<Path, ReadText> remembered) {
+        this.remembered = remembered;
+    }
+
+    /**
+     * A scanner for repeated scans of one site (the preview): a file whose size and modification time
+     * are unchanged is not read again, unless {@link #forget} was told it changed.
+     */
+    public static SourceScanner remembering() {
+        return new SourceScanner(new ConcurrentHashMap<>());
+    }
+
+    /** Makes the next scan read these files (relative to the site root) again. */
+    public void forget(Collection<Path> relativePaths) {
+        if (remembered != null) {
+            remembered.keySet().removeAll(relativePaths);
+        }
+    }
+
     public SourceTree scan(Path root, Diagnostics diagnostics) throws IOException {
         Path realRoot = root.toRealPath();
         Path content = root.resolve(CONTENT);
@@ -45,22 +79,42 @@ public final class SourceScanner {
         List<TextFile> posts = new ArrayList<>();
         List<TextFile> pages = new ArrayList<>();
         List<SourceFile> statics = new ArrayList<>();
+        List<Path> markdown = new ArrayList<>();
         for (Path file : listFiles(content, realRoot, root, diagnostics)) {
             Path relative = root.relativize(file);
             Path inContent = content.relativize(file);
             if (inContent.toString().equals(CONFIG)) {
-                config = readText(relative, file, diagnostics);
+                config = read(relative, file, diagnostics);
             } else if (isMarkdown(file)) {
-                Optional<TextFile> text = readText(relative, file, diagnostics);
-                if (text.isPresent()) {
-                    (inContent.getName(0).toString().equals("posts") ? posts : pages).add(text.get());
-                }
+                markdown.add(file);
             } else {
                 statics.add(new SourceFile(relative, file));
             }
         }
-        Map<String, ThemeFile> theme = new TreeMap<>();
-        readBundledTheme(theme);
+        List<Optional<TextFile>> texts;
+        try {
+            texts = markdown.parallelStream().map(file -> {
+                try {
+                    return read(root.relativize(file), file, diagnostics);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }).toList();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        for (int i = 0; i < markdown.size(); i++) {
+            Optional<TextFile> text = texts.get(i);
+            if (text.isPresent()) {
+                (content.relativize(markdown.get(i)).getName(0).toString().equals("posts") ? posts : pages).add(text.get());
+            }
+        }
+        if (bundledTheme == null) {
+            Map<String, ThemeFile> bundled = new TreeMap<>();
+            readBundledTheme(bundled);
+            bundledTheme = bundled;
+        }
+        Map<String, ThemeFile> theme = new TreeMap<>(bundledTheme);
         Path templates = root.resolve(TEMPLATES);
         for (Path file : listFiles(templates, realRoot, root, diagnostics)) {
             String name = templates.relativize(file).toString().replace('\\', '/');
@@ -130,6 +184,22 @@ public final class SourceScanner {
             }
         }
         return false;
+    }
+
+    private Optional<TextFile> read(Path relative, Path file, Diagnostics diagnostics) throws IOException {
+        if (remembered == null) {
+            return readText(relative, file, diagnostics);
+        }
+        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+        long modified = attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS);
+        ReadText known = remembered.get(relative);
+        if (known == null || known.size() != attributes.size() || known.modified() != modified) {
+            Diagnostics found = new Diagnostics();
+            known = new ReadText(attributes.size(), modified, readText(relative, file, found), found.sorted());
+            remembered.put(relative, known);
+        }
+        known.diagnostics().forEach(diagnostics::add);
+        return known.text();
     }
 
     private static Optional<TextFile> readText(Path relative, Path file, Diagnostics diagnostics) throws IOException {

@@ -1,96 +1,41 @@
 package dev.kiln.model;
 
 import dev.kiln.diag.Diagnostics;
+import dev.kiln.frontmatter.YamlDocument;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Stage 3: checks and types front matter, gives every post and page its URL, and works out tags.
- * Everything the templates need about relations between documents is decided here, once.
+ * Reads one file's front matter into a typed {@link FrontMatter}: types, dates, slug, URL,
+ * background, aliases and tag names are checked here, each error at its key's position. Depends
+ * only on the front matter and the {@link SourceSettings}.
  */
-public final class SiteAssembler {
+public final class FrontMatterReader {
     /**
      * Every tag page and tag feed lists its posts with all their tags, so output grows with the square
      * of one post's tag count; far above what any post needs, this keeps a site's size sane.
      */
     static final int MAX_TAGS_PER_DOCUMENT = 100;
     private static final Pattern DATED_NAME = Pattern.compile("(\\d{4}-\\d{1,2}-\\d{1,2})-(.+)");
-    private static final Comparator<Document> NEWEST_FIRST = Comparator
-            .comparing(Document::date, Comparator.comparing(OffsetDateTime::toInstant)).reversed()
-            .thenComparing(d -> d.source().toString().replace('\\', '/'));
 
-    public Site assemble(SiteConfig config, List<SourceEntry> entries, Visibility visibility, Diagnostics diagnostics) {
-        DateParser dates = new DateParser(config.timezone());
-        List<DraftDocument> drafts = new ArrayList<>();
-        for (SourceEntry entry : entries) {
-            read(entry, config, dates, visibility.now(), diagnostics).ifPresent(drafts::add);
-        }
-        drafts.removeIf(d -> d.isPost() && !visible(d, visibility));
-        Map<String, Tag> tags = tags(drafts);
-        List<Document> posts = new ArrayList<>();
-        List<Document> pages = new ArrayList<>();
-        for (DraftDocument draft : drafts) {
-            Document doc = draft.withTags(draft.tagNames().stream().map(n -> tags.get(tagKey(n))).distinct().toList());
-            (doc.isPost() ? posts : pages).add(doc);
-        }
-        posts.sort(NEWEST_FIRST);
-        pages.sort(Comparator.comparing(Document::url));
-        Map<Tag, List<Document>> byTag = new HashMap<>();
-        for (Document post : posts) {
-            for (Tag tag : post.tags()) {
-                byTag.computeIfAbsent(tag, t -> new ArrayList<>()).add(post);
-            }
-        }
-        List<Site.TagPosts> tagPosts = byTag.entrySet().stream()
-                .map(e -> new Site.TagPosts(e.getKey(), List.copyOf(e.getValue())))
-                .sorted(Comparator.comparing((Site.TagPosts t) -> t.tag().name().toLowerCase(Locale.ROOT))
-                        .thenComparing(t -> t.tag().slug()))
-                .toList();
-        return new Site(config, List.copyOf(posts), List.copyOf(pages), tagPosts);
+    private final SourceSettings settings;
+    private final DateParser dates;
+
+    public FrontMatterReader(SourceSettings settings) {
+        this.settings = settings;
+        this.dates = new DateParser(settings.timezone());
     }
 
-    private static boolean visible(DraftDocument doc, Visibility visibility) {
-        return (visibility.drafts() || !doc.draft()) && (visibility.future() || !doc.doc().scheduled());
-    }
-
-    /** A document whose tags are still names: tag slugs depend on every document, so they come last. */
-    private record DraftDocument(Document doc, List<String> tagNames) {
-        boolean isPost() {
-            return doc.isPost();
-        }
-
-        OffsetDateTime date() {
-            return doc.date();
-        }
-
-        boolean draft() {
-            return doc.draft();
-        }
-
-        Document withTags(List<Tag> tags) {
-            return new Document(doc.source(), doc.isPost(), doc.title(), doc.subtitle(), doc.description(), doc.date(), doc.updated(),
-                    doc.author(), tags, doc.background(), doc.layout(), doc.layoutPosition(), doc.url(),
-                    doc.outputPath(), doc.draft(), doc.scheduled(), doc.inSitemap(), doc.aliases(), doc.content(), doc.params());
-        }
-    }
-
-    private Optional<DraftDocument> read(SourceEntry entry, SiteConfig config, DateParser dates, java.time.Instant now,
-                                         Diagnostics diagnostics) {
-        FieldReader fields = new FieldReader(entry.frontMatter(), diagnostics);
-        Path path = entry.path();
+    /** Empty, after reporting why, when the file cannot be given a URL (or, for a post, a date). */
+    public Optional<FrontMatter> read(Path path, boolean isPost, YamlDocument frontMatter, Diagnostics diagnostics) {
+        FieldReader fields = new FieldReader(frontMatter, diagnostics);
         String stem = stem(path);
         Matcher dated = DATED_NAME.matcher(stem);
         String nameSlug = dated.matches() ? dated.group(2) : stem;
@@ -106,11 +51,11 @@ public final class SiteAssembler {
                 diagnostics.error(dev.kiln.diag.SourcePosition.startOf(path), "file name " + e.getMessage(),
                         "name posts YYYY-MM-DD-title.md with a real date, or add date: to the front matter");
             }
-        } else if (entry.isPost()) {
+        } else if (isPost) {
             fields.error("date", "post has no date",
                     "add e.g. date: 2019-03-18 to the front matter, or name the file 2019-03-18-" + stem + ".md");
         }
-        if (entry.isPost() && date == null) {
+        if (isPost && date == null) {
             return Optional.empty();
         }
 
@@ -135,8 +80,8 @@ public final class SiteAssembler {
                 return Optional.empty();
             }
         } else {
-            slug = Slugs.slugify(entry.isPost() && dated.matches() ? nameSlug : title);
-            if (entry.isPost() && slug.isEmpty()) {
+            slug = Slugs.slugify(isPost && dated.matches() ? nameSlug : title);
+            if (isPost && slug.isEmpty()) {
                 fields.error("title", "cannot make a URL from the title '" + title + "'", "add slug: with letters or digits");
                 return Optional.empty();
             }
@@ -151,8 +96,8 @@ public final class SiteAssembler {
                 return Optional.empty();
             }
             url = date == null ? UrlPaths.normalize(pattern) : Permalinks.expand(pattern, date, slug);
-        } else if (entry.isPost()) {
-            url = Permalinks.expand(config.permalink(), date, slug);
+        } else if (isPost) {
+            url = Permalinks.expand(settings.permalink(), date, slug);
         } else {
             url = pageUrl(path);
         }
@@ -192,13 +137,11 @@ public final class SiteAssembler {
             tagNames = new ArrayList<>(tagNames.subList(0, MAX_TAGS_PER_DOCUMENT));
         }
 
-        Document doc = new Document(path, entry.isPost(), title, fields.text("subtitle", null),
-                fields.text("description", null), date, updated, fields.text("author", config.author()), List.of(),
-                background, fields.text("layout", entry.isPost() ? "post" : "page"), entry.frontMatter().positionOf("layout"),
-                url, UrlPaths.outputPath(url), draft,
-                date != null && date.toInstant().isAfter(now), fields.flag("sitemap", true), List.copyOf(aliases), entry.content(), entry.frontMatter().values());
         // Tags group posts; a page has no tag pages to link to, so tags on pages are not used.
-        return Optional.of(new DraftDocument(doc, entry.isPost() ? tagNames : List.of()));
+        return Optional.of(new FrontMatter(title, fields.text("subtitle", null), fields.text("description", null), date, updated,
+                fields.text("author", settings.author()), isPost ? List.copyOf(tagNames) : List.of(), background,
+                fields.text("layout", isPost ? "post" : "page"), frontMatter.positionOf("layout"), url, draft,
+                fields.flag("sitemap", true), List.copyOf(aliases), frontMatter.values()));
     }
 
     private static OffsetDateTime parseDate(FieldReader fields, DateParser dates, String text) {
@@ -245,44 +188,4 @@ public final class SiteAssembler {
         return words.isEmpty() ? slug : Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
-    static String tagKey(String name) {
-        return java.text.Normalizer.normalize(name.strip(), java.text.Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
-    }
-
-    /**
-     * One {@link Tag} per tag name, ignoring case. The shown name is the spelling used most (on a tie,
-     * the one used first, in date order); slugs that would collide get -2, -3… in the order of their names, so
-     * no tag page ever overwrites another and the result does not depend on file order.
-     */
-    private static Map<String, Tag> tags(List<DraftDocument> docs) {
-        Map<String, Map<String, Integer>> spellings = new TreeMap<>();
-        List<DraftDocument> oldestFirst = docs.stream().filter(DraftDocument::isPost)
-                .sorted(Comparator.comparing((DraftDocument d) -> d.date().toInstant())
-                        .thenComparing(d -> d.doc().source().toString().replace('\\', '/')))
-                .toList();
-        for (DraftDocument doc : oldestFirst) {
-            for (String name : doc.tagNames()) {
-                spellings.computeIfAbsent(tagKey(name), k -> new LinkedHashMap<>()).merge(name.strip(), 1, Integer::sum);
-            }
-        }
-        Map<String, Tag> tags = new HashMap<>();
-        Set<String> usedSlugs = new java.util.HashSet<>();
-        for (var entry : spellings.entrySet()) {
-            String name = null;
-            int uses = 0;
-            for (var spelling : entry.getValue().entrySet()) {
-                if (spelling.getValue() > uses) {
-                    name = spelling.getKey();
-                    uses = spelling.getValue();
-                }
-            }
-            String base = Slugs.slugOrCodePoints(name);
-            String slug = base;
-            for (int n = 2; !usedSlugs.add(slug); n++) {
-                slug = base + "-" + n;
-            }
-            tags.put(entry.getKey(), new Tag(name, slug));
-        }
-        return tags;
-    }
 }

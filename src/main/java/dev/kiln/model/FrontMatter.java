@@ -1,0 +1,28 @@
+package dev.kiln.model;
+
+import dev.kiln.diag.SourcePosition;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A Markdown file's front matter, checked and typed, with what follows from it and the settings
+ * alone: its date in the author's offset and its URL. Tags are still the names the author wrote;
+ * their slugs depend on every other post and are decided by {@link RoutePlanner}.
+ */
+public record FrontMatter(
+        String title,
+        String subtitle,
+        String description,
+        OffsetDateTime date,
+        OffsetDateTime updated,
+        String author,
+        List<String> tagNames,
+        String background,
+        String layout,
+        SourcePosition layoutPosition,
+        String url,
+        boolean draft,
+        boolean inSitemap,
+        List<String> aliases,
+        Map<String, Object> params) {}

@@ -1,0 +1,54 @@
+package dev.kiln.model;
+
+import dev.kiln.diag.SourcePosition;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * One generated file of the site and everything that decides its content: the route table's row.
+ * {@code url} is site-relative without the baseurl; {@code origin} is the source errors about it
+ * point at. Renderers turn a route into bytes and decide nothing else; two equal routes (records
+ * compare by value) render to the same bytes under the same templates and settings.
+ */
+public sealed interface Route {
+    String url();
+
+    SourcePosition origin();
+
+    /** The file it is written to, relative to the output folder. */
+    default String outputPath() {
+        return UrlPaths.outputPath(url());
+    }
+
+    /** A post with its neighbours in date order: {@code older} is the previous post, {@code newer} the next. */
+    record Post(String url, SourcePosition origin, Document doc, Document older, Document newer) implements Route {}
+
+    record Page(String url, SourcePosition origin, Document doc) implements Route {}
+
+    /** Page {@code number} of {@code total} of the home page; {@code newerUrl}/{@code olderUrl} are null at the ends. */
+    record Home(String url, SourcePosition origin, int number, int total, List<Document> posts, String newerUrl,
+                String olderUrl) implements Route {}
+
+    record Archive(String url, SourcePosition origin, List<Year> years) implements Route {}
+
+    record TagIndex(String url, SourcePosition origin, List<Site.TagPosts> tags) implements Route {}
+
+    record TagPage(String url, SourcePosition origin, Site.TagPosts tag) implements Route {}
+
+    record NotFound(String url, SourcePosition origin) implements Route {}
+
+    /** An Atom feed of {@code posts} (already cut to the feed size); {@code pageUrl} is the page it mirrors. */
+    record Feed(String url, SourcePosition origin, String title, String pageUrl, List<Document> posts) implements Route {}
+
+    record Sitemap(String url, SourcePosition origin, List<SitemapEntry> entries) implements Route {}
+
+    record Robots(String url, SourcePosition origin) implements Route {}
+
+    /** An old URL ({@code aliases:}) that sends readers to {@code target}. */
+    record Redirect(String url, SourcePosition origin, Document target) implements Route {}
+
+    record Year(String year, List<Document> posts) {}
+
+    /** {@code lastmod} is null when unknown. */
+    record SitemapEntry(String url, OffsetDateTime lastmod) {}
+}

@@ -1,0 +1,240 @@
+package dev.kiln.model;
+
+import dev.kiln.diag.SourcePosition;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * Stage 3: from every source's result, the site and its route table. The only place where URLs,
+ * order, tags and relations (previous/next, pages of the home, tag pages, feeds, redirects) are
+ * decided; cheap enough to run in full after every change.
+ */
+public final class RoutePlanner {
+    private static final Comparator<Document> NEWEST_FIRST = Comparator
+            .comparing(Document::date, Comparator.comparing(OffsetDateTime::toInstant)).reversed()
+            .thenComparing(d -> d.source().toString().replace('\\', '/'));
+    private static final SourcePosition SITE_CONFIG = SourcePosition.startOf(Path.of("content/site.yml"));
+
+    private final SiteConfig config;
+    private final Function<String, Path> layoutFile;
+
+    /** @param layoutFile where a layout's template is, for messages: {@code templates/home.mustache} or the bundled theme's */
+    public RoutePlanner(SiteConfig config, Function<String, Path> layoutFile) {
+        this.config = config;
+        this.layoutFile = layoutFile;
+    }
+
+    public RouteTable plan(List<SourceResult> sources, Visibility visibility, boolean withRobots) {
+        List<Draft> drafts = new ArrayList<>();
+        for (SourceResult source : sources) {
+            if (source.usable() && (!source.isPost() || visible(source.frontMatter(), visibility))) {
+                drafts.add(new Draft(source, source.frontMatter()));
+            }
+        }
+        Map<String, Tag> tags = tags(drafts);
+        List<Document> posts = new ArrayList<>();
+        List<Document> pages = new ArrayList<>();
+        for (Draft draft : drafts) {
+            Document doc = document(draft, tags, visibility.now());
+            (doc.isPost() ? posts : pages).add(doc);
+        }
+        posts.sort(NEWEST_FIRST);
+        pages.sort(Comparator.comparing(Document::url));
+        Map<Tag, List<Document>> byTag = new HashMap<>();
+        for (Document post : posts) {
+            for (Tag tag : post.tags()) {
+                byTag.computeIfAbsent(tag, t -> new ArrayList<>()).add(post);
+            }
+        }
+        List<Site.TagPosts> tagPosts = byTag.entrySet().stream()
+                .map(e -> new Site.TagPosts(e.getKey(), List.copyOf(e.getValue())))
+                .sorted(Comparator.comparing((Site.TagPosts t) -> t.tag().name().toLowerCase(Locale.ROOT))
+                        .thenComparing(t -> t.tag().slug()))
+                .toList();
+        String year = posts.isEmpty() ? "" : String.valueOf(posts.get(0).date().getYear());
+        Site site = new Site(config, List.copyOf(posts), List.copyOf(pages), tagPosts, menu(pages), year);
+        return new RouteTable(site, routes(site, withRobots));
+    }
+
+    private List<Route> routes(Site site, boolean withRobots) {
+        List<Route> routes = new ArrayList<>();
+        List<Document> posts = site.posts();
+        for (int i = 0; i < posts.size(); i++) {
+            Document post = posts.get(i);
+            routes.add(new Route.Post(post.url(), origin(post), post, i + 1 < posts.size() ? posts.get(i + 1) : null,
+                    i > 0 ? posts.get(i - 1) : null));
+        }
+        for (Document page : site.pages()) {
+            routes.add(new Route.Page(page.url(), origin(page), page));
+        }
+        int size = config.paginate();
+        int total = homePages(posts.size());
+        for (int n = 1; n <= total; n++) {
+            routes.add(new Route.Home(homeUrl(n), theme("home"), n, total,
+                    List.copyOf(posts.subList((n - 1) * size, Math.min(posts.size(), n * size))),
+                    n > 1 ? homeUrl(n - 1) : null, n < total ? homeUrl(n + 1) : null));
+        }
+        Map<String, List<Document>> byYear = new LinkedHashMap<>();
+        posts.forEach(p -> byYear.computeIfAbsent(String.valueOf(p.date().getYear()), y -> new ArrayList<>()).add(p));
+        routes.add(new Route.Archive("/posts/", theme("archive"),
+                byYear.entrySet().stream().map(e -> new Route.Year(e.getKey(), List.copyOf(e.getValue()))).toList()));
+        routes.add(new Route.TagIndex("/tags/", theme("tags"), site.tags()));
+        for (Site.TagPosts tag : site.tags()) {
+            routes.add(new Route.TagPage(tagUrl(tag.tag()), theme("tag"), tag));
+        }
+        routes.add(new Route.NotFound("/404.html", theme("404")));
+        for (Document doc : posts) {
+            doc.aliases().forEach(alias -> routes.add(new Route.Redirect(alias, origin(doc), doc)));
+        }
+        for (Document doc : site.pages()) {
+            doc.aliases().forEach(alias -> routes.add(new Route.Redirect(alias, origin(doc), doc)));
+        }
+        routes.add(new Route.Feed("/feed.xml", SITE_CONFIG, config.title(), "/", newest(posts)));
+        for (Site.TagPosts tag : site.tags()) {
+            String url = tagUrl(tag.tag());
+            routes.add(new Route.Feed(url + "feed.xml", SITE_CONFIG, config.title() + " – " + tag.tag().name(), url,
+                    newest(tag.posts())));
+        }
+        routes.add(new Route.Sitemap("/sitemap.xml", SITE_CONFIG, sitemap(site)));
+        if (withRobots) {
+            routes.add(new Route.Robots("/robots.txt", SITE_CONFIG));
+        }
+        return routes;
+    }
+
+    private List<Document> newest(List<Document> posts) {
+        return List.copyOf(posts.subList(0, Math.min(config.feedSize(), posts.size())));
+    }
+
+    private List<Route.SitemapEntry> sitemap(Site site) {
+        List<Route.SitemapEntry> entries = new ArrayList<>();
+        OffsetDateTime newest = site.posts().isEmpty() ? null : updated(site.posts().get(0));
+        for (int n = 1; n <= homePages(site.posts().size()); n++) {
+            entries.add(new Route.SitemapEntry(homeUrl(n), newest));
+        }
+        for (Document post : site.posts()) {
+            if (post.inSitemap()) {
+                entries.add(new Route.SitemapEntry(post.url(), updated(post)));
+            }
+        }
+        for (Document page : site.pages()) {
+            if (page.inSitemap()) {
+                entries.add(new Route.SitemapEntry(page.url(), page.date() == null ? null : updated(page)));
+            }
+        }
+        entries.add(new Route.SitemapEntry("/posts/", newest));
+        entries.add(new Route.SitemapEntry("/tags/", newest));
+        for (Site.TagPosts tag : site.tags()) {
+            entries.add(new Route.SitemapEntry(tagUrl(tag.tag()), updated(tag.posts().get(0))));
+        }
+        return entries;
+    }
+
+    /** A post's last change: {@code last_modified_at} or {@code updated} from front matter when given, else its date. */
+    public static OffsetDateTime updated(Document post) {
+        return post.updated() != null ? post.updated() : post.date();
+    }
+
+    private int homePages(int posts) {
+        return Math.max(1, (posts + config.paginate() - 1) / config.paginate());
+    }
+
+    private static String homeUrl(int n) {
+        return n == 1 ? "/" : "/page/" + n + "/";
+    }
+
+    public static String tagUrl(Tag tag) {
+        return "/tags/" + tag.slug() + "/";
+    }
+
+    /** Home, Posts and Tags, then About when there is an about page, unless site.yml sets a menu. */
+    private List<SiteConfig.MenuItem> menu(List<Document> pages) {
+        if (config.menu() != null) {
+            return config.menu();
+        }
+        List<SiteConfig.MenuItem> items = new ArrayList<>(List.of(new SiteConfig.MenuItem("Home", "/"),
+                new SiteConfig.MenuItem("Posts", "/posts/"), new SiteConfig.MenuItem("Tags", "/tags/")));
+        pages.stream().filter(p -> p.url().equals("/about/")).findFirst()
+                .ifPresent(about -> items.add(new SiteConfig.MenuItem(about.title(), about.url())));
+        return List.copyOf(items);
+    }
+
+    private SourcePosition theme(String layout) {
+        return SourcePosition.startOf(layoutFile.apply(layout));
+    }
+
+    private static SourcePosition origin(Document doc) {
+        return SourcePosition.startOf(doc.source());
+    }
+
+    private static boolean visible(FrontMatter front, Visibility visibility) {
+        return (visibility.drafts() || !front.draft()) && (visibility.future() || !scheduled(front, visibility.now()));
+    }
+
+    private static boolean scheduled(FrontMatter front, Instant now) {
+        return front.date() != null && front.date().toInstant().isAfter(now);
+    }
+
+    private record Draft(SourceResult source, FrontMatter front) {}
+
+    private static Document document(Draft draft, Map<String, Tag> tags, Instant now) {
+        FrontMatter f = draft.front();
+        List<Tag> docTags = f.tagNames().stream().map(n -> tags.get(tagKey(n))).distinct().toList();
+        return new Document(draft.source().path(), draft.source().isPost(), f.title(), f.subtitle(), f.description(), f.date(),
+                f.updated(), f.author(), docTags, f.background(), f.layout(), f.layoutPosition(), f.url(),
+                UrlPaths.outputPath(f.url()), f.draft(), scheduled(f, now), f.inSitemap(), f.aliases(),
+                draft.source().content(), f.params());
+    }
+
+    static String tagKey(String name) {
+        return java.text.Normalizer.normalize(name.strip(), java.text.Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * One {@link Tag} per tag name, ignoring case. The shown name is the spelling used most (on a tie,
+     * the one used first, in date order); slugs that would collide get -2, -3… in the order of their names, so
+     * no tag page ever overwrites another and the result does not depend on file order.
+     */
+    private static Map<String, Tag> tags(List<Draft> docs) {
+        Map<String, Map<String, Integer>> spellings = new TreeMap<>();
+        List<Draft> oldestFirst = docs.stream().filter(d -> d.source().isPost())
+                .sorted(Comparator.comparing((Draft d) -> d.front().date().toInstant())
+                        .thenComparing(d -> d.source().path().toString().replace('\\', '/')))
+                .toList();
+        for (Draft doc : oldestFirst) {
+            for (String name : doc.front().tagNames()) {
+                spellings.computeIfAbsent(tagKey(name), k -> new LinkedHashMap<>()).merge(name.strip(), 1, Integer::sum);
+            }
+        }
+        Map<String, Tag> tags = new HashMap<>();
+        Set<String> usedSlugs = new java.util.HashSet<>();
+        for (var entry : spellings.entrySet()) {
+            String name = null;
+            int uses = 0;
+            for (var spelling : entry.getValue().entrySet()) {
+                if (spelling.getValue() > uses) {
+                    name = spelling.getKey();
+                    uses = spelling.getValue();
+                }
+            }
+            String base = Slugs.slugOrCodePoints(name);
+            String slug = base;
+            for (int n = 2; !usedSlugs.add(slug); n++) {
+                slug = base + "-" + n;
+            }
+            tags.put(entry.getKey(), new Tag(name, slug));
+        }
+        return tags;
+    }
+}

@@ -1,0 +1,103 @@
+package dev.kiln.template;
+
+import dev.kiln.model.Document;
+import dev.kiln.model.Route;
+import dev.kiln.model.RoutePlanner;
+import dev.kiln.model.SiteConfig;
+import dev.kiln.model.Tag;
+import dev.kiln.text.HtmlText;
+import dev.kiln.text.UrlText;
+import dev.kiln.text.XmlText;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Atom feeds and the sitemap. Every date comes from the content, never from the clock, so two
+ * builds of the same input are byte-identical.
+ */
+final class FeedWriter {
+    private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+    private static final Pattern ROOT_RELATIVE = Pattern.compile("(\\s(?:href|src)=\")/(?!/)");
+
+    private final SiteConfig config;
+
+    FeedWriter(SiteConfig config) {
+        this.config = config;
+    }
+
+    String feed(Route.Feed feed) {
+        StringBuilder xml = new StringBuilder(4096);
+        xml.append("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n")
+                .append("<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"").append(XmlText.escape(config.language())).append("\">\n");
+        element(xml, "  ", "title", feed.title());
+        if (!config.description().isEmpty()) {
+            element(xml, "  ", "subtitle", config.description());
+        }
+        xml.append("  <link href=\"").append(XmlText.escape(UrlText.encode(absolute(feed.url())))).append("\" rel=\"self\" type=\"application/atom+xml\"/>\n");
+        xml.append("  <link href=\"").append(XmlText.escape(UrlText.encode(absolute(feed.pageUrl())))).append("\" rel=\"alternate\" type=\"text/html\"/>\n");
+        element(xml, "  ", "id", UrlText.encode(absolute(feed.url())));
+        element(xml, "  ", "updated", feed.posts().stream().map(RoutePlanner::updated).max(Comparator.comparing(OffsetDateTime::toInstant))
+                .map(ISO::format).orElse("1970-01-01T00:00:00Z"));
+        if (!config.author().isEmpty()) {
+            xml.append("  <author>\n");
+            element(xml, "    ", "name", config.author());
+            xml.append("  </author>\n");
+        }
+        xml.append("  <generator>Kiln</generator>\n");
+        for (Document post : feed.posts()) {
+            String url = UrlText.encode(absolute(post.url()));
+            xml.append("  <entry>\n");
+            xml.append("    <title type=\"html\">").append(XmlText.escape(HtmlText.escape(post.title()))).append("</title>\n");
+            xml.append("    <link href=\"").append(XmlText.escape(url)).append("\" rel=\"alternate\" type=\"text/html\"/>\n");
+            element(xml, "    ", "id", url);
+            element(xml, "    ", "published", ISO.format(post.date()));
+            element(xml, "    ", "updated", ISO.format(RoutePlanner.updated(post)));
+            if (post.author() != null && !post.author().isEmpty()) {
+                xml.append("    <author>\n");
+                element(xml, "      ", "name", post.author());
+                xml.append("    </author>\n");
+            }
+            for (Tag tag : post.tags()) {
+                xml.append("    <category term=\"").append(XmlText.escape(tag.name())).append("\"/>\n");
+            }
+            String summary = post.description() != null ? HtmlText.escape(post.description()) : post.content().excerptHtml();
+            xml.append("    <summary type=\"html\">").append(XmlText.escape(absolutize(summary))).append("</summary>\n");
+            xml.append("    <content type=\"html\" xml:base=\"").append(XmlText.escape(url)).append("\">")
+                    .append(XmlText.escape(absolutize(post.content().html()))).append("</content>\n");
+            xml.append("  </entry>\n");
+        }
+        return xml.append("</feed>\n").toString();
+    }
+
+    String sitemap(Route.Sitemap sitemap) {
+        StringBuilder xml = new StringBuilder(4096);
+        xml.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+                .append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+        for (Route.SitemapEntry entry : sitemap.entries()) {
+            xml.append("  <url>\n");
+            element(xml, "    ", "loc", UrlText.encode(absolute(entry.url())));
+            if (entry.lastmod() != null) {
+                element(xml, "    ", "lastmod", ISO.format(entry.lastmod()));
+            }
+            xml.append("  </url>\n");
+        }
+        return xml.append("</urlset>\n").toString();
+    }
+
+    /** Root-relative links (the baseurl already in them) made absolute for feed readers that ignore xml:base. */
+    private String absolutize(String html) {
+        Matcher m = ROOT_RELATIVE.matcher(html);
+        return m.replaceAll(r -> Matcher.quoteReplacement(r.group(1) + config.url() + "/"));
+    }
+
+    private String absolute(String url) {
+        return config.url() + config.baseurl() + url;
+    }
+
+    private static void element(StringBuilder xml, String indent, String name, String text) {
+        xml.append(indent).append('<').append(name).append('>').append(XmlText.escape(text)).append("</").append(name).append(">\n");
+    }
+}

@@ -1,0 +1,222 @@
+package dev.kiln.template;
+
+import com.github.mustachejava.Mustache;
+import com.github.mustachejava.MustacheException;
+import dev.kiln.diag.Diagnostic;
+import dev.kiln.model.Document;
+import dev.kiln.model.Route;
+import dev.kiln.model.Site;
+import dev.kiln.model.SiteConfig;
+import dev.kiln.model.Tag;
+import dev.kiln.text.HtmlText;
+import dev.kiln.text.PlainText;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Renders the routes of one site. {@link #inputs} gathers everything a route's output depends on
+ * into one value (for a layout, exactly what the template can see), and {@link #render} turns it
+ * into text: equal inputs give equal text, which is how a preview knows what it can keep.
+ * Thread-safe: the views shared by many pages are made up front.
+ */
+public final class SiteRendering {
+    private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+    private static final int WORDS_PER_MINUTE = 200;
+    private static final int DESCRIPTION_LENGTH = 160;
+
+    private final ThemeRenderer theme;
+    private final Site site;
+    private final SiteConfig config;
+    private final DateTimeFormatter displayDate;
+    private final Map<Tag, Integer> tagCounts = new HashMap<>();
+    /** A post is listed on many pages (home, archive, tags, its neighbours): its summary is made once. */
+    private final Map<Document, Views.PostSummary> summaries = new IdentityHashMap<>();
+    private final FeedWriter feeds;
+
+    SiteRendering(ThemeRenderer theme, Site site) {
+        this.theme = theme;
+        this.site = site;
+        this.config = site.config();
+        this.displayDate = DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.forLanguageTag(config.language()));
+        site.tags().forEach(t -> tagCounts.put(t.tag(), t.posts().size()));
+        site.posts().forEach(p -> summaries.put(p, newSummary(p)));
+        this.feeds = new FeedWriter(config);
+    }
+
+    /** What a layout is executed with; equal values render to equal pages. */
+    record LayoutInputs(String layout, Views.Context context) {}
+
+    /** The value a route's output is a function of, under this theme and these settings. */
+    public Object inputs(Route route) {
+        if (route instanceof Route.Post post) {
+            return document(post.doc(), summary(post.older()), summary(post.newer()));
+        } else if (route instanceof Route.Page page) {
+            return document(page.doc(), null, null);
+        } else if (route instanceof Route.Home home) {
+            return new LayoutInputs("home", new Views.Context(siteView(home.url()),
+                    listPage(home.number() == 1 ? config.title() : config.title() + " - page " + home.number(),
+                            config.description(), home.url(), "home"),
+                    new Views.PaginatorView(home.posts().stream().map(this::summary).toList(), home.number(), home.total(),
+                            link(home.newerUrl()), link(home.olderUrl())), null, null, null));
+        } else if (route instanceof Route.Archive archive) {
+            return new LayoutInputs("archive", new Views.Context(siteView(archive.url()),
+                    listPage("Posts", "All posts, newest first", archive.url(), "archive"), null,
+                    archive.years().stream().map(y -> new Views.YearView(y.year(), y.posts().stream().map(this::summary).toList()))
+                            .toList(), null, null));
+        } else if (route instanceof Route.TagIndex index) {
+            return new LayoutInputs("tags", new Views.Context(siteView(index.url()),
+                    listPage("Tags", "Every tag and how many posts carry it", index.url(), "tags"), null, null, null,
+                    tagViews(index.tags().stream().map(Site.TagPosts::tag).toList())));
+        } else if (route instanceof Route.TagPage page) {
+            Tag tag = page.tag().tag();
+            return new LayoutInputs("tag", new Views.Context(siteView(page.url()),
+                    listPage("Posts tagged “" + tag.name() + "”", "Posts tagged " + tag.name(), page.url(), "tag"),
+                    null, null, new Views.TagPageView(tag.name(), tag.slug(), link(page.url()), page.tag().posts().size(),
+                    page.tag().posts().stream().map(this::summary).toList()), null));
+        } else if (route instanceof Route.NotFound notFound) {
+            return new LayoutInputs("404", new Views.Context(siteView(notFound.url()),
+                    listPage("Page not found", "The page you are looking for does not exist.", notFound.url(), "404"),
+                    null, null, null, null));
+        }
+        return route; // feeds, sitemap, robots.txt and redirects are written from the route alone
+    }
+
+    /** The template a route is rendered with, for profiles: {@code post.mustache}, or the built-in writer. */
+    public String templateOf(Route route, Object inputs) {
+        if (inputs instanceof LayoutInputs layout) {
+            return layout.layout() + ThemeRenderer.EXTENSION;
+        }
+        return "(built-in " + route.getClass().getSimpleName().toLowerCase(Locale.ROOT) + ")";
+    }
+
+    /** The route's text, or null with the reason in {@code problems} (a template error, an unknown layout). */
+    public String render(Route route, Object inputs, List<Diagnostic> problems) {
+        if (route instanceof Route.Feed feed) {
+            return feeds.feed(feed);
+        } else if (route instanceof Route.Sitemap sitemap) {
+            return feeds.sitemap(sitemap);
+        } else if (route instanceof Route.Robots) {
+            return "User-agent: *\nAllow: /\n\nSitemap: " + absolute("/sitemap.xml") + "\n";
+        } else if (route instanceof Route.Redirect redirect) {
+            return redirect(redirect.target());
+        }
+        return execute(route, (LayoutInputs) inputs, problems);
+    }
+
+    private String execute(Route route, LayoutInputs inputs, List<Diagnostic> problems) {
+        String layout = inputs.layout();
+        if (theme.isBroken(layout)) {
+            return null; // its template error is already reported
+        }
+        Mustache mustache = theme.layout(layout);
+        if (mustache == null) {
+            if (route instanceof Route.Post || route instanceof Route.Page) {
+                Document doc = route instanceof Route.Post p ? p.doc() : ((Route.Page) route).doc();
+                problems.add(Diagnostic.error(doc.layoutPosition(), "unknown layout '" + layout + "'",
+                        "layouts in this theme: " + String.join(", ", theme.layoutNames())));
+            } else {
+                problems.add(Diagnostic.error(route.origin(), "the theme has no '" + layout + ThemeRenderer.EXTENSION + "' layout",
+                        "add templates/" + layout + ThemeRenderer.EXTENSION + " or remove templates/ to use the default theme"));
+            }
+            return null;
+        }
+        StringWriter out = new StringWriter(8192);
+        try {
+            mustache.execute(out, inputs.context()).flush();
+        } catch (MustacheException e) {
+            problems.add(theme.templateError(e, layout + ThemeRenderer.EXTENSION, "template: " + ThemeRenderer.cleanMessage(e),
+                    "use only the variables listed in the README under 'Template variables'"));
+            return null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    private LayoutInputs document(Document doc, Views.PostSummary previous, Views.PostSummary next) {
+        String excerpt = doc.content().excerptHtml();
+        String description = doc.description() != null ? doc.description()
+                : PlainText.shorten(doc.content().excerptText(), DESCRIPTION_LENGTH);
+        Views.PageView page = new Views.PageView(doc.title(), doc.subtitle(), description, link(doc.url()),
+                absolute(doc.url()), doc.isPost() ? "post" : "page", doc.isPost(), doc.author(),
+                doc.date() == null ? null : displayDate.format(doc.date()),
+                doc.date() == null ? null : ISO.format(doc.date()),
+                asset(doc.background()), absoluteAsset(doc.background()), tagViews(doc.tags()),
+                doc.content().html(), doc.content().toc(), excerpt, readingTime(doc),
+                previous, next, doc.draft(), doc.scheduled(), doc.params());
+        return new LayoutInputs(doc.layout(), new Views.Context(siteView(doc.url()), page, null, null, null, null));
+    }
+
+    /** A small page at an old URL that sends readers and search engines to the new one. */
+    private String redirect(Document target) {
+        String to = HtmlText.escape(absolute(target.url()));
+        String here = HtmlText.escape(link(target.url()));
+        String title = HtmlText.escape(target.title());
+        return "<!doctype html>\n<html lang=\"" + HtmlText.escape(config.language()) + "\">\n<head>\n"
+                + "<meta charset=\"utf-8\">\n<title>Redirecting to " + title + "</title>\n"
+                + "<link rel=\"canonical\" href=\"" + to + "\">\n"
+                + "<meta http-equiv=\"refresh\" content=\"0; url=" + here + "\">\n"
+                + "<meta name=\"robots\" content=\"noindex\">\n</head>\n<body>\n"
+                + "<p>This page has moved to <a href=\"" + here + "\">" + title + "</a>.</p>\n</body>\n</html>\n";
+    }
+
+    private Views.PageView listPage(String title, String description, String url, String kind) {
+        return new Views.PageView(title, null, description, link(url), absolute(url), kind, false, config.author(),
+                null, null, null, null, List.of(), "", null, "", 0, null, null, false, false, Map.of());
+    }
+
+    private Views.PostSummary summary(Document post) {
+        return post == null ? null : summaries.get(post);
+    }
+
+    private Views.PostSummary newSummary(Document p) {
+        return new Views.PostSummary(p.title(), p.subtitle(), link(p.url()), displayDate.format(p.date()), ISO.format(p.date()),
+                p.author(), p.content().excerptHtml(), readingTime(p), tagViews(p.tags()), p.draft(), p.scheduled());
+    }
+
+    private List<Views.TagView> tagViews(List<Tag> tags) {
+        return tags.stream().map(t -> new Views.TagView(t.name(), t.slug(), link(dev.kiln.model.RoutePlanner.tagUrl(t)),
+                tagCounts.getOrDefault(t, 0))).toList();
+    }
+
+    private Views.SiteView siteView(String currentUrl) {
+        List<Views.MenuView> menu = site.menu().stream()
+                .map(m -> new Views.MenuView(m.title(), link(m.url()), m.url().equals(currentUrl)))
+                .toList();
+        return new Views.SiteView(config.title(), config.description(), config.author(), config.url(), config.baseurl(),
+                link("/"), config.baseurl() + "/assets", config.language(), link("/feed.xml"), menu, site.year());
+    }
+
+    private String link(String url) {
+        return url == null ? null : config.baseurl() + url;
+    }
+
+    private String absolute(String url) {
+        return config.url() + config.baseurl() + url;
+    }
+
+    private String asset(String path) {
+        if (path == null) {
+            return null;
+        }
+        return path.startsWith("/") ? link(path) : path;
+    }
+
+    private String absoluteAsset(String path) {
+        if (path == null) {
+            return null;
+        }
+        return path.startsWith("/") ? absolute(path) : path;
+    }
+
+    private static int readingTime(Document doc) {
+        return Math.max(1, (doc.content().wordCount() + WORDS_PER_MINUTE - 1) / WORDS_PER_MINUTE);
+    }
+}
