@@ -27,11 +27,6 @@ import java.util.regex.Pattern;
  * External links are never fetched.
  */
 public final class LinkChecker {
-    private static final Pattern TAG = Pattern.compile("<(?:a|link|img|script|source|iframe|area|audio|video|track|embed)\\b[^>]*>",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern ATTRIBUTE = Pattern.compile("\\s(href|src)\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)')",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern ID = Pattern.compile("\\s(?:id|name)\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)')", Pattern.CASE_INSENSITIVE);
     private static final Pattern SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:");
     private static final int MAX_HINT_DISTANCE = 8;
 
@@ -44,18 +39,9 @@ public final class LinkChecker {
     public record PageLinks(List<String> links, Set<String> ids) {
         public static PageLinks of(String html) {
             Set<String> links = new LinkedHashSet<>();
-            Matcher tag = TAG.matcher(html);
-            while (tag.find()) {
-                Matcher attribute = ATTRIBUTE.matcher(tag.group());
-                while (attribute.find()) {
-                    links.add(attribute.group(2) != null ? attribute.group(2) : attribute.group(3));
-                }
-            }
+            HtmlScanner.links(html, links::add);
             Set<String> ids = new HashSet<>();
-            Matcher m = ID.matcher(html);
-            while (m.find()) {
-                ids.add(HtmlText.unescape(m.group(1) != null ? m.group(1) : m.group(2)));
-            }
+            HtmlScanner.ids(html, id -> ids.add(HtmlText.unescape(id)));
             return new PageLinks(List.copyOf(links), Set.copyOf(ids));
         }
     }

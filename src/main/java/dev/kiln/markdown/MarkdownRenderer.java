@@ -39,9 +39,6 @@ public final class MarkdownRenderer {
     private static final Pattern EXCERPT_ONLY_ON_ITS_PAGE = Pattern.compile(
             "<sup id=\"fnref[^\"]*\"><a class=\"footnote-ref\"[^>]*>[^<]*</a></sup>|<a class=\"anchor\"[^>]*>#</a>| id=\"[^\"]*\"");
 
-    /** What the autolink extension looks for in text to find bare URLs and addresses. */
-    private static final Pattern AUTOLINK_TRIGGER = Pattern.compile("://|www\\.|@", Pattern.CASE_INSENSITIVE);
-
     private static final Pattern ROOT_RELATIVE = Pattern.compile("(\\s(?:href|src)=\")(/(?!/))");
 
     private final String baseurl;
@@ -117,7 +114,7 @@ public final class MarkdownRenderer {
     private Document parse(String markdown) {
         Document document = parserWithoutAutolink.parse(markdown);
         for (Node node : document.getDescendants()) {
-            if (node instanceof Text && AUTOLINK_TRIGGER.matcher(node.getChars()).find()) {
+            if (node instanceof Text && mayHoldLink(node.getChars().toString())) {
                 return parser.parse(markdown);
             }
         }
@@ -129,6 +126,19 @@ public final class MarkdownRenderer {
             return html;
         }
         return ROOT_RELATIVE.matcher(html).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + baseurl + "/"));
+    }
+
+    /** Whether the text holds what the autolink extension starts from: "://", "www." or "@". */
+    private static boolean mayHoldLink(String text) {
+        if (text.contains("://") || text.indexOf('@') >= 0) {
+            return true;
+        }
+        for (int i = text.indexOf('.'); i >= 0; i = text.indexOf('.', i + 1)) {
+            if (i >= 3 && text.regionMatches(true, i - 3, "www", 0, 3)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The blocks before a {@code <!--more-->} line, else the first paragraph, else none. */

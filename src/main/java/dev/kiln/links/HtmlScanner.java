@@ -1,0 +1,95 @@
+package dev.kiln.links;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Finds link targets and ids in generated HTML in one pass each, without regular expressions
+ * (this runs over every byte of a site). Matches exactly what these patterns would, case-insensitively:
+ * tags {@code <(a|link|img|script|source|iframe|area|audio|video|track|embed)\b[^>]*>}, in them
+ * {@code \s(href|src)\s*=\s*("[^"]*"|'[^']*')}, and anywhere {@code \s(id|name)\s*=\s*("[^"]*"|'[^']*')}.
+ */
+final class HtmlScanner {
+    private static final Set<String> LINKING_TAGS = Set.of(
+            "a", "link", "img", "script", "source", "iframe", "area", "audio", "video", "track", "embed");
+    private static final String[] LINK_ATTRIBUTES = {"href", "src"};
+    private static final String[] ID_ATTRIBUTES = {"id", "name"};
+
+    private HtmlScanner() {}
+
+    /** Each href and src value of a linking tag, in document order, as written (still HTML-escaped). */
+    static void links(String html, Consumer<String> link) {
+        int i = html.indexOf('<');
+        while (i >= 0) {
+            int nameEnd = i + 1;
+            while (nameEnd < html.length() && isWordChar(html.charAt(nameEnd))) {
+                nameEnd++;
+            }
+            int close = nameEnd > i + 1 ? html.indexOf('>', nameEnd) : -1;
+            if (close >= 0 && LINKING_TAGS.contains(html.substring(i + 1, nameEnd).toLowerCase(Locale.ROOT))) {
+                attributes(html, nameEnd, close, LINK_ATTRIBUTES, link);
+                i = html.indexOf('<', close + 1);
+            } else {
+                i = html.indexOf('<', i + 1);
+            }
+        }
+    }
+
+    /** Each id and name value anywhere in the text, as written. */
+    static void ids(String html, Consumer<String> id) {
+        attributes(html, 0, html.length(), ID_ATTRIBUTES, id);
+    }
+
+    /** Values of {@code \s(names)\s*=\s*(quoted)} found left to right in {@code [from, to)}. */
+    private static void attributes(String html, int from, int to, String[] names, Consumer<String> value) {
+        int i = from;
+        while (i < to) {
+            if (!isSpace(html.charAt(i))) {
+                i++;
+                continue;
+            }
+            int end = attribute(html, i + 1, to, names, value);
+            i = end > 0 ? end : i + 1;
+        }
+    }
+
+    /** Matches one attribute at {@code at}; returns where the match ends, or -1. */
+    private static int attribute(String html, int at, int to, String[] names, Consumer<String> value) {
+        for (String name : names) {
+            if (at + name.length() <= to && html.regionMatches(true, at, name, 0, name.length())) {
+                int i = at + name.length();
+                while (i < to && isSpace(html.charAt(i))) {
+                    i++;
+                }
+                if (i >= to || html.charAt(i) != '=') {
+                    continue;
+                }
+                i++;
+                while (i < to && isSpace(html.charAt(i))) {
+                    i++;
+                }
+                if (i >= to || (html.charAt(i) != '"' && html.charAt(i) != '\'')) {
+                    continue;
+                }
+                int closing = html.indexOf(html.charAt(i), i + 1);
+                if (closing < 0 || closing >= to) {
+                    continue;
+                }
+                value.accept(html.substring(i + 1, closing));
+                return closing + 1;
+            }
+        }
+        return -1;
+    }
+
+    /** The characters of regex {@code \s}. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || (c >= '\t' && c <= '\r');
+    }
+
+    /** The characters of regex {@code \w}, whose absence ends a tag name for {@code \b}. */
+    private static boolean isWordChar(char c) {
+        return c < 128 && (Character.isLetterOrDigit(c) || c == '_');
+    }
+}
