@@ -35,16 +35,15 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
- * This repository's site, as built, in a real headless Chromium (and the post of the
- * markdown-features golden site, for the Markdown the seed post does not use): axe-core finds no accessibility
- * violation on each kind of page in the light and the dark colour scheme, on a desktop screen and on
- * a phone, no page scrolls sideways
- * on a 375 px wide phone, and screenshots of the home page and the seed post at 375, 768 and 1280
- * px are saved under target/screenshots/ for a person to look at.
+ * This repository's site as built, and the markdown-features post for the Markdown the seed post does
+ * not use, in a real headless Chromium: axe-core finds no accessibility violation on each kind of page
+ * in the light and the dark color scheme, on a desktop screen and on a phone; no page scrolls sideways
+ * on a 375 px wide phone; screenshots of the home page and the seed post at 375, 768 and 1280 px are
+ * saved under target/screenshots/ for a person to look at.
  *
- * <p>axe-core is the one Deque bundles in its Maven artifact (see pom.xml). The site is served from
- * a small HTTP server on 127.0.0.1 that answers a missing page with 404.html, as a real host does.
- * Skipped where Chromium or chromedriver is not installed (.ci/run installs both).
+ * <p>axe-core is the one Deque bundles in its Maven artifact (see pom.xml). The sites are served from
+ * small HTTP servers on 127.0.0.1 that answer a missing page with 404.html, as a real host does.
+ * Skipped where Chromium or chromedriver is not on PATH (.ci/run installs both).
  */
 @Timeout(300)
 class AccessibilityBrowserTest {
