@@ -7,7 +7,7 @@ import com.vladsch.flexmark.util.data.MutableDataHolder;
 
 /**
  * Kiln's flexmark extension: kramdown attribute lists (parsing our way, attaching flexmark's way),
- * headings with anchors, the table of contents, and link attributes.
+ * headings with anchors, the table of contents, link attributes, and code blocks and tables a keyboard can scroll.
  */
 final class KramdownExtension implements Parser.ParserExtension, HtmlRenderer.HtmlRendererExtension {
 
@@ -34,5 +34,6 @@ final class KramdownExtension implements Parser.ParserExtension, HtmlRenderer.Ht
     public void extend(HtmlRenderer.Builder renderer, String rendererType) {
         renderer.nodeRendererFactory(options -> new HeadingRenderer());
         renderer.attributeProviderFactory(new LinkAttributeProvider.Factory(safeMode));
+        renderer.attributeProviderFactory(new ScrollableBlockAttributeProvider.Factory());
     }
 }

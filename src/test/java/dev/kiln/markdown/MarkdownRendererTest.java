@@ -115,6 +115,15 @@ class MarkdownRendererTest {
     }
 
     @Test
+    void codeBlocksAndTablesCanBeFocusedToScrollThemWithTheKeyboard() {
+        String html = renderer.render("```\ncode\n```\n\n    indented\n\n| a |\n|---|\n| b |\n\nA `span`.\n").html();
+
+        assertEquals(2, html.split("<pre tabindex=\"0\"><code>", -1).length - 1, html);
+        assertTrue(html.contains("<table tabindex=\"0\">"), html);
+        assertTrue(html.contains("<code>span</code>"), "inline code does not scroll: " + html);
+    }
+
+    @Test
     void leavesAttributeListInCodeSpanUntouched() {
         String html = renderer.render("Write `[x](y){:target=\"_blank\"}` like this.\n").html();
 
