@@ -8,6 +8,7 @@ import com.vladsch.flexmark.ast.MailLink;
 import com.vladsch.flexmark.ast.SoftLineBreak;
 import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.ext.attributes.AttributesNode;
+import com.vladsch.flexmark.ext.footnotes.Footnote;
 import com.vladsch.flexmark.ext.typographic.TypographicQuotes;
 import com.vladsch.flexmark.ext.typographic.TypographicSmarts;
 import com.vladsch.flexmark.util.ast.Block;
@@ -36,7 +37,8 @@ final class PlainText {
     }
 
     private static void append(Node node, StringBuilder text) {
-        if (node instanceof HtmlBlockBase || node instanceof HtmlInlineBase || node instanceof AttributesNode) {
+        if (node instanceof HtmlBlockBase || node instanceof HtmlInlineBase || node instanceof AttributesNode
+                || node instanceof Footnote) { // a footnote mark shows as a number, not as its label
             return;
         }
         if (node instanceof Text) {
