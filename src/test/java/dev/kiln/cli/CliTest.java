@@ -110,4 +110,53 @@ class CliTest {
         a.forEach((path, bytes) -> assertTrue(java.util.Arrays.equals(bytes, b.get(path)), path));
         assertFalse(a.isEmpty());
     }
+
+    @Test
+    void profileShowsEachStageAndTheSlowestTemplatesAndPages() {
+        post("2019-03-18-one.md", "---\ntitle: One\n---\nHello.\n");
+        KilnRun run = KilnRun.of("build", "--source", site.toString(), "--profile");
+        assertEquals(0, run.exitCode(), run.err());
+        for (String stage : new String[] {"scan", "read", "plan", "render", "check links", "write"}) {
+            assertTrue(run.out().lines().anyMatch(l -> l.matches("  " + stage + " +\\d+ ms")), stage + " in\n" + run.out());
+        }
+        assertTrue(run.out().contains("Slowest templates (all their pages):\n"), run.out());
+        assertTrue(run.out().lines().anyMatch(l -> l.matches("  post.mustache +\\d+\\.\\d ms")), run.out());
+        assertTrue(run.out().lines().anyMatch(l -> l.matches("  2019/03/18/one/index.html +\\d+\\.\\d ms")), run.out());
+    }
+
+    @Test
+    void aBuildWithoutATerminalPrintsOnlyItsSummary() {
+        post("2019-03-18-one.md", "---\ntitle: One\n---\nHello.\n");
+        KilnRun run = KilnRun.of("build", "--source", site.toString());
+        assertEquals(0, run.exitCode());
+        assertTrue(run.out().matches("Built 5 pages \\(10 files\\) in \\d+ ms into site/\n"), run.out());
+        assertEquals("", run.err());
+    }
+
+    @Test
+    void onATerminalABuildLongerThanASecondShowsItsStageAndErasesItAtTheEnd() throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream err = new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8);
+        try (BuildProgress progress = BuildProgress.start(err, true)) {
+            progress.stage("render");
+            long deadline = System.nanoTime() + 60_000_000_000L; // shown after 1 s; generous for a loaded machine
+            while (!bytes.toString(java.nio.charset.StandardCharsets.UTF_8).contains("building: render")
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+        }
+        String shown = bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(shown.startsWith("\r\033[2Kbuilding: render ("), shown);
+        assertTrue(shown.endsWith("\r\033[2K"), "the line is erased at the end: " + shown);
+    }
+
+    @Test
+    void aQuickBuildOnATerminalShowsNoProgress() {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream err = new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8);
+        try (BuildProgress progress = BuildProgress.start(err, true)) {
+            progress.stage("render");
+        }
+        assertEquals("", bytes.toString(java.nio.charset.StandardCharsets.UTF_8));
+    }
 }
