@@ -76,14 +76,15 @@ public final class SiteBuilder {
     private record Theme(List<ThemeFile> files, ThemeRenderer renderer) {}
 
     /** The outputs of the last build, by path, and what they were rendered under. */
-    private record Rendered(ThemeRenderer renderer, SiteConfig config, Map<String, Output> byPath) {}
+    private record Rendered(ThemeRenderer renderer, SiteConfig config, SiteRendering rendering, Object facts,
+                            Map<String, Output> byPath, Map<Path, Document> documents) {}
 
     /**
      * One generated file. {@code inputs} (kept only by a remembering builder) is what its bytes are a
      * function of; {@code links} is null for files that are not HTML.
      */
-    private record Output(String path, Object inputs, byte[] bytes, SourcePosition origin, LinkChecker.PageLinks links,
-                          String template, long nanos) {}
+    private record Output(String path, Route route, Object inputs, byte[] bytes, SourcePosition origin,
+                          LinkChecker.PageLinks links, String template, long nanos) {}
 
     public SiteBuilder() {
         this(false);
@@ -162,7 +163,8 @@ public final class SiteBuilder {
         ThemeRenderer themeRenderer = theme(tree.templates());
         themeRenderer.diagnostics().forEach(diagnostics::add);
         boolean ownRobots = tree.staticFiles().stream().anyMatch(f -> f.relativePath().equals(Path.of("content", "robots.txt")));
-        RouteTable table = new RoutePlanner(config, themeRenderer::layoutFile).plan(results, visibility, !ownRobots);
+        RouteTable table = new RoutePlanner(config, themeRenderer::layoutFile).plan(results, visibility, !ownRobots,
+                rendered == null ? Map.of() : rendered.documents());
         stages.put("plan", millisSince(start));
 
         start = stage("render");
@@ -192,7 +194,10 @@ public final class SiteBuilder {
         Map<String, Output> byPath = new HashMap<>();
         render.outputs().forEach(o -> byPath.put(o.path(), o));
         if (remember) {
-            rendered = new Rendered(themeRenderer, config, byPath);
+            Map<Path, Document> documents = new HashMap<>();
+            table.site().posts().forEach(d -> documents.put(d.source(), d));
+            table.site().pages().forEach(d -> documents.put(d.source(), d));
+            rendered = new Rendered(themeRenderer, config, render.rendering(), render.rendering().facts(), byPath, documents);
         }
         if (checkLinks && !diagnostics.hasErrors()) {
             start = stage("check links");
@@ -295,23 +300,32 @@ public final class SiteBuilder {
     }
 
     /** {@code fresh} are the outputs rendered by this build, the others were kept from the last one. */
-    private record Render(List<Output> outputs, List<Output> fresh, List<Diagnostic> problems) {}
+    private record Render(SiteRendering rendering, List<Output> outputs, List<Output> fresh, List<Diagnostic> problems) {}
 
     /** Stage 4, every route in parallel; a route whose inputs equal last build's keeps its bytes. */
     private Render render(ThemeRenderer themeRenderer, SiteConfig config, RouteTable table) {
-        SiteRendering rendering = themeRenderer.forSite(table.site());
-        Map<String, Output> previous = rendered != null && rendered.renderer() == themeRenderer
-                && rendered.config().equals(config) ? rendered.byPath() : Map.of();
+        boolean sameTheme = rendered != null && rendered.renderer() == themeRenderer && rendered.config().equals(config);
+        SiteRendering rendering = themeRenderer.forSite(table.site(), sameTheme ? rendered.rendering() : null);
+        Map<String, Output> previous = sameTheme ? rendered.byPath() : Map.of();
+        Object facts = rendering.facts();
+        boolean sameFacts = !previous.isEmpty() && rendered.facts().equals(facts);
         List<Route> routes = table.routes();
         Output[] outputs = new Output[routes.size()];
         List<Diagnostic> problems = new ArrayList<>();
         boolean[] kept = new boolean[routes.size()];
         IntStream.range(0, routes.size()).parallel().forEach(i -> {
             Route route = routes.get(i);
-            Object inputs = rendering.inputs(route);
             Output known = previous.get(route.outputPath());
-            if (known != null && known.inputs().equals(inputs)) {
+            // An equal route under equal facts has equal inputs: no need to gather them again.
+            if (known != null && sameFacts && known.route().equals(route)) {
                 outputs[i] = known;
+                kept[i] = true;
+                return;
+            }
+            Object inputs = rendering.inputs(route);
+            if (known != null && known.inputs().equals(inputs)) {
+                outputs[i] = new Output(known.path(), route, known.inputs(), known.bytes(), known.origin(), known.links(),
+                        known.template(), known.nanos());
                 kept[i] = true;
                 return;
             }
@@ -326,8 +340,9 @@ public final class SiteBuilder {
             }
             String path = route.outputPath();
             LinkChecker.PageLinks links = path.endsWith(".html") ? LinkChecker.PageLinks.of(text) : null;
-            outputs[i] = new Output(path, remember ? inputs : null, text.getBytes(StandardCharsets.UTF_8), route.origin(), links,
-                    rendering.templateOf(route, inputs), System.nanoTime() - start);
+            outputs[i] = new Output(path, remember ? route : null, remember ? inputs : null,
+                    text.getBytes(StandardCharsets.UTF_8), route.origin(), links, rendering.templateOf(route, inputs),
+                    System.nanoTime() - start);
         });
         List<Output> done = new ArrayList<>();
         List<Output> fresh = new ArrayList<>();
@@ -339,7 +354,7 @@ public final class SiteBuilder {
                 }
             }
         }
-        return new Render(done, fresh, problems);
+        return new Render(rendering, done, fresh, problems);
     }
 
     /**
@@ -359,37 +374,47 @@ public final class SiteBuilder {
         boolean filesChanged = !gone.isEmpty() || !before.keySet().containsAll(outputs.keySet()) || before.isEmpty();
         for (Output output : outputs.values()) {
             Output old = before.get(output.path());
-            if (old != output && output.links() != null
+            if ((old == null || old.bytes() != output.bytes()) && output.links() != null
                     && (old == null || old.links() == null || !old.links().ids().equals(output.links().ids()))) {
                 newIds.add(output.path());
             }
         }
-        Map<Path, String> texts = new HashMap<>();
-        Stream.concat(tree.posts().stream(), tree.pages().stream()).forEach(f -> texts.put(f.relativePath(), f.text()));
-        Map<Path, List<Document.Link>> written = new HashMap<>();
-        results.stream().filter(SourceResult::usable).forEach(r -> written.put(r.path(), r.content().links()));
-        LinkChecker checker = new LinkChecker(config.baseurl(), paths, file -> {
-            Output target = outputs.get(file);
-            return target == null || target.links() == null ? null : target.links().ids();
-        });
         Map<String, LinkChecker.PageReport> lastReports = reports;
         Map<String, LinkChecker.PageReport> next = new ConcurrentHashMap<>();
-        outputs.values().parallelStream().filter(o -> o.links() != null).forEach(output -> {
+        List<Output> toCheck = new ArrayList<>();
+        for (Output output : outputs.values()) {
+            if (output.links() == null) {
+                continue;
+            }
             LinkChecker.PageReport known = lastReports.get(output.path());
             // Positions in the report come from the source: a source read anew is placed anew.
-            boolean still = known != null && before.get(output.path()) == output && !recompiled.contains(output.origin().file())
+            Output old = before.get(output.path());
+            boolean still = known != null && old != null && old.bytes() == output.bytes() && !recompiled.contains(output.origin().file())
                     && (known.broken().isEmpty() || !filesChanged)
                     && known.targets().stream().noneMatch(t -> gone.contains(t) || newIds.contains(t));
             if (still) {
                 next.put(output.path(), known);
-                return;
+            } else {
+                toCheck.add(output);
             }
-            Path source = output.origin().file();
-            List<LinkChecker.WrittenLink> links = written.getOrDefault(source, List.of()).stream()
-                    .map(l -> new LinkChecker.WrittenLink(l.url(), l.position())).toList();
-            next.put(output.path(), checker.check(new LinkChecker.Page(output.path(), output.links(), output.origin(), links,
-                    texts.get(source))));
-        });
+        }
+        if (!toCheck.isEmpty()) {
+            Map<Path, String> texts = new HashMap<>();
+            Stream.concat(tree.posts().stream(), tree.pages().stream()).forEach(f -> texts.put(f.relativePath(), f.text()));
+            Map<Path, List<Document.Link>> written = new HashMap<>();
+            results.stream().filter(SourceResult::usable).forEach(r -> written.put(r.path(), r.content().links()));
+            LinkChecker checker = new LinkChecker(config.baseurl(), paths, file -> {
+                Output target = outputs.get(file);
+                return target == null || target.links() == null ? null : target.links().ids();
+            });
+            toCheck.parallelStream().forEach(output -> {
+                Path source = output.origin().file();
+                List<LinkChecker.WrittenLink> links = written.getOrDefault(source, List.of()).stream()
+                        .map(l -> new LinkChecker.WrittenLink(l.url(), l.position())).toList();
+                next.put(output.path(), checker.check(new LinkChecker.Page(output.path(), output.links(), output.origin(), links,
+                        texts.get(source))));
+            });
+        }
         if (remember) {
             reports = next;
         }

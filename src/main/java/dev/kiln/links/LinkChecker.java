@@ -32,7 +32,7 @@ public final class LinkChecker {
 
     private final String baseurl;
     private final Set<String> outputPaths;
-    private final List<String> sortedPaths;
+    private List<String> sortedPaths; // for hints, made when the first broken link needs one
     private final Function<String, Set<String>> idsOf;
 
     /** The links and ids of one generated HTML page, read once from its text. */
@@ -65,7 +65,6 @@ public final class LinkChecker {
     public LinkChecker(String baseurl, Set<String> outputPaths, Function<String, Set<String>> idsOf) {
         this.baseurl = baseurl;
         this.outputPaths = outputPaths;
-        this.sortedPaths = outputPaths.stream().sorted().toList();
         this.idsOf = idsOf;
     }
 
@@ -163,6 +162,13 @@ public final class LinkChecker {
         return "http://site" + UrlText.encode(baseurl + "/" + path);
     }
 
+    private synchronized List<String> sortedPaths() {
+        if (sortedPaths == null) {
+            sortedPaths = outputPaths.stream().sorted().toList();
+        }
+        return sortedPaths;
+    }
+
     private String hint(String link) {
         String wanted = link.replaceAll("[?#].*", "");
         if (wanted.startsWith(baseurl + "/")) {
@@ -170,7 +176,7 @@ public final class LinkChecker {
         }
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
-        for (String path : sortedPaths) {
+        for (String path : sortedPaths()) {
             if (!path.endsWith(".html") && !path.contains(".")) {
                 continue;
             }

@@ -22,7 +22,7 @@ import java.util.function.Function;
  */
 public final class RoutePlanner {
     private static final Comparator<Document> NEWEST_FIRST = Comparator
-            .comparing(Document::date, Comparator.comparing(OffsetDateTime::toInstant)).reversed()
+            .comparingLong((Document d) -> d.date().toEpochSecond()).thenComparingInt(d -> d.date().getNano()).reversed()
             .thenComparing(d -> d.source().toString().replace('\\', '/'));
     private static final SourcePosition SITE_CONFIG = SourcePosition.startOf(Path.of("content/site.yml"));
 
@@ -36,18 +36,28 @@ public final class RoutePlanner {
     }
 
     public RouteTable plan(List<SourceResult> sources, Visibility visibility, boolean withRobots) {
+        return plan(sources, visibility, withRobots, Map.of());
+    }
+
+    /**
+     * @param previous documents of an earlier plan by source; one equal to its new version is kept,
+     *                 so unchanged routes stay equal by identity and compare in no time
+     */
+    public RouteTable plan(List<SourceResult> sources, Visibility visibility, boolean withRobots, Map<Path, Document> previous) {
         List<Draft> drafts = new ArrayList<>();
         for (SourceResult source : sources) {
             if (source.usable() && (!source.isPost() || visible(source.frontMatter(), visibility))) {
                 drafts.add(new Draft(source, source.frontMatter()));
             }
         }
-        Map<String, Tag> tags = tags(drafts);
+        Map<String, String> keys = new HashMap<>(); // tag name as written → its key; normalizing is not cheap
+        Map<String, Tag> tags = tags(drafts, name -> keys.computeIfAbsent(name, RoutePlanner::tagKey));
         List<Document> posts = new ArrayList<>();
         List<Document> pages = new ArrayList<>();
         for (Draft draft : drafts) {
-            Document doc = document(draft, tags, visibility.now());
-            (doc.isPost() ? posts : pages).add(doc);
+            Document doc = document(draft, name -> tags.get(keys.get(name)), visibility.now());
+            Document known = previous.get(doc.source());
+            (doc.isPost() ? posts : pages).add(doc.equals(known) ? known : doc);
         }
         posts.sort(NEWEST_FIRST);
         pages.sort(Comparator.comparing(Document::url));
@@ -188,11 +198,17 @@ public final class RoutePlanner {
 
     private record Draft(SourceResult source, FrontMatter front) {}
 
-    private static Document document(Draft draft, Map<String, Tag> tags, Instant now) {
+    private static Document document(Draft draft, Function<String, Tag> tagOf, Instant now) {
         FrontMatter f = draft.front();
-        List<Tag> docTags = f.tagNames().stream().map(n -> tags.get(tagKey(n))).distinct().toList();
+        List<Tag> docTags = new ArrayList<>(f.tagNames().size());
+        for (String name : f.tagNames()) {
+            Tag tag = tagOf.apply(name);
+            if (!docTags.contains(tag)) {
+                docTags.add(tag);
+            }
+        }
         return new Document(draft.source().path(), draft.source().isPost(), f.title(), f.subtitle(), f.description(), f.date(),
-                f.updated(), f.author(), docTags, f.background(), f.layout(), f.layoutPosition(), f.url(),
+                f.updated(), f.author(), List.copyOf(docTags), f.background(), f.layout(), f.layoutPosition(), f.url(),
                 UrlPaths.outputPath(f.url()), f.draft(), scheduled(f, now), f.inSitemap(), f.aliases(),
                 draft.source().content(), f.params());
     }
@@ -206,15 +222,15 @@ public final class RoutePlanner {
      * the one used first, in date order); slugs that would collide get -2, -3… in the order of their names, so
      * no tag page ever overwrites another and the result does not depend on file order.
      */
-    private static Map<String, Tag> tags(List<Draft> docs) {
+    private static Map<String, Tag> tags(List<Draft> docs, Function<String, String> tagKey) {
         Map<String, Map<String, Integer>> spellings = new TreeMap<>();
         List<Draft> oldestFirst = docs.stream().filter(d -> d.source().isPost())
-                .sorted(Comparator.comparing((Draft d) -> d.front().date().toInstant())
+                .sorted(Comparator.comparingLong((Draft d) -> d.front().date().toEpochSecond()).thenComparingInt(d -> d.front().date().getNano())
                         .thenComparing(d -> d.source().path().toString().replace('\\', '/')))
                 .toList();
         for (Draft doc : oldestFirst) {
             for (String name : doc.front().tagNames()) {
-                spellings.computeIfAbsent(tagKey(name), k -> new LinkedHashMap<>()).merge(name.strip(), 1, Integer::sum);
+                spellings.computeIfAbsent(tagKey.apply(name), k -> new LinkedHashMap<>()).merge(name.strip(), 1, Integer::sum);
             }
         }
         Map<String, Tag> tags = new HashMap<>();

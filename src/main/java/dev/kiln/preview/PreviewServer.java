@@ -173,8 +173,9 @@ public final class PreviewServer implements AutoCloseable {
             boolean cssOnly = previous != null && !changed.isEmpty() && changed.stream().allMatch(p -> p.endsWith(".css"));
             reloads.publish(next, previous == null ? version : previous.version(), cssOnly);
             long millis = (System.nanoTime() - start) / 1_000_000;
-            out.printf(Locale.ROOT, "%s%s %d pages in %d ms%s%n", cause, changes == null ? "built" : "rebuilt",
-                    result.pages(), millis, !outputChanged ? " (no output changed)"
+            String pages = changes == null ? "built " + result.pages() + " pages"
+                    : "rebuilt " + result.profile().rendered() + " of " + result.profile().routes() + " files";
+            out.printf(Locale.ROOT, "%s%s in %d ms%s%n", cause, pages, millis, !outputChanged ? " (no output changed)"
                             : cssOnly ? " (CSS only: styles swapped without a reload)" : "");
         } catch (IOException | RuntimeException e) {
             // An unreadable file or a bug in a stage: report it like a site error and keep serving.

@@ -33,7 +33,7 @@ import org.slf4j.helpers.NOPLogger;
  * folder created while serving is picked up and site/, target/ or .git/ cost nothing.
  */
 final class SourceWatcher implements AutoCloseable {
-    static final long QUIET_MILLIS = 150;
+    static final long QUIET_MILLIS = 50;
     static final long MAX_WAIT_MILLIS = 1000;
     static final String CONTENT = "content";
     static final String TEMPLATES = "templates";

@@ -17,7 +17,9 @@ import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -79,23 +81,25 @@ public final class SourceScanner {
         List<TextFile> posts = new ArrayList<>();
         List<TextFile> pages = new ArrayList<>();
         List<SourceFile> statics = new ArrayList<>();
-        List<Path> markdown = new ArrayList<>();
-        for (Path file : listFiles(content, realRoot, root, diagnostics)) {
-            Path relative = root.relativize(file);
-            Path inContent = content.relativize(file);
+        List<Found> markdown = new ArrayList<>();
+        List<Path> markdownPaths = new ArrayList<>();
+        for (Found file : listFiles(content, realRoot, root, diagnostics)) {
+            Path relative = root.relativize(file.path());
+            Path inContent = relative.subpath(1, relative.getNameCount());
             if (inContent.toString().equals(CONFIG)) {
                 config = read(relative, file, diagnostics);
-            } else if (isMarkdown(file)) {
+            } else if (isMarkdown(file.path())) {
                 markdown.add(file);
+                markdownPaths.add(relative);
             } else {
-                statics.add(new SourceFile(relative, file));
+                statics.add(new SourceFile(relative, file.path()));
             }
         }
         List<Optional<TextFile>> texts;
         try {
-            texts = markdown.parallelStream().map(file -> {
+            texts = java.util.stream.IntStream.range(0, markdown.size()).parallel().mapToObj(i -> {
                 try {
-                    return read(root.relativize(file), file, diagnostics);
+                    return read(markdownPaths.get(i), markdown.get(i), diagnostics);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -105,8 +109,9 @@ public final class SourceScanner {
         }
         for (int i = 0; i < markdown.size(); i++) {
             Optional<TextFile> text = texts.get(i);
+            Path relative = markdownPaths.get(i);
             if (text.isPresent()) {
-                (content.relativize(markdown.get(i)).getName(0).toString().equals("posts") ? posts : pages).add(text.get());
+                (relative.getNameCount() > 2 && relative.getName(1).toString().equals("posts") ? posts : pages).add(text.get());
             }
         }
         if (bundledTheme == null) {
@@ -116,9 +121,9 @@ public final class SourceScanner {
         }
         Map<String, ThemeFile> theme = new TreeMap<>(bundledTheme);
         Path templates = root.resolve(TEMPLATES);
-        for (Path file : listFiles(templates, realRoot, root, diagnostics)) {
-            String name = templates.relativize(file).toString().replace('\\', '/');
-            theme.put(name, new ThemeFile(name, TEMPLATES, Files.readAllBytes(file)));
+        for (Found file : listFiles(templates, realRoot, root, diagnostics)) {
+            String name = templates.relativize(file.path()).toString().replace('\\', '/');
+            theme.put(name, new ThemeFile(name, TEMPLATES, Files.readAllBytes(file.path())));
         }
         List<ThemeFile> layouts = new ArrayList<>();
         List<ThemeFile> assets = new ArrayList<>();
@@ -137,65 +142,88 @@ public final class SourceScanner {
         return name.endsWith(".md") || name.endsWith(".markdown");
     }
 
+    /** A file found by a scan, with its size and time stamps (of the target, for a symbolic link). */
+    private record Found(Path path, BasicFileAttributes attributes) {}
+
     /**
      * Regular files under {@code dir}, sorted, skipping hidden ones. A symlink that leads outside the
      * site root is reported and not followed, so content can never pull in files from elsewhere.
+     * One walk with the attributes it reads anyway: a preview scans 10,000 files on every save.
      */
-    private static List<Path> listFiles(Path dir, Path realRoot, Path root, Diagnostics diagnostics) throws IOException {
+    private static List<Found> listFiles(Path dir, Path realRoot, Path root, Diagnostics diagnostics) throws IOException {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
-        List<Path> files = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path path : (Iterable<Path>) walk.sorted(Comparator.comparing(p -> p.toString().replace('\\', '/')))::iterator) {
-                if (path.equals(dir) || isHidden(dir.relativize(path))) {
-                    continue;
+        List<Found> files = new ArrayList<>();
+        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path folder, BasicFileAttributes attributes) {
+                return !folder.equals(dir) && isHidden(folder) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path path, BasicFileAttributes attributes) throws IOException {
+                if (isHidden(path)) {
+                    return FileVisitResult.CONTINUE;
                 }
-                if (Files.isSymbolicLink(path)) {
+                if (attributes.isSymbolicLink()) {
                     Path target;
                     try {
                         target = path.toRealPath();
                     } catch (IOException e) {
                         diagnostics.error(SourcePosition.startOf(root.relativize(path)), "broken symbolic link",
                                 "remove it or point it at a file inside the site");
-                        continue;
+                        return FileVisitResult.CONTINUE;
                     }
                     if (!target.startsWith(realRoot)) {
                         diagnostics.error(SourcePosition.startOf(root.relativize(path)),
                                 "symbolic link points outside the site: " + target,
                                 "copy the file into the site instead of linking to it");
-                        continue;
+                        return FileVisitResult.CONTINUE;
                     }
+                    BasicFileAttributes targetAttributes = Files.readAttributes(path, BasicFileAttributes.class);
+                    if (targetAttributes.isRegularFile()) {
+                        files.add(new Found(path, targetAttributes));
+                    }
+                } else if (attributes.isRegularFile()) {
+                    files.add(new Found(path, attributes));
                 }
-                if (Files.isRegularFile(path)) {
-                    files.add(path);
-                }
+                return FileVisitResult.CONTINUE;
             }
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
+
+            @Override
+            public FileVisitResult visitFileFailed(Path path, IOException e) throws IOException {
+                throw e;
+            }
+        });
+        List<String> keys = new ArrayList<>(files.size());
+        files.forEach(f -> keys.add(f.path().toString().replace('\\', '/')));
+        Integer[] order = new Integer[files.size()];
+        for (int n = 0; n < order.length; n++) {
+            order[n] = n;
         }
-        return files;
+        java.util.Arrays.sort(order, Comparator.comparing(keys::get));
+        List<Found> sorted = new ArrayList<>(files.size());
+        for (Integer n : order) {
+            sorted.add(files.get(n));
+        }
+        return sorted;
     }
 
-    private static boolean isHidden(Path relative) {
-        for (Path part : relative) {
-            if (part.toString().startsWith(".")) {
-                return true;
-            }
-        }
-        return false;
+    private static boolean isHidden(Path path) {
+        return path.getFileName().toString().startsWith(".");
     }
 
-    private Optional<TextFile> read(Path relative, Path file, Diagnostics diagnostics) throws IOException {
+    private Optional<TextFile> read(Path relative, Found file, Diagnostics diagnostics) throws IOException {
         if (remembered == null) {
-            return readText(relative, file, diagnostics);
+            return readText(relative, file.path(), diagnostics);
         }
-        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-        long modified = attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS);
+        long size = file.attributes().size();
+        long modified = file.attributes().lastModifiedTime().to(TimeUnit.NANOSECONDS);
         ReadText known = remembered.get(relative);
-        if (known == null || known.size() != attributes.size() || known.modified() != modified) {
+        if (known == null || known.size() != size || known.modified() != modified) {
             Diagnostics found = new Diagnostics();
-            known = new ReadText(attributes.size(), modified, readText(relative, file, found), found.sorted());
+            known = new ReadText(size, modified, readText(relative, file.path(), found), found.sorted());
             remembered.put(relative, known);
         }
         known.diagnostics().forEach(diagnostics::add);

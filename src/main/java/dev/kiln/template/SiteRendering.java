@@ -40,14 +40,27 @@ public final class SiteRendering {
     private final Map<Document, Views.PostSummary> summaries = new IdentityHashMap<>();
     private final FeedWriter feeds;
 
-    SiteRendering(ThemeRenderer theme, Site site) {
+    SiteRendering(ThemeRenderer theme, Site site, SiteRendering previous) {
         this.theme = theme;
         this.site = site;
         this.config = site.config();
         this.displayDate = DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.forLanguageTag(config.language()));
         site.tags().forEach(t -> tagCounts.put(t.tag(), t.posts().size()));
-        site.posts().forEach(p -> summaries.put(p, newSummary(p)));
+        // A summary depends on its post, the settings and its tags' counts: kept when those are the same.
+        boolean reuse = previous != null && previous.config.equals(config) && previous.tagCounts.equals(tagCounts);
+        for (Document post : site.posts()) {
+            Views.PostSummary known = reuse ? previous.summaries.get(post) : null;
+            summaries.put(post, known != null ? known : newSummary(post));
+        }
         this.feeds = new FeedWriter(config);
+    }
+
+    /**
+     * What every page may show besides its route: the settings, the menu, the footer's year and the
+     * tag counts. Two routes that are equal render the same under equal facts.
+     */
+    public Object facts() {
+        return List.of(config, site.menu(), site.year(), tagCounts);
     }
 
     /** What a layout is executed with; equal values render to equal pages. */

@@ -67,8 +67,9 @@ public final class ThemeRenderer {
         return Path.of(file == null ? "templates/" + layout + EXTENSION : file.displayPath());
     }
 
-    public SiteRendering forSite(dev.kiln.model.Site site) {
-        return new SiteRendering(this, site);
+    /** @param previous the rendering of the last build, whose post summaries may be kept, or null */
+    public SiteRendering forSite(dev.kiln.model.Site site, SiteRendering previous) {
+        return new SiteRendering(this, site, previous);
     }
 
     boolean isBroken(String layout) {
