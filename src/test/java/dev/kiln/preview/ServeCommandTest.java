@@ -57,8 +57,9 @@ class ServeCommandTest {
     }
 
     @Test
-    void servesUntilStoppedPrintingTheAddress() throws Exception {
+    void servesUntilStoppedPrintingTheAddressAndLeavesNoThreadRunning() throws Exception {
         RunningPreview.writeSite(site);
+        java.util.Set<Thread> before = Thread.getAllStackTraces().keySet();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         AtomicInteger exit = new AtomicInteger(-1);
@@ -83,5 +84,17 @@ class ServeCommandTest {
         assertFalse(serving.isAlive(), "serve did not return after the interrupt");
         assertEquals(0, exit.get(), err.toString(StandardCharsets.UTF_8));
         assertTrue(out.toString(StandardCharsets.UTF_8).endsWith("Stopped.\n"), out.toString(StandardCharsets.UTF_8));
+
+        // Every thread serve started (HTTP, watcher, rebuild, stop hook) has ended. The test's HTTP client's
+        // threads are the test's; the JVM's common pool, which the build's parallel streams use, is the JVM's.
+        long threadsDeadline = System.nanoTime() + RunningPreview.WAIT.toNanos();
+        java.util.List<String> left;
+        while (!(left = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> !before.contains(t) && t != serving && t.isAlive() && !t.getName().startsWith("HttpClient-")
+                        && !t.getName().startsWith("ForkJoinPool.commonPool-"))
+                .map(Thread::getName).sorted().toList()).isEmpty() && System.nanoTime() < threadsDeadline) {
+            Thread.sleep(20); // polling, up to the generous bound
+        }
+        assertEquals(java.util.List.of(), left, "threads still running after serve returned");
     }
 }
