@@ -12,9 +12,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -22,10 +25,14 @@ import java.util.stream.Stream;
 
 /**
  * A preview server started in-process on a free port for one test, with an HTTP client and a
- * listener on its event stream, as a browser tab would have. Every wait is bounded.
+ * listener on its event stream, as a browser tab would have.
+ * <p>
+ * Tests never sleep for a fixed time: they wait for what they expect (an event, a page served with
+ * some text, a line in the terminal), up to {@link #WAIT}. That bound is generous so the tests pass
+ * on a loaded 2-core machine; it is only reached when the behaviour is wrong.
  */
 final class RunningPreview implements AutoCloseable {
-    static final Duration WAIT = Duration.ofSeconds(15);
+    static final Duration WAIT = Duration.ofSeconds(60);
 
     final Path root;
     final PreviewServer server;
@@ -34,9 +41,15 @@ final class RunningPreview implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+    private final CountDownLatch streamEnded = new CountDownLatch(1);
     private Stream<String> eventLines;
 
     record Event(String name, String data) {}
+
+    /** A condition on what the server serves; may send requests. */
+    interface Check {
+        boolean holds() throws Exception;
+    }
 
     RunningPreview(Path root) throws IOException {
         this.root = root;
@@ -70,6 +83,8 @@ final class RunningPreview implements AutoCloseable {
                 }
             } catch (RuntimeException closed) {
                 // the server stopped
+            } finally {
+                streamEnded.countDown();
             }
         }, "test-events");
         reader.setDaemon(true);
@@ -101,17 +116,70 @@ final class RunningPreview implements AutoCloseable {
         return await("errors", e -> !e.data().isEmpty()).data();
     }
 
-    /** Events received but not yet awaited, after waiting {@code millis} for more. */
-    java.util.List<Event> eventsWithin(long millis) throws InterruptedException {
-        Thread.sleep(millis);
-        java.util.List<Event> drained = new java.util.ArrayList<>();
-        events.drainTo(drained);
-        return drained;
+    /**
+     * Waits until the check holds: it is tried now and again after each event the server sends (it
+     * sends one after every rebuild), so a change that takes several rebuilds to show is waited for.
+     * Needs {@link #listen()} first. Fails after {@link #WAIT}.
+     */
+    void awaitUntil(String what, Check check) throws Exception {
+        if (eventLines == null) {
+            throw new IllegalStateException("listen() first: the wait is for the server's events");
+        }
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!check.holds()) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0 || events.poll(left, TimeUnit.NANOSECONDS) == null) {
+                throw new AssertionError("not within " + WAIT.toSeconds() + " s: " + what + "; terminal said:\n" + terminal());
+            }
+        }
+    }
+
+    /** Waits until {@code path} is served with status 200 and a body containing {@code text}. */
+    void awaitServed(String path, String text) throws Exception {
+        awaitUntil(path + " served with '" + text + "'", () -> {
+            HttpResponse<String> response = get(path);
+            return response.statusCode() == 200 && response.body().contains(text);
+        });
+    }
+
+    /** Waits until {@code path} answers with that status. */
+    void awaitStatus(String path, int status) throws Exception {
+        awaitUntil(path + " answers " + status, () -> get(path).statusCode() == status);
+    }
+
+    /**
+     * Waits for the terminal to show the text. The server prints its line for a rebuild just after
+     * it tells the pages, so a test that has seen the event waits for the line too.
+     */
+    void awaitTerminal(String text) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!terminal().contains(text)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the terminal did not show '" + text + "' within " + WAIT.toSeconds() + " s:\n" + terminal());
+            }
+            Thread.sleep(10); // polling what is printed; the bound above is what the test waits for
+        }
+    }
+
+    /** Waits until the server has ended the event stream opened by {@link #listen()}. */
+    void awaitStreamEnd() throws InterruptedException {
+        if (!streamEnded.await(WAIT.toSeconds(), TimeUnit.SECONDS)) {
+            throw new AssertionError("the event stream was still open " + WAIT.toSeconds() + " s later");
+        }
     }
 
     static String version(Event site) {
+        return field(site, "version");
+    }
+
+    /** The version the page had before: equal to {@link #version} when no output changed. */
+    static String previous(Event site) {
+        return field(site, "previous");
+    }
+
+    private static String field(Event site, String name) {
         String data = site.data();
-        int start = data.indexOf("\"version\":\"") + 11;
+        int start = data.indexOf("\"" + name + "\":\"") + name.length() + 4;
         return data.substring(start, data.indexOf('"', start));
     }
 
@@ -155,6 +223,17 @@ final class RunningPreview implements AutoCloseable {
 
     void write(String relative, String text) {
         KilnRun.write(root.resolve(relative), text);
+    }
+
+    /**
+     * Writes the file as many editors save: a hidden temporary file renamed over it, so the watcher
+     * sees one change and no rebuild can read the file half-written.
+     */
+    void writeAtomically(String relative, String text) throws IOException {
+        Path file = root.resolve(relative);
+        Path temporary = file.resolveSibling("." + file.getFileName() + ".kiln-test-save");
+        KilnRun.write(temporary, text);
+        Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.kiln.preview;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kiln.KilnRun;
@@ -15,7 +16,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-@Timeout(60)
+@Timeout(180)
 class ServeCommandTest {
     @TempDir
     Path site;
@@ -57,8 +57,9 @@ class ServeCommandTest {
     }
 
     @Test
-    void servesUntilStoppedPrintingTheAddress() throws Exception {
+    void servesUntilStoppedPrintingTheAddressAndLeavesNoThreadRunning() throws Exception {
         RunningPreview.writeSite(site);
+        java.util.Set<Thread> before = Thread.getAllStackTraces().keySet();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         AtomicInteger exit = new AtomicInteger(-1);
@@ -68,19 +69,32 @@ class ServeCommandTest {
         serving.start();
         Pattern address = Pattern.compile("Serving (http://127\\.0\\.0\\.1:\\d+/) ");
         Matcher found = address.matcher("");
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        long deadline = System.nanoTime() + RunningPreview.WAIT.toNanos();
         while (!found.reset(out.toString(StandardCharsets.UTF_8)).find() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
+            Thread.sleep(20); // polling what is printed, up to the generous bound
         }
         assertTrue(found.find(0), "no address printed: " + out + err);
         HttpResponse<String> home = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(found.group(1)))
-                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+                .timeout(RunningPreview.WAIT).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, home.statusCode());
         assertTrue(home.body().contains("Second post"));
 
-        serving.interrupt(); // what a test can do instead of Ctrl-C
-        serving.join(10_000);
+        serving.interrupt(); // what an in-process test can do instead of Ctrl-C (ServeInterruptTest sends a real one)
+        serving.join(RunningPreview.WAIT.toMillis());
+        assertFalse(serving.isAlive(), "serve did not return after the interrupt");
         assertEquals(0, exit.get(), err.toString(StandardCharsets.UTF_8));
         assertTrue(out.toString(StandardCharsets.UTF_8).endsWith("Stopped.\n"), out.toString(StandardCharsets.UTF_8));
+
+        // Every thread serve started (HTTP, watcher, rebuild, stop hook) has ended. The test's HTTP client's
+        // threads are the test's; the JVM's common pool, which the build's parallel streams use, is the JVM's.
+        long threadsDeadline = System.nanoTime() + RunningPreview.WAIT.toNanos();
+        java.util.List<String> left;
+        while (!(left = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> !before.contains(t) && t != serving && t.isAlive() && !t.getName().startsWith("HttpClient-")
+                        && !t.getName().startsWith("ForkJoinPool.commonPool-"))
+                .map(Thread::getName).sorted().toList()).isEmpty() && System.nanoTime() < threadsDeadline) {
+            Thread.sleep(20); // polling, up to the generous bound
+        }
+        assertEquals(java.util.List.of(), left, "threads still running after serve returned");
     }
 }
