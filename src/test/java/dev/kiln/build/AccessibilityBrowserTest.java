@@ -282,6 +282,10 @@ class AccessibilityBrowserTest {
 
     /** Serves {@code site} on 127.0.0.1: {@code /x/} is {@code /x/index.html}, a missing file gets 404.html with 404. */
     private static HttpServer serve(Path site) throws IOException {
+        // The JDK reads its request time limit once, at the JVM's first HttpServer; the preview tests that
+        // run later in this JVM rely on the preview's limit (ServerLimits), so this server must not be first
+        // to fix it at the JDK default (none).
+        System.getProperties().putIfAbsent("sun.net.httpserver.maxReqTime", "5");
         HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         http.createContext("/", exchange -> {
             try (exchange) {

@@ -295,7 +295,7 @@ class PreviewServerTest {
                 continue;
             }
             assertEquals(1, burst.size(), "one rebuild for 8 files written in " + writingMillis + " ms:\n" + String.join("\n", burst));
-            assertTrue(burst.get(0).matches("content/posts/2021-0" + attempt + "-0\\d-burst\\.md created, .* and 5 more: rebuilt \\d+ pages in \\d+ ms"),
+            assertTrue(burst.get(0).matches("content/posts/2021-0" + attempt + "-0\\d-burst\\.md created, .* and 5 more: rebuilt \\d+ of \\d+ files in \\d+ ms"),
                     burst.get(0));
             return;
         }
