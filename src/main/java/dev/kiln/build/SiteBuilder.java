@@ -391,7 +391,8 @@ public final class SiteBuilder {
             Output old = before.get(output.path());
             boolean still = known != null && old != null && old.bytes() == output.bytes() && !recompiled.contains(output.origin().file())
                     && (known.broken().isEmpty() || !filesChanged)
-                    && known.targets().stream().noneMatch(t -> gone.contains(t) || newIds.contains(t));
+                    && (gone.isEmpty() && newIds.isEmpty()
+                        || known.targets().stream().noneMatch(t -> gone.contains(t) || newIds.contains(t)));
             if (still) {
                 next.put(output.path(), known);
             } else {
