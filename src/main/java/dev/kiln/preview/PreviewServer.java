@@ -98,6 +98,7 @@ public final class PreviewServer implements AutoCloseable {
             // The first build runs on the rebuild thread too, so a change made meanwhile waits for it.
             server.watcher.runInOrder(() -> server.rebuild(null)).get(10, TimeUnit.MINUTES);
             server.http.start();
+            server.watcher.runInOrder(server::warmUp);
             return server;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -143,6 +144,21 @@ public final class PreviewServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         } finally {
             stopped.countDown();
+        }
+    }
+
+    /**
+     * Rebuilds with nothing changed, twice, and throws the results away: the JVM then compiles the
+     * code of an incremental rebuild before the first edit needs it, so even that one is quick.
+     * Runs on the rebuild thread, so an edit made meanwhile simply waits for it.
+     */
+    private void warmUp() {
+        try {
+            for (int i = 0; i < 2; i++) {
+                builder.build(root, new Visibility(true, true, clock.instant()), checkLinks);
+            }
+        } catch (IOException | RuntimeException e) {
+            // the next real rebuild reports whatever is wrong
         }
     }
 
