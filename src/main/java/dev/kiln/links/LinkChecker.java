@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,6 +35,7 @@ public final class LinkChecker {
     private final Set<String> outputPaths;
     private List<String> sortedPaths; // for hints, made when the first broken link needs one
     private final Function<String, Set<String>> idsOf;
+    private final Map<String, Resolution> rootRelative = new ConcurrentHashMap<>();
 
     /** The links and ids of one generated HTML page, read once from its text. */
     public record PageLinks(List<String> links, Set<String> ids) {
@@ -120,27 +122,39 @@ public final class LinkChecker {
         if (link.isEmpty() || link.startsWith("//") || SCHEME.matcher(link).find()) {
             return null;
         }
+        // A root-relative link means the same on every page (the menu, tag links): resolved once.
+        Resolution resolution = link.startsWith("/") ? rootRelative.computeIfAbsent(link, l -> resolve(page, l))
+                : resolve(page, link);
+        if (resolution.file() != null) {
+            targets.add(resolution.file());
+        }
+        return resolution.problem();
+    }
+
+    /** Where a link leads ({@code file}, null when nowhere) and what is wrong with it (null when nothing). */
+    private record Resolution(String file, String problem) {}
+
+    private Resolution resolve(Page page, String link) {
         URI target;
         try {
             target = new URI(pageUrl(page)).resolve(new URI(UrlText.encode(link)));
         } catch (URISyntaxException | IllegalArgumentException e) {
-            return "link to " + link + " is not a valid URL";
+            return new Resolution(null, "link to " + link + " is not a valid URL");
         }
         String path = target.getPath();
         if (!baseurl.isEmpty() && !(path + "/").startsWith(baseurl + "/")) {
-            return "link to " + link + " leaves the site's baseurl " + baseurl;
+            return new Resolution(null, "link to " + link + " leaves the site's baseurl " + baseurl);
         }
         String file = fileFor(path.substring(baseurl.length()));
         if (file == null) {
-            return "link to " + link + " does not exist";
+            return new Resolution(null, "link to " + link + " does not exist");
         }
-        targets.add(file);
         String fragment = target.getFragment();
         Set<String> ids = fragment == null || fragment.isEmpty() ? null : idsOf.apply(file);
         if (ids != null && !ids.contains(fragment)) {
-            return "link to " + link + " points at #" + fragment + ", which is not an id in /" + file;
+            return new Resolution(file, "link to " + link + " points at #" + fragment + ", which is not an id in /" + file);
         }
-        return null;
+        return new Resolution(file, null);
     }
 
     /** The generated file a site path is served from, or null: {@code /a/} → a/index.html, {@code /a} → a or a/index.html. */
