@@ -148,13 +148,13 @@ public final class PreviewServer implements AutoCloseable {
     }
 
     /**
-     * Rebuilds with nothing changed, twice, and throws the results away: the JVM then compiles the
+     * Rebuilds with nothing changed, a few times, and throws the results away: the JVM then compiles the
      * code of an incremental rebuild before the first edit needs it, so even that one is quick.
-     * Runs on the rebuild thread, so an edit made meanwhile simply waits for it.
+     * Runs on the rebuild thread and stops as soon as a change is waiting, so an edit never waits long.
      */
     private void warmUp() {
         try {
-            for (int i = 0; i < 2; i++) {
+            for (int i = 0; i < 5 && !watcher.hasPendingChanges(); i++) {
                 builder.build(root, new Visibility(true, true, clock.instant()), checkLinks);
             }
         } catch (IOException | RuntimeException e) {

@@ -118,6 +118,11 @@ final class SourceWatcher implements AutoCloseable {
         return relative.getFileName().toString().endsWith("~");
     }
 
+    /** Whether changes are waiting for their rebuild. */
+    synchronized boolean hasPendingChanges() {
+        return !pending.isEmpty();
+    }
+
     private synchronized void changed(String path, String what) {
         if (pending.isEmpty()) {
             firstPendingAt = System.nanoTime();
