@@ -7,7 +7,9 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        // A console means a person is watching: builds longer than a second then show their progress.
-        System.exit(new Cli(System.out, System.err, Clock.systemUTC(), System.console() != null).run(args));
+        // A console means a person is watching: long builds show their progress, and errors are
+        // coloured unless NO_COLOR is set; pipes and CI get plain text.
+        boolean terminal = System.console() != null;
+        System.exit(new Cli(System.out, System.err, Clock.systemUTC(), terminal, Cli.colourFor(terminal, System.getenv())).run(args));
     }
 }

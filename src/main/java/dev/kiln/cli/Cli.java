@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.TreeSet;
 
 /** Kiln's command line. The only place that prints; returns exit codes instead of exiting. */
 public final class Cli {
@@ -31,13 +32,14 @@ public final class Cli {
               build     generate the site into the output folder
               check     report every problem of the site without writing anything
               serve     preview the site with live reload
+              version   print Kiln's version (also --version)
               help      show this help
 
             Run 'kiln <command> --help' for the options of a command.
             """;
 
     private static final String BUILD_HELP = """
-            Usage: kiln build [--source DIR] [--output DIR] [--drafts] [--future] [--no-check-links] [--profile] [--verbose]
+            Usage: kiln build [--source DIR] [--output DIR] [--drafts] [--future] [--no-check-links] [--profile] [--quiet] [--verbose]
 
             Generates the site from DIR/content and DIR/templates (or the bundled theme).
               --source DIR   site folder (default: the current folder)
@@ -47,6 +49,7 @@ public final class Cli {
               --future       include posts dated in the future
               --no-check-links  publish even if internal links are broken (emergencies only)
               --profile      print the time of each stage and the slowest templates and pages
+              --quiet        print nothing when the build succeeds (errors are always printed)
               --verbose      show stack traces for internal errors
 
             Exit codes: 0 built, 1 the site has errors (nothing written), 2 bad usage.
@@ -70,7 +73,7 @@ public final class Cli {
             """;
 
     private static final String CHECK_HELP = """
-            Usage: kiln check [--source DIR] [--drafts] [--future] [--no-check-links] [--verbose]
+            Usage: kiln check [--source DIR] [--drafts] [--future] [--no-check-links] [--quiet] [--verbose]
 
             Builds the site in memory, exactly as 'kiln build' would, and reports every
             problem (front matter, dates, URLs, templates, broken links). Writes nothing.
@@ -78,6 +81,7 @@ public final class Cli {
               --drafts          also check posts with draft: true or published: false
               --future          also check posts dated in the future
               --no-check-links  do not report links to pages that do not exist
+              --quiet           print nothing when there are no problems
               --verbose         show stack traces for internal errors
 
             Exit codes: 0 no problems, 1 the site has errors, 2 bad usage.
@@ -88,16 +92,19 @@ public final class Cli {
     private final Clock clock;
     /** Whether err is a terminal: progress is shown only there, never in pipes, logs or CI. */
     private final boolean terminal;
+    /** Whether errors may be coloured: on a terminal, unless NO_COLOR is set. */
+    private final boolean colour;
 
     public Cli(PrintStream out, PrintStream err, Clock clock) {
-        this(out, err, clock, false);
+        this(out, err, clock, false, false);
     }
 
-    public Cli(PrintStream out, PrintStream err, Clock clock, boolean terminal) {
+    public Cli(PrintStream out, PrintStream err, Clock clock, boolean terminal, boolean colour) {
         this.out = out;
         this.err = err;
         this.clock = clock;
         this.terminal = terminal;
+        this.colour = colour;
     }
 
     public int run(String... args) {
@@ -106,9 +113,19 @@ public final class Cli {
             return args.length == 0 ? USAGE : OK;
         }
         String command = args[0];
+        if (List.of("version", "--version", "-V").contains(command)) {
+            out.println("kiln " + version());
+            return OK;
+        }
+        if (!Options.OF_COMMAND.containsKey(command)) {
+            String close = Suggestions.closest(command, new TreeSet<>(Options.OF_COMMAND.keySet()));
+            err.println("kiln: unknown command '" + command + "'" + (close == null ? "" : "; did you mean " + close + "?"));
+            err.print(USAGE_TEXT);
+            return USAGE;
+        }
         Options options;
         try {
-            options = Options.parse(List.of(args).subList(1, args.length));
+            options = Options.parse(command, List.of(args).subList(1, args.length));
         } catch (IllegalArgumentException e) {
             err.println("kiln: " + e.getMessage());
             err.println("Run 'kiln " + command + " --help' for usage.");
@@ -117,13 +134,27 @@ public final class Cli {
         return switch (command) {
             case "build" -> options.help() ? help(BUILD_HELP) : build(options);
             case "check" -> options.help() ? help(CHECK_HELP) : check(options);
-            case "serve" -> options.help() ? help(SERVE_HELP) : serve(options);
-            default -> {
-                err.println("kiln: unknown command '" + command + "'");
-                err.print(USAGE_TEXT);
-                yield USAGE;
-            }
+            default -> options.help() ? help(SERVE_HELP) : serve(options);
         };
+    }
+
+    /** Colour only for a person at a terminal, and never when NO_COLOR is set to anything (https://no-color.org). */
+    public static boolean colourFor(boolean terminal, java.util.Map<String, String> environment) {
+        String noColor = environment.get("NO_COLOR");
+        return terminal && (noColor == null || noColor.isEmpty());
+    }
+
+    /** This build's version, from the properties Maven fills in. */
+    static String version() {
+        try (java.io.InputStream in = Cli.class.getResourceAsStream("/dev/kiln/version.properties")) {
+            java.util.Properties properties = new java.util.Properties();
+            if (in != null) {
+                properties.load(in);
+            }
+            return properties.getProperty("version", "(unknown version)");
+        } catch (IOException e) {
+            return "(unknown version)";
+        }
     }
 
     private int help(String text) {
@@ -148,14 +179,16 @@ public final class Cli {
             try (BuildProgress progress = BuildProgress.start(err, terminal)) {
                 result = siteBuilder(progress).buildInto(root, output, visibility(options), options.checkLinks());
             }
-            new DiagnosticPrinter(root).print(result.diagnostics(), err);
+            new DiagnosticPrinter(root, colour).print(result.diagnostics(), err);
             if (!result.succeeded()) {
                 err.println(summaryOfErrors(result.diagnostics().size()) + "; " + display(root, output) + " was left unchanged");
                 return SITE_ERRORS;
             }
             long millis = (System.nanoTime() - start) / 1_000_000;
-            out.printf(Locale.ROOT, "Built %d pages (%d files) in %d ms into %s%n",
-                    result.pages(), result.plan().files().size(), millis, display(root, output));
+            if (!options.quiet()) {
+                out.printf(Locale.ROOT, "Built %d pages (%d files) in %d ms into %s%n",
+                        result.pages(), result.plan().files().size(), millis, display(root, output));
+            }
             if (options.profile()) {
                 printProfile(result.profile());
             }
@@ -172,10 +205,6 @@ public final class Cli {
 
     /** A build in memory: the same diagnostics as {@code build}, and nothing on disk changes. */
     private int check(Options options) {
-        if (options.output() != null) {
-            err.println("kiln: check writes nothing, so it takes no --output");
-            return USAGE;
-        }
         if (!hasContent(options.source())) {
             return USAGE;
         }
@@ -185,8 +214,10 @@ public final class Cli {
                 err.println(summaryOfErrors(result.diagnostics().size()) + "; nothing was written");
                 return SITE_ERRORS;
             }
-            out.printf(Locale.ROOT, "No problems found in %d pages (%d files); nothing was written%n",
-                    result.pages(), result.plan().files().size());
+            if (!options.quiet()) {
+                out.printf(Locale.ROOT, "No problems found in %d pages (%d files); nothing was written%n",
+                        result.pages(), result.plan().files().size());
+            }
             return OK;
         } catch (IOException | RuntimeException e) {
             return internalError(e, options, "nothing was written");
@@ -199,7 +230,7 @@ public final class Cli {
         try (BuildProgress progress = BuildProgress.start(err, terminal)) {
             result = siteBuilder(progress).build(options.source(), visibility(options), options.checkLinks());
         }
-        new DiagnosticPrinter(options.source()).print(result.diagnostics(), err);
+        new DiagnosticPrinter(options.source(), colour).print(result.diagnostics(), err);
         return result;
     }
 

@@ -9,19 +9,32 @@ import java.util.List;
 
 /** Prints diagnostics like a compiler: the headline, then the source line and a caret under the column. */
 public final class DiagnosticPrinter {
+    private static final String RED = "\033[1;31m";
+    private static final String BOLD = "\033[1m";
+    private static final String RESET = "\033[0m";
+
     private final Path root;
+    private final boolean colour;
 
     public DiagnosticPrinter(Path root) {
+        this(root, false);
+    }
+
+    /** @param colour whether to colour "error" and the caret: only for a terminal, never when NO_COLOR is set */
+    public DiagnosticPrinter(Path root, boolean colour) {
         this.root = root;
+        this.colour = colour;
     }
 
     public void print(List<Diagnostic> diagnostics, PrintStream out) {
         for (Diagnostic d : diagnostics) {
-            out.println(d.headline());
+            String headline = d.headline();
+            out.println(colour ? headline.replaceFirst(": error: ", ": " + RED + "error" + RESET + ": ") : headline);
             String line = sourceLine(d.position());
             if (line != null) {
                 out.println("  " + line);
-                out.println("  " + " ".repeat(caretOffset(line, d.position().column())) + "^");
+                String caret = " ".repeat(caretOffset(line, d.position().column())) + "^";
+                out.println("  " + (colour ? BOLD + caret + RESET : caret));
             }
         }
     }

@@ -91,7 +91,7 @@ class CheckCommandTest {
         post("2020-05-01-hello.md", "---\ntitle: Hello\n---\nHi.\n");
         KilnRun withOutput = KilnRun.of("check", "--source", site.toString(), "--output", site.resolve("out").toString());
         assertEquals(2, withOutput.exitCode());
-        assertEquals("kiln: check writes nothing, so it takes no --output\n", withOutput.err());
+        assertEquals("kiln: check writes nothing, so it takes no --output\nRun 'kiln check --help' for usage.\n", withOutput.err());
         assertFalse(Files.exists(site.resolve("out")));
 
         KilnRun noContent = KilnRun.of("check", "--source", site.resolve("nowhere").toString());

@@ -159,4 +159,66 @@ class CliTest {
         }
         assertEquals("", bytes.toString(java.nio.charset.StandardCharsets.UTF_8));
     }
+
+    @Test
+    void aMistypedCommandOrOptionSuggestsTheClosestOne() {
+        KilnRun command = KilnRun.of("biuld");
+        assertEquals(2, command.exitCode());
+        assertTrue(command.err().startsWith("kiln: unknown command 'biuld'; did you mean build?\n"), command.err());
+        KilnRun option = KilnRun.of("serve", "--prot", "4001");
+        assertEquals(2, option.exitCode());
+        assertEquals("kiln: unknown option '--prot'; did you mean --port?\nRun 'kiln serve --help' for usage.\n", option.err());
+        KilnRun far = KilnRun.of("build", "--frobnicate");
+        assertTrue(far.err().startsWith("kiln: unknown option '--frobnicate'\n"), "no suggestion when nothing is close: " + far.err());
+    }
+
+    @Test
+    void anOptionOfAnotherCommandIsAUsageError() {
+        post("2019-03-18-one.md", "---\ntitle: One\n---\nHello.\n");
+        KilnRun run = KilnRun.of("build", "--source", site.toString(), "--port", "4000");
+        assertEquals(2, run.exitCode());
+        assertEquals("kiln: --port means nothing for 'kiln build'\nRun 'kiln build --help' for usage.\n", run.err());
+        assertFalse(Files.exists(site.resolve("site")), "nothing is built");
+        assertEquals(2, KilnRun.of("serve", "--source", site.toString(), "--drafts").exitCode());
+    }
+
+    @Test
+    void versionPrintsTheProjectVersion() {
+        for (String flag : new String[] {"--version", "version", "-V"}) {
+            KilnRun run = KilnRun.of(flag);
+            assertEquals(0, run.exitCode());
+            assertTrue(run.out().matches("kiln \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\n"), run.out());
+        }
+    }
+
+    @Test
+    void quietBuildsAndChecksPrintNothingWhenAllIsWell() {
+        post("2019-03-18-one.md", "---\ntitle: One\n---\nHello.\n");
+        KilnRun build = KilnRun.of("build", "--source", site.toString(), "--quiet");
+        assertEquals(0, build.exitCode());
+        assertEquals("", build.out() + build.err());
+        assertTrue(Files.exists(site.resolve("site/2019/03/18/one/index.html")));
+        KilnRun check = KilnRun.of("check", "-q", "--source", site.toString());
+        assertEquals("", check.out() + check.err());
+        post("2019-03-19-two.md", "---\ntitle: [Two\n---\nHello.\n");
+        KilnRun broken = KilnRun.of("build", "--source", site.toString(), "--quiet");
+        assertEquals(1, broken.exitCode());
+        assertTrue(broken.err().contains("error: front matter"), "errors are always printed: " + broken.err());
+    }
+
+    @Test
+    void errorsAreColouredOnlyForATerminalWithoutNoColor() {
+        post("2019-03-19-two.md", "---\ntitle: [Two\n---\nHello.\n");
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream err = new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8);
+        int code = new Cli(System.out, err, KilnRun.CLOCK, true, true).run("check", "--source", site.toString());
+        assertEquals(1, code);
+        String coloured = bytes.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(coloured.contains(": \033[1;31merror\033[0m: front matter"), coloured);
+        assertFalse(KilnRun.of("check", "--source", site.toString()).err().contains("\033"), "no colour in a pipe");
+        assertTrue(Cli.colourFor(true, Map.of()));
+        assertFalse(Cli.colourFor(true, Map.of("NO_COLOR", "1")));
+        assertTrue(Cli.colourFor(true, Map.of("NO_COLOR", "")), "an empty NO_COLOR does not count");
+        assertFalse(Cli.colourFor(false, Map.of()));
+    }
 }
