@@ -10,6 +10,8 @@ import dev.kiln.preview.BrowserOpener;
 import dev.kiln.preview.PortInUseException;
 import dev.kiln.preview.PreviewServer;
 import dev.kiln.preview.PreviewSettings;
+import dev.kiln.scaffold.PostScaffold;
+import dev.kiln.scaffold.SiteScaffold;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -32,6 +34,7 @@ public final class Cli {
               build     generate the site into the output folder
               check     report every problem of the site without writing anything
               serve     preview the site with live reload
+              new       start a new site (new site DIR) or a new post (new post "Title")
               version   print Kiln's version (also --version)
               help      show this help
 
@@ -117,8 +120,13 @@ public final class Cli {
             out.println("kiln " + version());
             return OK;
         }
+        if (command.equals("new")) {
+            return newCommand(List.of(args).subList(1, args.length));
+        }
         if (!Options.OF_COMMAND.containsKey(command)) {
-            String close = Suggestions.closest(command, new TreeSet<>(Options.OF_COMMAND.keySet()));
+            TreeSet<String> commands = new TreeSet<>(Options.OF_COMMAND.keySet());
+            commands.addAll(List.of("new", "version", "help"));
+            String close = Suggestions.closest(command, commands);
             err.println("kiln: unknown command '" + command + "'" + (close == null ? "" : "; did you mean " + close + "?"));
             err.print(USAGE_TEXT);
             return USAGE;
@@ -136,6 +144,122 @@ public final class Cli {
             case "check" -> options.help() ? help(CHECK_HELP) : check(options);
             default -> options.help() ? help(SERVE_HELP) : serve(options);
         };
+    }
+
+    private static final String NEW_HELP = """
+            Usage: kiln new site DIR
+                   kiln new post "My title" [--tags a,b] [--draft] [--source DIR]
+
+            new site writes a site that builds at once into DIR (created if missing; an existing
+            folder must be empty): content/site.yml with every setting explained, a first post, an
+            about page, a masthead image and a .gitignore for site/.
+
+            new post writes content/posts/YYYY-MM-DD-my-title.md, dated now in the site's time zone,
+            and prints the URL it will have. It never overwrites a file.
+              --tags a,b     tags of the post
+              --draft        mark it draft: true (published only with build --drafts; serve shows it)
+              --source DIR   site folder (default: the current folder)
+
+            Exit codes: 0 written, 1 not written (the reason is printed), 2 bad usage.
+            """;
+
+    private int newCommand(List<String> args) {
+        if (args.isEmpty() || args.get(0).equals("--help") || args.get(0).equals("-h")) {
+            (args.isEmpty() ? err : out).print(NEW_HELP);
+            return args.isEmpty() ? USAGE : OK;
+        }
+        String what = args.get(0);
+        List<String> rest = args.subList(1, args.size());
+        if (rest.contains("--help") || rest.contains("-h")) {
+            return help(NEW_HELP);
+        }
+        try {
+            return switch (what) {
+                case "site" -> newSite(rest);
+                case "post" -> newPost(rest);
+                default -> {
+                    String close = Suggestions.closest(what, List.of("site", "post"));
+                    throw new IllegalArgumentException("kiln new makes a site or a post, not '" + what + "'"
+                            + (close == null ? "" : "; did you mean new " + close + "?"));
+                }
+            };
+        } catch (IllegalArgumentException e) {
+            err.println("kiln: " + e.getMessage());
+            err.println("Run 'kiln new --help' for usage.");
+            return USAGE;
+        }
+    }
+
+    private int newSite(List<String> args) {
+        if (args.size() != 1 || args.get(0).startsWith("-")) {
+            throw new IllegalArgumentException("new site takes one folder, e.g. kiln new site my-blog");
+        }
+        Path folder = Path.of(args.get(0));
+        try {
+            List<String> written = new SiteScaffold().create(folder, clock.instant());
+            out.println("Created a new site in " + folder + "/:");
+            written.forEach(file -> out.println("  " + file));
+            out.println("Next: cd " + folder + ", then kiln serve to preview it and kiln build to publish it into site/.");
+            return OK;
+        } catch (SiteScaffold.FolderNotEmptyException e) {
+            err.println("kiln: " + e.getMessage() + "; nothing was written");
+            err.println("hint: choose a new or empty folder for the new site");
+            return SITE_ERRORS;
+        } catch (IOException | RuntimeException e) {
+            err.println("kiln: could not write the new site: " + e);
+            return SITE_ERRORS;
+        }
+    }
+
+    private int newPost(List<String> args) {
+        String title = null;
+        List<String> tags = List.of();
+        boolean draft = false;
+        Path source = Path.of(".");
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            switch (arg) {
+                case "--tags" -> tags = java.util.Arrays.stream(value(args, ++i, arg).split(","))
+                        .map(String::strip).filter(t -> !t.isEmpty()).toList();
+                case "--draft" -> draft = true;
+                case "--source", "-s" -> source = Path.of(value(args, ++i, arg));
+                default -> {
+                    if (arg.startsWith("-")) {
+                        String close = Suggestions.closest(arg, List.of("--tags", "--draft", "--source"));
+                        throw new IllegalArgumentException("unknown option '" + arg + "'" + (close == null ? "" : "; did you mean " + close + "?"));
+                    }
+                    if (title != null) {
+                        throw new IllegalArgumentException("new post takes one title; quote it: kiln new post \"My title\"");
+                    }
+                    title = arg;
+                }
+            }
+        }
+        if (title == null || title.isBlank()) {
+            throw new IllegalArgumentException("new post needs a title, e.g. kiln new post \"My title\"");
+        }
+        if (!hasContent(source)) {
+            return USAGE;
+        }
+        try {
+            PostScaffold.NewPost post = new PostScaffold().create(source, title.strip(), tags, draft, clock.instant());
+            out.println("Wrote " + post.path() + "; it will be at " + post.url() + (draft ? " (a draft)" : ""));
+            return OK;
+        } catch (PostScaffold.NotWrittenException e) {
+            new DiagnosticPrinter(source, colour).print(e.diagnostics(), err);
+            err.println("kiln: " + e.getMessage());
+            return SITE_ERRORS;
+        } catch (IOException | RuntimeException e) {
+            err.println("kiln: could not write the post: " + e);
+            return SITE_ERRORS;
+        }
+    }
+
+    private static String value(List<String> args, int index, String option) {
+        if (index >= args.size() || args.get(index).startsWith("--")) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args.get(index);
     }
 
     /** Colour only for a person at a terminal, and never when NO_COLOR is set to anything (https://no-color.org). */

@@ -4,10 +4,10 @@ import java.text.Normalizer;
 import java.util.Locale;
 
 /** Turns titles and tags into URL segments: lower case, letters and digits kept, the rest collapsed to '-'. */
-final class Slugs {
+public final class Slugs {
     private Slugs() {}
 
-    static String slugify(String text) {
+    public static String slugify(String text) {
         String spelled = text.replace("#", " sharp ").replace("+", " plus ").replace("&", " and ").replace("@", " at ");
         String composed = Normalizer.normalize(spelled, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
         StringBuilder slug = new StringBuilder();

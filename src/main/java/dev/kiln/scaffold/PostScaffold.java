@@ -1,0 +1,106 @@
+package dev.kiln.scaffold;
+
+import dev.kiln.diag.Diagnostic;
+import dev.kiln.diag.Diagnostics;
+import dev.kiln.frontmatter.FrontMatterParser;
+import dev.kiln.frontmatter.SourceDocument;
+import dev.kiln.frontmatter.YamlDocument;
+import dev.kiln.frontmatter.YamlParser;
+import dev.kiln.model.FrontMatter;
+import dev.kiln.model.FrontMatterReader;
+import dev.kiln.model.SiteConfig;
+import dev.kiln.model.SiteConfigReader;
+import dev.kiln.model.Slugs;
+import dev.kiln.model.SourceSettings;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * {@code kiln new post "My title"}: writes {@code content/posts/YYYY-MM-DD-my-title.md}, dated now in
+ * the site's time zone, and works out the URL it will have with the same readers a build uses.
+ */
+public final class PostScaffold {
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss Z");
+
+    /** The post written: its path relative to the site root and the URL it will have (baseurl included). */
+    public record NewPost(String path, String url) {}
+
+    /** Why no post was written: problems in site.yml, a title without letters, or a file already there. */
+    public static final class NotWrittenException extends Exception {
+        private final List<Diagnostic> diagnostics;
+
+        NotWrittenException(String message, List<Diagnostic> diagnostics) {
+            super(message);
+            this.diagnostics = List.copyOf(diagnostics);
+        }
+
+        public List<Diagnostic> diagnostics() {
+            return diagnostics;
+        }
+    }
+
+    public NewPost create(Path root, String title, List<String> tags, boolean draft, Instant now)
+            throws IOException, NotWrittenException {
+        Diagnostics diagnostics = new Diagnostics();
+        Path configFile = root.resolve("content/site.yml");
+        YamlDocument configDoc = YamlDocument.empty(Path.of("content/site.yml"));
+        if (Files.isRegularFile(configFile)) {
+            configDoc = new YamlParser().parse(Path.of("content/site.yml"), Files.readString(configFile, StandardCharsets.UTF_8), 1,
+                    diagnostics).orElse(configDoc);
+        }
+        SiteConfig config = new SiteConfigReader().read(configDoc, diagnostics);
+        if (diagnostics.hasErrors()) {
+            throw new NotWrittenException("content/site.yml has errors", diagnostics.sorted());
+        }
+        String slug = Slugs.slugify(title);
+        if (slug.isEmpty()) {
+            throw new NotWrittenException("cannot make a file name from the title '" + title + "': it has no letters or digits",
+                    List.of());
+        }
+        ZonedDateTime date = ZonedDateTime.ofInstant(now, config.timezone());
+        String name = "content/posts/" + date.toLocalDate() + "-" + slug + ".md";
+        Path file = root.resolve(name);
+        if (Files.exists(file)) {
+            throw new NotWrittenException(name + " already exists; nothing was overwritten", List.of());
+        }
+        String text = "---\ntitle: " + quoted(title) + "\ndate: " + DATE.format(date) + "\n"
+                + (tags.isEmpty() ? "" : "tags: [" + tags.stream().map(PostScaffold::quoted).collect(Collectors.joining(", ")) + "]\n")
+                + (draft ? "draft: true\n" : "") + "---\n\nWrite the first paragraph here: it is the excerpt on the home page.\n";
+        Optional<SourceDocument> doc = new FrontMatterParser().parse(Path.of(name), text, diagnostics);
+        Optional<FrontMatter> front = doc.flatMap(d -> new FrontMatterReader(SourceSettings.of(config))
+                .read(Path.of(name), true, d.frontMatter(), diagnostics));
+        if (front.isEmpty() || diagnostics.hasErrors()) {
+            throw new NotWrittenException("the new post would not build", diagnostics.sorted());
+        }
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        return new NewPost(name, config.baseurl() + front.get().url());
+    }
+
+    /** A YAML double-quoted string: any title or tag, whatever its punctuation. */
+    private static String quoted(String text) {
+        StringBuilder out = new StringBuilder("\"");
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\x%02X", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append('"').toString();
+    }
+}
