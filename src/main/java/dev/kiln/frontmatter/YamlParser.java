@@ -18,6 +18,7 @@ import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.representer.Representer;
 
 /** Parses one YAML mapping (front matter or site.yml) safely; the only SnakeYAML user with FrontMatterParser. */
@@ -46,10 +47,15 @@ public final class YamlParser {
                 return Optional.of(YamlDocument.empty(file));
             }
             Map<String, SourcePosition> positions = new LinkedHashMap<>();
+            Map<String, java.util.List<SourcePosition>> itemPositions = new LinkedHashMap<>();
             if (root instanceof MappingNode mapping) {
                 for (NodeTuple tuple : mapping.getValue()) {
                     if (tuple.getKeyNode() instanceof ScalarNode key) {
                         positions.put(key.getValue(), position(file, firstLine, tuple.getValueNode().getStartMark()));
+                        if (tuple.getValueNode() instanceof SequenceNode list) {
+                            itemPositions.put(key.getValue(), list.getValue().stream()
+                                    .map(item -> position(file, firstLine, item.getStartMark())).toList());
+                        }
                     }
                 }
             }
@@ -65,7 +71,7 @@ public final class YamlParser {
             }
             Map<String, Object> values = new LinkedHashMap<>();
             map.forEach((k, v) -> values.put(String.valueOf(k), v));
-            return Optional.of(new YamlDocument(file, values, positions));
+            return Optional.of(new YamlDocument(file, values, positions, itemPositions));
         } catch (DuplicateKeyException e) {
             diagnostics.error(position(file, firstLine, e.getProblemMark()),
                     label(file) + ": duplicate key " + duplicateKeyName(e),

@@ -90,6 +90,11 @@ final class FieldReader {
         diagnostics.error(doc.positionOf(key), message, hint);
     }
 
+    /** An error at item {@code index} (0-based) of the list under {@code key}. */
+    void itemError(String key, int index, String message, String hint) {
+        diagnostics.error(doc.positionOf(key, index), message, hint);
+    }
+
     private void wrongType(String key, String expected, Object value) {
         error(key, "'" + key + "' should be " + expected + ", not " + describe(value),
                 "write e.g. " + key + ": " + example(expected));

@@ -67,19 +67,42 @@ public final class SiteConfigReader {
         }
         List<SiteConfig.MenuItem> items = new ArrayList<>();
         if (value instanceof List<?> list) {
-            for (Object item : list) {
-                if (item instanceof Map<?, ?> map && map.get("title") != null && map.get("url") instanceof String url
-                        && url.startsWith("/") && UrlPaths.isSafe(url)) {
-                    items.add(new SiteConfig.MenuItem(String.valueOf(map.get("title")), url));
+            boolean valid = true;
+            for (int i = 0; i < list.size(); i++) {
+                String problem = menuEntryProblem(list.get(i));
+                if (problem == null) {
+                    Map<?, ?> map = (Map<?, ?>) list.get(i);
+                    items.add(new SiteConfig.MenuItem(String.valueOf(map.get("title")), (String) map.get("url")));
                 } else {
-                    fields.error("menu", "each menu entry needs a title and a site path starting with /",
-                            "write e.g. menu: [{title: About, url: /about/}]");
-                    return List.of();
+                    // Each bad entry at its own line, not at the menu: key: a long menu is otherwise a hunt.
+                    fields.itemError("menu", i, "menu entry " + (i + 1) + " " + problem,
+                            "each entry needs a title and a site path starting with /, e.g. {title: About, url: /about/}");
+                    valid = false;
                 }
             }
-            return items;
+            return valid ? items : List.of();
         }
         fields.error("menu", "menu should be a list of {title, url} entries", "write e.g. menu: [{title: About, url: /about/}]");
         return List.of();
+    }
+
+    /** What is wrong with one entry of {@code menu}, or null when it is a usable {title, url}. */
+    private static String menuEntryProblem(Object item) {
+        if (item == null) {
+            return "is empty";
+        }
+        if (!(item instanceof Map<?, ?> map)) {
+            return "should be a {title, url} map, not " + (item instanceof List<?> ? "a list" : "'" + item + "'");
+        }
+        if (map.get("title") == null) {
+            return "has no title";
+        }
+        if (map.get("url") == null) {
+            return "has no url";
+        }
+        if (!(map.get("url") instanceof String url) || !url.startsWith("/") || !UrlPaths.isSafe(url)) {
+            return "has url '" + map.get("url") + "', which is not a site path starting with /";
+        }
+        return null;
     }
 }
