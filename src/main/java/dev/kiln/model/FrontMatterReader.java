@@ -95,7 +95,17 @@ public final class FrontMatterReader {
                 fields.error("permalink", problem.get(), "write a site path such as /my-page/");
                 return Optional.empty();
             }
-            url = date == null ? UrlPaths.normalize(pattern) : Permalinks.expand(pattern, date, slug);
+            Optional<String> needsDate = Permalinks.datePlaceholder(pattern);
+            if (date == null && needsDate.isPresent()) {
+                fields.error("permalink", "permalink '" + pattern + "' uses :" + needsDate.get() + ", but this page has no date",
+                        "add e.g. date: 2019-03-18 to the front matter, or use only :slug and :title, e.g. permalink: /:slug/");
+                return Optional.empty();
+            }
+            if (slug.isEmpty() && Permalinks.usesSlug(pattern)) {
+                fields.error("title", "cannot make a URL from the title '" + title + "'", "add slug: with letters or digits");
+                return Optional.empty();
+            }
+            url = Permalinks.expand(pattern, date, slug);
         } else if (isPost) {
             url = Permalinks.expand(settings.permalink(), date, slug);
         } else {

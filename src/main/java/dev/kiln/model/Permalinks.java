@@ -11,6 +11,9 @@ final class Permalinks {
     private static final java.util.Set<String> KNOWN = java.util.Set.of(
             "year", "month", "day", "i_month", "i_day", "short_year", "hour", "minute", "second", "slug", "title");
 
+    /** The placeholders a document without a date can fill. */
+    private static final java.util.Set<String> TEXT = java.util.Set.of("slug", "title");
+
     private Permalinks() {}
 
     static Optional<String> check(String pattern) {
@@ -29,6 +32,29 @@ final class Permalinks {
         return Optional.empty();
     }
 
+    /** The first placeholder in {@code pattern} that needs a date (:year, :hour, …), if any. */
+    static Optional<String> datePlaceholder(String pattern) {
+        Matcher m = PLACEHOLDER.matcher(pattern);
+        while (m.find()) {
+            if (KNOWN.contains(m.group(1)) && !TEXT.contains(m.group(1))) {
+                return Optional.of(m.group(1));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** True when {@code pattern} holds :slug or :title. */
+    static boolean usesSlug(String pattern) {
+        Matcher m = PLACEHOLDER.matcher(pattern);
+        while (m.find()) {
+            if (TEXT.contains(m.group(1))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Expands the placeholders; {@code date} may be null when the pattern has no date placeholder. */
     static String expand(String pattern, OffsetDateTime date, String slug) {
         Matcher m = PLACEHOLDER.matcher(pattern);
         StringBuilder out = new StringBuilder();
