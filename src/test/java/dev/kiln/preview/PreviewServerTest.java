@@ -364,6 +364,25 @@ class PreviewServerTest {
     }
 
     @Test
+    void servesNonAsciiUrlsRequestedPercentEncodedAsBrowsersSendThem() throws Exception {
+        Path site = tmp.resolve("site-src");
+        RunningPreview.writeSite(site);
+        KilnRun.write(site.resolve("content/posts/2020-03-03-bien-démarrer.md"),
+                "---\ntitle: Bien démarrer\ntags: [café, 日本語]\n---\nSee [日本語](/tags/日本語/).\n");
+        preview = new RunningPreview(site);
+        // A browser following href="/2020/03/03/bien-démarrer/" sends the path percent-encoded as UTF-8.
+        HttpResponse<String> post = preview.get("/2020/03/03/bien-d%C3%A9marrer/");
+        assertEquals(200, post.statusCode());
+        assertTrue(post.body().contains("<title>Bien démarrer - Preview Test</title>"), post.body());
+        assertTrue(post.body().contains("href=\"/tags/café/\""), post.body());
+        assertEquals(200, preview.get("/tags/caf%C3%A9/").statusCode());
+        assertEquals(200, preview.get("/tags/%E6%97%A5%E6%9C%AC%E8%AA%9E/").statusCode());
+        assertTrue(preview.get("/tags/%E6%97%A5%E6%9C%AC%E8%AA%9E/feed.xml").body()
+                .contains("<id>https://example.com/2020/03/03/bien-d%C3%A9marrer/</id>"));
+        assertEquals(404, preview.get("/tags/caf%C3%A8/").statusCode());
+    }
+
+    @Test
     void aSiteThatFailsItsFirstBuildIsServedOnceFixed() throws Exception {
         Path site = tmp.resolve("site-src");
         RunningPreview.writeSite(site);
