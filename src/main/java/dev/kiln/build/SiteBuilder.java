@@ -111,10 +111,6 @@ public final class SiteBuilder {
         scanner.forget(changedFiles);
     }
 
-    public BuildResult build(Path root, Visibility visibility) throws IOException {
-        return build(root, visibility, true);
-    }
-
     /**
      * Builds and, when the site has no errors, writes it to {@code output} atomically; a failed build
      * leaves {@code output} as it was.

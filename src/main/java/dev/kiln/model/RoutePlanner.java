@@ -32,10 +32,6 @@ public final class RoutePlanner {
         this.layoutFile = layoutFile;
     }
 
-    public RouteTable plan(List<SourceResult> sources, Visibility visibility, boolean withRobots) {
-        return plan(sources, visibility, withRobots, Map.of());
-    }
-
     /**
      * @param previous documents of an earlier plan by source; one equal to its new version is kept,
      *                 so unchanged routes stay equal by identity and compare in no time
