@@ -28,7 +28,12 @@ public record KilnRun(int exitCode, String out, String err) {
              PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
             code = new Cli(o, e, CLOCK).run(args);
         }
-        return new KilnRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return new KilnRun(code, out.toString(StandardCharsets.UTF_8), withoutTimes(err.toString(StandardCharsets.UTF_8)));
+    }
+
+    /** Error summaries end in the build's time, "(412 ms)", which varies from run to run: tests see "(N ms)". */
+    public static String withoutTimes(String text) {
+        return text.replaceAll("\\(\\d+ ms\\)", "(N ms)");
     }
 
     /** Every file under {@code dir} with its bytes, keyed by its /-separated relative path. */

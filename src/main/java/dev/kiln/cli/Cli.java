@@ -305,13 +305,13 @@ public final class Cli {
             }
             new DiagnosticPrinter(root, colour).print(result.diagnostics(), err);
             if (!result.succeeded()) {
-                err.println(summaryOfErrors(result.diagnostics().size()) + "; " + display(root, output) + " was left unchanged");
+                err.println(DiagnosticPrinter.summary(result.diagnostics(), millisSince(start)) + "; " + display(root, output)
+                        + " was left unchanged");
                 return SITE_ERRORS;
             }
-            long millis = (System.nanoTime() - start) / 1_000_000;
             if (!options.quiet()) {
                 out.printf(Locale.ROOT, "Built %d pages (%d files) in %d ms into %s%n",
-                        result.pages(), result.plan().files().size(), millis, display(root, output));
+                        result.pages(), result.plan().files().size(), millisSince(start), display(root, output));
             }
             if (options.profile()) {
                 printProfile(result.profile());
@@ -332,10 +332,11 @@ public final class Cli {
         if (!hasContent(options.source())) {
             return USAGE;
         }
+        long start = System.nanoTime();
         try {
             BuildResult result = buildInMemory(options);
             if (!result.succeeded()) {
-                err.println(summaryOfErrors(result.diagnostics().size()) + "; nothing was written");
+                err.println(DiagnosticPrinter.summary(result.diagnostics(), millisSince(start)) + "; nothing was written");
                 return SITE_ERRORS;
             }
             if (!options.quiet()) {
@@ -460,8 +461,8 @@ public final class Cli {
         }
     }
 
-    private static String summaryOfErrors(int count) {
-        return count == 1 ? "1 error" : count + " errors";
+    private static long millisSince(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000;
     }
 
     private static String display(Path root, Path output) {

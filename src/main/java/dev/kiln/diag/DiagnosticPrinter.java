@@ -7,7 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Prints diagnostics like a compiler: the headline, then the source line and a caret under the column. */
+/**
+ * Prints diagnostics like a compiler: the headline, then the source line and a caret under the column;
+ * a blank line between files, so each file's problems read as one group.
+ */
 public final class DiagnosticPrinter {
     private static final String RED = "\033[1;31m";
     private static final String BOLD = "\033[1m";
@@ -26,8 +29,14 @@ public final class DiagnosticPrinter {
         this.colour = colour;
     }
 
+    /** Prints {@code diagnostics}, which come sorted by file (see {@link Diagnostics#sorted()}). */
     public void print(List<Diagnostic> diagnostics, PrintStream out) {
+        Path previousFile = null;
         for (Diagnostic d : diagnostics) {
+            if (previousFile != null && !previousFile.equals(d.position().file())) {
+                out.println();
+            }
+            previousFile = d.position().file();
             String headline = d.headline();
             out.println(colour ? headline.replaceFirst(": error: ", ": " + RED + "error" + RESET + ": ") : headline);
             String line = sourceLine(d.position());
@@ -37,6 +46,16 @@ public final class DiagnosticPrinter {
                 out.println("  " + (colour ? BOLD + caret + RESET : caret));
             }
         }
+    }
+
+    /** The summary of a failed build: "3 errors in 2 files (412 ms)". */
+    public static String summary(List<Diagnostic> diagnostics, long millis) {
+        long files = diagnostics.stream().map(d -> d.position().file()).distinct().count();
+        return plural(diagnostics.size(), "error") + " in " + plural(files, "file") + " (" + millis + " ms)";
+    }
+
+    private static String plural(long count, String noun) {
+        return count + " " + noun + (count == 1 ? "" : "s");
     }
 
     private String sourceLine(SourcePosition position) {

@@ -175,7 +175,7 @@ public final class PreviewServer implements AutoCloseable {
             new DiagnosticPrinter(root).print(result.diagnostics(), err);
             if (!result.succeeded()) {
                 fail(previous, result.diagnostics());
-                err.println(cause + errorCount(result.diagnostics().size())
+                err.println(cause + DiagnosticPrinter.summary(result.diagnostics(), (System.nanoTime() - start) / 1_000_000)
                         + (previous == null || previous.files().isEmpty() ? "; nothing to serve until it is fixed"
                         : "; still serving the last good site"));
                 return;
@@ -241,10 +241,6 @@ public final class PreviewServer implements AutoCloseable {
         List<String> shown = changes.entrySet().stream().limit(3).map(e -> e.getKey() + " " + e.getValue()).toList();
         String text = String.join(", ", shown);
         return changes.size() > shown.size() ? text + " and " + (changes.size() - shown.size()) + " more" : text;
-    }
-
-    private static String errorCount(int count) {
-        return count == 1 ? "1 error" : count + " errors";
     }
 
     int openEventStreams() {

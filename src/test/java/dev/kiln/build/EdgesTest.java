@@ -315,7 +315,7 @@ class EdgesTest {
         // On macOS and Windows one would silently overwrite the other; the build refuses on every system.
         assertTrue(run.err().startsWith("content/about.md:1:1: error: output about/index.html is also written by content/About.md"
                 + " (hint: give one of them another slug, permalink or file name)\n"), run.err());
-        assertTrue(run.err().endsWith("1 error; site/ was left unchanged\n"), run.err());
+        assertTrue(run.err().endsWith("1 error in 1 file (N ms); site/ was left unchanged\n"), run.err());
         assertFalse(Files.exists(site.resolve("site")), "nothing written");
     }
 

@@ -74,7 +74,7 @@ class HardeningHostileInputTest {
                 + " (hint: write dates like 2019-03-18 or 2019-03-18 09:30:00 +0100)\n"
                 + "  date: 2019-02-30\n"
                 + "        ^\n"
-                + "1 error; site/ was left unchanged\n", crlf.err());
+                + "1 error in 1 file (N ms); site/ was left unchanged\n", crlf.err());
 
         KilnRun oldMac = failsKeepingThePreviousSite(utf8("---\rtitle: Mac\rdate: yesterday\r---\rBody\r"));
         assertTrue(oldMac.err().startsWith(POST + ":3:7: error: cannot read date 'yesterday'"), oldMac.err());
@@ -89,7 +89,7 @@ class HardeningHostileInputTest {
         KilnRun run = failsKeepingThePreviousSite(latin1);
 
         assertEquals(POST + ":4:4: error: invalid UTF-8 (byte 0xE9 at offset 26) (hint: save the file as UTF-8)\n"
-                + "1 error; site/ was left unchanged\n", run.err());
+                + "1 error in 1 file (N ms); site/ was left unchanged\n", run.err());
     }
 
     @Test
@@ -127,7 +127,7 @@ class HardeningHostileInputTest {
                 + " (hint: split it into several posts or pages)\n"
                 + "  ---\n"
                 + "  ^\n"
-                + "1 error; site/ was left unchanged\n", run.err());
+                + "1 error in 1 file (N ms); site/ was left unchanged\n", run.err());
         System.out.printf("hostile: 50 MB post refused in %d ms (max heap %d MB)%n", millis, Runtime.getRuntime().maxMemory() >> 20);
         assertTrue(millis < 10_000, millis + " ms");
     }
@@ -144,7 +144,7 @@ class HardeningHostileInputTest {
 
         assertEquals(POST + ":3:7: error: 10000 tags on one page; at most 100 are allowed"
                 + " (hint: keep the tags readers would browse by)\n"
-                + "1 error; site/ was left unchanged\n", run.err());
+                + "1 error in 1 file (N ms); site/ was left unchanged\n", run.err());
         System.out.printf("hostile: 10,000 tags reported in %d ms%n", millis);
     }
 

@@ -58,14 +58,14 @@ class HardeningPathSafetyTest {
         assertEquals(1, run.exitCode(), run.err());
         String secrets = tmp.resolve("secrets").toRealPath().toString();
         assertEquals("content/all-secrets:1:1: error: symbolic link points outside the site: " + secrets
-                + " (hint: copy the file into the site instead of linking to it)\n"
+                + " (hint: copy the file into the site instead of linking to it)\n\n"
                 + "content/passwords.txt:1:1: error: symbolic link points outside the site: " + secrets + "/passwords.txt"
-                + " (hint: copy the file into the site instead of linking to it)\n"
+                + " (hint: copy the file into the site instead of linking to it)\n\n"
                 + "content/posts/2020-05-02-diary.md:1:1: error: symbolic link points outside the site: " + secrets + "/diary.md"
-                + " (hint: copy the file into the site instead of linking to it)\n"
+                + " (hint: copy the file into the site instead of linking to it)\n\n"
                 + "templates/post.mustache:1:1: error: symbolic link points outside the site: " + secrets + "/passwords.txt"
                 + " (hint: copy the file into the site instead of linking to it)\n"
-                + "4 errors; site/ was left unchanged\n", run.err());
+                + "4 errors in 4 files (N ms); site/ was left unchanged\n", run.err());
         assertFalse(Files.exists(site.resolve("site")));
         assertNothingWrittenOutside(site);
     }

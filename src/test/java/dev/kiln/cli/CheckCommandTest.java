@@ -72,7 +72,7 @@ class CheckCommandTest {
         assertTrue(headlines.get(1).startsWith("content/posts/2020-05-02-slug.md:3:7: error: slug '../../etc'"), run.err());
         assertTrue(headlines.get(2).startsWith("content/posts/2020-05-03-yaml.md:2:8: error: front matter: the [ list is never closed"),
                 run.err());
-        assertTrue(run.err().endsWith("3 errors; nothing was written\n"), run.err());
+        assertTrue(run.err().endsWith("3 errors in 3 files (N ms); nothing was written\n"), run.err());
         assertEquals(before, filesOfTheSiteFolder());
     }
 
@@ -82,7 +82,7 @@ class CheckCommandTest {
         KilnRun run = KilnRun.of("check", "--source", site.toString());
         assertEquals(1, run.exitCode());
         assertTrue(run.err().startsWith("content/posts/2020-05-02-links.md:4:"), run.err());
-        assertTrue(run.err().endsWith("1 error; nothing was written\n"), run.err());
+        assertTrue(run.err().endsWith("1 error in 1 file (N ms); nothing was written\n"), run.err());
         assertEquals(0, KilnRun.of("check", "--source", site.toString(), "--no-check-links").exitCode());
     }
 

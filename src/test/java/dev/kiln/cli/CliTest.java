@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.kiln.KilnRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -75,6 +76,24 @@ class CliTest {
         Map<String, byte[]> after = KilnRun.files(site.resolve("site"));
         assertEquals(before.keySet(), after.keySet());
         before.forEach((path, bytes) -> assertTrue(java.util.Arrays.equals(bytes, after.get(path)), path));
+    }
+
+    @Test
+    void errorsAreGroupedByFileThenCountedAndTimedInOneLine() {
+        post("2020-05-01-a.md", "---\ntitle: A\n---\nSee [one](/no/one/) and [two](/no/two/).\n");
+        post("2020-05-02-b.md", "---\ntitle: B\n---\n[Three](/no/three/).\n");
+        KilnRun run = KilnRun.of("build", "--source", site.toString());
+
+        assertEquals(1, run.exitCode());
+        List<String> lines = run.err().lines().toList();
+        assertEquals(List.of(
+                "content/posts/2020-05-01-a.md:4:5: error: link to /no/one/ does not exist",
+                "content/posts/2020-05-01-a.md:4:25: error: link to /no/two/ does not exist",
+                "",
+                "content/posts/2020-05-02-b.md:4:1: error: link to /no/three/ does not exist",
+                "3 errors in 2 files (N ms); site/ was left unchanged"),
+                lines.stream().filter(l -> !l.startsWith("  ")).map(l -> l.replace(" (hint: link to a page the site generates, or put the file in content/)", "")).toList(),
+                run.err());
     }
 
     @Test

@@ -154,7 +154,9 @@ class PreviewServerTest {
         assertTrue(page.contains("id=\"kiln-errors\""), "the page carries the overlay");
         assertTrue(page.contains("content/posts/2020-01-01-first.md:3:7"), page);
         assertTrue(p.page("/").contains("Second post"), "the rest of the site too");
-        p.awaitTerminal("1 error; still serving the last good site");
+        p.awaitTerminal("still serving the last good site");
+        assertTrue(KilnRun.withoutTimes(p.terminal()).contains("1 error in 1 file (N ms); still serving the last good site"),
+                p.terminal());
         assertTrue(p.terminal().contains("content/posts/2020-01-01-first.md:3:7: error: front matter"), p.terminal());
 
         p.write("content/posts/2020-01-01-first.md", "---\ntitle: First post\ntags: [java]\n---\nThe fixed body.\n");
