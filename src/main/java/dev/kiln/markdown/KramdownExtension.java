@@ -33,6 +33,7 @@ final class KramdownExtension implements Parser.ParserExtension, HtmlRenderer.Ht
     @Override
     public void extend(HtmlRenderer.Builder renderer, String rendererType) {
         renderer.nodeRendererFactory(options -> new HeadingRenderer());
+        renderer.nodeRendererFactory(options -> new TextRenderer());
         renderer.attributeProviderFactory(new LinkAttributeProvider.Factory(safeMode));
         renderer.attributeProviderFactory(new ScrollableBlockAttributeProvider.Factory());
     }

@@ -88,8 +88,8 @@ public final class MarkdownRenderer {
         List<Extension> rendering = new ArrayList<>(common);
         rendering.add(0, AttributesExtension.create());
         MutableDataSet rendererOptions = new MutableDataSet(options).set(Parser.EXTENSIONS, rendering);
-        this.parser = Parser.builder(parserOptions).build();
-        this.parserWithoutAutolink = Parser.builder(plainParserOptions).build();
+        this.parser = CopyFreeInlineParser.install(Parser.builder(parserOptions)).build();
+        this.parserWithoutAutolink = CopyFreeInlineParser.install(Parser.builder(plainParserOptions)).build();
         this.renderer = HtmlRenderer.builder(rendererOptions).build();
     }
 

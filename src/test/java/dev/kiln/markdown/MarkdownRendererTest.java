@@ -225,4 +225,21 @@ class MarkdownRendererTest {
         }
         return count;
     }
+
+    @Test
+    void textIsWrittenAsFlexmarkWritesItAndReferenceLinksStillResolve() {
+        String markdown = "A & B \\<tag> \"q\" 'a' \\* &amp; &copy; &#65; x\r\ny < z > w\n\n"
+                + "[ref][r] and [r]\n\n[r]: /relative/path/ \"T & t\"\n";
+        var parser = com.vladsch.flexmark.parser.Parser.builder().build();
+        String stock = com.vladsch.flexmark.html.HtmlRenderer.builder().build().render(parser.parse(markdown));
+        var fast = com.vladsch.flexmark.html.HtmlRenderer.builder().nodeRendererFactory(options -> new TextRenderer()).build();
+        var copyFree = CopyFreeInlineParser.install(com.vladsch.flexmark.parser.Parser.builder()).build();
+
+        assertEquals(stock, fast.render(copyFree.parse(markdown)));
+        assertTrue(stock.contains("A &amp; B &lt;tag&gt; &quot;q&quot; 'a' * &amp; \u00a9 A x\ny &lt; z &gt; w"), stock);
+        assertTrue(stock.contains("<a href=\"/relative/path/\" title=\"T &amp; t\">ref</a>"), stock);
+        for (String text : List.of("", "plain", "&<>\"'", "a&&b", "\u00e9t\u00e9 <\u65e5>")) {
+            assertEquals(com.vladsch.flexmark.util.sequence.Escaping.escapeHtml(text, false), TextRenderer.escape(text));
+        }
+    }
 }
