@@ -39,34 +39,53 @@ final class CopyFreeInlineParser extends InlineParserImpl {
 
     @Override
     public BasedSequence match(Pattern re) {
-        Matcher matcher = find(re);
-        return matcher == null ? null : input.subSequence(matcher.start(), matcher.end());
+        Match match = find(re);
+        return match == null ? null : input.subSequence(match.start(0), match.end(0));
     }
 
     @Override
     public BasedSequence[] matchWithGroups(Pattern re) {
-        Matcher matcher = find(re);
-        if (matcher == null) {
+        Match match = find(re);
+        if (match == null) {
             return null;
         }
-        BasedSequence[] groups = new BasedSequence[matcher.groupCount() + 1];
+        BasedSequence[] groups = new BasedSequence[match.matcher().groupCount() + 1];
         for (int i = 0; i < groups.length; i++) {
-            groups[i] = matcher.start(i) < 0 ? null : input.subSequence(matcher.start(i), matcher.end(i));
+            groups[i] = match.start(i) < 0 ? null : input.subSequence(match.start(i), match.end(i));
         }
         return groups;
     }
 
-    /** The match at the current index, which then moves past it; null when there is none. */
-    private Matcher find(Pattern re) {
+    /**
+     * The match at the current index, which then moves past it; null when there is none. The offsets of
+     * the matcher it returns are relative to {@code input}.
+     */
+    private Match find(Pattern re) {
         if (index >= input.length()) {
             return null;
         }
-        Matcher matcher = re.matcher(input);
-        matcher.region(index, input.length());
+        // Matched on the source String itself when the input is a plain slice of it: the same
+        // region, bounds and result, without a virtual charAt per character.
+        String source = SourceSlice.sourceOf(input);
+        int offset = source == null ? 0 : input.getStartOffset();
+        Matcher matcher = source == null ? re.matcher(input) : re.matcher(source);
+        matcher.region(offset + index, offset + input.length());
         if (!matcher.find()) {
             return null;
         }
-        index = matcher.end();
-        return matcher;
+        index = matcher.end() - offset;
+        return new Match(matcher, offset);
+    }
+
+    /** A successful match, its offsets made relative to the input. */
+    private record Match(Matcher matcher, int offset) {
+        int start(int group) {
+            int start = matcher.start(group);
+            return start < 0 ? -1 : start - offset;
+        }
+
+        int end(int group) {
+            return matcher.end(group) - offset;
+        }
     }
 }

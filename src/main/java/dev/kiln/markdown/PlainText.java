@@ -13,7 +13,6 @@ import com.vladsch.flexmark.ext.typographic.TypographicQuotes;
 import com.vladsch.flexmark.ext.typographic.TypographicSmarts;
 import com.vladsch.flexmark.util.ast.Block;
 import com.vladsch.flexmark.util.ast.Node;
-import com.vladsch.flexmark.util.sequence.BasedSequence;
 
 /** The text a reader sees in a tree, without markup or raw HTML; blocks end with a line break. */
 final class PlainText {
@@ -43,9 +42,9 @@ final class PlainText {
             return;
         }
         if (node instanceof Text) {
-            BasedSequence chars = node.getChars();
+            String chars = SourceSlice.text(node.getChars());
             // unescaping (a regular expression) changes only text with a backslash or an entity
-            text.append(chars.indexOf('\\') < 0 && chars.indexOf('&') < 0 ? chars : chars.unescape());
+            text.append(chars.indexOf('\\') < 0 && chars.indexOf('&') < 0 ? chars : node.getChars().unescape());
         } else if (node instanceof TypographicSmarts smarts) {
             text.append(smarts.getTypographicText());
         } else if (node instanceof TypographicQuotes quotes) {

@@ -21,7 +21,7 @@ final class TextRenderer implements NodeRenderer {
     }
 
     private void render(Text node, NodeRendererContext context, HtmlWriter html) {
-        String text = node.getChars().toString();
+        String text = SourceSlice.text(node.getChars());
         if (text.indexOf('\\') >= 0 || text.indexOf('&') >= 0) {
             text = node.getChars().unescape();
         }
