@@ -25,17 +25,6 @@ final class PlainText {
         return text.toString();
     }
 
-    /** Words for reading time: whitespace-separated runs holding at least one letter or digit. */
-    static int countWords(String text) {
-        int words = 0;
-        for (String token : text.split("\\s+")) {
-            if (token.codePoints().anyMatch(Character::isLetterOrDigit)) {
-                words++;
-            }
-        }
-        return words;
-    }
-
     private static void append(Node node, StringBuilder text) {
         if (node instanceof HtmlBlockBase || node instanceof HtmlInlineBase || node instanceof AttributesNode
                 || node instanceof Footnote) { // a footnote mark shows as a number, not as its label
