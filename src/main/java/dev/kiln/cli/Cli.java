@@ -374,6 +374,7 @@ public final class Cli {
         profile.slowestTemplates().forEach(t -> out.printf(Locale.ROOT, "  %-40s %8.1f ms%n", t.name(), t.millis()));
         out.println("Slowest pages:");
         profile.slowestPages().forEach(t -> out.printf(Locale.ROOT, "  %-60s %8.1f ms%n", t.name(), t.millis()));
+        out.printf(Locale.ROOT, "Resized images: %d made, %d reused%n", profile.imagesResized(), profile.imagesReused());
     }
 
     private boolean hasContent(Path root) {
