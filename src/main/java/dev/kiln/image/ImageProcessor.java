@@ -103,30 +103,40 @@ public final class ImageProcessor {
                         }
                         int targetHeight = Math.max(1, (int) Math.round((double) height * target / width));
                         String key = source.hash() + " " + target + " " + SETTINGS;
-                        Made copy = made.get(key);
-                        Reusable old = copy == null ? reusable.get(key) : null;
-                        if (copy != null) {
+                        Made inMemory = made.get(key);
+                        Reusable old = inMemory == null ? reusable.get(key) : null;
+                        byte[] bytes;
+                        Path from = null;
+                        String extension;
+                        if (inMemory != null) {
+                            bytes = inMemory.bytes();
+                            extension = extension(inMemory.path());
                             reused.incrementAndGet();
-                            files.add(new ImageSet.File(copy.path(), copy.bytes(), null, request.source()));
                         } else if (old != null && old.stillThere(previous)) {
+                            bytes = null;
+                            from = previous.resolve(old.path());
+                            extension = extension(old.path());
                             reused.incrementAndGet();
-                            copy = new Made(old.path(), null);
-                            files.add(new ImageSet.File(old.path(), null, previous.resolve(old.path()), request.source()));
                         } else {
                             if (decoded == null) {
                                 decoded = ImageScaler.decode(source.bytes(request), header);
                             }
-                            copy = make(request.sitePath(), decoded, header, target, targetHeight, source.size());
-                            if (copy == null) {
+                            Made fresh = make(request.sitePath(), decoded, header, target, targetHeight, source.size());
+                            if (fresh == null) {
                                 continue; // no smaller than the image itself: not worth a copy
                             }
+                            bytes = fresh.bytes();
+                            extension = extension(fresh.path());
                             resized.incrementAndGet();
-                            files.add(new ImageSet.File(copy.path(), copy.bytes(), null, request.source()));
                         }
-                        madeNow.put(key, copy);
-                        String digest = copy.bytes() != null ? sha256(copy.bytes()) : reusable.get(key).sha256();
-                        manifest.put(copy.path(), key + "\t" + copy.path() + "\t" + digest);
-                        variants.add(new ImageCatalog.Variant("/" + copy.path(), target, targetHeight));
+                        // Named after this image: another file with the same bytes gets copies of its own.
+                        String path = copyPath(request.sitePath(), target, extension);
+                        files.add(new ImageSet.File(path, bytes, from, request.source()));
+                        if (bytes != null) {
+                            madeNow.put(key, new Made(path, bytes));
+                        }
+                        manifest.put(path, key + "\t" + path + "\t" + (bytes != null ? sha256(bytes) : old.sha256()));
+                        variants.add(new ImageCatalog.Variant("/" + path, target, targetHeight));
                     }
                 }
                 images.put(request.sitePath(), new ImageCatalog.Image(request.sitePath(), width, height, variants));
@@ -137,11 +147,7 @@ public final class ImageProcessor {
         });
         if (remember) {
             made.clear();
-            madeNow.forEach((key, copy) -> {
-                if (copy.bytes() != null) {
-                    made.put(key, copy);
-                }
-            });
+            made.putAll(madeNow);
             known.keySet().retainAll(seen);
         }
         if (!manifest.isEmpty()) {
@@ -208,6 +214,10 @@ public final class ImageProcessor {
             return null;
         }
         return new Made(copyPath(sitePath, width, extension), bytes);
+    }
+
+    private static String extension(String path) {
+        return path.substring(path.lastIndexOf('.') + 1);
     }
 
     /** {@code /img/photo.jpg} at 640 → {@code img/photo-640w.jpg}, relative to the output folder. */

@@ -198,6 +198,23 @@ class ImagesTest {
     }
 
     @Test
+    void twoFilesWithTheSameBytesGetCopiesOfTheirOwn() throws IOException {
+        write("content/site.yml", "title: T\n");
+        TestImages.write(TestImages.photo(1000, 500, 8, false), "jpg", site.resolve("content/img/a.jpg"));
+        Files.copy(site.resolve("content/img/a.jpg"), site.resolve("content/img/b.jpg"));
+        write("content/posts/2024-05-01-a.md", "---\ntitle: A\n---\n![a](/img/a.jpg)\n\n![b](/img/b.jpg)\n");
+        SiteBuilder preview = SiteBuilder.remembering();
+        for (int build = 0; build < 2; build++) {
+            BuildResult result = preview.build(site, new Visibility(false, false, KilnRun.CLOCK.instant()), true);
+            assertTrue(result.succeeded(), result.diagnostics().toString());
+            String page = text(result, "2024/05/01/a/index.html");
+            assertTrue(page.contains("srcset=\"/img/a-640w.jpg 640w, /img/a-960w.jpg 960w, /img/a.jpg 1000w\""), page);
+            assertTrue(page.contains("srcset=\"/img/b-640w.jpg 640w, /img/b-960w.jpg 960w, /img/b.jpg 1000w\""), page);
+            assertTrue(result.plan().files().stream().anyMatch(f -> f.path().equals("img/b-960w.jpg")));
+        }
+    }
+
+    @Test
     void worksUnderABaseurl() {
         photoSite("title: Photos\nurl: https://example.com\nbaseurl: /blog\n");
         KilnRun run = build();
