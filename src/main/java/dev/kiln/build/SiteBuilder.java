@@ -59,7 +59,8 @@ import java.util.stream.Stream;
 
 /**
  * The one entry point of a build and the one class that knows the order of the stages: scan,
- * read each source, plan the routes, render them, check links, and (for {@link #buildInto}) write.
+ * read each source, plan the routes, measure and resize the images pages show, render the routes,
+ * check links, and (for {@link #buildInto}) write.
  * Each stage hands its typed result and its own diagnostics to the next; the build goes as far as
  * it can so that all errors are reported together, and produces a plan only when there are none.
  * <p>
@@ -150,8 +151,11 @@ public final class SiteBuilder {
         return build(root, visibility, checkLinks, null);
     }
 
-    /** {@code previousOutput}, when not null, is the output folder of the last build, whose resized images may be reused. */
-    private BuildResult build(Path root, Visibility visibility, boolean checkLinks, Path previousOutput) throws IOException {
+    /**
+     * Builds in memory, reusing the resized images of {@code previousOutput} (the output folder of
+     * an earlier build, only read; may be null) whose image bytes and settings are unchanged.
+     */
+    public BuildResult build(Path root, Visibility visibility, boolean checkLinks, Path previousOutput) throws IOException {
         Diagnostics diagnostics = new Diagnostics();
         Map<String, Double> stages = new LinkedHashMap<>();
 

@@ -353,7 +353,9 @@ public final class Cli {
     private BuildResult buildInMemory(Options options) throws IOException {
         BuildResult result;
         try (BuildProgress progress = BuildProgress.start(err, terminal)) {
-            result = siteBuilder(progress).build(options.source(), visibility(options), options.checkLinks());
+            // The default output's resized images are only read: check need not resize them again.
+            result = siteBuilder(progress).build(options.source(), visibility(options), options.checkLinks(),
+                    options.source().resolve("site"));
         }
         new DiagnosticPrinter(options.source(), colour).print(result.diagnostics(), err);
         return result;

@@ -152,6 +152,12 @@ class ImagesTest {
         assertEquals(before.keySet(), after.keySet());
         before.forEach((path, bytes) -> assertArrayEquals(bytes, after.get(path), path));
 
+        // An in-memory build (kiln check) reads the output's copies instead of resizing.
+        BuildResult check = new SiteBuilder().build(site, new Visibility(false, false, KilnRun.CLOCK.instant()), true,
+                site.resolve("site"));
+        assertEquals(0, check.profile().imagesResized());
+        assertEquals(11, check.profile().imagesReused());
+
         // New pixels, same size: only that image's copies are made again, and they differ.
         TestImages.write(TestImages.photo(2000, 1200, 99, false), "png", site.resolve("content/img/shot.png"));
         KilnRun changed = build();
