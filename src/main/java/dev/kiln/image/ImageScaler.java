@@ -65,8 +65,15 @@ final class ImageScaler {
         }
     }
 
+    /** Decoding takes 4 bytes a pixel, twice: beyond this a build would run out of memory, not make a copy. */
+    static final long MAX_PIXELS = 100_000_000L;
+
     /** Decodes the whole image as it is shown: EXIF orientation applied, in 8-bit RGB (ARGB when it has transparency). */
     static BufferedImage decode(byte[] bytes, Header header) throws IOException {
+        if ((long) header.width() * header.height() > MAX_PIXELS) {
+            throw new IOException("it has " + header.width() + "×" + header.height() + " pixels, more than the "
+                    + MAX_PIXELS / 1_000_000 + " million Kiln resizes");
+        }
         BufferedImage read;
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
             ImageReader reader = reader(in);

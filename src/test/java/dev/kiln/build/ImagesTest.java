@@ -254,6 +254,29 @@ class ImagesTest {
         assertEquals("previous", KilnRun.read(site.resolve("site/index.html")));
     }
 
+    @Test
+    void anImageTooLargeToDecodeIsAnErrorNotAnOutOfMemoryCrash() throws IOException {
+        write("content/site.yml", "title: T\n");
+        Files.createDirectories(site.resolve("content/img"));
+        Files.write(site.resolve("content/img/huge.png"), pngHeaderOnly(20000, 6000));
+        write("content/posts/2024-05-01-a.md", "---\ntitle: A\n---\n![huge](/img/huge.png)\n");
+        KilnRun run = build();
+        assertEquals(1, run.exitCode());
+        assertTrue(run.err().startsWith("content/posts/2024-05-01-a.md:4:1: error: cannot show image /img/huge.png: "
+                + "it has 20000×6000 pixels, more than the 100 million Kiln resizes"), run.err());
+    }
+
+    /** A PNG signature and header chunk claiming a size, without pixel data: what a decompression bomb starts with. */
+    private static byte[] pngHeaderOnly(int width, int height) {
+        java.nio.ByteBuffer ihdr = java.nio.ByteBuffer.allocate(17);
+        ihdr.put("IHDR".getBytes(StandardCharsets.US_ASCII)).putInt(width).putInt(height).put(new byte[] {8, 2, 0, 0, 0});
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(ihdr.array());
+        java.nio.ByteBuffer png = java.nio.ByteBuffer.allocate(8 + 4 + 17 + 4);
+        png.put(new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10}).putInt(13).put(ihdr.array()).putInt((int) crc.getValue());
+        return png.array();
+    }
+
     private Path writePng() {
         Path file = site.resolve("whole.png");
         TestImages.write(TestImages.photo(1600, 1000, 5, false), "png", file);
