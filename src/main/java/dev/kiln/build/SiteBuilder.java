@@ -7,6 +7,10 @@ import dev.kiln.frontmatter.FrontMatterParser;
 import dev.kiln.frontmatter.SourceDocument;
 import dev.kiln.frontmatter.YamlDocument;
 import dev.kiln.frontmatter.YamlParser;
+import dev.kiln.image.ImageCatalog;
+import dev.kiln.image.ImageProcessor;
+import dev.kiln.image.ImageRequest;
+import dev.kiln.image.ImageSet;
 import dev.kiln.links.LinkChecker;
 import dev.kiln.markdown.MarkdownRenderer;
 import dev.kiln.markdown.RenderedMarkdown;
@@ -32,6 +36,8 @@ import dev.kiln.source.TextFile;
 import dev.kiln.source.ThemeFile;
 import dev.kiln.template.SiteRendering;
 import dev.kiln.template.ThemeRenderer;
+import dev.kiln.text.ImageTags;
+import dev.kiln.text.UrlText;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -53,7 +59,8 @@ import java.util.stream.Stream;
 
 /**
  * The one entry point of a build and the one class that knows the order of the stages: scan,
- * read each source, plan the routes, render them, check links, and (for {@link #buildInto}) write.
+ * read each source, plan the routes, measure and resize the images pages show, render the routes,
+ * check links, and (for {@link #buildInto}) write.
  * Each stage hands its typed result and its own diagnostics to the next; the build goes as far as
  * it can so that all errors are reported together, and produces a plan only when there are none.
  * <p>
@@ -64,6 +71,7 @@ import java.util.stream.Stream;
 public final class SiteBuilder {
     private final boolean remember;
     private final SourceScanner scanner;
+    private final ImageProcessor images;
     private final Map<Path, CompiledSource> sources = new ConcurrentHashMap<>();
     private Theme theme;
     private Rendered rendered;
@@ -93,6 +101,7 @@ public final class SiteBuilder {
     private SiteBuilder(boolean remember) {
         this.remember = remember;
         this.scanner = remember ? SourceScanner.remembering() : new SourceScanner();
+        this.images = remember ? ImageProcessor.remembering() : ImageProcessor.once();
     }
 
     /** A builder for repeated builds of one site: it reuses what did not change since its last build. */
@@ -109,6 +118,7 @@ public final class SiteBuilder {
     /** Makes the next build read these files (relative to the site root) again, whatever their time stamps say. */
     public void forget(Collection<Path> changedFiles) {
         scanner.forget(changedFiles);
+        images.forget(changedFiles);
     }
 
     /**
@@ -121,7 +131,7 @@ public final class SiteBuilder {
             throws IOException, ForeignOutputException {
         SiteWriter.recoverInterruptedBuild(output);
         SiteWriter.checkOwnership(output);
-        BuildResult result = build(root, visibility, checkLinks);
+        BuildResult result = build(root, visibility, checkLinks, output);
         if (!result.succeeded()) {
             return result;
         }
@@ -133,11 +143,19 @@ public final class SiteBuilder {
         BuildProfile profile = result.profile();
         return new BuildResult(result.diagnostics(), result.plan(), result.pages(), result.baseurl(),
                 new BuildProfile(List.copyOf(stages), profile.slowestPages(), profile.slowestTemplates(), profile.rendered(),
-                        profile.reused()));
+                        profile.reused(), profile.imagesResized(), profile.imagesReused()));
     }
 
     /** Builds in memory; with {@code checkLinks}, a link to a page the site does not have is an error. */
     public BuildResult build(Path root, Visibility visibility, boolean checkLinks) throws IOException {
+        return build(root, visibility, checkLinks, null);
+    }
+
+    /**
+     * Builds in memory, reusing the resized images of {@code previousOutput} (the output folder of
+     * an earlier build, only read; may be null) whose image bytes and settings are unchanged.
+     */
+    public BuildResult build(Path root, Visibility visibility, boolean checkLinks, Path previousOutput) throws IOException {
         Diagnostics diagnostics = new Diagnostics();
         Map<String, Double> stages = new LinkedHashMap<>();
 
@@ -163,8 +181,12 @@ public final class SiteBuilder {
                 rendered == null ? Map.of() : rendered.documents());
         stages.put("plan", millisSince(start));
 
+        start = stage("images");
+        ImageSet imageSet = images.process(imageRequests(tree, table, config.baseurl()), previousOutput, diagnostics);
+        stages.put("images", millisSince(start));
+
         start = stage("render");
-        Render render = render(themeRenderer, config, table);
+        Render render = render(themeRenderer, config, table, imageSet.catalog());
         render.problems().forEach(diagnostics::add);
         stages.put("render", millisSince(start));
 
@@ -177,6 +199,11 @@ public final class SiteBuilder {
             Path inContent = file.relativePath().subpath(1, file.relativePath().getNameCount());
             files.add(OutputFile.copy(inContent.toString().replace('\\', '/'), file.file(),
                     SourcePosition.startOf(file.relativePath())));
+        }
+        for (ImageSet.File copy : imageSet.files()) {
+            SourcePosition origin = SourcePosition.startOf(copy.source() == null ? Path.of(ImageProcessor.MANIFEST) : copy.source());
+            files.add(copy.bytes() != null ? OutputFile.of(copy.path(), copy.bytes(), origin)
+                    : OutputFile.copy(copy.path(), copy.copyFrom(), origin));
         }
         for (ThemeFile asset : tree.themeAssets()) {
             files.add(OutputFile.of(asset.name(), asset.bytes(), SourcePosition.startOf(Path.of(asset.displayPath()))));
@@ -200,7 +227,7 @@ public final class SiteBuilder {
             checkLinks(tree, results, recompiled, config, plan, byPath, previous).forEach(diagnostics::add);
             stages.put("check links", millisSince(start));
         }
-        BuildProfile profile = profile(stages, render);
+        BuildProfile profile = profile(stages, render, imageSet);
         if (diagnostics.hasErrors()) {
             return new BuildResult(diagnostics.sorted(), null, 0, config.baseurl(), profile);
         }
@@ -270,6 +297,72 @@ public final class SiteBuilder {
                 rendered.excerptHtml(), rendered.excerptText(), rendered.toc(), rendered.wordCount(), links), found.sorted());
     }
 
+    /** Image files the image stage can read; others (SVG, WebP, …) are copied and shown as they are. */
+    private static final Set<String> IMAGE_EXTENSIONS = Set.of("jpg", "jpeg", "png", "gif");
+
+    /**
+     * Every local JPEG, PNG and GIF that a published post or page shows (an {@code <img>} in its body,
+     * Markdown or raw HTML, or its {@code background}), each once, with where it is first used.
+     */
+    private static List<ImageRequest> imageRequests(SourceTree tree, RouteTable table, String baseurl) {
+        Map<String, SourceFile> files = new HashMap<>();
+        for (SourceFile file : tree.staticFiles()) {
+            Path inContent = file.relativePath().subpath(1, file.relativePath().getNameCount());
+            files.put("/" + inContent.toString().replace('\\', '/'), file);
+        }
+        Map<Path, String> texts = new HashMap<>();
+        Stream.concat(tree.posts().stream(), tree.pages().stream()).forEach(f -> texts.put(f.relativePath(), f.text()));
+        List<Document> documents = new ArrayList<>(table.site().posts());
+        documents.addAll(table.site().pages());
+        documents.sort(Comparator.comparing(d -> d.source().toString().replace('\\', '/')));
+        Map<String, ImageRequest> requests = new LinkedHashMap<>();
+        for (Document doc : documents) {
+            String background = UrlText.sitePath(doc.background(), "");
+            if (background != null && !requests.containsKey(background) && isImage(files.get(background))) {
+                requests.put(background, new ImageRequest(background, files.get(background).relativePath(), files.get(background).file(),
+                        keyPosition(doc.source(), texts.get(doc.source()), "background")));
+            }
+            String html = doc.content().html();
+            if (!html.contains("<img") && !html.contains("<IMG")) {
+                continue;
+            }
+            for (ImageTags.Tag tag : ImageTags.in(html)) {
+                String path = UrlText.sitePath(tag.attribute("src"), baseurl);
+                if (path != null && !requests.containsKey(path) && isImage(files.get(path))) {
+                    SourcePosition usedAt = doc.content().links().stream()
+                            .filter(l -> path.equals(UrlText.sitePath(l.url(), ""))).map(Document.Link::position)
+                            .findFirst().orElse(SourcePosition.startOf(doc.source()));
+                    requests.put(path, new ImageRequest(path, files.get(path).relativePath(), files.get(path).file(), usedAt));
+                }
+            }
+        }
+        return List.copyOf(requests.values());
+    }
+
+    private static boolean isImage(SourceFile file) {
+        if (file == null) {
+            return false;
+        }
+        String name = file.relativePath().getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 && IMAGE_EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** Where a front matter key's value starts ({@code background: /img/x.jpg}), else the file's start. */
+    private static SourcePosition keyPosition(Path file, String text, String key) {
+        if (text != null) {
+            int at = text.startsWith(key + ":") ? 0 : text.indexOf("\n" + key + ":");
+            if (at >= 0) {
+                int value = at == 0 ? key.length() + 1 : at + key.length() + 2;
+                while (value < text.length() && text.charAt(value) == ' ') {
+                    value++;
+                }
+                return SourcePosition.at(file, text, value);
+            }
+        }
+        return SourcePosition.startOf(file);
+    }
+
     /** Templates are compiled once, and again only when one of the theme's files changes. */
     private ThemeRenderer theme(List<ThemeFile> files) {
         if (theme != null && sameFiles(theme.files(), files)) {
@@ -299,9 +392,9 @@ public final class SiteBuilder {
     private record Render(SiteRendering rendering, List<Output> outputs, List<Output> fresh, List<Diagnostic> problems) {}
 
     /** Stage 4, every route in parallel; a route whose inputs equal last build's keeps its bytes. */
-    private Render render(ThemeRenderer themeRenderer, SiteConfig config, RouteTable table) {
+    private Render render(ThemeRenderer themeRenderer, SiteConfig config, RouteTable table, ImageCatalog catalog) {
         boolean sameTheme = rendered != null && rendered.renderer() == themeRenderer && rendered.config().equals(config);
-        SiteRendering rendering = themeRenderer.forSite(table.site(), sameTheme ? rendered.rendering() : null);
+        SiteRendering rendering = themeRenderer.forSite(table.site(), catalog, sameTheme ? rendered.rendering() : null);
         Map<String, Output> previous = sameTheme ? rendered.byPath() : Map.of();
         Object facts = rendering.facts();
         boolean sameFacts = !previous.isEmpty() && rendered.facts().equals(facts);
@@ -418,7 +511,7 @@ public final class SiteBuilder {
         return LinkChecker.diagnostics(next.values());
     }
 
-    private static BuildProfile profile(Map<String, Double> stages, Render render) {
+    private static BuildProfile profile(Map<String, Double> stages, Render render, ImageSet imageSet) {
         List<BuildProfile.Timing> timings = new ArrayList<>();
         stages.forEach((name, millis) -> timings.add(new BuildProfile.Timing(name, millis)));
         List<Output> fresh = render.fresh();
@@ -430,6 +523,7 @@ public final class SiteBuilder {
         List<BuildProfile.Timing> templates = byTemplate.entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .limit(5).map(e -> new BuildProfile.Timing(e.getKey(), e.getValue() / 1e6)).toList();
-        return new BuildProfile(List.copyOf(timings), pages, templates, fresh.size(), render.outputs().size() - fresh.size());
+        return new BuildProfile(List.copyOf(timings), pages, templates, fresh.size(), render.outputs().size() - fresh.size(),
+                imageSet.resized(), imageSet.reused());
     }
 }

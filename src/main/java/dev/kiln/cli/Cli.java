@@ -353,7 +353,9 @@ public final class Cli {
     private BuildResult buildInMemory(Options options) throws IOException {
         BuildResult result;
         try (BuildProgress progress = BuildProgress.start(err, terminal)) {
-            result = siteBuilder(progress).build(options.source(), visibility(options), options.checkLinks());
+            // The default output's resized images are only read: check need not resize them again.
+            result = siteBuilder(progress).build(options.source(), visibility(options), options.checkLinks(),
+                    options.source().resolve("site"));
         }
         new DiagnosticPrinter(options.source(), colour).print(result.diagnostics(), err);
         return result;
@@ -374,6 +376,7 @@ public final class Cli {
         profile.slowestTemplates().forEach(t -> out.printf(Locale.ROOT, "  %-40s %8.1f ms%n", t.name(), t.millis()));
         out.println("Slowest pages:");
         profile.slowestPages().forEach(t -> out.printf(Locale.ROOT, "  %-60s %8.1f ms%n", t.name(), t.millis()));
+        out.printf(Locale.ROOT, "Resized images: %d made, %d reused%n", profile.imagesResized(), profile.imagesReused());
     }
 
     private boolean hasContent(Path root) {

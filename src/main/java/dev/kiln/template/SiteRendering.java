@@ -3,6 +3,7 @@ package dev.kiln.template;
 import com.github.mustachejava.Mustache;
 import com.github.mustachejava.MustacheException;
 import dev.kiln.diag.Diagnostic;
+import dev.kiln.image.ImageCatalog;
 import dev.kiln.model.Document;
 import dev.kiln.model.Route;
 import dev.kiln.model.Site;
@@ -10,6 +11,7 @@ import dev.kiln.model.SiteConfig;
 import dev.kiln.model.Tag;
 import dev.kiln.text.HtmlText;
 import dev.kiln.text.PlainText;
+import dev.kiln.text.UrlText;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -39,15 +41,20 @@ public final class SiteRendering {
     /** A post is listed on many pages (home, archive, tags, its neighbours): its summary is made once. */
     private final Map<Document, Views.PostSummary> summaries = new IdentityHashMap<>();
     private final FeedWriter feeds;
+    private final ImageCatalog images;
+    private final ImageMarkup imageMarkup;
 
-    SiteRendering(ThemeRenderer theme, Site site, SiteRendering previous) {
+    SiteRendering(ThemeRenderer theme, Site site, ImageCatalog images, SiteRendering previous) {
         this.theme = theme;
         this.site = site;
         this.config = site.config();
+        this.images = images;
+        this.imageMarkup = new ImageMarkup(images, config.baseurl());
         this.displayDate = DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.forLanguageTag(config.language()));
         site.tags().forEach(t -> tagCounts.put(t.tag(), t.posts().size()));
         // A summary depends on its post, the settings and its tags' counts: kept when those are the same.
-        boolean reuse = previous != null && previous.config.equals(config) && previous.tagCounts.equals(tagCounts);
+        boolean reuse = previous != null && previous.config.equals(config) && previous.tagCounts.equals(tagCounts)
+                && previous.images.equals(images);
         for (Document post : site.posts()) {
             Views.PostSummary known = reuse ? previous.summaries.get(post) : null;
             summaries.put(post, known != null ? known : newSummary(post));
@@ -56,11 +63,11 @@ public final class SiteRendering {
     }
 
     /**
-     * What every page may show besides its route: the settings, the menu, the footer's year and the
-     * tag counts. Two routes that are equal render the same under equal facts.
+     * What every page may show besides its route: the settings, the menu, the footer's year, the
+     * tag counts and the images' sizes and copies. Two routes that are equal render the same under equal facts.
      */
     public Object facts() {
-        return List.of(config, site.menu(), site.year(), tagCounts);
+        return List.of(config, site.menu(), site.year(), tagCounts, images);
     }
 
     /** What a layout is executed with; equal values render to equal pages. */
@@ -161,8 +168,9 @@ public final class SiteRendering {
                 absolute(doc.url()), doc.isPost() ? "post" : "page", doc.isPost(), doc.author(),
                 doc.date() == null ? null : displayDate.format(doc.date()),
                 doc.date() == null ? null : ISO.format(doc.date()),
-                asset(doc.background()), absoluteAsset(doc.background()), tagViews(doc.tags()),
-                doc.content().html(), doc.content().toc(), excerpt, readingTime(doc),
+                asset(doc.background()), absoluteAsset(doc.background()), masthead(doc.background()), tagViews(doc.tags()),
+                imageMarkup.apply(doc.content().html(), true), doc.content().toc(), imageMarkup.apply(excerpt, false),
+                readingTime(doc),
                 previous, next, doc.draft(), doc.scheduled(), doc.params());
         return new LayoutInputs(doc.layout(), new Views.Context(siteView(doc.url()), page, null, null, null, null));
     }
@@ -182,7 +190,7 @@ public final class SiteRendering {
 
     private Views.PageView listPage(String title, String description, String url, String kind) {
         return new Views.PageView(title, null, description, link(url), absolute(url), kind, false, config.author(),
-                null, null, null, null, List.of(), "", null, "", 0, null, null, false, false, Map.of());
+                null, null, null, null, null, List.of(), "", null, "", 0, null, null, false, false, Map.of());
     }
 
     private Views.PostSummary summary(Document post) {
@@ -191,7 +199,7 @@ public final class SiteRendering {
 
     private Views.PostSummary newSummary(Document p) {
         return new Views.PostSummary(p.title(), p.subtitle(), link(p.url()), displayDate.format(p.date()), ISO.format(p.date()),
-                p.author(), p.content().excerptHtml(), readingTime(p), tagViews(p.tags()), p.draft(), p.scheduled());
+                p.author(), imageMarkup.apply(p.content().excerptHtml(), false), readingTime(p), tagViews(p.tags()), p.draft(), p.scheduled());
     }
 
     private List<Views.TagView> tagViews(List<Tag> tags) {
@@ -220,6 +228,16 @@ public final class SiteRendering {
             return null;
         }
         return path.startsWith("/") ? link(path) : path;
+    }
+
+    /** The masthead as a responsive image: the browser picks the copy that fits the screen's width. */
+    private Views.MastheadView masthead(String background) {
+        ImageCatalog.Image image = background == null ? null : images.find(UrlText.sitePath(background, ""));
+        if (image == null) {
+            return null;
+        }
+        String srcset = image.variants().isEmpty() ? null : ImageMarkup.srcset(image, config.baseurl());
+        return new Views.MastheadView(asset(background), srcset, srcset == null ? null : "100vw", image.width(), image.height());
     }
 
     private String absoluteAsset(String path) {

@@ -67,9 +67,12 @@ public final class ThemeRenderer {
         return Path.of(file == null ? "templates/" + layout + EXTENSION : file.displayPath());
     }
 
-    /** @param previous the rendering of the last build, whose post summaries may be kept, or null */
-    public SiteRendering forSite(dev.kiln.model.Site site, SiteRendering previous) {
-        return new SiteRendering(this, site, previous);
+    /**
+     * @param images the local images pages show, with their sizes and resized copies
+     * @param previous the rendering of the last build, whose post summaries may be kept, or null
+     */
+    public SiteRendering forSite(dev.kiln.model.Site site, dev.kiln.image.ImageCatalog images, SiteRendering previous) {
+        return new SiteRendering(this, site, images, previous);
     }
 
     boolean isBroken(String layout) {

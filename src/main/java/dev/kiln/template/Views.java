@@ -21,9 +21,15 @@ public final class Views {
 
     public record PageView(String title, String subtitle, String description, String url, String absoluteUrl,
                            String kind, boolean isPost, String author, String date, String dateIso, String background,
-                           String image, List<TagView> tags, String content, String toc, String excerpt, int readingTime,
+                           String image, MastheadView masthead, List<TagView> tags, String content, String toc, String excerpt, int readingTime,
                            PostSummary previous, PostSummary next, boolean draft, boolean scheduled,
                            Map<String, Object> params) {}
+
+    /**
+     * The {@code background} as an image element, when it is a local image the build could read:
+     * {@code srcset} is null when it has no smaller copies.
+     */
+    public record MastheadView(String src, String srcset, String sizes, int width, int height) {}
 
     public record TagView(String name, String slug, String url, int count) {}
 

@@ -32,6 +32,59 @@ public final class UrlText {
         return out.toString();
     }
 
+    /**
+     * The site path an {@code src} written in a page points at ({@code /blog/img/a%20b.png} under
+     * baseurl {@code /blog} → {@code /img/a b.png}), without query or fragment; null when it is not
+     * a path under the baseurl (another host, a relative path, {@code data:}) or its escapes are broken.
+     */
+    public static String sitePath(String src, String baseurl) {
+        if (src == null || !src.startsWith("/") || src.startsWith("//")) {
+            return null;
+        }
+        String path = src;
+        int end = path.length();
+        for (int i = 0; i < path.length(); i++) {
+            if (path.charAt(i) == '?' || path.charAt(i) == '#') {
+                end = i;
+                break;
+            }
+        }
+        path = path.substring(0, end);
+        if (!baseurl.isEmpty()) {
+            if (!path.startsWith(baseurl + "/")) {
+                return null;
+            }
+            path = path.substring(baseurl.length());
+        }
+        return decode(path);
+    }
+
+    /** Decodes %XX escapes as UTF-8 (a {@code +} stays a {@code +}); null when an escape is broken. */
+    static String decode(String text) {
+        if (text.indexOf('%') < 0) {
+            return text;
+        }
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= text.length() || Character.digit(text.charAt(i + 1), 16) < 0 || Character.digit(text.charAt(i + 2), 16) < 0) {
+                    return null;
+                }
+                bytes.write(Character.digit(text.charAt(i + 1), 16) * 16 + Character.digit(text.charAt(i + 2), 16));
+                i += 2;
+            } else {
+                byte[] encoded = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+                if (Character.isHighSurrogate(c) && i + 1 < text.length()) {
+                    encoded = text.substring(i, i + 2).getBytes(StandardCharsets.UTF_8);
+                    i++;
+                }
+                bytes.write(encoded, 0, encoded.length);
+            }
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
     private static boolean needsEncoding(int c) {
         return c <= 0x20 || c >= 0x7f || "\"<>\\^`{|}".indexOf(c) >= 0;
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.kiln.KilnRun;
 import dev.kiln.diag.Diagnostic;
+import dev.kiln.image.TestImages;
 import dev.kiln.model.Visibility;
 import dev.kiln.output.OutputFile;
 import java.io.IOException;
@@ -26,8 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The preview's incremental rebuild against the truth: after every random edit, rename, deletion
- * and addition (posts, pages, tags, dates, drafts, links, headings, site.yml, templates, images), a
- * remembering builder that saw every earlier state must give exactly what a cold build of the same
+ * and addition (posts, pages, tags, dates, drafts, links, headings, site.yml, templates, images with
+ * their sizes and resized copies, mastheads, damaged images), a remembering builder that saw every earlier state must give exactly what a cold build of the same
  * sources gives: the same files with the same bytes, and the same diagnostics.
  * {@code -Dincremental.steps=N} and {@code -Dincremental.seed=S} explore further.
  */
@@ -49,7 +50,7 @@ class IncrementalBuildTest {
         write("content/about.md", "---\ntitle: About\n---\nAbout [the posts](/posts/).\n\n## Contact\n\nMail.\n");
         write("content/projects.md", "---\ntitle: Projects\naliases: [/old-projects.html]\n---\nSee [about](/about/#contact).\n");
         Files.createDirectories(site.resolve("content/img"));
-        Files.write(site.resolve("content/img/a.png"), new byte[] {1, 2, 3});
+        TestImages.write(TestImages.photo(900, 500, 1, false), "png", site.resolve("content/img/a.png"));
         for (int i = 0; i < 24; i++) {
             addPost();
         }
@@ -212,8 +213,14 @@ class IncrementalBuildTest {
             case 13 -> {
                 changed.remove(path);
                 changed.add("content/img/a.png");
-                Files.write(site.resolve("content/img/a.png"), new byte[] {(byte) random.nextInt(), 2, 3, 4});
-                return "replaced an image";
+                if (random.nextInt(6) == 0) {
+                    Files.write(site.resolve("content/img/a.png"), new byte[] {(byte) random.nextInt(), 2, 3, 4});
+                    return "replaced an image with bytes that are no image";
+                }
+                int width = 300 + random.nextInt(1200);
+                TestImages.write(TestImages.photo(width, 200 + random.nextInt(600), random.nextLong(), random.nextBoolean()),
+                        "png", site.resolve("content/img/a.png"));
+                return "replaced an image with one " + width + " pixels wide";
             }
             default -> {
                 replaceLine(path, "aliases:", "aliases: [/old/" + word() + "-" + (++created) + ".html]");
@@ -232,6 +239,9 @@ class IncrementalBuildTest {
         }
         if (random.nextInt(4) == 0) {
             body.append("\n![a picture](/img/a.png)\n");
+        }
+        if (random.nextInt(5) == 0) {
+            body.insert(body.indexOf("---\n\n"), "background: /img/a.png\n");
         }
         write("content/posts/" + name, body.toString());
         posts.add(name);

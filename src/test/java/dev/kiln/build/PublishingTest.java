@@ -193,7 +193,7 @@ class PublishingTest {
                 + "![pic](/img/bg.jpg) and [two](/2019/03/19/two/) and [top](#top-part)\n\n## Top part\n");
         write("content/posts/2019-03-19-two.md", "---\ntitle: Two\n---\n[one](/2019/03/18/one/)\n");
         write("content/about.md", "---\ntitle: About\n---\nMe.\n");
-        write("content/img/bg.jpg", "jpeg");
+        dev.kiln.image.TestImages.write(dev.kiln.image.TestImages.photo(1000, 400, 1, false), "jpg", site.resolve("content/img/bg.jpg"));
         for (int i = 1; i <= 7; i++) {
             write("content/posts/2020-01-0" + i + "-p" + i + ".md", "---\ntitle: P" + i + "\n---\nText.\n");
         }

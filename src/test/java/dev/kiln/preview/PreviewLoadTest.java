@@ -279,11 +279,9 @@ class PreviewLoadTest {
         for (int n = 0; n < POSTS; n++) {
             KilnRun.write(postFile(root, n), post(n, ""));
         }
-        byte[] photo = new byte[64 * 1024];
-        new Random(42).nextBytes(photo);
-        Files.createDirectories(root.resolve("content/img"));
-        Files.write(root.resolve("content/img/photo.png"), photo);
-        return photo;
+        Path file = root.resolve("content/img/photo.png");
+        dev.kiln.image.TestImages.write(dev.kiln.image.TestImages.photo(600, 300, 42, false), "png", file);
+        return Files.readAllBytes(file);
     }
 
     /** Every 200 ms edits a post; every 7th edit breaks one post's front matter and the next fixes it. */

@@ -1,0 +1,37 @@
+package dev.kiln.image;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a build knows about the site's local images that pages show, by site path without the
+ * baseurl ({@code /img/photo.jpg}): their size in CSS pixels and the smaller copies made of them.
+ * Pages print it as {@code width}, {@code height} and {@code srcset}; two equal catalogs give equal pages.
+ */
+public record ImageCatalog(Map<String, Image> images) {
+    public ImageCatalog {
+        images = Map.copyOf(images);
+    }
+
+    public static ImageCatalog empty() {
+        return new ImageCatalog(Map.of());
+    }
+
+    /** The image at a site path, or null when it is not a local image the build could read. */
+    public Image find(String sitePath) {
+        return sitePath == null ? null : images.get(sitePath);
+    }
+
+    /**
+     * One image as a browser shows it (its EXIF orientation applied); {@code variants} are the resized
+     * copies, narrowest first, empty when the image is no wider than the content column or not a JPEG or PNG.
+     */
+    public record Image(String path, int width, int height, List<Variant> variants) {
+        public Image {
+            variants = List.copyOf(variants);
+        }
+    }
+
+    /** A resized copy, by site path without the baseurl. */
+    public record Variant(String path, int width, int height) {}
+}

@@ -1,0 +1,213 @@
+package dev.kiln.image;
+
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.Iterator;
+import java.util.Locale;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.ImageOutputStream;
+
+/**
+ * Reads, shrinks and encodes images with the JDK's image I/O and Java 2D only. Shrinking halves the
+ * image (bilinear, which at exactly half averages each 2×2 block) while it stays at least twice the
+ * target, then takes one bicubic step: far sharper than one bicubic step from a large photo, which
+ * skips most pixels and shimmers. Output carries no metadata, so equal input gives equal bytes.
+ */
+final class ImageScaler {
+    static final float JPEG_QUALITY = 0.82f;
+
+    private ImageScaler() {}
+
+    /** What the file's header says: its format ({@code jpeg}, {@code png}, {@code gif}, …) and size as shown. */
+    record Header(String format, int width, int height, int orientation) {
+        /** EXIF orientations 5 to 8 turn the picture on its side: browsers swap its width and height. */
+        boolean sideways() {
+            return orientation >= 5 && orientation <= 8;
+        }
+
+        int shownWidth() {
+            return sideways() ? height : width;
+        }
+
+        int shownHeight() {
+            return sideways() ? width : height;
+        }
+    }
+
+    /** Reads only the header; throws with a reason a person understands when the bytes are not an image. */
+    static Header header(byte[] bytes) throws IOException {
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+            ImageReader reader = reader(in);
+            try {
+                reader.setInput(in, true, true);
+                String format = reader.getFormatName().toLowerCase(Locale.ROOT);
+                format = format.equals("jpg") ? "jpeg" : format;
+                int width = reader.getWidth(0);
+                int height = reader.getHeight(0);
+                if (width <= 0 || height <= 0) {
+                    throw new IOException("it has no pixels");
+                }
+                return new Header(format, width, height, format.equals("jpeg") ? ExifOrientation.of(bytes) : 1);
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new IOException(reason(e), e);
+        }
+    }
+
+    /** Decoding takes 4 bytes a pixel, twice: beyond this a build would run out of memory, not make a copy. */
+    static final long MAX_PIXELS = 100_000_000L;
+
+    /** Decodes the whole image as it is shown: EXIF orientation applied, in 8-bit RGB (ARGB when it has transparency). */
+    static BufferedImage decode(byte[] bytes, Header header) throws IOException {
+        if ((long) header.width() * header.height() > MAX_PIXELS) {
+            throw new IOException("it has " + header.width() + "×" + header.height() + " pixels, more than the "
+                    + MAX_PIXELS / 1_000_000 + " million Kiln resizes");
+        }
+        BufferedImage read;
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+            ImageReader reader = reader(in);
+            try {
+                reader.setInput(in, true, true);
+                read = reader.read(0);
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new IOException(reason(e), e);
+        }
+        boolean alpha = read.getColorModel().hasAlpha();
+        BufferedImage rgb = new BufferedImage(read.getWidth(), read.getHeight(),
+                alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = rgb.createGraphics();
+        try {
+            g.drawImage(read, 0, 0, null);
+        } finally {
+            g.dispose();
+        }
+        return orient(rgb, header.orientation());
+    }
+
+    /** A copy {@code width} pixels wide (never wider than the image), its height in proportion. */
+    static BufferedImage shrink(BufferedImage image, int width, int height) {
+        BufferedImage current = image;
+        while (current.getWidth() / 2 >= width && current.getHeight() / 2 >= height) {
+            current = draw(current, current.getWidth() / 2, current.getHeight() / 2, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        }
+        if (current.getWidth() != width || current.getHeight() != height) {
+            current = draw(current, width, height, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+        }
+        return current;
+    }
+
+    private static BufferedImage draw(BufferedImage from, int width, int height, Object interpolation) {
+        BufferedImage to = new BufferedImage(width, height, from.getType());
+        Graphics2D g = to.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, interpolation);
+            g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+            g.setRenderingHint(RenderingHints.KEY_ALPHA_INTERPOLATION, RenderingHints.VALUE_ALPHA_INTERPOLATION_QUALITY);
+            g.drawImage(from, 0, 0, width, height, null);
+        } finally {
+            g.dispose();
+        }
+        return to;
+    }
+
+    /** Progressive JPEG at {@link #JPEG_QUALITY}, without metadata (the JFIF header carries no date). */
+    static byte[] jpeg(BufferedImage image) throws IOException {
+        BufferedImage opaque = image;
+        if (image.getColorModel().hasAlpha()) {
+            opaque = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
+            Graphics2D g = opaque.createGraphics();
+            try {
+                g.drawImage(image, 0, 0, null);
+            } finally {
+                g.dispose();
+            }
+        }
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
+            writer.setOutput(out);
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionQuality(JPEG_QUALITY);
+            param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
+            writer.write(null, new IIOImage(opaque, null, null), param);
+        } finally {
+            writer.dispose();
+        }
+        return bytes.toByteArray();
+    }
+
+    /** PNG with the writer's default compression; the JDK writes no tIME or text chunks unless asked. */
+    static byte[] png(BufferedImage image) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        if (!ImageIO.write(image, "png", bytes)) {
+            throw new IOException("no PNG writer");
+        }
+        return bytes.toByteArray();
+    }
+
+    private static ImageReader reader(ImageInputStream in) throws IOException {
+        if (in == null) {
+            throw new IOException("it cannot be opened");
+        }
+        Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+        if (!readers.hasNext()) {
+            throw new IOException("it is not a JPEG, PNG, GIF or BMP image");
+        }
+        return readers.next();
+    }
+
+    private static String reason(Throwable e) {
+        if (e instanceof IOException && e.getCause() == null && e.getMessage() != null && e.getMessage().startsWith("it ")) {
+            return e.getMessage();
+        }
+        String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return "it is damaged or in a form Java cannot decode (" + detail + ")";
+    }
+
+    /** Turns the pixels as EXIF orientation 2 to 8 says, so copies (which carry no EXIF) show as the original does. */
+    private static BufferedImage orient(BufferedImage image, int orientation) {
+        if (orientation < 2 || orientation > 8) {
+            return image;
+        }
+        int w = image.getWidth();
+        int h = image.getHeight();
+        boolean sideways = orientation >= 5;
+        BufferedImage to = new BufferedImage(sideways ? h : w, sideways ? w : h, image.getType());
+        int[] from = image.getRGB(0, 0, w, h, null, 0, w);
+        int tw = to.getWidth();
+        int[] pixels = new int[from.length];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int dx;
+                int dy;
+                switch (orientation) {
+                    case 2 -> { dx = w - 1 - x; dy = y; }
+                    case 3 -> { dx = w - 1 - x; dy = h - 1 - y; }
+                    case 4 -> { dx = x; dy = h - 1 - y; }
+                    case 5 -> { dx = y; dy = x; }
+                    case 6 -> { dx = h - 1 - y; dy = x; }
+                    case 7 -> { dx = h - 1 - y; dy = w - 1 - x; }
+                    default -> { dx = y; dy = w - 1 - x; }
+                }
+                pixels[dy * tw + dx] = from[y * w + x];
+            }
+        }
+        to.setRGB(0, 0, tw, to.getHeight(), pixels, 0, tw);
+        return to;
+    }
+}

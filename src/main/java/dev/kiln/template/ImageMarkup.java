@@ -1,0 +1,82 @@
+package dev.kiln.template;
+
+import dev.kiln.image.ImageCatalog;
+import dev.kiln.text.HtmlText;
+import dev.kiln.text.ImageTags;
+import dev.kiln.text.UrlText;
+import java.util.List;
+
+/**
+ * Gives each local image of rendered Markdown what lets a page load fast: {@code width} and
+ * {@code height} (the browser reserves its box, nothing jumps), {@code srcset} and {@code sizes}
+ * when smaller copies exist (a phone downloads a phone-sized one), and {@code loading="lazy"} with
+ * {@code decoding="async"} for all but the first image of a page's content, which may be on the
+ * first screen and is often the largest paint. Attributes the author wrote are kept.
+ */
+final class ImageMarkup {
+    /** The content column: 45rem from 47.5rem of viewport up, else the viewport less its padding. */
+    static final String SIZES = "(min-width: 47.5rem) 45rem, calc(100vw - 2rem)";
+
+    private final ImageCatalog catalog;
+    private final String baseurl;
+
+    ImageMarkup(ImageCatalog catalog, String baseurl) {
+        this.catalog = catalog;
+        this.baseurl = baseurl;
+    }
+
+    /** {@code html} with its images marked up; {@code firstEager} leaves the first image to load at once. */
+    String apply(String html, boolean firstEager) {
+        if (html == null || catalog.images().isEmpty() || (!html.contains("<img") && !html.contains("<IMG"))) {
+            return html;
+        }
+        List<ImageTags.Tag> tags = ImageTags.in(html);
+        StringBuilder out = new StringBuilder(html.length() + tags.size() * 200);
+        int copied = 0;
+        boolean first = true;
+        for (ImageTags.Tag tag : tags) {
+            boolean eager = firstEager && first;
+            first = false;
+            ImageCatalog.Image image = catalog.find(UrlText.sitePath(tag.attribute("src"), baseurl));
+            if (image == null) {
+                continue;
+            }
+            StringBuilder added = new StringBuilder();
+            if (!tag.has("width") && !tag.has("height")) {
+                added.append(" width=\"").append(image.width()).append("\" height=\"").append(image.height()).append('"');
+            }
+            if (!image.variants().isEmpty() && !tag.has("srcset")) {
+                added.append(" srcset=\"").append(HtmlText.escape(srcset(image, baseurl))).append('"');
+                if (!tag.has("sizes")) {
+                    added.append(" sizes=\"").append(SIZES).append('"');
+                }
+            }
+            if (!eager && !tag.has("loading")) {
+                added.append(" loading=\"lazy\"");
+            }
+            if (!eager && !tag.has("decoding")) {
+                added.append(" decoding=\"async\"");
+            }
+            out.append(html, copied, tag.insertAt()).append(added);
+            copied = tag.insertAt();
+        }
+        if (copied == 0) {
+            return html;
+        }
+        return out.append(html, copied, html.length()).toString();
+    }
+
+    /** Every copy and the image itself, each with its width: {@code /img/a-640w.jpg 640w, …, /img/a.jpg 3000w}. */
+    static String srcset(ImageCatalog.Image image, String baseurl) {
+        StringBuilder set = new StringBuilder();
+        for (ImageCatalog.Variant variant : image.variants()) {
+            set.append(url(baseurl + variant.path())).append(' ').append(variant.width()).append("w, ");
+        }
+        return set.append(url(baseurl + image.path())).append(' ').append(image.width()).append('w').toString();
+    }
+
+    /** Percent-encoded, commas too: a comma followed by a space would split a srcset candidate. */
+    private static String url(String path) {
+        return UrlText.encode(path).replace(",", "%2C");
+    }
+}

@@ -1,0 +1,324 @@
+package dev.kiln.build;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kiln.KilnRun;
+import dev.kiln.image.TestImages;
+import dev.kiln.model.Visibility;
+import dev.kiln.output.OutputFile;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Images that never slow a page: sizes from the files, lazy loading below the first image, resized
+ * copies offered through srcset (the masthead too), made once and reused while the image is unchanged.
+ */
+class ImagesTest {
+    private static final String SIZES = "(min-width: 47.5rem) 45rem, calc(100vw - 2rem)";
+    private static final String POST = "site/2024/05/01/photos/index.html";
+
+    @TempDir
+    Path site;
+
+    private void write(String path, String text) {
+        KilnRun.write(site.resolve(path), text);
+    }
+
+    private void photoSite(String siteYml) {
+        write("content/site.yml", siteYml);
+        TestImages.write(TestImages.photo(3000, 2000, 1, false), "jpg", site.resolve("content/img/photo.jpg"));
+        TestImages.write(TestImages.photo(2000, 1200, 2, false), "png", site.resolve("content/img/shot.png"));
+        TestImages.write(TestImages.photo(1400, 900, 3, true), "png", site.resolve("content/img/alpha.png"));
+        TestImages.write(TestImages.photo(400, 300, 4, false), "png", site.resolve("content/img/small.png"));
+        write("content/posts/2024-05-01-photos.md", """
+                ---
+                title: Photos
+                background: /img/photo.jpg
+                ---
+                Five pictures.
+
+                ![The first](/img/photo.jpg)
+
+                ![A photo saved as PNG](/img/shot.png)
+
+                ![Half transparent](/img/alpha.png)
+
+                <img src="/img/small.png" alt="Small, in raw HTML">
+
+                ![Sized by the author](/img/shot.png){: width="300" height="200"}
+
+                ![On another host](https://example.com/remote.png)
+                """);
+    }
+
+    private KilnRun build(String... extra) {
+        List<String> args = new ArrayList<>(List.of("build", "--source", site.toString(), "--profile"));
+        args.addAll(List.of(extra));
+        return KilnRun.of(args.toArray(String[]::new));
+    }
+
+    @Test
+    void resizesWideJpegAndPngIntoCopiesOfeachWidthOfferedThroughSrcsetWithSizesAndLazyLoading() throws IOException {
+        photoSite("title: Photos\nurl: https://example.com\n");
+        KilnRun run = build();
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("Resized images: 11 made, 0 reused"), run.out());
+
+        for (int width : new int[] {640, 960, 1280, 1920}) {
+            assertSize("site/img/photo-" + width + "w.jpg", "JPEG", width, (int) Math.round(2000.0 * width / 3000));
+            // An opaque PNG photo: a JPEG copy is far smaller, so that is what a browser gets.
+            assertSize("site/img/shot-" + width + "w.jpg", "JPEG", width, (int) Math.round(1200.0 * width / 2000));
+        }
+        for (int width : new int[] {640, 960, 1280}) {
+            assertSize("site/img/alpha-" + width + "w.png", "png", width, (int) Math.round(900.0 * width / 1400));
+        }
+        assertFalse(Files.exists(site.resolve("site/img/alpha-1920w.png")), "never wider than the image");
+        assertFalse(Files.exists(site.resolve("site/img/small-640w.png")), "no copies of an image narrower than the column");
+
+        List<Map<String, String>> images = images(KilnRun.read(site.resolve(POST)));
+        Map<String, String> masthead = images.get(0);
+        assertEquals("masthead-photo", masthead.get("class"));
+        assertEquals("/img/photo.jpg", masthead.get("src"));
+        assertEquals("/img/photo-640w.jpg 640w, /img/photo-960w.jpg 960w, /img/photo-1280w.jpg 1280w, "
+                + "/img/photo-1920w.jpg 1920w, /img/photo.jpg 3000w", masthead.get("srcset"));
+        assertEquals("100vw", masthead.get("sizes"));
+        assertEquals("3000", masthead.get("width"));
+        assertEquals("2000", masthead.get("height"));
+        assertEquals("high", masthead.get("fetchpriority"));
+        assertFalse(masthead.containsKey("loading"), "the masthead is never lazy");
+        assertFalse(KilnRun.read(site.resolve(POST)).contains("background-image: url("), "a local masthead is an <img>, not CSS");
+
+        Map<String, String> first = images.get(1);
+        assertEquals(masthead.get("srcset"), first.get("srcset"));
+        assertEquals(SIZES, first.get("sizes"));
+        assertEquals("3000", first.get("width"));
+        assertEquals("2000", first.get("height"));
+        assertFalse(first.containsKey("loading"), "the first image may be the largest paint: loaded at once");
+        assertFalse(first.containsKey("decoding"));
+
+        Map<String, String> shot = images.get(2);
+        assertEquals("/img/shot-640w.jpg 640w, /img/shot-960w.jpg 960w, /img/shot-1280w.jpg 1280w, "
+                + "/img/shot-1920w.jpg 1920w, /img/shot.png 2000w", shot.get("srcset"));
+        assertEquals("2000", shot.get("width"));
+        assertEquals("1200", shot.get("height"));
+        assertEquals("lazy", shot.get("loading"));
+        assertEquals("async", shot.get("decoding"));
+
+        assertEquals("/img/alpha-640w.png 640w, /img/alpha-960w.png 960w, /img/alpha-1280w.png 1280w, /img/alpha.png 1400w",
+                images.get(3).get("srcset"));
+
+        Map<String, String> small = images.get(4);
+        assertEquals("/img/small.png", small.get("src"));
+        assertEquals("400", small.get("width"));
+        assertEquals("300", small.get("height"));
+        assertFalse(small.containsKey("srcset"));
+        assertEquals("lazy", small.get("loading"));
+
+        Map<String, String> authored = images.get(5);
+        assertEquals("300", authored.get("width"), "what the author wrote is kept");
+        assertEquals("200", authored.get("height"));
+        assertEquals("lazy", authored.get("loading"));
+        assertEquals(Map.of("src", "https://example.com/remote.png", "alt", "On another host"), images.get(6),
+                "images on other hosts are left as written");
+        assertEquals(7, images.size());
+    }
+
+    @Test
+    void reusesCopiesWhileTheImageIsUnchangedAndMakesThemAgainWhenItChanges() throws IOException {
+        photoSite("title: Photos\nurl: https://example.com\n");
+        assertEquals(0, build().exitCode());
+        Map<String, byte[]> before = KilnRun.files(site.resolve("site"));
+
+        KilnRun again = build();
+        assertEquals(0, again.exitCode(), again.err());
+        assertTrue(again.out().contains("Resized images: 0 made, 11 reused"), again.out());
+        Map<String, byte[]> after = KilnRun.files(site.resolve("site"));
+        assertEquals(before.keySet(), after.keySet());
+        before.forEach((path, bytes) -> assertArrayEquals(bytes, after.get(path), path));
+
+        // An in-memory build (kiln check) reads the output's copies instead of resizing.
+        BuildResult check = new SiteBuilder().build(site, new Visibility(false, false, KilnRun.CLOCK.instant()), true,
+                site.resolve("site"));
+        assertEquals(0, check.profile().imagesResized());
+        assertEquals(11, check.profile().imagesReused());
+
+        // New pixels, same size: only that image's copies are made again, and they differ.
+        TestImages.write(TestImages.photo(2000, 1200, 99, false), "png", site.resolve("content/img/shot.png"));
+        KilnRun changed = build();
+        assertTrue(changed.out().contains("Resized images: 4 made, 7 reused"), changed.out());
+        Map<String, byte[]> now = KilnRun.files(site.resolve("site"));
+        assertFalse(java.util.Arrays.equals(before.get("img/shot-640w.jpg"), now.get("img/shot-640w.jpg")));
+        assertArrayEquals(before.get("img/photo-640w.jpg"), now.get("img/photo-640w.jpg"));
+
+        // A copy someone changed in the output is not trusted: made again, and the same as a cold build's.
+        Files.write(site.resolve("site/img/photo-960w.jpg"), new byte[] {1, 2, 3});
+        KilnRun tampered = build();
+        assertTrue(tampered.out().contains("Resized images: 1 made, 10 reused"), tampered.out());
+        assertArrayEquals(before.get("img/photo-960w.jpg"), KilnRun.files(site.resolve("site")).get("img/photo-960w.jpg"));
+
+        // A cold build into another folder gives the same bytes: the copies are deterministic.
+        assertEquals(0, build("--output", site.resolve("cold").toString()).exitCode());
+        Map<String, byte[]> cold = KilnRun.files(site.resolve("cold"));
+        Map<String, byte[]> warm = KilnRun.files(site.resolve("site"));
+        assertEquals(warm.keySet(), cold.keySet());
+        warm.forEach((path, bytes) -> assertArrayEquals(bytes, cold.get(path), path));
+    }
+
+    @Test
+    void aRememberingBuilderUpdatesCopiesAndPagesWhenAnImageIsEditedAndNotOtherwise() throws Exception {
+        photoSite("title: Photos\nurl: https://example.com\n");
+        Visibility all = new Visibility(true, true, KilnRun.CLOCK.instant());
+        SiteBuilder preview = SiteBuilder.remembering();
+        BuildResult first = preview.build(site, all, true);
+        assertEquals(11, first.profile().imagesResized());
+        BuildResult second = preview.build(site, all, true);
+        assertEquals(0, second.profile().imagesResized());
+        assertEquals(11, second.profile().imagesReused());
+        assertEquals(0, second.profile().rendered(), "nothing changed, nothing rendered");
+
+        TestImages.write(TestImages.photo(2000, 1000, 7, false), "jpg", site.resolve("content/img/photo.jpg"));
+        preview.forget(List.of(Path.of("content/img/photo.jpg")));
+        BuildResult edited = preview.build(site, all, true);
+        assertEquals(4, edited.profile().imagesResized());
+        String page = text(edited, "2024/05/01/photos/index.html");
+        assertTrue(page.contains("width=\"2000\" height=\"1000\""), page);
+        assertTrue(page.contains("/img/photo-1920w.jpg 1920w, /img/photo.jpg 2000w"), page);
+        BuildResult cold = new SiteBuilder().build(site, all, true);
+        assertEquals(files(cold), files(edited));
+    }
+
+    @Test
+    void twoFilesWithTheSameBytesGetCopiesOfTheirOwn() throws IOException {
+        write("content/site.yml", "title: T\n");
+        TestImages.write(TestImages.photo(1000, 500, 8, false), "jpg", site.resolve("content/img/a.jpg"));
+        Files.copy(site.resolve("content/img/a.jpg"), site.resolve("content/img/b.jpg"));
+        write("content/posts/2024-05-01-a.md", "---\ntitle: A\n---\n![a](/img/a.jpg)\n\n![b](/img/b.jpg)\n");
+        SiteBuilder preview = SiteBuilder.remembering();
+        for (int build = 0; build < 2; build++) {
+            BuildResult result = preview.build(site, new Visibility(false, false, KilnRun.CLOCK.instant()), true);
+            assertTrue(result.succeeded(), result.diagnostics().toString());
+            String page = text(result, "2024/05/01/a/index.html");
+            assertTrue(page.contains("srcset=\"/img/a-640w.jpg 640w, /img/a-960w.jpg 960w, /img/a.jpg 1000w\""), page);
+            assertTrue(page.contains("srcset=\"/img/b-640w.jpg 640w, /img/b-960w.jpg 960w, /img/b.jpg 1000w\""), page);
+            assertTrue(result.plan().files().stream().anyMatch(f -> f.path().equals("img/b-960w.jpg")));
+        }
+    }
+
+    @Test
+    void worksUnderABaseurl() {
+        photoSite("title: Photos\nurl: https://example.com\nbaseurl: /blog\n");
+        KilnRun run = build();
+        assertEquals(0, run.exitCode(), run.err());
+        List<Map<String, String>> images = images(KilnRun.read(site.resolve(POST)));
+        assertEquals("/blog/img/photo.jpg", images.get(0).get("src"));
+        assertTrue(images.get(0).get("srcset").startsWith("/blog/img/photo-640w.jpg 640w, "), images.get(0).get("srcset"));
+        assertEquals("/blog/img/shot.png", images.get(2).get("src"));
+        assertTrue(images.get(2).get("srcset").endsWith(", /blog/img/shot-1920w.jpg 1920w, /blog/img/shot.png 2000w"));
+        assertEquals("1200", images.get(2).get("height"));
+    }
+
+    @Test
+    void aDamagedImageIsAnErrorWhereItIsShownNotAStackTrace() throws IOException {
+        write("content/site.yml", "title: T\n");
+        Files.createDirectories(site.resolve("content/img"));
+        Files.writeString(site.resolve("content/img/broken.jpg"), "not a picture");
+        byte[] png = Files.readAllBytes(writePng());
+        Files.write(site.resolve("content/img/cut.png"), java.util.Arrays.copyOf(png, 60));
+        write("content/posts/2024-05-01-a.md", "---\ntitle: A\nbackground:  /img/cut.png\n---\nText.\n\n  ![b](/img/broken.jpg)\n");
+        write("site/index.html", "previous");
+        Files.writeString(site.resolve("site/.kiln-site"), "");
+        KilnRun run = build();
+        assertEquals(1, run.exitCode());
+        assertTrue(run.err().contains("content/posts/2024-05-01-a.md:3:14: error: cannot show image /img/cut.png: "), run.err());
+        assertTrue(run.err().contains("content/posts/2024-05-01-a.md:7:3: error: cannot show image /img/broken.jpg: "
+                + "it is not a JPEG, PNG, GIF or BMP image (hint: save content/img/broken.jpg again as a JPEG or PNG, "
+                + "or link to it instead of showing it)"), run.err());
+        assertFalse(run.err().contains("Exception"), run.err());
+        assertFalse(run.err().contains("\tat "), run.err());
+        assertEquals("previous", KilnRun.read(site.resolve("site/index.html")));
+    }
+
+    @Test
+    void anImageTooLargeToDecodeIsAnErrorNotAnOutOfMemoryCrash() throws IOException {
+        write("content/site.yml", "title: T\n");
+        Files.createDirectories(site.resolve("content/img"));
+        Files.write(site.resolve("content/img/huge.png"), pngHeaderOnly(20000, 6000));
+        write("content/posts/2024-05-01-a.md", "---\ntitle: A\n---\n![huge](/img/huge.png)\n");
+        KilnRun run = build();
+        assertEquals(1, run.exitCode());
+        assertTrue(run.err().startsWith("content/posts/2024-05-01-a.md:4:1: error: cannot show image /img/huge.png: "
+                + "it has 20000×6000 pixels, more than the 100 million Kiln resizes"), run.err());
+    }
+
+    /** A PNG signature and header chunk claiming a size, without pixel data: what a decompression bomb starts with. */
+    private static byte[] pngHeaderOnly(int width, int height) {
+        java.nio.ByteBuffer ihdr = java.nio.ByteBuffer.allocate(17);
+        ihdr.put("IHDR".getBytes(StandardCharsets.US_ASCII)).putInt(width).putInt(height).put(new byte[] {8, 2, 0, 0, 0});
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(ihdr.array());
+        java.nio.ByteBuffer png = java.nio.ByteBuffer.allocate(8 + 4 + 17 + 4);
+        png.put(new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10}).putInt(13).put(ihdr.array()).putInt((int) crc.getValue());
+        return png.array();
+    }
+
+    private Path writePng() {
+        Path file = site.resolve("whole.png");
+        TestImages.write(TestImages.photo(1600, 1000, 5, false), "png", file);
+        return file;
+    }
+
+    private void assertSize(String path, String format, int width, int height) throws IOException {
+        byte[] bytes = Files.readAllBytes(site.resolve(path));
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(bytes));
+        assertEquals(width, image.getWidth(), path);
+        assertEquals(height, image.getHeight(), path);
+        String expected = format.equals("JPEG") ? "\u00ff\u00d8" : "\u0089PNG";
+        assertEquals(expected, new String(bytes, 0, expected.length(), StandardCharsets.ISO_8859_1), path);
+        assertFalse(new String(bytes, StandardCharsets.ISO_8859_1).contains("tIME"), path + " has no time stamp");
+    }
+
+    /** The attributes of every {@code <img>} of a page, in order. */
+    private static List<Map<String, String>> images(String html) {
+        List<Map<String, String>> images = new ArrayList<>();
+        Matcher tag = Pattern.compile("<img\\s([^>]*)>").matcher(html);
+        while (tag.find()) {
+            Map<String, String> attributes = new java.util.LinkedHashMap<>();
+            Matcher attribute = Pattern.compile("([a-z-]+)=\"([^\"]*)\"").matcher(tag.group(1));
+            while (attribute.find()) {
+                attributes.put(attribute.group(1), attribute.group(2));
+            }
+            images.add(attributes);
+        }
+        return images;
+    }
+
+    private static String text(BuildResult result, String path) {
+        return result.plan().files().stream().filter(f -> f.path().equals(path)).findFirst()
+                .map(f -> new String(f.bytes(), StandardCharsets.UTF_8)).orElseThrow();
+    }
+
+    private static Map<String, String> files(BuildResult result) throws Exception {
+        Map<String, String> files = new java.util.TreeMap<>();
+        for (OutputFile f : result.plan().files()) {
+            byte[] bytes = f.bytes() != null ? f.bytes() : Files.readAllBytes(f.copyFrom());
+            files.put(f.path(), java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes)));
+        }
+        return files;
+    }
+}
