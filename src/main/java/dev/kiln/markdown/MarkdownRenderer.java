@@ -101,7 +101,7 @@ public final class MarkdownRenderer {
                 : new KramdownPreprocessor().process(markdown);
         Document document = parse(prepared.text().text());
         rewriter.rewrite(document, prepared.definitions());
-        String html = renderer.render(document);
+        String html = KramdownFootnotes.withKramdownIds(renderer.render(document), document);
         List<Node> excerpt = excerptBlocks(document);
         return new RenderedMarkdown(
                 withBaseurl(html),
