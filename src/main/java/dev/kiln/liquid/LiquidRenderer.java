@@ -40,11 +40,17 @@ public final class LiquidRenderer {
             "date_to_string", "date_to_long_string", "xml_escape", "escape", "upcase", "downcase", "strip", "default",
             "append", "prepend");
 
+    private static final Map<String, Pattern> END_TAGS = Map.of(
+            "raw", endTag("raw"), "comment", endTag("comment"), "highlight", endTag("highlight"));
     private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z0-9.+#_-]+");
     private static final Pattern INCLUDE_NAME = Pattern.compile("[A-Za-z0-9_][\\w.\\-/]*");
     private static final Pattern PARAMETER = Pattern.compile("(\\w+)\\s*=\\s*(\"[^\"]*\"|'[^']*'|[\\w.-]+)");
     private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
     private static final Pattern VARIABLE = Pattern.compile("(site|page|include)\\.([A-Za-z_][\\w-]*)");
+
+    private static Pattern endTag(String name) {
+        return Pattern.compile("\\{%-?\\s*end" + name + "\\s*-?%\\}");
+    }
 
     /** Whether {@code body} may hold Liquid at all; most posts do not, and skip this step. */
     public static boolean mayHoldLiquid(String body) {
@@ -350,7 +356,7 @@ public final class LiquidRenderer {
         }
 
         private End end(String name, int from, int to) {
-            Matcher m = Pattern.compile("\\{%-?\\s*end" + name + "\\s*-?%\\}").matcher(text).region(from, to);
+            Matcher m = END_TAGS.get(name).matcher(text).region(from, to);
             return m.find() ? new End(m.start(), m.end()) : null;
         }
 
