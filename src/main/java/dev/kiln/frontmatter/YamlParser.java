@@ -51,10 +51,10 @@ public final class YamlParser {
             if (root instanceof MappingNode mapping) {
                 for (NodeTuple tuple : mapping.getValue()) {
                     if (tuple.getKeyNode() instanceof ScalarNode key) {
-                        positions.put(key.getValue(), position(file, firstLine, tuple.getValueNode().getStartMark()));
+                        positions.put(key.getValue(), position(file, yaml, firstLine, tuple.getValueNode().getStartMark()));
                         if (tuple.getValueNode() instanceof SequenceNode list) {
                             itemPositions.put(key.getValue(), list.getValue().stream()
-                                    .map(item -> position(file, firstLine, item.getStartMark())).toList());
+                                    .map(item -> position(file, yaml, firstLine, item.getStartMark())).toList());
                         }
                     }
                 }
@@ -64,7 +64,7 @@ public final class YamlParser {
                 return Optional.of(YamlDocument.empty(file));
             }
             if (!(value instanceof Map<?, ?> map)) {
-                diagnostics.error(position(file, firstLine, root.getStartMark()),
+                diagnostics.error(position(file, yaml, firstLine, root.getStartMark()),
                         label(file) + ": expected key: value pairs, found " + describe(value),
                         "write each setting on its own line as `key: value`");
                 return Optional.empty();
@@ -73,7 +73,7 @@ public final class YamlParser {
             map.forEach((k, v) -> values.put(String.valueOf(k), v));
             return Optional.of(new YamlDocument(file, values, positions, itemPositions));
         } catch (DuplicateKeyException e) {
-            diagnostics.error(position(file, firstLine, e.getProblemMark()),
+            diagnostics.error(position(file, yaml, firstLine, e.getProblemMark()),
                     label(file) + ": duplicate key " + duplicateKeyName(e),
                     "keep one of them; YAML keeps only the last and the other is lost");
         } catch (MarkedYAMLException e) {
@@ -88,7 +88,7 @@ public final class YamlParser {
             while (cause.getCause() != null) {
                 cause = cause.getCause();
             }
-            diagnostics.error(position(file, firstLine, firstExplicitTag(root, yaml)), label(file) + ": cannot read a value: " + cause.getMessage(),
+            diagnostics.error(position(file, yaml, firstLine, firstExplicitTag(root, yaml)), label(file) + ": cannot read a value: " + cause.getMessage(),
                     "remove explicit tags such as !!binary; Kiln reads text, numbers, lists and maps");
         } catch (StackOverflowError e) {
             diagnostics.error(new SourcePosition(file, firstLine, 1), label(file) + ": nested too deeply",
@@ -148,11 +148,17 @@ public final class YamlParser {
         }
     }
 
-    private static SourcePosition position(Path file, int firstLine, Mark mark) {
+    /**
+     * Where a mark is, counted as Kiln counts lines: SnakeYAML also ends a line at U+0085, U+2028 and
+     * U+2029, which would put a position past the file's last line; its code point index does not lie.
+     */
+    private static SourcePosition position(Path file, String yaml, int firstLine, Mark mark) {
         if (mark == null) {
             return new SourcePosition(file, firstLine, 1);
         }
-        return new SourcePosition(file, firstLine + mark.getLine(), mark.getColumn() + 1);
+        int index = yaml.offsetByCodePoints(0, Math.min(mark.getIndex(), yaml.codePointCount(0, yaml.length())));
+        SourcePosition at = SourcePosition.at(file, yaml, index);
+        return new SourcePosition(file, firstLine + at.line() - 1, at.column());
     }
 
     /** SnakeYAML's limit messages, in the author's terms. */
@@ -212,7 +218,7 @@ public final class YamlParser {
                     : context.contains("flow mapping") ? "close it with }; if the value is text, quote it"
                     : context.contains("quoted scalar") ? "end the text with the same quote it starts with"
                     : "finish the value";
-            diagnostics.error(insideText(file, firstLine, lines, e.getContextMark()), label(file) + ": " + what + " is never closed", close);
+            diagnostics.error(insideText(file, yaml, firstLine, lines, e.getContextMark()), label(file) + ": " + what + " is never closed", close);
             return;
         }
         Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
@@ -232,17 +238,17 @@ public final class YamlParser {
         if (context.contains("simple key") && e.getContextMark() != null) {
             mark = e.getContextMark(); // the key missing its ':' is the line to fix, not where the scanner gave up
         }
-        SourcePosition position = insideText(file, firstLine, lines, mark);
+        SourcePosition position = insideText(file, yaml, firstLine, lines, mark);
         String message = context.isBlank() ? problem : problem + " (" + context.replaceAll("\\s+", " ").trim() + ")";
         diagnostics.error(position, label(file) + ": " + message, hint(context + " " + problem));
     }
 
     /** A mark at the very end of the text (the scanner gave up there) is shown on the last line, not past the file's end. */
-    private static SourcePosition insideText(Path file, int firstLine, int lines, Mark mark) {
+    private static SourcePosition insideText(Path file, String yaml, int firstLine, int lines, Mark mark) {
         if (mark != null && mark.getLine() >= Math.max(1, lines)) {
             return new SourcePosition(file, firstLine + Math.max(1, lines) - 1, 1);
         }
-        return position(file, firstLine, mark);
+        return position(file, yaml, firstLine, mark);
     }
 
     private static String hint(String text) {

@@ -81,6 +81,13 @@ class HardeningHostileInputTest {
     }
 
     @Test
+    void unicodeLineSeparatorsInFrontMatterDoNotMovePositionsPastTheLine() throws IOException {
+        // SnakeYAML ends lines at U+2028, U+2029 and U+0085 too; Kiln's editor-style lines do not.
+        KilnRun run = failsKeepingThePreviousSite(utf8("---\nsubtitle: \"a\u2028b\u2029c\u0085d\"\ndate: yesterday\n---\nBody.\n"));
+        assertTrue(run.err().startsWith(POST + ":3:7: error: "), run.err());
+    }
+
+    @Test
     void invalidUtf8IsReportedAtItsLineAndColumn() throws IOException {
         byte[] bytes = utf8("---\ntitle: Latin-1\n---\nCaf\u00e9 au lait, na\u00efve.\n");
         byte[] latin1 = "---\ntitle: Latin-1\n---\nCaf\u00e9 au lait.\n".getBytes(StandardCharsets.ISO_8859_1);
