@@ -49,8 +49,6 @@ import java.util.stream.Stream;
 public final class JekyllImporter {
     /** Where the Markdown stage looks for files that {@code {% include %}} names. */
     static final String INCLUDES = "templates/includes/";
-    private static final Set<String> KILN_LAYOUTS = Set.of("post", "page");
-    private static final Pattern LAYOUT_LINE = Pattern.compile("(?m)^layout:[ \\t]*([^\\r\\n#]*?)[ \\t]*(\\r?)$");
     private static final DateTimeFormatter DRAFT_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss Z", Locale.ROOT);
 
     /** Why nothing was imported; {@code usage} when the command was pointed at the wrong folder. */
@@ -286,13 +284,14 @@ public final class JekyllImporter {
             posts++;
         }
         String text = renameLayout(post.text(), values, "post", notes);
+        text = slugForKiln(text, values, notes);
         if (post.html()) {
             notes.add("an HTML post; Kiln reads its body as Markdown, where HTML blocks stay HTML");
         }
         List<String> aliases = new ArrayList<>();
         if (!post.draft()) {
             Optional<String> jekyllUrl = jekyllPostUrl(context, post, front);
-            Optional<String> kilnUrl = kilnUrl(context, post.target(), true, front, added);
+            Optional<String> kilnUrl = kilnUrl(context, post.target(), true, reparsed(post.target(), text, front), added);
             if (jekyllUrl.isPresent() && kilnUrl.isPresent() && !jekyllUrl.get().equals(kilnUrl.get())) {
                 if (keepUrls && values.get("permalink") == null) {
                     added.put("permalink", YamlText.quoted(jekyllUrl.get()));
@@ -527,7 +526,7 @@ public final class JekyllImporter {
         } catch (IllegalArgumentException e) {
             jekyllUrl = null;
         }
-        Optional<String> kilnUrl = kilnUrl(context, target, false, front, added);
+        Optional<String> kilnUrl = kilnUrl(context, target, false, reparsed(target, result, front), added);
         List<String> aliases = new ArrayList<>();
         if (jekyllUrl != null && kilnUrl.isPresent() && !jekyllUrl.equals(kilnUrl.get())) {
             if (keepUrls && permalink == null) {
@@ -570,16 +569,34 @@ public final class JekyllImporter {
     /** Renames a layout Kiln's theme lacks to {@code fallback}, keeping Jekyll's name in a comment on the same line. */
     private static String renameLayout(String text, Map<String, Object> values, String fallback, List<String> notes) {
         Object layout = values.get("layout");
-        if (layout == null || KILN_LAYOUTS.contains(String.valueOf(layout)) && String.valueOf(layout).equals(fallback)) {
+        if (layout == null || String.valueOf(layout).equals(fallback)) {
             return text;
         }
-        Matcher m = LAYOUT_LINE.matcher(text);
-        if (!m.find() || !frontMatterHolds(text, m.start())) {
-            notes.add("layout " + layout + " is not in Kiln's theme; set layout: " + fallback);
+        return replaceValue(text, "layout", fallback, "Jekyll layout", notes, "layout " + layout + " -> " + fallback);
+    }
+
+    /** Jekyll slugifies {@code slug:} itself; Kiln takes only a ready slug, so a value such as {@code My Slug} becomes {@code my-slug}. */
+    private static String slugForKiln(String text, Map<String, Object> values, List<String> notes) {
+        Object slug = values.get("slug");
+        if (slug == null || String.valueOf(slug).matches("[\\p{L}\\p{N}][\\p{L}\\p{N}._~-]*")) {
             return text;
         }
-        notes.add("layout " + layout + " -> " + fallback);
-        return text.substring(0, m.start()) + "layout: " + fallback + " # Jekyll layout: " + m.group(1) + m.group(2) + text.substring(m.end());
+        String slugified = JekyllUrls.slugify(String.valueOf(slug), false, false);
+        return slugified.isEmpty() ? text : replaceValue(text, "slug", slugified, "Jekyll slug", notes, "slug " + slug + " -> " + slugified);
+    }
+
+    /**
+     * Replaces the one-line value of a top-level front matter key, keeping Jekyll's value in a comment
+     * on the same line; when the key is not written on one line, asks the author to change it.
+     */
+    private static String replaceValue(String text, String key, String value, String label, List<String> notes, String note) {
+        Matcher m = Pattern.compile("(?m)^" + key + ":[ \\t]*([^\\r\\n#]*?)[ \\t]*(\\r?)$").matcher(text);
+        if (!m.find() || !frontMatterHolds(text, m.start()) || m.group(1).isEmpty()) {
+            notes.add(key + " needs a value Kiln takes; set " + key + ": " + value);
+            return text;
+        }
+        notes.add(note);
+        return text.substring(0, m.start()) + key + ": " + value + " # " + label + ": " + m.group(1) + m.group(2) + text.substring(m.end());
     }
 
     private static boolean frontMatterHolds(String text, int index) {
@@ -608,6 +625,11 @@ public final class JekyllImporter {
             lineStart = end + 1;
         }
         return text;
+    }
+
+    /** The front matter of {@code text} after a value was renamed in it ({@code front} when that fails). */
+    private static YamlDocument reparsed(String target, String text, YamlDocument front) {
+        return new FrontMatterParser().parse(Path.of(target), text, new Diagnostics()).map(SourceDocument::frontMatter).orElse(front);
     }
 
     /** The URL Kiln gives this file with the keys added so far (a permalink: among them changes it). */
