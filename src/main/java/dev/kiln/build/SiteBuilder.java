@@ -8,6 +8,10 @@ import dev.kiln.frontmatter.SourceDocument;
 import dev.kiln.frontmatter.YamlDocument;
 import dev.kiln.frontmatter.YamlParser;
 import dev.kiln.links.LinkChecker;
+import dev.kiln.liquid.LiquidRenderer;
+import dev.kiln.liquid.LiquidResult;
+import dev.kiln.liquid.PageVariables;
+import dev.kiln.liquid.SiteLookup;
 import dev.kiln.markdown.MarkdownRenderer;
 import dev.kiln.markdown.RenderedMarkdown;
 import dev.kiln.model.Document;
@@ -32,6 +36,7 @@ import dev.kiln.source.TextFile;
 import dev.kiln.source.ThemeFile;
 import dev.kiln.template.SiteRendering;
 import dev.kiln.template.ThemeRenderer;
+import dev.kiln.text.EditedText;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -44,6 +49,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -70,8 +76,12 @@ public final class SiteBuilder {
     private Map<String, LinkChecker.PageReport> reports = Map.of();
     private Consumer<String> onStage = stage -> { };
 
-    /** A source's result, valid while its text and the settings are unchanged. */
-    private record CompiledSource(String text, SourceSettings settings, SourceResult result) {}
+    /**
+     * A source's result, valid while its text and the settings are unchanged and the site gives the same
+     * answers to its {@code lookups}; {@code parsed} is valid while the text and settings are unchanged.
+     */
+    private record CompiledSource(String text, SourceSettings settings, Parsed parsed, SourceResult result,
+                                  List<SiteLookup.Lookup> lookups) {}
 
     private record Theme(List<ThemeFile> files, ThemeRenderer renderer) {}
 
@@ -151,7 +161,7 @@ public final class SiteBuilder {
                 .orElse(YamlDocument.empty(Path.of("content/site.yml")));
         SiteConfig config = new SiteConfigReader().read(configDoc, diagnostics);
         Set<Path> recompiled = ConcurrentHashMap.newKeySet();
-        List<SourceResult> results = read(tree, SourceSettings.of(config), recompiled);
+        List<SourceResult> results = read(tree, config, SourceSettings.of(config), recompiled);
         results.forEach(r -> r.diagnostics().forEach(diagnostics::add));
         stages.put("read", millisSince(start));
 
@@ -217,26 +227,41 @@ public final class SiteBuilder {
         return (System.nanoTime() - start) / 1e6;
     }
 
-    /** Stage 2, for every Markdown file in parallel: a source's result depends on its text and the settings only. */
-    private List<SourceResult> read(SourceTree tree, SourceSettings settings, Set<Path> recompiled) {
+    /**
+     * Stage 2, for every Markdown file in parallel: first the front matter of all, then each body. A body
+     * depends on its text and the settings, and, when it holds Liquid, on the answers it got from the rest
+     * of the site (another post's URL, an include's text): a remembered result is reused while they are equal.
+     */
+    private List<SourceResult> read(SourceTree tree, SiteConfig config, SourceSettings settings, Set<Path> recompiled) {
         MarkdownRenderer markdown = new MarkdownRenderer(settings.safeMode(), settings.baseurl());
         FrontMatterParser frontMatter = new FrontMatterParser();
         FrontMatterReader reader = new FrontMatterReader(settings);
         List<Source> all = Stream.concat(tree.posts().stream().map(f -> new Source(f, true)),
                 tree.pages().stream().map(f -> new Source(f, false))).toList();
-        List<SourceResult> results = all.parallelStream().map(source -> {
-            Path path = source.file().relativePath();
-            CompiledSource known = sources.get(path);
+        List<Parsed> parsed = all.parallelStream().map(source -> {
+            CompiledSource known = sources.get(source.file().relativePath());
             if (known != null && known.settings().equals(settings) && known.text().equals(source.file().text())
-                    && known.result().isPost() == source.isPost()) {
+                    && known.parsed().source().isPost() == source.isPost()) {
+                return known.parsed();
+            }
+            return parse(source, frontMatter, reader);
+        }).toList();
+        SiteLookup lookup = new SiteFacts(config, parsed.stream().filter(p -> p.front() != null)
+                .map(p -> new SiteFacts.Written(p.source().file().relativePath(), p.source().isPost(), p.front().url())).toList(),
+                tree.staticFiles(), tree.includes());
+        List<SourceResult> results = parsed.parallelStream().map(p -> {
+            Path path = p.source().file().relativePath();
+            CompiledSource known = sources.get(path);
+            if (known != null && known.parsed() == p
+                    && known.lookups().stream().allMatch(l -> Objects.equals(lookup.resolve(l.kind(), l.key()), l.value()))) {
                 return known.result();
             }
-            SourceResult result = compile(source, frontMatter, reader, markdown);
+            Compiled compiled = compile(p, markdown, lookup);
             recompiled.add(path);
             if (remember) {
-                sources.put(path, new CompiledSource(source.file().text(), settings, result));
+                sources.put(path, new CompiledSource(p.source().file().text(), settings, p, compiled.result(), compiled.lookups()));
             }
-            return result;
+            return compiled.result();
         }).toList();
         if (remember) {
             Set<Path> present = new HashSet<>();
@@ -248,26 +273,57 @@ public final class SiteBuilder {
 
     private record Source(TextFile file, boolean isPost) {}
 
-    private static SourceResult compile(Source source, FrontMatterParser parser, FrontMatterReader reader,
-                                        MarkdownRenderer markdown) {
+    /** A source split and its front matter read; {@code front} is null when it could not be. */
+    private record Parsed(Source source, SourceDocument doc, FrontMatter front, List<Diagnostic> diagnostics) {}
+
+    private record Compiled(SourceResult result, List<SiteLookup.Lookup> lookups) {}
+
+    private static Parsed parse(Source source, FrontMatterParser parser, FrontMatterReader reader) {
         TextFile file = source.file();
         Path path = file.relativePath();
         Diagnostics found = new Diagnostics();
         Optional<SourceDocument> doc = parser.parse(path, file.text(), found);
         if (doc.isEmpty()) {
-            return new SourceResult(path, source.isPost(), null, null, found.sorted());
+            return new Parsed(source, null, null, found.sorted());
         }
         Optional<FrontMatter> front = reader.read(path, source.isPost(), doc.get().frontMatter(), found);
-        if (front.isEmpty()) {
-            return new SourceResult(path, source.isPost(), null, null, found.sorted());
+        return new Parsed(source, doc.get(), front.orElse(null), found.sorted());
+    }
+
+    private static Compiled compile(Parsed parsed, MarkdownRenderer markdown, SiteLookup lookup) {
+        Path path = parsed.source().file().relativePath();
+        boolean isPost = parsed.source().isPost();
+        if (parsed.front() == null) {
+            return new Compiled(new SourceResult(path, isPost, null, null, parsed.diagnostics()), List.of());
         }
-        RenderedMarkdown rendered = markdown.render(doc.get().body());
-        int bodyLine = doc.get().bodyLine();
-        List<Document.Link> links = rendered.links().stream()
-                .map(l -> new Document.Link(l.url(), new SourcePosition(path, bodyLine + l.line() - 1, l.column())))
-                .toList();
-        return new SourceResult(path, source.isPost(), front.get(), new Document.Content(rendered.html(),
-                rendered.excerptHtml(), rendered.excerptText(), rendered.toc(), rendered.wordCount(), links), found.sorted());
+        FrontMatter front = parsed.front();
+        List<Diagnostic> found = new ArrayList<>(parsed.diagnostics());
+        String body = parsed.doc().body();
+        int bodyLine = parsed.doc().bodyLine();
+        EditedText liquid = null;
+        List<SiteLookup.Lookup> lookups = List.of();
+        if (front.liquid() && LiquidRenderer.mayHoldLiquid(body)) {
+            LiquidResult expanded = new LiquidRenderer().render(path, body, bodyLine,
+                    new PageVariables(front.title(), front.url(), front.date(), front.description(), front.subtitle()), lookup);
+            found.addAll(expanded.diagnostics());
+            lookups = expanded.lookups();
+            liquid = expanded.text();
+            body = liquid.text();
+        }
+        RenderedMarkdown rendered = markdown.render(body);
+        List<Document.Link> links = new ArrayList<>();
+        for (RenderedMarkdown.Link l : rendered.links()) {
+            int line = l.line();
+            int column = l.column();
+            if (liquid != null) {
+                int[] origin = liquid.origin(line, column);
+                line = origin[0];
+                column = origin[1];
+            }
+            links.add(new Document.Link(l.url(), new SourcePosition(path, bodyLine + line - 1, column)));
+        }
+        return new Compiled(new SourceResult(path, isPost, front, new Document.Content(rendered.html(),
+                rendered.excerptHtml(), rendered.excerptText(), rendered.toc(), rendered.wordCount(), links), found), lookups);
     }
 
     /** Templates are compiled once, and again only when one of the theme's files changes. */

@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  * <p>Replaces flexmark's own attribute parser, which keeps the colon of {@code {:target="_blank"}}
  * as part of the name, rejects {@code {:#id}}, and turns any braces in prose ({@code set {x} to 1})
  * into attributes. Accepted, as in kramdown: {@code {: .class #id key="value" key='value' ref}}
- * anywhere, and the header id form {@code {#id}} at the end of a heading line.
+ * anywhere, references to attribute list definitions ({@code {: ref}}), and the header id form
+ * {@code {#id}} at the end of a heading line.
  */
 final class KramdownAttributeParser implements InlineParserExtension {
 
@@ -87,7 +88,7 @@ final class KramdownAttributeParser implements InlineParserExtension {
     }
 
     /** The attributes of one list, or null when any part of it is not kramdown syntax. */
-    private static List<AttributeNode> attributes(BasedSequence text) {
+    static List<AttributeNode> attributes(BasedSequence text) {
         List<AttributeNode> nodes = new ArrayList<>();
         int position = 0;
         while (true) {
@@ -123,11 +124,9 @@ final class KramdownAttributeParser implements InlineParserExtension {
                 }
                 position = end;
             } else if (reference.lookingAt()) {
-                // kramdown attribute-definition references are not supported; only "toc" means something.
-                if (reference.group().equals("toc")) {
-                    nodes.add(new AttributeNode(text.subSequence(reference.start(), reference.end()),
-                            BasedSequence.NULL, BasedSequence.NULL, BasedSequence.NULL, BasedSequence.NULL));
-                }
+                // A reference to an attribute list definition, or "toc": KramdownTreeRewriter resolves both.
+                nodes.add(new AttributeNode(text.subSequence(reference.start(), reference.end()),
+                        BasedSequence.NULL, BasedSequence.NULL, BasedSequence.NULL, BasedSequence.NULL));
                 position = reference.end();
             } else {
                 return null;

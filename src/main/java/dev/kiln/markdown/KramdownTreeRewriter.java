@@ -1,5 +1,7 @@
 package dev.kiln.markdown;
 
+import com.vladsch.flexmark.ast.HtmlBlock;
+import com.vladsch.flexmark.ast.HtmlInline;
 import com.vladsch.flexmark.ast.ListBlock;
 import com.vladsch.flexmark.ast.ListItem;
 import com.vladsch.flexmark.ast.Paragraph;
@@ -10,11 +12,16 @@ import com.vladsch.flexmark.ext.typographic.TypographicQuotes;
 import com.vladsch.flexmark.ext.typographic.TypographicSmarts;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Adjusts a parsed tree to what a kramdown author expects, before it is rendered. */
+/**
+ * Adjusts a parsed tree to what a kramdown author expects, before it is rendered: typographic
+ * characters, the table of contents marker, references to attribute list definitions, and
+ * {@code rel="noopener"} on raw-HTML links that open a new tab.
+ */
 final class KramdownTreeRewriter {
 
     /** flexmark hard-codes entities for dashes and ellipses; authors expect the characters. */
@@ -30,10 +37,24 @@ final class KramdownTreeRewriter {
             Map.entry("&raquo;", "\u00BB"),
             Map.entry("&apos;", "\u2019"));
 
-    void rewrite(Document document) {
+    /** @param definitions kramdown attribute list definitions by name, as written after the name's colon */
+    void rewrite(Document document, Map<String, String> definitions) {
         List<Node> tableOfContentsMarkers = new ArrayList<>();
+        List<AttributesNode> attributeLists = new ArrayList<>();
         for (Node node : document.getDescendants()) {
-            if (node instanceof TypographicSmarts smarts) {
+            if (node instanceof AttributesNode list) {
+                attributeLists.add(list);
+            }
+            if (node instanceof HtmlInline || node instanceof HtmlBlock) {
+                String html = node.getChars().toString();
+                String safe = LinkAttributeProvider.withNoopener(html);
+                if (!safe.equals(html)) {
+                    node.setChars(BasedSequence.of(safe));
+                    if (node instanceof HtmlBlock block) {
+                        block.setContent(List.of(BasedSequence.of(safe))); // what the renderer prints
+                    }
+                }
+            } else if (node instanceof TypographicSmarts smarts) {
                 smarts.setTypographicText(character(smarts.getTypographicText()));
             } else if (node instanceof TypographicQuotes quotes) {
                 quotes.setTypographicOpening(character(quotes.getTypographicOpening()));
@@ -46,6 +67,51 @@ final class KramdownTreeRewriter {
             marker.insertBefore(new TableOfContentsBlock(marker.getChars()));
             marker.unlink();
         }
+        for (AttributesNode list : attributeLists) {
+            resolveReferences(list, definitions, 0);
+        }
+    }
+
+    /**
+     * Replaces each reference in an attribute list by the attributes of its definition, as kramdown
+     * does; an unknown reference is dropped (kramdown warns and ignores it).
+     */
+    private static void resolveReferences(Node list, Map<String, String> definitions, int depth) {
+        for (Node child = list.getFirstChild(); child != null; ) {
+            Node next = child.getNext();
+            if (child instanceof AttributeNode attribute && isReference(attribute)) {
+                String definition = definitions.get(attribute.getName().toString());
+                if (definition != null && depth < 5) {
+                    List<AttributeNode> defined = KramdownAttributeParser.attributes(BasedSequence.of(definition));
+                    if (defined != null) {
+                        for (AttributeNode node : defined) {
+                            attribute.insertBefore(node);
+                        }
+                    }
+                }
+                attribute.unlink();
+            }
+            child = next;
+        }
+        if (depth < 5 && hasReference(list)) {
+            resolveReferences(list, definitions, depth + 1);
+        }
+    }
+
+    private static boolean hasReference(Node list) {
+        for (Node child : list.getChildren()) {
+            if (child instanceof AttributeNode attribute && isReference(attribute)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A bare name: neither key="value", .class nor #id. {@code toc} is the table of contents marker, kept. */
+    private static boolean isReference(AttributeNode attribute) {
+        String name = attribute.getName().toString();
+        return attribute.getAttributeSeparator().isEmpty() && attribute.getValue().isEmpty()
+                && !name.equals("#") && !name.equals(".") && !name.equals("toc");
     }
 
     private static String character(String text) {

@@ -1,9 +1,11 @@
 package dev.kiln.markdown;
 
+import com.vladsch.flexmark.ast.FencedCodeBlock;
 import com.vladsch.flexmark.ext.attributes.internal.AttributesAttributeProvider;
 import com.vladsch.flexmark.html.AttributeProvider;
 import com.vladsch.flexmark.html.IndependentAttributeProviderFactory;
 import com.vladsch.flexmark.html.renderer.AttributablePart;
+import com.vladsch.flexmark.html.renderer.CoreNodeRenderer;
 import com.vladsch.flexmark.html.renderer.LinkResolverContext;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.html.Attribute;
@@ -15,8 +17,9 @@ import java.util.Set;
 
 /**
  * Final touches on attributes set by inline attribute lists: {@code rel="noopener"} on every
- * {@code target="_blank"}, no leftover kramdown syntax, table alignment as CSS, and in safe mode no
- * script-carrying attributes.
+ * {@code target="_blank"} (and, through {@link #withNoopener}, on raw-HTML links), no leftover kramdown
+ * syntax, a code block's list on the block and not its {@code <code>}, table alignment as CSS, and in
+ * safe mode no script-carrying attributes.
  */
 final class LinkAttributeProvider implements AttributeProvider {
 
@@ -28,6 +31,19 @@ final class LinkAttributeProvider implements AttributeProvider {
 
     @Override
     public void setAttributes(Node node, AttributablePart part, MutableAttributes attributes) {
+        if (node instanceof FencedCodeBlock && part == CoreNodeRenderer.CODE_CONTENT) {
+            // kramdown puts a code block's attribute list on the block only (an id twice is invalid HTML).
+            Attribute classes = attributes.get("class");
+            attributes.clear();
+            if (classes != null) {
+                String language = java.util.Arrays.stream(classes.getValue().split("\\s+"))
+                        .filter(c -> c.startsWith("language-")).collect(java.util.stream.Collectors.joining(" "));
+                if (!language.isEmpty()) {
+                    attributes.addValue("class", language);
+                }
+            }
+            return;
+        }
         Attribute align = attributes.get("align");
         if (align != null && node instanceof com.vladsch.flexmark.ext.tables.TableCell) {
             // align is obsolete in HTML5 (the Nu checker rejects it); CSS says the same thing.
@@ -68,6 +84,35 @@ final class LinkAttributeProvider implements AttributeProvider {
                 attributes.replaceValue("rel", rel.getValue() + " noopener");
             }
         }
+    }
+
+    private static final java.util.regex.Pattern ANCHOR_TAG = java.util.regex.Pattern.compile(
+            "<a\\s[^>]*>", java.util.regex.Pattern.CASE_INSENSITIVE);
+    private static final java.util.regex.Pattern BLANK_TARGET = java.util.regex.Pattern.compile(
+            "\\starget\\s*=\\s*([\"']?)_blank\\1", java.util.regex.Pattern.CASE_INSENSITIVE);
+    private static final java.util.regex.Pattern REL = java.util.regex.Pattern.compile(
+            "\\srel\\s*=\\s*([\"'])(.*?)\\1", java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    /** Raw HTML with {@code rel="noopener"} on each {@code <a target="_blank">}, as on Markdown links. */
+    static String withNoopener(String html) {
+        if (!html.contains("_blank")) {
+            return html;
+        }
+        return ANCHOR_TAG.matcher(html).replaceAll(tag -> {
+            String a = tag.group();
+            if (!BLANK_TARGET.matcher(a).find()) {
+                return java.util.regex.Matcher.quoteReplacement(a);
+            }
+            java.util.regex.Matcher rel = REL.matcher(a);
+            if (!rel.find()) {
+                int end = a.endsWith("/>") ? a.length() - 2 : a.length() - 1;
+                return java.util.regex.Matcher.quoteReplacement(a.substring(0, end) + " rel=\"noopener\"" + a.substring(end));
+            }
+            if (List.of(rel.group(2).toLowerCase(Locale.ROOT).split("\\s+")).contains("noopener")) {
+                return java.util.regex.Matcher.quoteReplacement(a);
+            }
+            return java.util.regex.Matcher.quoteReplacement(a.substring(0, rel.start(2)) + rel.group(2) + " noopener" + a.substring(rel.end(2)));
+        });
     }
 
     private static boolean isUnsafe(Attribute attribute) {

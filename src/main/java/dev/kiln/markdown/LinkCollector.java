@@ -8,6 +8,7 @@ import com.vladsch.flexmark.ast.RefNode;
 import com.vladsch.flexmark.ast.Reference;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
+import dev.kiln.text.EditedText;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,13 +17,14 @@ final class LinkCollector {
 
     private LinkCollector() {}
 
-    static List<RenderedMarkdown.Link> links(Document document, String markdown) {
-        SourceLines lines = new SourceLines(markdown);
+    /** Positions are in the text as written, before {@link KramdownPreprocessor} edited it. */
+    static List<RenderedMarkdown.Link> links(Document document, EditedText markdown) {
+        SourceLines lines = new SourceLines(markdown.original());
         List<RenderedMarkdown.Link> links = new ArrayList<>();
         for (Node node : document.getDescendants()) {
             String url = url(document, node);
             if (url != null) {
-                int offset = node.getStartOffset();
+                int offset = markdown.originOffset(node.getStartOffset());
                 links.add(new RenderedMarkdown.Link(url, lines.line(offset), lines.column(offset)));
             }
         }

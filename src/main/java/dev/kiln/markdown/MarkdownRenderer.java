@@ -17,8 +17,10 @@ import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import com.vladsch.flexmark.util.misc.Extension;
+import dev.kiln.text.EditedText;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -94,9 +96,12 @@ public final class MarkdownRenderer {
     }
 
     public RenderedMarkdown render(String markdown) {
-        Document document = parse(markdown);
-        rewriter.rewrite(document);
-        String html = renderer.render(document);
+        KramdownPreprocessor.Result prepared = KramdownPreprocessor.needless(markdown)
+                ? new KramdownPreprocessor.Result(EditedText.unchanged(markdown), Map.of())
+                : new KramdownPreprocessor().process(markdown);
+        Document document = parse(prepared.text().text());
+        rewriter.rewrite(document, prepared.definitions());
+        String html = KramdownFootnotes.withKramdownIds(renderer.render(document), document);
         List<Node> excerpt = excerptBlocks(document);
         return new RenderedMarkdown(
                 withBaseurl(html),
@@ -104,7 +109,7 @@ public final class MarkdownRenderer {
                 dev.kiln.text.PlainText.collapseSpaces(excerpt.stream().map(PlainText::of).collect(Collectors.joining(" "))),
                 withBaseurl(TableOfContents.html(document, Heading::getAnchorRefId)),
                 dev.kiln.text.PlainText.countWords(PlainText.of(document)),
-                LinkCollector.links(document, markdown));
+                LinkCollector.links(document, prepared.text()));
     }
 
     /**
@@ -125,7 +130,19 @@ public final class MarkdownRenderer {
         if (html == null || baseurl.isEmpty()) {
             return html;
         }
-        return ROOT_RELATIVE.matcher(html).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + baseurl + "/"));
+        // A link that already holds the baseurl ({{ site.baseurl }}/x, {% post_url %}, Jekyll style) keeps it once.
+        return ROOT_RELATIVE.matcher(html).replaceAll(m -> Matcher.quoteReplacement(
+                startsWithBaseurl(html, m.end(2)) ? m.group() : m.group(1) + baseurl + "/"));
+    }
+
+    /** Whether {@code html} at {@code at} (just after a link's leading '/') continues with the baseurl. */
+    private boolean startsWithBaseurl(String html, int at) {
+        String rest = baseurl.substring(1);
+        if (!html.startsWith(rest, at)) {
+            return false;
+        }
+        int after = at + rest.length();
+        return after < html.length() && "/\"#?".indexOf(html.charAt(after)) >= 0;
     }
 
     /** Whether the text holds what the autolink extension starts from: "://", "www." or "@". */

@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * A Markdown file's front matter, checked and typed, with what follows from it and the settings
  * alone: its date in the author's offset and its URL. Tags are still the names the author wrote;
- * their slugs depend on every other post and are decided by {@link RoutePlanner}.
+ * their slugs depend on every other post and are decided by {@link RoutePlanner}. {@code liquid} is
+ * false when the author turned Liquid off ({@code render_with_liquid: false}, Jekyll's key).
  */
 public record FrontMatter(
         String title,
@@ -25,4 +26,5 @@ public record FrontMatter(
         boolean draft,
         boolean inSitemap,
         List<String> aliases,
-        Map<String, Object> params) {}
+        Map<String, Object> params,
+        boolean liquid) {}

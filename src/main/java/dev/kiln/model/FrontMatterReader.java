@@ -151,7 +151,8 @@ public final class FrontMatterReader {
         return Optional.of(new FrontMatter(title, fields.text("subtitle", null), fields.text("description", null), date, updated,
                 fields.text("author", settings.author()), isPost ? List.copyOf(tagNames) : List.of(), background,
                 fields.text("layout", isPost ? "post" : "page"), frontMatter.positionOf("layout"), url, draft,
-                fields.flag("sitemap", true), List.copyOf(aliases), frontMatter.values()));
+                fields.flag("sitemap", true), List.copyOf(aliases), frontMatter.values(),
+                fields.flag("render_with_liquid", true)));
     }
 
     private static OffsetDateTime parseDate(FieldReader fields, DateParser dates, String text) {

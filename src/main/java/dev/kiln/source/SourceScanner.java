@@ -36,6 +36,7 @@ import java.util.stream.Stream;
 public final class SourceScanner {
     static final String CONTENT = "content";
     static final String TEMPLATES = "templates";
+    private static final String INCLUDES = "includes/";
     static final String CONFIG = "site.yml";
     private static final String THEME_RESOURCE = "/theme";
     private static final String BUNDLED = "(bundled theme)";
@@ -129,14 +130,20 @@ public final class SourceScanner {
         }
         List<ThemeFile> layouts = new ArrayList<>();
         List<ThemeFile> assets = new ArrayList<>();
+        List<TextFile> includes = new ArrayList<>();
         for (ThemeFile file : theme.values()) {
-            if (file.name().startsWith("assets/")) {
+            if (file.name().startsWith(INCLUDES) && file.origin().equals(TEMPLATES)) {
+                // Named as {% include %} names them; line ends as in Markdown, so positions agree.
+                String text = new String(file.bytes(), java.nio.charset.StandardCharsets.UTF_8)
+                        .replace("\r\n", "\n").replace('\r', '\n');
+                includes.add(new TextFile(Path.of(TEMPLATES, file.name()), text));
+            } else if (file.name().startsWith("assets/")) {
                 assets.add(file);
             } else if (file.name().endsWith(".mustache")) {
                 layouts.add(file);
             }
         }
-        return new SourceTree(root, config, posts, pages, statics, layouts, assets);
+        return new SourceTree(root, config, posts, pages, statics, layouts, assets, includes);
     }
 
     static boolean isMarkdown(Path file) {

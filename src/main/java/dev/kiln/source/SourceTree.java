@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * Everything a build reads, before any parsing: the site config, Markdown posts and pages, files
- * copied as they are, and the theme (the site's templates/ over the bundled theme, file by file).
+ * copied as they are, the theme (the site's templates/ over the bundled theme, file by file), and the
+ * files Markdown may include ({@code templates/includes/}, the site's own only), by name.
  */
 public record SourceTree(
         Path root,
@@ -15,4 +16,5 @@ public record SourceTree(
         List<TextFile> pages,
         List<SourceFile> staticFiles,
         List<ThemeFile> templates,
-        List<ThemeFile> themeAssets) {}
+        List<ThemeFile> themeAssets,
+        List<TextFile> includes) {}
