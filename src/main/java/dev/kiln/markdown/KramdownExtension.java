@@ -4,14 +4,17 @@ import com.vladsch.flexmark.ext.attributes.internal.AttributesNodePostProcessor;
 import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.data.MutableDataHolder;
+import dev.kiln.highlight.CodeHighlighter;
 
 /**
  * Kiln's flexmark extension: kramdown attribute lists (parsing our way, attaching flexmark's way),
- * headings with anchors, the table of contents, link attributes, and code blocks and tables a keyboard can scroll.
+ * headings with anchors, the table of contents, link attributes, highlighted code, and code blocks and
+ * tables a keyboard can scroll.
  */
 final class KramdownExtension implements Parser.ParserExtension, HtmlRenderer.HtmlRendererExtension {
 
     private final boolean safeMode;
+    private final CodeHighlighter highlighter = new CodeHighlighter();
 
     KramdownExtension(boolean safeMode) {
         this.safeMode = safeMode;
@@ -33,6 +36,7 @@ final class KramdownExtension implements Parser.ParserExtension, HtmlRenderer.Ht
     @Override
     public void extend(HtmlRenderer.Builder renderer, String rendererType) {
         renderer.nodeRendererFactory(options -> new HeadingRenderer());
+        renderer.nodeRendererFactory(options -> new CodeBlockRenderer(highlighter));
         renderer.attributeProviderFactory(new LinkAttributeProvider.Factory(safeMode));
         renderer.attributeProviderFactory(new ScrollableBlockAttributeProvider.Factory());
     }

@@ -194,6 +194,64 @@ class AccessibilityBrowserTest {
         }
     }
 
+    /**
+     * The highlighted code of the markdown-features post: tokens take their own colours in each scheme
+     * (axe above checks their contrast), copying numbered code copies the code without its numbers, and
+     * screenshots of the code in both schemes are saved for a person to look at.
+     */
+    @Test
+    void highlightedCodeIsColouredInBothSchemesAndCopiesWithoutLineNumbers() throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        String post = FEATURES + "/2024/05/01/every-block/";
+        Map<String, String> keywordColour = new LinkedHashMap<>();
+        for (String scheme : List.of("light", "dark")) {
+            open(post, 1280, 900, scheme);
+            String plain = colour("code.language-python");
+            String keyword = colour("code.language-python .hl-keyword");
+            String string = colour("code.language-python .hl-string");
+            String comment = colour("code.language-python .hl-comment");
+            String number = colour("code.language-python .hl-number");
+            assertEquals(5, new java.util.HashSet<>(List.of(plain, keyword, string, comment, number)).size(),
+                    scheme + ": plain " + plain + ", keyword " + keyword + ", string " + string + ", comment " + comment
+                            + ", number " + number);
+            keywordColour.put(scheme, keyword);
+            String lineNumberWidth = (String) script(
+                    "return getComputedStyle(document.querySelector('code.linenos .line'), '::before').width;");
+            assertTrue(lineNumberWidth.endsWith("px") && Double.parseDouble(lineNumberWidth.replace("px", "")) > 5,
+                    scheme + ": line numbers take room before each line: " + lineNumberWidth);
+
+            @SuppressWarnings("unchecked")
+            List<Number> span = (List<Number>) script("""
+                    const top = document.querySelector('code.language-python').closest('pre').getBoundingClientRect();
+                    const end = document.querySelector('code.linenos').closest('pre').getBoundingClientRect();
+                    return [Math.floor(top.left - 16), Math.floor(top.top + scrollY - 16),
+                            Math.ceil(top.width + 32), Math.ceil(end.bottom - top.top + 32)];
+                    """);
+            Map<String, Object> shot = browser.executeCdpCommand("Page.captureScreenshot", Map.of(
+                    "format", "png", "captureBeyondViewport", true,
+                    "clip", Map.of("x", span.get(0), "y", span.get(1), "width", span.get(2), "height", span.get(3), "scale", 1)));
+            byte[] png = Base64.getDecoder().decode((String) shot.get("data"));
+            Path file = SCREENSHOTS.resolve("highlighted-code-" + scheme + ".png");
+            Files.write(file, png);
+            assertTrue(png.length > 10_000, file + " shows code, not a blank: " + png.length + " bytes");
+        }
+        assertTrue(!keywordColour.get("light").equals(keywordColour.get("dark")), "keywords change colour with the scheme: " + keywordColour);
+
+        String copied = (String) script("""
+                const range = document.createRange();
+                range.selectNodeContents(document.querySelector('code.linenos'));
+                getSelection().removeAllRanges();
+                getSelection().addRange(range);
+                return getSelection().toString();
+                """);
+        assertTrue(copied.startsWith("/** Line numbers come from") && copied.contains("@Override\npublic String greet("),
+                "a copy of numbered code is the code alone:\n" + copied);
+    }
+
+    private static String colour(String selector) {
+        return (String) script("return getComputedStyle(document.querySelector('" + selector + "')).color;");
+    }
+
     // ---- helpers ----
 
     /** The element that sticks out furthest to the right, for the failure message. */
