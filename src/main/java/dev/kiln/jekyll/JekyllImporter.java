@@ -7,6 +7,10 @@ import dev.kiln.frontmatter.FrontMatterParser;
 import dev.kiln.frontmatter.SourceDocument;
 import dev.kiln.frontmatter.YamlDocument;
 import dev.kiln.frontmatter.YamlParser;
+import dev.kiln.liquid.LiquidRenderer;
+import dev.kiln.liquid.LiquidResult;
+import dev.kiln.liquid.PageVariables;
+import dev.kiln.liquid.SiteLookup;
 import dev.kiln.model.FrontMatter;
 import dev.kiln.model.FrontMatterReader;
 import dev.kiln.model.SiteConfig;
@@ -47,8 +51,10 @@ import java.util.stream.Stream;
  * first file is written, and what could not be converted is reported with its place.
  */
 public final class JekyllImporter {
-    /** Where the Markdown stage looks for files that {@code {% include %}} names. */
-    static final String INCLUDES = "templates/includes/";
+    /** Where the Liquid stage looks for files that {@code {% include %}} names. */
+    static final String INCLUDES = LiquidRenderer.INCLUDES + "/";
+    /** A report place: a path, then maybe :line and :column. */
+    private static final Pattern PLACE = Pattern.compile("(.*?)(?::(\\d{1,9}))?(?::(\\d{1,9}))?");
     private static final DateTimeFormatter DRAFT_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss Z", Locale.ROOT);
 
     /** Why nothing was imported; {@code usage} when the command was pointed at the wrong folder. */
@@ -309,7 +315,7 @@ public final class JekyllImporter {
         }
         addAliases(post.target(), values, aliases, added);
         String result = withKeys(text, added);
-        checkLiquid(context, post.target(), result, true);
+        checkLiquid(context, post.target(), result);
         verify(context, post.target(), true, result);
         outputs.put(post.target(), result);
         written.add(new Line(post.target(), "from " + post.source() + note(added, notes)));
@@ -492,10 +498,10 @@ public final class JekyllImporter {
             toCheck.add(new Line(target, "not UTF-8 text; copied as it is, and the build will say where"));
             return;
         }
-        LiquidScanner.Scan liquid = new LiquidScanner().scan(text.get());
-        if (!liquid.untranslated().isEmpty()) {
-            LiquidScanner.Untranslated first = liquid.untranslated().get(0);
-            leftOut.add(new Line(relative + ":" + first.line(), first.text() + ": a page built by Liquid Kiln cannot translate"
+        List<Diagnostic> liquid = liquid(context, relative, text.get()).diagnostics();
+        if (!liquid.isEmpty()) {
+            Diagnostic first = liquid.get(0);
+            leftOut.add(new Line(place(first.position()), first.message() + ": a page built by Liquid Kiln cannot run"
                     + " (lists of posts are Kiln's /posts/ and /tags/ pages); rewrite it as Markdown if it is needed"));
             return;
         }
@@ -544,7 +550,7 @@ public final class JekyllImporter {
         }
         addAliases(target, values, aliases, added);
         result = withKeys(result, added);
-        checkLiquid(context, target, result, false);
+        checkLiquid(context, target, result);
         verify(context, target, false, result);
         outputs.put(target, result);
         written.add(new Line(target, "from " + relative + note(added, notes)));
@@ -652,37 +658,46 @@ public final class JekyllImporter {
                 + (d.hint() == null ? "" : " (hint: " + d.hint() + ")"))));
     }
 
-    private void checkLiquid(Context context, String target, String text, boolean post) {
-        Diagnostics ignored = new Diagnostics();
-        Optional<SourceDocument> doc = new FrontMatterParser().parse(Path.of(target), text, ignored);
-        if (doc.isEmpty()) {
-            return;
-        }
-        LiquidScanner.Scan scan = new LiquidScanner().scan(doc.get().body());
-        includes.addAll(scan.includes());
-        for (LiquidScanner.Untranslated piece : scan.untranslated()) {
-            toCheck.add(new Line(target + ":" + (doc.get().bodyLine() + piece.line() - 1), piece.text()
-                    + ": Liquid Kiln cannot translate; rewrite it (the build reports it here until then)"));
-        }
+    /**
+     * Runs the Liquid of {@code text} as a build will, with every post and file taken to exist (the build
+     * checks those), the includes read from the Jekyll site's _includes/, and reports each error at its
+     * place in the new site. The includes it read are copied.
+     */
+    private void checkLiquid(Context context, String target, String text) {
+        LiquidResult result = liquid(context, target, text);
+        result.lookups().stream().filter(l -> l.kind() == SiteLookup.Kind.INCLUDE && l.value() != null)
+                .forEach(l -> includes.add(l.key()));
+        result.diagnostics().forEach(d -> toCheck.add(new Line(place(d.position()) + ":" + d.position().column(), d.message()
+                + "; the build reports it here until it is rewritten")));
     }
 
-    private void copyIncludes(Context context) throws IOException {
-        Path folder = context.source().resolve("_includes");
-        Set<String> done = new TreeSet<>();
-        List<String> queue = new ArrayList<>(includes);
-        while (!queue.isEmpty()) {
-            String name = queue.remove(0);
-            if (!done.add(name)) {
-                continue;
+    private static LiquidResult liquid(Context context, String file, String text) {
+        Diagnostics ignored = new Diagnostics();
+        Optional<SourceDocument> doc = new FrontMatterParser().parse(Path.of(file), text, ignored);
+        if (doc.isEmpty() || Boolean.FALSE.equals(doc.get().frontMatter().values().get("render_with_liquid"))
+                || !LiquidRenderer.mayHoldLiquid(doc.get().body())) {
+            return new LiquidResult(null, List.of(), List.of());
+        }
+        Path includesFolder = context.source().resolve("_includes");
+        SiteLookup site = (kind, key) -> switch (kind) {
+            case INCLUDE -> {
+                Path include = includesFolder.resolve(key).normalize();
+                try {
+                    yield include.startsWith(includesFolder) && Files.isRegularFile(include) ? utf8(include).orElse(null) : null;
+                } catch (IOException e) {
+                    yield null;
+                }
             }
-            Path file = folder.resolve(name).normalize();
-            if (!file.startsWith(folder) || !Files.isRegularFile(file)) {
-                toCheck.add(new Line("_includes/" + name, "included, but the Jekyll site has no such file"));
-                continue;
-            }
-            outputs.put(INCLUDES + name, file);
+            default -> kind == SiteLookup.Kind.SITE_VARIABLE ? "" : "/";
+        };
+        return new LiquidRenderer().render(Path.of(file), doc.get().body(), doc.get().bodyLine(),
+                new PageVariables("", "/", java.time.OffsetDateTime.of(2000, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC), null, null), site);
+    }
+
+    private void copyIncludes(Context context) {
+        for (String name : includes) {
+            outputs.put(INCLUDES + name, context.source().resolve("_includes").resolve(name).normalize());
             written.add(new Line(INCLUDES + name, "from _includes/" + name + " (included by a post or page)"));
-            utf8(file).ifPresent(text -> queue.addAll(new LiquidScanner().scan(text).includes()));
         }
     }
 
@@ -768,14 +783,26 @@ public final class JekyllImporter {
         lines.sort(java.util.Comparator.comparing(Line::place, JekyllImporter::comparePlaces));
     }
 
-    /** Paths in order, then line numbers as numbers ({@code a.md:9} before {@code a.md:10}). */
+    /** Paths in order, then line and column as numbers ({@code a.md:9:1} before {@code a.md:10:1}). */
     private static int comparePlaces(String a, String b) {
-        String[] pa = a.split(":(?=\\d+$)");
-        String[] pb = b.split(":(?=\\d+$)");
-        int byPath = pa[0].compareTo(pb[0]);
-        if (byPath != 0 || pa.length == 1 || pb.length == 1) {
-            return byPath != 0 ? byPath : Integer.compare(pa.length, pb.length);
+        Matcher ma = PLACE.matcher(a);
+        Matcher mb = PLACE.matcher(b);
+        ma.matches();
+        mb.matches();
+        int byPath = ma.group(1).compareTo(mb.group(1));
+        if (byPath != 0) {
+            return byPath;
         }
-        return Integer.compare(Integer.parseInt(pa[1]), Integer.parseInt(pb[1]));
+        for (int group = 2; group <= 3; group++) {
+            int byNumber = Long.compare(number(ma.group(group)), number(mb.group(group)));
+            if (byNumber != 0) {
+                return byNumber;
+            }
+        }
+        return 0;
+    }
+
+    private static long number(String digits) {
+        return digits == null ? -1 : Long.parseLong(digits);
     }
 }
