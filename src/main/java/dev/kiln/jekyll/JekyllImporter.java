@@ -327,8 +327,7 @@ public final class JekyllImporter {
             Object date = values.get("date");
             String dateText = date == null ? null : String.valueOf(date);
             ZonedDateTime when = context.urls().postDate(dateText, date != null && quoted(post.text(), front, "date"), post.fileDate());
-            List<String> folders = List.of(); // only _posts/ at the root: Jekyll adds no categories for folders inside it
-            List<String> categories = JekyllUrls.categories(folders, values.get("category"), values.get("categories"));
+            List<String> categories = JekyllUrls.categories(values.get("category"), values.get("categories"));
             Object slug = values.get("slug");
             Object permalink = values.get("permalink");
             return Optional.of(context.urls().postUrl(permalink == null ? null : String.valueOf(permalink), when, categories,

@@ -204,9 +204,12 @@ final class JekyllUrls {
         return cased ? out.toString() : out.toString().toLowerCase(Locale.ROOT);
     }
 
-    /** The categories Jekyll gives a post: folders above {@code _posts}, then {@code category} or {@code categories}. */
-    static List<String> categories(List<String> folders, Object category, Object categories) {
-        List<String> all = new ArrayList<>(folders);
+    /**
+     * The categories Jekyll gives a post of the root {@code _posts/}: {@code category}, else {@code categories}
+     * (a list, or words separated by spaces); folders inside {@code _posts/} add none.
+     */
+    static List<String> categories(Object category, Object categories) {
+        List<String> all = new ArrayList<>();
         Object value = category != null ? category : categories;
         if (value instanceof String s) {
             all.addAll(List.of(s.strip().split("\\s+")));
