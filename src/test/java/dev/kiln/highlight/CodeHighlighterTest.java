@@ -53,6 +53,25 @@ class CodeHighlighterTest {
         }
     }
 
+    /** Random code, from a fixed seed: no lexer throws, loses or adds text, or leaves a span open. */
+    @Test
+    void survivesRandomCodeInEveryLanguage() {
+        String alphabet = "abcXYZ019 _-+*/\\\"'`#<>&;:=!?@$%{}[]()|~.,\t\n\r\u00e9\u65e5";
+        java.util.Random random = new java.util.Random(20261201);
+        for (int i = 0; i < 300; i++) {
+            StringBuilder code = new StringBuilder();
+            for (int n = random.nextInt(200); n > 0; n--) {
+                code.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            for (String language : highlighter.languages()) {
+                String html = highlighter.html(language, code.toString(), i % 2 == 0);
+                assertEquals(code.toString(), HtmlText.unescape(TAG.matcher(html).replaceAll("")),
+                        language + " changed the text of case " + i);
+                assertEquals(count(html, "<span "), count(html, "</span>"), language + ": case " + i);
+            }
+        }
+    }
+
     @Test
     void marksTokensWithTheThemesClasses() {
         String html = highlighter.html("java", "public int x = 42; // note\nString s = \"text\";\n", false);
