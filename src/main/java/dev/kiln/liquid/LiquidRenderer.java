@@ -485,9 +485,14 @@ public final class LiquidRenderer {
                     return afterTag;
                 }
             }
-            if (includes.contains(name) || includes.size() >= MAX_INCLUDE_DEPTH) {
+            if (includes.contains(name)) {
                 error(open, "include '" + name + "' includes itself: " + String.join(" → ", includes) + " → " + name,
                         "remove the include from one of them");
+                return afterTag;
+            }
+            if (includes.size() >= MAX_INCLUDE_DEPTH) {
+                error(open, "includes nest deeper than " + MAX_INCLUDE_DEPTH + ": " + String.join(" → ", includes) + " → " + name,
+                        "include the innermost file's text directly");
                 return afterTag;
             }
             String included = shared.ask(Kind.INCLUDE, name);

@@ -35,8 +35,8 @@ final class KramdownPreprocessor {
         EditedText.Builder out = EditedText.from(markdown);
         Map<String, String> definitions = new LinkedHashMap<>();
         String fence = null;
-        String openTag = null;
-        int openDepth = 0;
+        // The markdown="1" blocks open around this line, innermost last, with how deep their tag is nested.
+        java.util.ArrayDeque<OpenBlock> open = new java.util.ArrayDeque<>();
         int lineStart = 0;
         while (lineStart < markdown.length()) {
             int newline = markdown.indexOf('\n', lineStart);
@@ -60,29 +60,31 @@ final class KramdownPreprocessor {
             } else if ((m = MARKDOWN_BLOCK.matcher(line)).matches()) {
                 String value = m.group(3).replaceAll("[\"']", "");
                 out.copy(lineStart, lineStart + m.start(2)).copy(lineStart + m.end(2), lineEnd);
-                if (!value.equals("0") && openTag == null) {
+                for (OpenBlock block : open) {
+                    block.depth += depthChange(line, block.tag);
+                }
+                if (!value.equals("0")) {
                     // A blank line ends the HTML block, so what follows is Markdown up to the closing tag.
                     out.insert("\n", lineEnd);
-                    openTag = m.group(1).toLowerCase(java.util.Locale.ROOT);
-                    openDepth = 1;
+                    open.addLast(new OpenBlock(m.group(1)));
                 }
                 out.copy(lineEnd, next);
-            } else if (line.contains("{::") || openTag != null) {
-                int close = openTag == null ? -1 : closingTag(line, openTag, openDepth);
-                if (openTag != null) {
-                    openDepth += depthChange(line, openTag);
+            } else if (!open.isEmpty() && closingTag(line, open.getLast().tag, open.getLast().depth) >= 0) {
+                OpenBlock block = open.removeLast();
+                int close = closingTag(line, block.tag, block.depth);
+                for (OpenBlock outer : open) {
+                    outer.depth += depthChange(line, outer.tag);
                 }
-                if (close >= 0) {
-                    int at = lineStart + close;
-                    extensions(markdown, out, lineStart, at);
-                    out.insert(line.substring(0, close).isBlank() ? "\n" : "\n\n", at);
-                    out.copy(at, next);
-                    openTag = null;
-                } else {
-                    next = extensions(markdown, out, lineStart, next);
-                }
+                int at = lineStart + close;
+                extensions(markdown, out, lineStart, at);
+                // A blank line before the closing tag ends the Markdown: the tag is HTML again.
+                out.insert(line.substring(0, close).isBlank() ? "\n" : "\n\n", at);
+                out.copy(at, next);
             } else {
-                out.copy(lineStart, next);
+                for (OpenBlock block : open) {
+                    block.depth += depthChange(line, block.tag);
+                }
+                next = line.contains("{::") ? extensions(markdown, out, lineStart, next) : copy(out, lineStart, next);
             }
             lineStart = next;
         }
@@ -121,6 +123,21 @@ final class KramdownPreprocessor {
         }
         out.copy(position, to);
         return to;
+    }
+
+    private static int copy(EditedText.Builder out, int from, int to) {
+        out.copy(from, to);
+        return to;
+    }
+
+    /** A markdown="1" block not closed yet; {@code depth} counts its tag name's nesting (a div in a div). */
+    private static final class OpenBlock {
+        private final String tag;
+        private int depth = 1;
+
+        OpenBlock(String tag) {
+            this.tag = tag;
+        }
     }
 
     /** The index in {@code line} of the {@code </tag>} that closes the block open at {@code depth}, or -1. */

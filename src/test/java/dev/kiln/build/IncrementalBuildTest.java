@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The preview's incremental rebuild against the truth: after every random edit, rename, deletion
- * and addition (posts, pages, tags, dates, drafts, links, headings, site.yml, templates, images), a
+ * and addition (posts, pages, tags, dates, drafts, links, headings, site.yml, templates, images, Liquid's
+ * post_url, link and include, which make a post depend on other files), a
  * remembering builder that saw every earlier state must give exactly what a cold build of the same
  * sources gives: the same files with the same bytes, and the same diagnostics.
  * {@code -Dincremental.steps=N} and {@code -Dincremental.seed=S} explore further.
@@ -50,6 +51,7 @@ class IncrementalBuildTest {
         write("content/projects.md", "---\ntitle: Projects\naliases: [/old-projects.html]\n---\nSee [about](/about/#contact).\n");
         Files.createDirectories(site.resolve("content/img"));
         Files.write(site.resolve("content/img/a.png"), new byte[] {1, 2, 3});
+        write("templates/includes/note.md", "A note on {{ site.title }}: " + word() + ".\n");
         for (int i = 0; i < 24; i++) {
             addPost();
         }
@@ -78,6 +80,36 @@ class IncrementalBuildTest {
         write("content/posts/2020-01-01-a.md", "---\n# a comment moves the body, not the page\ntitle: A\n---\nSee [b](/2020/01/02/nothing/).\n");
         preview.forget(List.of(Path.of("content/posts/2020-01-01-a.md")));
         assertEquals(List.of("content/posts/2020-01-01-a.md:5:5"), positions(preview.build(site, EVERYTHING, true)));
+    }
+
+    @Test
+    void rerendersAPostWhenTheIncludeOrThePostItLinksToChanges() throws IOException {
+        write("content/posts/2020-01-01-a.md", "---\ntitle: A\n---\nSee [b]({% post_url 2020-01-02-b %}).\n\n{% include note.md %}\n");
+        write("content/posts/2020-01-02-b.md", "---\ntitle: B\n---\nB.\n");
+        write("templates/includes/note.md", "First note.\n");
+        SiteBuilder preview = SiteBuilder.remembering();
+        String page = page(preview.build(site, EVERYTHING, true), "2020/01/01/a/index.html");
+        assertTrue(page.contains("<a href=\"/2020/01/02/b/\">b</a>") && page.contains("<p>First note.</p>"), page);
+
+        write("templates/includes/note.md", "Second note.\n");
+        preview.forget(List.of(Path.of("templates/includes/note.md")));
+        page = page(preview.build(site, EVERYTHING, true), "2020/01/01/a/index.html");
+        assertTrue(page.contains("<p>Second note.</p>"), page);
+
+        write("content/posts/2020-01-02-b.md", "---\ntitle: B\ndate: 2021-06-07\n---\nB.\n");
+        preview.forget(List.of(Path.of("content/posts/2020-01-02-b.md")));
+        page = page(preview.build(site, EVERYTHING, true), "2020/01/01/a/index.html");
+        assertTrue(page.contains("<a href=\"/2021/06/07/b/\">b</a>"), page);
+
+        Files.move(site.resolve("content/posts/2020-01-02-b.md"), site.resolve("content/posts/2020-01-02-c.md"));
+        preview.forget(List.of(Path.of("content/posts/2020-01-02-b.md"), Path.of("content/posts/2020-01-02-c.md")));
+        assertEquals(List.of("content/posts/2020-01-01-a.md:4:9: no post named '2020-01-02-b' for {% post_url %}"),
+                preview.build(site, EVERYTHING, true).diagnostics().stream().map(d -> d.position() + ": " + d.message()).toList());
+    }
+
+    private static String page(BuildResult result, String path) throws IOException {
+        assertTrue(result.succeeded(), () -> text(result.diagnostics()).toString());
+        return new String(files(result.plan().files()).get(path), StandardCharsets.UTF_8);
     }
 
     private static List<String> positions(BuildResult result) {
@@ -121,7 +153,7 @@ class IncrementalBuildTest {
 
     /** Makes one random change and names it; {@code changed} gets the paths touched, relative to the site. */
     private String change(Set<String> changed) throws IOException {
-        int kind = random.nextInt(16);
+        int kind = random.nextInt(19);
         String post = posts.isEmpty() ? null : posts.get(random.nextInt(posts.size()));
         String path = post == null ? null : "content/posts/" + post;
         if (post == null || kind == 0) {
@@ -208,6 +240,21 @@ class IncrementalBuildTest {
             case 14 -> {
                 write(path, read(path).replaceFirst("---\n", "---\n# " + word() + "\n"));
                 return "moved the body of " + post + " a line down (same page, new positions)";
+            }
+            case 16 -> {
+                String target = pick();
+                append(path, "\n\nRead [its neighbour]({% post_url " + target.substring(0, target.length() - 3) + " %}).\n");
+                return "linked " + post + " to " + target + " with post_url";
+            }
+            case 17 -> {
+                changed.remove(path);
+                changed.add("templates/includes/note.md");
+                write("templates/includes/note.md", "A note on {{ site.title }}: " + word() + " [about]({% link about.md %}).\n");
+                return "edited the include";
+            }
+            case 18 -> {
+                append(path, "\n\n{% include note.md %}\n\nSee [about]({% link about.md %}) in {{ page.date | date: \"%Y\" }}.\n");
+                return "made " + post + " include the note";
             }
             case 13 -> {
                 changed.remove(path);

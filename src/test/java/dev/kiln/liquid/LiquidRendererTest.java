@@ -1,0 +1,55 @@
+package dev.kiln.liquid;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.kiln.diag.Diagnostic;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class LiquidRendererTest {
+    private static final Path POST = Path.of("content/posts/2020-01-02-x.md");
+    private static final PageVariables PAGE = new PageVariables("T", "/2020/01/02/x/",
+            OffsetDateTime.parse("2020-01-02T09:05:00+01:00"), null, null);
+
+    private static LiquidResult render(String body, Map<String, String> includes) {
+        return new LiquidRenderer().render(POST, body, 4, PAGE,
+                (kind, key) -> kind == SiteLookup.Kind.INCLUDE ? includes.get(key) : null);
+    }
+
+    private static List<String> errors(LiquidResult result) {
+        return result.diagnostics().stream().map(d -> d.position() + ": " + d.message()).toList();
+    }
+
+    @Test
+    void reportsAnIncludeLoopAtTheIncludeThatClosesIt() {
+        LiquidResult result = render("{% include a.md %}\n", Map.of("a.md", "A {% include b.md %}", "b.md", "B {% include a.md %}"));
+        assertEquals(List.of("templates/includes/b.md:1:3: include 'a.md' includes itself: a.md → b.md → a.md"), errors(result));
+    }
+
+    @Test
+    void acceptsWhitespaceControlMarksAndPrintsDatesAsJekyllDoes() {
+        LiquidResult result = render("{{- page.date -}} {%- raw -%}{{x}}{%- endraw -%} {{ page.date | date: \"%a %e %b %I:%M %p\" }}", Map.of());
+        assertEquals(List.of(), errors(result));
+        assertEquals("2020-01-02 09:05:00 +0100 {{x}} Thu  2 Jan 09:05 AM", result.text().text());
+    }
+
+    @Test
+    void reportsUnclosedDelimitersAndStrayEndTags() {
+        LiquidResult result = render("a {{ page.title\nb {% endraw %}\nc {% post_url", Map.of());
+        assertEquals(List.of("content/posts/2020-01-02-x.md:4:3: '{{' is never closed by '}}'",
+                "content/posts/2020-01-02-x.md:5:3: {% endraw %} without {% raw %}",
+                "content/posts/2020-01-02-x.md:6:3: '{%' is never closed by '%}'"), errors(result));
+    }
+
+    @Test
+    void fencesHighlightedCodeLongerThanAnyBacktickRunInsideAndMapsPositionsBack() {
+        LiquidResult result = render("Text {% highlight md %}\n````\n{% endhighlight %} after [x](/y/)", Map.of());
+        assertEquals("Text \n`````md\n````\n`````\n after [x](/y/)", result.text().text());
+        // "[x]" on the output's fifth line is at line 3, column 26 of the body.
+        assertEquals(List.of(3, 26), List.of(result.text().origin(5, 8)[0], result.text().origin(5, 8)[1]));
+        assertEquals(List.<Diagnostic>of(), result.diagnostics());
+    }
+}
