@@ -54,7 +54,7 @@ final class JekyllConfig {
         Map<String, Object> values = doc.values();
         this.permalink = text(values.get("permalink"), "date");
         ZoneId zone = ZoneOffset.UTC;
-        if (values.get("timezone") != null) {
+        if (values.get("timezone") != null && !String.valueOf(values.get("timezone")).isBlank()) {
             try {
                 zone = ZoneId.of(String.valueOf(values.get("timezone")));
             } catch (DateTimeException e) {
@@ -80,6 +80,7 @@ final class JekyllConfig {
         StringBuilder yml = new StringBuilder("# Settings for the whole site, converted from Jekyll's _config.yml by kiln import jekyll.\n"
                 + "# Every key is optional; the README's \"site.yml reference\" explains each one.\n\n");
         List<String> converted = new ArrayList<>();
+        List<String> refused = new ArrayList<>();
         for (String key : List.of("title", "description", "author", "url", "baseurl", "lang", "timezone", "paginate")) {
             Object value = values.get(key);
             if (key.equals("author") && value instanceof Map<?, ?> map) {
@@ -89,7 +90,12 @@ final class JekyllConfig {
                 continue;
             }
             String text = String.valueOf(value).strip();
-            if (key.equals("baseurl") && text.isEmpty()) {
+            if (text.isEmpty()) {
+                continue; // Jekyll's themes ship url: "" and baseurl: ""; Kiln's defaults mean the same
+            }
+            String problem = problem(key, text);
+            if (problem != null) {
+                refused.add(key + ": " + problem);
                 continue;
             }
             yml.append(CONVERTED.get(key)).append(": ")
@@ -99,10 +105,23 @@ final class JekyllConfig {
         if (kilnPermalink != null) {
             yml.append("permalink: ").append(YamlText.quoted(kilnPermalink)).append('\n');
         }
-        return new SiteYml(yml.toString(), converted);
+        return new SiteYml(yml.toString(), converted, refused);
     }
 
-    record SiteYml(String text, List<String> converted) {}
+    /** {@code refused}: keys whose value Kiln's site.yml cannot take, each with why. */
+    record SiteYml(String text, List<String> converted, List<String> refused) {}
+
+    /** Why site.yml cannot take this value as it is, or null when it can. */
+    private static String problem(String key, String text) {
+        return switch (key) {
+            case "url" -> text.replaceAll("/+$", "").matches("https?://[^/\\s]+") ? null
+                    : "Kiln's url is the address alone, like https://example.com (a sub-path goes in baseurl); set it in site.yml";
+            case "baseurl" -> text.startsWith("/") && !text.contains("..") && !text.contains(":") && !text.contains("\\") ? null
+                    : "Kiln's baseurl is a path like /blog; set it in site.yml";
+            case "paginate" -> text.matches("[1-9]\\d{0,5}") ? null : "Kiln's paginate is a whole number above 0";
+            default -> null;
+        };
+    }
 
     /** The keys of _config.yml that site.yml does not take, each with why (empty reason: handled elsewhere). */
     Map<String, String> leftOut() {

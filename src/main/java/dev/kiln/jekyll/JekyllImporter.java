@@ -209,6 +209,7 @@ public final class JekyllImporter {
         written.add(new Line("content/site.yml", "from " + doc.file() + (converted.isEmpty() ? "" : ": " + String.join(", ", converted))
                 + "; " + permalinkNote));
         config.leftOut().forEach((key, reason) -> leftOut.add(new Line(at(doc, key), key + ": " + reason)));
+        siteYml.refused().forEach(refusal -> leftOut.add(new Line(at(doc, refusal.substring(0, refusal.indexOf(':'))), refusal)));
     }
 
     /** Jekyll's post pattern in Kiln's terms, or Kiln's default when it uses what Kiln's patterns lack. */
@@ -297,6 +298,9 @@ public final class JekyllImporter {
         List<String> aliases = new ArrayList<>();
         if (!post.draft()) {
             Optional<String> jekyllUrl = jekyllPostUrl(context, post, front);
+            if (jekyllUrl.isPresent()) {
+                text = ownPermalinkForKiln(context, post.target(), true, text, front, jekyllUrl.get(), notes);
+            }
             Optional<String> kilnUrl = kilnUrl(context, post.target(), true, reparsed(post.target(), text, front), added);
             if (jekyllUrl.isPresent() && kilnUrl.isPresent() && !jekyllUrl.get().equals(kilnUrl.get())) {
                 if (keepUrls && values.get("permalink") == null) {
@@ -531,6 +535,9 @@ public final class JekyllImporter {
         } catch (IllegalArgumentException e) {
             jekyllUrl = null;
         }
+        if (jekyllUrl != null) {
+            result = ownPermalinkForKiln(context, target, false, result, front, jekyllUrl, notes);
+        }
         Optional<String> kilnUrl = kilnUrl(context, target, false, reparsed(target, result, front), added);
         List<String> aliases = new ArrayList<>();
         if (jekyllUrl != null && kilnUrl.isPresent() && !jekyllUrl.equals(kilnUrl.get())) {
@@ -588,6 +595,26 @@ public final class JekyllImporter {
         }
         String slugified = JekyllUrls.slugify(String.valueOf(slug), false, false);
         return slugified.isEmpty() ? text : replaceValue(text, "slug", slugified, "Jekyll slug", notes, "slug " + slug + " -> " + slugified);
+    }
+
+    /**
+     * A {@code permalink:} of the post or page itself that Kiln cannot read (Jekyll's {@code :categories},
+     * {@code :path}, …) becomes the URL Jekyll made of it, Jekyll's pattern kept in a comment.
+     */
+    private static String ownPermalinkForKiln(Context context, String target, boolean isPost, String text, YamlDocument front,
+                                              String jekyllUrl, List<String> notes) {
+        Object own = front.values().get("permalink");
+        if (own == null) {
+            return text;
+        }
+        Diagnostics diagnostics = new Diagnostics();
+        context.kiln().read(Path.of(target), isPost, reparsed(target, text, front), diagnostics);
+        SourcePosition at = front.positionOf("permalink");
+        if (diagnostics.sorted().stream().noneMatch(d -> d.position().line() == at.line())) {
+            return text;
+        }
+        return replaceValue(text, "permalink", YamlText.quoted(jekyllUrl), "Jekyll permalink", notes,
+                "permalink " + own + " -> " + jekyllUrl);
     }
 
     /**

@@ -183,6 +183,35 @@ class JekyllImportTest {
     }
 
     @Test
+    void aStarterConfigJekyllOnlyPermalinksAndCrlfFilesStillImportAndBuild() throws IOException {
+        Path source = tmp.resolve("starter");
+        KilnRun.write(source.resolve("_config.yml"), "title: \"My \\\"quoted\\\" blog\"\nurl: \"https://ada.github.io/blog\"\n"
+                + "baseurl: \"\"\ntimezone:\npaginate: lots\n");
+        KilnRun.write(source.resolve("_posts/2026-01-05-own.md"), "---\ntitle: Own\ncategories: [notes]\n"
+                + "permalink: /:categories/:title/\n---\n\nMine.\n");
+        KilnRun.write(source.resolve("tools.md"), "---\ntitle: Tools\npermalink: /:path/:basename:output_ext\n---\n\nHammer.\n");
+        String crlf = "---\r\nlayout: default\r\ntitle: Windows\r\n---\r\n\r\nWritten on Windows.\r\n";
+        KilnRun.write(source.resolve("_posts/2026-01-06-crlf.md"), crlf);
+        Path target = tmp.resolve("starter-kiln");
+        KilnRun run = KilnRun.of("import", "jekyll", source.toString(), target.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("  _config.yml:2: url: Kiln's url is the address alone, like https://example.com (a sub-path goes"
+                + " in baseurl); set it in site.yml\n"), run.out());
+        assertTrue(run.out().contains("  _config.yml:5: paginate: Kiln's paginate is a whole number above 0\n"), run.out());
+        assertEquals("---\ntitle: Own\ncategories: [notes]\npermalink: \"/notes/own/\" # Jekyll permalink: /:categories/:title/\n"
+                + "---\n\nMine.\n", KilnRun.read(target.resolve("content/posts/2026-01-05-own.md")));
+        assertEquals("---\r\nlayout: post # Jekyll layout: default\r\ntitle: Windows\r\naliases: [\"/2026/01/06/crlf.html\"]\r\n---\r\n"
+                + "\r\nWritten on Windows.\r\n", KilnRun.read(target.resolve("content/posts/2026-01-06-crlf.md")));
+        KilnRun build = KilnRun.of("build", "--source", target.toString());
+        assertEquals(0, build.exitCode(), build.err());
+        assertEquals("", build.err());
+        for (String file : List.of("notes/own/index.html", "tools.html", "2026/01/06/crlf.html", "2026/01/06/crlf/index.html")) {
+            assertTrue(Files.isRegularFile(target.resolve("site").resolve(file)), file);
+        }
+        assertTrue(KilnRun.read(target.resolve("site/index.html")).contains("My &quot;quoted&quot; blog"));
+    }
+
+    @Test
     void refusesAMissingFolderAFolderThatIsNotJekyllAndATargetThatHoldsFiles() throws IOException {
         KilnRun missing = KilnRun.of("import", "jekyll", tmp.resolve("nowhere").toString(), tmp.resolve("new").toString());
         assertEquals(2, missing.exitCode());
