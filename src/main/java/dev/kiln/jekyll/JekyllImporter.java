@@ -448,6 +448,8 @@ public final class JekyllImporter {
             case "_site" -> "Jekyll's output; Kiln writes its own into site/";
             case "_data" -> "Jekyll data files; Kiln's templates cannot read them";
             case "_plugins" -> "Ruby plugins do not run in Kiln";
+            case "_posts", "_drafts" -> "posts in a sub-folder's " + name + "/ are not imported (Jekyll gave them the folder's name as a"
+                    + " category); move them into the top " + name + "/ and import again";
             default -> directory && name.startsWith("_") ? "a Jekyll folder (_name) that Kiln has no equivalent for"
                     : "Jekyll does not publish names starting with _, #, or ending with ~ either";
         };

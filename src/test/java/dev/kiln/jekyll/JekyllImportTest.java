@@ -192,12 +192,15 @@ class JekyllImportTest {
         KilnRun.write(source.resolve("tools.md"), "---\ntitle: Tools\npermalink: /:path/:basename:output_ext\n---\n\nHammer.\n");
         String crlf = "---\r\nlayout: default\r\ntitle: Windows\r\n---\r\n\r\nWritten on Windows.\r\n";
         KilnRun.write(source.resolve("_posts/2026-01-06-crlf.md"), crlf);
+        KilnRun.write(source.resolve("blog/_posts/2026-01-07-nested.md"), "---\ntitle: Nested\n---\n\nIn blog/_posts/.\n");
         Path target = tmp.resolve("starter-kiln");
         KilnRun run = KilnRun.of("import", "jekyll", source.toString(), target.toString());
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("  _config.yml:2: url: Kiln's url is the address alone, like https://example.com (a sub-path goes"
                 + " in baseurl); set it in site.yml\n"), run.out());
         assertTrue(run.out().contains("  _config.yml:5: paginate: Kiln's paginate is a whole number above 0\n"), run.out());
+        assertTrue(run.out().contains("  blog/_posts/: posts in a sub-folder's _posts/ are not imported (Jekyll gave them the folder's"
+                + " name as a category); move them into the top _posts/ and import again\n"), run.out());
         assertEquals("---\ntitle: Own\ncategories: [notes]\npermalink: \"/notes/own/\" # Jekyll permalink: /:categories/:title/\n"
                 + "---\n\nMine.\n", KilnRun.read(target.resolve("content/posts/2026-01-05-own.md")));
         assertEquals("---\r\nlayout: post # Jekyll layout: default\r\ntitle: Windows\r\naliases: [\"/2026/01/06/crlf.html\"]\r\n---\r\n"
