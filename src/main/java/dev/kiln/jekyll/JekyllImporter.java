@@ -161,6 +161,7 @@ public final class JekyllImporter {
         reportConfig(config, siteYml, kilnPermalink, jekyllUrls);
         outputs.put("content/site.yml", siteYml.text());
         outputs.put(".gitignore", "# Kiln writes the site here on every build.\n/site/\n");
+        written.add(new Line(".gitignore", "keeps Kiln's output, site/, out of git"));
 
         Context context = new Context(source, target.toAbsolutePath().normalize(), config, jekyllUrls,
                 new FrontMatterReader(SourceSettings.of(kilnConfig)));
@@ -741,7 +742,6 @@ public final class JekyllImporter {
     private static List<Path> files(Path root) throws IOException {
         try (Stream<Path> walk = Files.walk(root)) {
             return walk.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
-                    .filter(p -> root.relativize(p).toString().chars().noneMatch(c -> c == '\\'))
                     .filter(p -> {
                         for (Path part : root.relativize(p)) {
                             String n = part.toString();
