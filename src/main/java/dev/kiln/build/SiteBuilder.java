@@ -28,6 +28,7 @@ import dev.kiln.model.SiteConfig;
 import dev.kiln.model.SiteConfigReader;
 import dev.kiln.model.SourceResult;
 import dev.kiln.model.SourceSettings;
+import dev.kiln.model.UrlPaths;
 import dev.kiln.model.Visibility;
 import dev.kiln.output.ForeignOutputException;
 import dev.kiln.output.OutputFile;
@@ -234,7 +235,10 @@ public final class SiteBuilder {
         }
         if (checkLinks && !diagnostics.hasErrors()) {
             start = stage("check links");
-            checkLinks(tree, results, recompiled, config, plan, byPath, previous).forEach(diagnostics::add);
+            Map<String, String> redirects = new HashMap<>();
+            table.routes().stream().filter(r -> r instanceof Route.Redirect).map(r -> (Route.Redirect) r)
+                    .forEach(r -> redirects.put(r.outputPath(), UrlPaths.outputPath(r.target().url())));
+            checkLinks(tree, results, recompiled, config, plan, byPath, previous, redirects).forEach(diagnostics::add);
             stages.put("check links", millisSince(start));
         }
         BuildProfile profile = profile(stages, render, imageSet);
@@ -509,7 +513,7 @@ public final class SiteBuilder {
      */
     private List<Diagnostic> checkLinks(SourceTree tree, List<SourceResult> results, Set<Path> recompiled, SiteConfig config,
                                         OutputPlan plan,
-                                        Map<String, Output> outputs, Rendered previous) {
+                                        Map<String, Output> outputs, Rendered previous, Map<String, String> redirects) {
         Set<String> paths = new HashSet<>();
         plan.files().forEach(f -> paths.add(f.path()));
         Map<String, Output> before = previous == null || !previous.config().equals(config) ? Map.of() : previous.byPath();
@@ -552,7 +556,7 @@ public final class SiteBuilder {
             LinkChecker checker = new LinkChecker(config.baseurl(), paths, file -> {
                 Output target = outputs.get(file);
                 return target == null || target.links() == null ? null : target.links().ids();
-            });
+            }, redirects);
             toCheck.parallelStream().forEach(output -> {
                 Path source = output.origin().file();
                 List<LinkChecker.WrittenLink> links = written.getOrDefault(source, List.of()).stream()

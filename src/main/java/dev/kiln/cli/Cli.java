@@ -4,6 +4,7 @@ import dev.kiln.build.BuildProfile;
 import dev.kiln.build.BuildResult;
 import dev.kiln.build.SiteBuilder;
 import dev.kiln.diag.DiagnosticPrinter;
+import dev.kiln.jekyll.JekyllImporter;
 import dev.kiln.model.Visibility;
 import dev.kiln.output.ForeignOutputException;
 import dev.kiln.preview.BrowserOpener;
@@ -35,6 +36,7 @@ public final class Cli {
               check     report every problem of the site without writing anything
               serve     preview the site with live reload
               new       start a new site (new site DIR) or a new post (new post "Title")
+              import    make a new site from a Jekyll blog (import jekyll SRC DIR)
               version   print Kiln's version (also --version)
               help      show this help
 
@@ -123,9 +125,12 @@ public final class Cli {
         if (command.equals("new")) {
             return newCommand(List.of(args).subList(1, args.length));
         }
+        if (command.equals("import")) {
+            return importCommand(List.of(args).subList(1, args.length));
+        }
         if (!Options.OF_COMMAND.containsKey(command)) {
             TreeSet<String> commands = new TreeSet<>(Options.OF_COMMAND.keySet());
-            commands.addAll(List.of("new", "version", "help"));
+            commands.addAll(List.of("new", "import", "version", "help"));
             String close = Suggestions.closest(command, commands);
             err.println("kiln: unknown command '" + command + "'" + (close == null ? "" : "; did you mean " + close + "?"));
             err.print(USAGE_TEXT);
@@ -253,6 +258,91 @@ public final class Cli {
             err.println("kiln: could not write the post: " + e);
             return SITE_ERRORS;
         }
+    }
+
+    private static final String IMPORT_HELP = """
+            Usage: kiln import jekyll SRC DIR [--keep-urls]
+
+            Makes a new Kiln site in DIR (created if missing; an existing folder must be empty) from
+            the Jekyll site in SRC, which is only read. Posts, drafts (draft: true), Markdown and HTML
+            pages and static files are copied with their text unchanged; _config.yml becomes
+            content/site.yml; includes that posts use go to templates/includes/. Front matter only
+            gains keys: each post's and page's Jekyll URL becomes an alias (a redirect) when Kiln's
+            URL differs, and so do redirect_from: entries. A layout Kiln's theme lacks becomes page
+            (or post). It prints what it wrote, what it left out and why, and what to check, with
+            the file and line.
+              --keep-urls    keep Jekyll's URLs as the real ones (site.yml and permalink: keys)
+                             instead of redirecting them to Kiln's /:year/:month/:day/:slug/
+
+            Exit codes: 0 imported, 1 not imported (the reason is printed), 2 bad usage.
+            """;
+
+    private int importCommand(List<String> args) {
+        if (args.contains("--help") || args.contains("-h")) {
+            return help(IMPORT_HELP);
+        }
+        List<String> folders = new java.util.ArrayList<>();
+        boolean keepUrls = false;
+        for (String arg : args) {
+            if (arg.equals("--keep-urls")) {
+                keepUrls = true;
+            } else if (arg.startsWith("-")) {
+                String close = Suggestions.closest(arg, List.of("--keep-urls", "--help"));
+                return importUsage("unknown option '" + arg + "'" + (close == null ? "" : "; did you mean " + close + "?"));
+            } else {
+                folders.add(arg);
+            }
+        }
+        if (folders.isEmpty() || !folders.get(0).equals("jekyll")) {
+            String what = folders.isEmpty() ? null : folders.get(0);
+            String close = what == null ? null : Suggestions.closest(what, List.of("jekyll"));
+            return importUsage(what == null ? "import needs what to import from, e.g. kiln import jekyll my-jekyll-blog my-kiln-blog"
+                    : "kiln imports Jekyll sites, not '" + what + "'" + (close == null ? "" : "; did you mean import " + close + "?"));
+        }
+        if (folders.size() != 3) {
+            return importUsage("import jekyll takes two folders, the Jekyll site and the new site: kiln import jekyll SRC DIR");
+        }
+        Path source = Path.of(folders.get(1));
+        Path target = Path.of(folders.get(2));
+        try {
+            JekyllImporter.Report report = JekyllImporter.importSite(source, target, keepUrls);
+            printImport(report, source, target);
+            return OK;
+        } catch (JekyllImporter.NotImportedException e) {
+            new DiagnosticPrinter(source, colour).print(e.diagnostics(), err);
+            err.println("kiln: " + e.getMessage());
+            err.println("hint: " + e.hint());
+            return e.usage() ? USAGE : SITE_ERRORS;
+        } catch (IOException | RuntimeException e) {
+            err.println("kiln: could not import the site: " + e);
+            return SITE_ERRORS;
+        }
+    }
+
+    private int importUsage(String message) {
+        err.println("kiln: " + message);
+        err.println("Run 'kiln import --help' for usage.");
+        return USAGE;
+    }
+
+    private void printImport(JekyllImporter.Report report, Path source, Path target) {
+        out.printf(Locale.ROOT, "Imported the Jekyll site %s into %s/: %s, %s, %s, %s.%n", source, target,
+                count(report.posts(), "post"), count(report.drafts(), "draft"), count(report.pages(), "page"),
+                count(report.statics(), "static file"));
+        printLines("Written (paths in " + target + "/):", report.written());
+        printLines("Left out (paths in " + source + "/):", report.leftOut());
+        printLines("To check:", report.toCheck());
+        out.println("Next: kiln build --source " + target + " (or cd " + target + " and kiln serve); its link check finds links"
+                + " that were already broken.");
+    }
+
+    private void printLines(String heading, List<JekyllImporter.Line> lines) {
+        out.println(heading + (lines.isEmpty() ? " nothing" : ""));
+        lines.forEach(line -> out.println("  " + line.place() + ": " + line.note()));
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     private static String value(List<String> args, int index, String option) {

@@ -34,6 +34,7 @@ public final class LinkChecker {
     private final Set<String> outputPaths;
     private List<String> sortedPaths; // for hints, made when the first broken link needs one
     private final Function<String, Set<String>> idsOf;
+    private final Map<String, String> redirects;
     private final Map<String, Resolution> rootRelative = new ConcurrentHashMap<>();
 
     /** The links and ids of one generated HTML page, read once from its text. */
@@ -62,11 +63,16 @@ public final class LinkChecker {
     /** A broken link; {@code position} is where the author wrote it, or null when no source line has it. */
     public record Broken(String raw, String message, String hint, String page, SourcePosition origin, SourcePosition position) {}
 
-    /** @param idsOf the ids of a generated HTML page, or null for a file that is not one */
-    public LinkChecker(String baseurl, Set<String> outputPaths, Function<String, Set<String>> idsOf) {
+    /**
+     * @param idsOf the ids of a generated HTML page, or null for a file that is not one
+     * @param redirects for each redirect page (an alias), the file it sends readers to: a {@code #fragment}
+     *                  of a link to an old URL must be an id there, where the reader lands
+     */
+    public LinkChecker(String baseurl, Set<String> outputPaths, Function<String, Set<String>> idsOf, Map<String, String> redirects) {
         this.baseurl = baseurl;
         this.outputPaths = outputPaths;
         this.idsOf = idsOf;
+        this.redirects = redirects;
     }
 
     public PageReport check(Page page) {
@@ -126,6 +132,7 @@ public final class LinkChecker {
                 : resolve(page, link);
         if (resolution.file() != null) {
             targets.add(resolution.file());
+            targets.add(redirects.getOrDefault(resolution.file(), resolution.file()));
         }
         return resolution.problem();
     }
@@ -149,9 +156,10 @@ public final class LinkChecker {
             return new Resolution(null, "link to " + link + " does not exist");
         }
         String fragment = target.getFragment();
-        Set<String> ids = fragment == null || fragment.isEmpty() ? null : idsOf.apply(file);
+        String landing = redirects.getOrDefault(file, file);
+        Set<String> ids = fragment == null || fragment.isEmpty() ? null : idsOf.apply(landing);
         if (ids != null && !ids.contains(fragment)) {
-            return new Resolution(file, "link to " + link + " points at #" + fragment + ", which is not an id in /" + file);
+            return new Resolution(file, "link to " + link + " points at #" + fragment + ", which is not an id in /" + landing);
         }
         return new Resolution(file, null);
     }

@@ -37,7 +37,7 @@ final class LinkAttributeProvider implements AttributeProvider {
             attributes.clear();
             if (classes != null) {
                 String language = java.util.Arrays.stream(classes.getValue().split("\\s+"))
-                        .filter(c -> c.startsWith("language-")).collect(java.util.stream.Collectors.joining(" "));
+                        .filter(c -> c.startsWith("language-") || c.equals("linenos")).collect(java.util.stream.Collectors.joining(" "));
                 if (!language.isEmpty()) {
                     attributes.addValue("class", language);
                 }

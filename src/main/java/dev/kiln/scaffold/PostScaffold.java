@@ -12,6 +12,7 @@ import dev.kiln.model.SiteConfig;
 import dev.kiln.model.SiteConfigReader;
 import dev.kiln.model.Slugs;
 import dev.kiln.model.SourceSettings;
+import dev.kiln.text.YamlText;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -71,8 +72,8 @@ public final class PostScaffold {
         if (Files.exists(file)) {
             throw new NotWrittenException(name + " already exists; nothing was overwritten", List.of());
         }
-        String text = "---\ntitle: " + quoted(title) + "\ndate: " + DATE.format(date) + "\n"
-                + (tags.isEmpty() ? "" : "tags: [" + tags.stream().map(PostScaffold::quoted).collect(Collectors.joining(", ")) + "]\n")
+        String text = "---\ntitle: " + YamlText.quoted(title) + "\ndate: " + DATE.format(date) + "\n"
+                + (tags.isEmpty() ? "" : "tags: [" + tags.stream().map(YamlText::quoted).collect(Collectors.joining(", ")) + "]\n")
                 + (draft ? "draft: true\n" : "") + "---\n\nWrite the first paragraph here: it is the excerpt on the home page.\n";
         Optional<SourceDocument> doc = new FrontMatterParser().parse(Path.of(name), text, diagnostics);
         Optional<FrontMatter> front = doc.flatMap(d -> new FrontMatterReader(SourceSettings.of(config))
@@ -83,24 +84,5 @@ public final class PostScaffold {
         Files.createDirectories(file.getParent());
         Files.writeString(file, text, StandardCharsets.UTF_8);
         return new NewPost(name, config.baseurl() + front.get().url());
-    }
-
-    /** A YAML double-quoted string: any title or tag, whatever its punctuation. */
-    private static String quoted(String text) {
-        StringBuilder out = new StringBuilder("\"");
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\x%02X", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
     }
 }

@@ -183,9 +183,16 @@ public final class SiteRendering {
         return "<!doctype html>\n<html lang=\"" + HtmlText.escape(config.language()) + "\">\n<head>\n"
                 + "<meta charset=\"utf-8\">\n<title>Redirecting to " + title + "</title>\n"
                 + "<link rel=\"canonical\" href=\"" + to + "\">\n"
+                // A meta refresh drops the #fragment of the old URL; the script keeps it, so /old.html#fn:1 lands on the footnote.
+                + "<script>location.replace(\"" + script(link(target.url())) + "\" + location.hash)</script>\n"
                 + "<meta http-equiv=\"refresh\" content=\"0; url=" + here + "\">\n"
                 + "<meta name=\"robots\" content=\"noindex\">\n</head>\n<body>\n"
                 + "<p>This page has moved to <a href=\"" + here + "\">" + title + "</a>.</p>\n</body>\n</html>\n";
+    }
+
+    /** Text for a double-quoted JavaScript string inside a script element. */
+    private static String script(String text) {
+        return text.replace("\\", "\\\\").replace("\"", "\\\"").replace("<", "\\u003c");
     }
 
     private Views.PageView listPage(String title, String description, String url, String kind) {

@@ -1,0 +1,176 @@
+package dev.kiln.jekyll;
+
+import dev.kiln.diag.Diagnostics;
+import dev.kiln.frontmatter.YamlDocument;
+import dev.kiln.text.YamlText;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A Jekyll site's _config.yml, split into what Kiln's site.yml can say and what it cannot. Reading
+ * it reports nothing as an error but a value Jekyll itself would refuse (an unknown time zone).
+ */
+final class JekyllConfig {
+    /** Keys with a site.yml equivalent, mapped to it. */
+    private static final Map<String, String> CONVERTED = Map.of(
+            "title", "title", "description", "description", "author", "author", "url", "url", "baseurl", "baseurl",
+            "timezone", "timezone", "lang", "language", "paginate", "paginate");
+    /** Keys that only steer how Jekyll builds, with what Kiln does instead. */
+    private static final Map<String, String> REPLACED = Map.ofEntries(
+            Map.entry("theme", "Kiln uses its own theme (templates/, or the bundled one)"),
+            Map.entry("remote_theme", "Kiln uses its own theme (templates/, or the bundled one)"),
+            Map.entry("plugins", "Kiln has feeds, a sitemap, redirects (aliases:) and SEO tags built in; other plugins do not run"),
+            Map.entry("gems", "Kiln has feeds, a sitemap, redirects (aliases:) and SEO tags built in; other plugins do not run"),
+            Map.entry("markdown", "Kiln reads kramdown's Markdown itself"),
+            Map.entry("kramdown", "Kiln reads kramdown's Markdown itself; its options are not used"),
+            Map.entry("highlighter", "Kiln highlights code at build time itself"),
+            Map.entry("sass", "Kiln does not compile Sass; the theme's CSS is plain CSS"),
+            Map.entry("paginate_path", "Kiln's older home pages are at /page/2/, /page/3/, …"),
+            Map.entry("exclude", "applied to this import; Kiln publishes everything in content/"),
+            Map.entry("include", "applied to this import; Kiln publishes everything in content/"),
+            Map.entry("markdown_ext", "applied to this import; Kiln reads .md and .markdown"),
+            Map.entry("permalink", ""),
+            Map.entry("excerpt_separator", ""));
+
+    private static final List<String> ALWAYS_EXCLUDED = List.of(".sass-cache", ".jekyll-cache", "gemfiles", "Gemfile",
+            "Gemfile.lock", "node_modules", "vendor/bundle", "vendor/cache", "vendor/gems", "vendor/ruby");
+
+    final YamlDocument doc;
+    final String permalink;
+    final ZoneId zone;
+    final Set<String> markdownExtensions;
+    final List<String> exclude;
+    final List<String> include;
+
+    JekyllConfig(YamlDocument doc, Diagnostics diagnostics) {
+        this.doc = doc;
+        Map<String, Object> values = doc.values();
+        this.permalink = text(values.get("permalink"), "date");
+        ZoneId zone = ZoneOffset.UTC;
+        if (values.get("timezone") != null && !String.valueOf(values.get("timezone")).isBlank()) {
+            try {
+                zone = ZoneId.of(String.valueOf(values.get("timezone")));
+            } catch (DateTimeException e) {
+                diagnostics.error(doc.positionOf("timezone"), "unknown time zone '" + values.get("timezone") + "'",
+                        "Jekyll and Kiln take an IANA name such as Europe/Paris; fix it in _config.yml and import again");
+            }
+        }
+        this.zone = zone;
+        this.markdownExtensions = Set.copyOf(List.of(text(values.get("markdown_ext"), "markdown,mkdown,mkdn,mkd,md")
+                .toLowerCase(Locale.ROOT).split("\\s*,\\s*")));
+        List<String> excluded = new ArrayList<>(ALWAYS_EXCLUDED);
+        excluded.addAll(words(values.get("exclude")));
+        this.exclude = List.copyOf(excluded);
+        this.include = words(values.get("include"));
+    }
+
+    /**
+     * site.yml for Kiln: the settings that carry over, with {@code permalink} when given (the pattern
+     * Kiln should use for posts, or null for Kiln's default). Returns the text and the keys converted.
+     */
+    SiteYml siteYml(String kilnPermalink) {
+        Map<String, Object> values = doc.values();
+        StringBuilder yml = new StringBuilder("# Settings for the whole site, converted from Jekyll's _config.yml by kiln import jekyll.\n"
+                + "# Every key is optional; the README's \"site.yml reference\" explains each one.\n\n");
+        List<String> converted = new ArrayList<>();
+        List<String> refused = new ArrayList<>();
+        for (String key : List.of("title", "description", "author", "url", "baseurl", "lang", "timezone", "paginate")) {
+            Object value = values.get(key);
+            if (key.equals("author") && value instanceof Map<?, ?> map) {
+                value = map.get("name");
+            }
+            if (value == null || value instanceof List<?> || value instanceof Map<?, ?>) {
+                continue;
+            }
+            String text = String.valueOf(value).strip();
+            if (text.isEmpty()) {
+                continue; // Jekyll's themes ship url: "" and baseurl: ""; Kiln's defaults mean the same
+            }
+            String problem = problem(key, text);
+            if (problem != null) {
+                refused.add(key + ": " + problem);
+                continue;
+            }
+            yml.append(CONVERTED.get(key)).append(": ")
+                    .append(key.equals("paginate") ? text : YamlText.quoted(text)).append('\n');
+            converted.add(key);
+        }
+        if (kilnPermalink != null) {
+            yml.append("permalink: ").append(YamlText.quoted(kilnPermalink)).append('\n');
+        }
+        return new SiteYml(yml.toString(), converted, refused);
+    }
+
+    /** {@code refused}: keys whose value Kiln's site.yml cannot take, each with why. */
+    record SiteYml(String text, List<String> converted, List<String> refused) {}
+
+    /** Why site.yml cannot take this value as it is, or null when it can. */
+    private static String problem(String key, String text) {
+        return switch (key) {
+            case "url" -> text.replaceAll("/+$", "").matches("https?://[^/\\s]+") ? null
+                    : "Kiln's url is the address alone, like https://example.com (a sub-path goes in baseurl); set it in site.yml";
+            case "baseurl" -> text.startsWith("/") && !text.contains("..") && !text.contains(":") && !text.contains("\\") ? null
+                    : "Kiln's baseurl is a path like /blog; set it in site.yml";
+            case "paginate" -> text.matches("[1-9]\\d{0,5}") ? null : "Kiln's paginate is a whole number above 0";
+            default -> null;
+        };
+    }
+
+    /** The keys of _config.yml that site.yml does not take, each with why (empty reason: handled elsewhere). */
+    Map<String, String> leftOut() {
+        Map<String, String> left = new LinkedHashMap<>();
+        for (String key : doc.values().keySet()) {
+            if (CONVERTED.containsKey(key)) {
+                continue;
+            }
+            String reason = REPLACED.get(key);
+            if (reason == null) {
+                left.put(key, "Kiln has no such setting; templates can read it as site.params." + key + " only after adding it to site.yml");
+            } else if (!reason.isEmpty()) {
+                left.put(key, reason);
+            }
+        }
+        return left;
+    }
+
+    /** Whether Jekyll leaves {@code path} (relative, /-separated) out of the site, by exclude: or its defaults. */
+    boolean excluded(String path) {
+        for (String pattern : exclude) {
+            String p = pattern.startsWith("/") ? pattern.substring(1) : pattern;
+            p = p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
+            if (path.equals(p) || path.startsWith(p + "/") || globMatches(p, path)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    boolean included(String name) {
+        return include.stream().anyMatch(p -> p.equals(name) || p.equals("/" + name) || globMatches(p, name));
+    }
+
+    private static boolean globMatches(String pattern, String path) {
+        if (!pattern.contains("*") && !pattern.contains("?")) {
+            return false;
+        }
+        return java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + pattern).matches(java.nio.file.Path.of(path));
+    }
+
+    private static String text(Object value, String fallback) {
+        return value == null || value instanceof List<?> || value instanceof Map<?, ?> ? fallback : String.valueOf(value);
+    }
+
+    private static List<String> words(Object value) {
+        if (value instanceof List<?> list) {
+            return list.stream().filter(item -> item != null).map(String::valueOf).toList();
+        }
+        return value == null ? List.of() : List.of(String.valueOf(value));
+    }
+}

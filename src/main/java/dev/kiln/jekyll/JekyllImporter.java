@@ -1,0 +1,836 @@
+package dev.kiln.jekyll;
+
+import dev.kiln.diag.Diagnostic;
+import dev.kiln.diag.Diagnostics;
+import dev.kiln.diag.SourcePosition;
+import dev.kiln.frontmatter.FrontMatterParser;
+import dev.kiln.frontmatter.SourceDocument;
+import dev.kiln.frontmatter.YamlDocument;
+import dev.kiln.frontmatter.YamlParser;
+import dev.kiln.liquid.LiquidRenderer;
+import dev.kiln.liquid.LiquidResult;
+import dev.kiln.liquid.PageVariables;
+import dev.kiln.liquid.SiteLookup;
+import dev.kiln.model.FrontMatter;
+import dev.kiln.model.FrontMatterReader;
+import dev.kiln.model.SiteConfig;
+import dev.kiln.model.SiteConfigReader;
+import dev.kiln.model.SourceSettings;
+import dev.kiln.model.UrlPaths;
+import dev.kiln.text.YamlText;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * {@code kiln import jekyll SRC DEST}: a new Kiln site from a Jekyll one. Posts, drafts, pages and
+ * static files are copied with their bodies byte for byte; front matter only gains keys (the old
+ * URL as {@code aliases:}, {@code draft:}, or {@code permalink:} with {@code --keep-urls}), and a
+ * layout Kiln's theme lacks is renamed to the nearest one. Everything is worked out before the
+ * first file is written, and what could not be converted is reported with its place.
+ */
+public final class JekyllImporter {
+    /** Where the Liquid stage looks for files that {@code {% include %}} names. */
+    static final String INCLUDES = LiquidRenderer.INCLUDES + "/";
+    /** A report place: a path, then maybe :line and :column. */
+    private static final Pattern PLACE = Pattern.compile("(.*?)(?::(\\d{1,9}))?(?::(\\d{1,9}))?");
+    private static final DateTimeFormatter DRAFT_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss Z", Locale.ROOT);
+
+    /** Why nothing was imported; {@code usage} when the command was pointed at the wrong folder. */
+    public static final class NotImportedException extends Exception {
+        private final String hint;
+        private final boolean usage;
+        private final List<Diagnostic> diagnostics;
+
+        NotImportedException(String message, String hint, boolean usage, List<Diagnostic> diagnostics) {
+            super(message);
+            this.hint = hint;
+            this.usage = usage;
+            this.diagnostics = List.copyOf(diagnostics);
+        }
+
+        public String hint() {
+            return hint;
+        }
+
+        public boolean usage() {
+            return usage;
+        }
+
+        public List<Diagnostic> diagnostics() {
+            return diagnostics;
+        }
+    }
+
+    /**
+     * What the import did. {@code written}: each file or folder written, relative to the new site, with
+     * where it came from and what changed; {@code leftOut}: what was not imported and why;
+     * {@code toCheck}: what was imported but needs the author (each with its place in the new site).
+     */
+    public record Report(List<Line> written, List<Line> leftOut, List<Line> toCheck, int posts, int drafts, int pages, int statics) {}
+
+    /** One line of the report: a path (with {@code :line} where there is one) and what happened to it. */
+    public record Line(String place, String note) {}
+
+    private final boolean keepUrls;
+    private final Map<String, Object> outputs = new TreeMap<>();
+    private final List<Line> written = new ArrayList<>();
+    private final List<Line> leftOut = new ArrayList<>();
+    private final List<Line> toCheck = new ArrayList<>();
+    private final Set<String> includes = new TreeSet<>();
+    private int posts;
+    private int drafts;
+    private int pages;
+    private int statics;
+
+    private JekyllImporter(boolean keepUrls) {
+        this.keepUrls = keepUrls;
+    }
+
+    /** Imports {@code source} into {@code target}, which must not exist or be empty. */
+    public static Report importSite(Path source, Path target, boolean keepUrls) throws IOException, NotImportedException {
+        return new JekyllImporter(keepUrls).run(source, target);
+    }
+
+    private Report run(Path source, Path target) throws IOException, NotImportedException {
+        if (!Files.isDirectory(source)) {
+            throw new NotImportedException(source + (Files.exists(source) ? " is not a folder" : " does not exist"),
+                    "give the folder of the Jekyll site, the one holding _config.yml and _posts/", true, List.of());
+        }
+        Path configFile = source.resolve("_config.yml");
+        if (!Files.isRegularFile(configFile) && Files.isRegularFile(source.resolve("_config.yaml"))) {
+            configFile = source.resolve("_config.yaml");
+        }
+        if (!Files.isRegularFile(configFile) && !Files.isDirectory(source.resolve("_posts"))) {
+            throw new NotImportedException(source + " is not a Jekyll site: it has neither _config.yml nor _posts/",
+                    "give the folder of the Jekyll site, the one holding _config.yml and _posts/", true, List.of());
+        }
+        if (Files.exists(target)) {
+            if (!Files.isDirectory(target)) {
+                throw new NotImportedException(target + " is a file", "choose a new or empty folder for the new site", false, List.of());
+            }
+            try (Stream<Path> entries = Files.list(target)) {
+                if (entries.findAny().isPresent()) {
+                    throw new NotImportedException(target + " is not empty; nothing was written",
+                            "choose a new or empty folder for the new site", false, List.of());
+                }
+            }
+        }
+        Diagnostics diagnostics = new Diagnostics();
+        Path configName = Path.of(configFile.getFileName().toString());
+        YamlDocument configDoc = YamlDocument.empty(configName);
+        if (Files.isRegularFile(configFile)) {
+            configDoc = new YamlParser().parse(configName, Files.readString(configFile, StandardCharsets.UTF_8), 1, diagnostics)
+                    .orElse(configDoc);
+        }
+        JekyllConfig config = new JekyllConfig(configDoc, diagnostics);
+        if (diagnostics.hasErrors()) {
+            throw new NotImportedException(configName + " has errors; nothing was written",
+                    "fix them (Jekyll would refuse them too) and import again", false, diagnostics.sorted());
+        }
+        JekyllUrls jekyllUrls = new JekyllUrls(config.permalink, config.zone);
+        String kilnPermalink = keepUrls ? kilnPattern(jekyllUrls.postPattern()) : null;
+        JekyllConfig.SiteYml siteYml = config.siteYml(kilnPermalink);
+        SiteConfig kilnConfig = new SiteConfigReader().read(new YamlParser().parse(Path.of("content/site.yml"), siteYml.text(), 1,
+                diagnostics).orElseThrow(), diagnostics);
+        if (diagnostics.hasErrors()) {
+            throw new NotImportedException(configName + " holds values Kiln cannot take; nothing was written",
+                    "fix them in " + configName + " and import again", false, diagnostics.sorted());
+        }
+        reportConfig(config, siteYml, kilnPermalink, jekyllUrls);
+        outputs.put("content/site.yml", siteYml.text());
+        outputs.put(".gitignore", "# Kiln writes the site here on every build.\n/site/\n");
+        written.add(new Line(".gitignore", "keeps Kiln's output, site/, out of git"));
+
+        Context context = new Context(source, target.toAbsolutePath().normalize(), config, jekyllUrls,
+                new FrontMatterReader(SourceSettings.of(kilnConfig)));
+        importPosts(context, "_posts", false);
+        importPosts(context, "_drafts", true);
+        walk(context, source, "");
+        copyIncludes(context);
+
+        for (Map.Entry<String, Object> output : outputs.entrySet()) {
+            Path file = target.resolve(output.getKey());
+            Files.createDirectories(file.getParent());
+            if (output.getValue() instanceof Path from) {
+                Files.copy(from, file);
+            } else if (output.getValue() instanceof byte[] bytes) {
+                Files.write(file, bytes);
+            } else {
+                Files.writeString(file, (String) output.getValue(), StandardCharsets.UTF_8);
+            }
+        }
+        sortByPlace(written);
+        sortByPlace(leftOut);
+        sortByPlace(toCheck);
+        return new Report(List.copyOf(written), List.copyOf(leftOut), List.copyOf(toCheck), posts, drafts, pages, statics);
+    }
+
+    private record Context(Path source, Path target, JekyllConfig config, JekyllUrls urls, FrontMatterReader kiln) {}
+
+    private void reportConfig(JekyllConfig config, JekyllConfig.SiteYml siteYml, String kilnPermalink, JekyllUrls urls) {
+        YamlDocument doc = config.doc;
+        List<String> converted = new ArrayList<>(siteYml.converted());
+        Object separator = doc.values().get("excerpt_separator");
+        if (separator == null || separator.equals("<!--more-->") || separator.equals("\n\n")) {
+            if (separator != null) {
+                converted.add("excerpt_separator");
+            }
+        } else {
+            leftOut.add(new Line(at(doc, "excerpt_separator"), "excerpt_separator: Kiln's excerpt ends at a <!--more--> line, "
+                    + "else after the first paragraph; posts using " + separator + " show their first paragraph"));
+        }
+        if (doc.values().get("permalink") != null) {
+            converted.add("permalink");
+        }
+        String permalinkNote = kilnPermalink != null
+                ? "posts keep Jekyll's URLs (" + urls.postPattern() + ")"
+                : "posts move to Kiln's /:year/:month/:day/:slug/ and their Jekyll URLs (" + urls.postPattern() + ") redirect";
+        written.add(new Line("content/site.yml", "from " + doc.file() + (converted.isEmpty() ? "" : ": " + String.join(", ", converted))
+                + "; " + permalinkNote));
+        config.leftOut().forEach((key, reason) -> leftOut.add(new Line(at(doc, key), key + ": " + reason)));
+        siteYml.refused().forEach(refusal -> leftOut.add(new Line(at(doc, refusal.substring(0, refusal.indexOf(':'))), refusal)));
+    }
+
+    /** Jekyll's post pattern in Kiln's terms, or Kiln's default when it uses what Kiln's patterns lack. */
+    private String kilnPattern(String jekyll) {
+        String pattern = jekyll.replace("/:categories", "").replace(":output_ext", ".html");
+        Matcher m = Pattern.compile(":([a-z_]+)").matcher(pattern);
+        Set<String> kiln = Set.of("year", "month", "day", "i_month", "i_day", "short_year", "hour", "minute", "second", "slug", "title");
+        while (m.find()) {
+            if (!kiln.contains(m.group(1))) {
+                leftOut.add(new Line("_config.yml", "permalink " + jekyll + ": Kiln has no :" + m.group(1)
+                        + "; each post gets its Jekyll URL as its own permalink: instead"));
+                return null;
+            }
+        }
+        return pattern;
+    }
+
+    // ---- posts and drafts
+
+    private void importPosts(Context context, String folder, boolean draft) throws IOException {
+        Path root = context.source().resolve(folder);
+        if (!Files.isDirectory(root)) {
+            return;
+        }
+        for (Path file : files(root)) {
+            String inFolder = slashed(root.relativize(file));
+            String relative = folder + "/" + inFolder;
+            String name = file.getFileName().toString();
+            Matcher dated = JekyllUrls.POST_NAME.matcher(name);
+            String extension = extension(name);
+            boolean markdown = context.config().markdownExtensions.contains(extension);
+            boolean html = extension.equals("html") || extension.equals("htm");
+            if (!markdown && !html) {
+                leftOut.add(new Line(relative, "not Markdown or HTML (." + extension + "); Kiln posts are Markdown"));
+                continue;
+            }
+            if (!draft && !dated.matches()) {
+                leftOut.add(new Line(relative, "Jekyll skipped it too: a post's name starts with its date, YYYY-MM-DD-title"));
+                continue;
+            }
+            String targetName = "content/posts/" + inFolder.substring(0, inFolder.length() - extension.length()) + kilnExtension(extension);
+            Optional<String> text = utf8(file);
+            if (text.isEmpty()) {
+                outputs.put(targetName, file);
+                toCheck.add(new Line(targetName, "not UTF-8 text; copied as it is, and the build will say where"));
+                continue;
+            }
+            Post post = new Post(relative, targetName, text.get(), draft, dated.matches() ? dated.group(1) : null,
+                    dated.matches() ? dated.group(2) : stem(name), html, file);
+            importPost(context, post);
+        }
+    }
+
+    private record Post(String source, String target, String text, boolean draft, String fileDate, String fileTitle, boolean html,
+                        Path file) {}
+
+    private void importPost(Context context, Post post) throws IOException {
+        Diagnostics diagnostics = new Diagnostics();
+        Optional<SourceDocument> parsed = new FrontMatterParser().parse(Path.of(post.target()), post.text(), diagnostics);
+        if (parsed.isEmpty() || diagnostics.hasErrors()) {
+            outputs.put(post.target(), post.text());
+            diagnostics.sorted().forEach(d -> toCheck.add(new Line(place(d.position()), "front matter: " + d.message()
+                    + "; copied as it is, and its Jekyll URL could not be kept")));
+            return;
+        }
+        YamlDocument front = parsed.get().frontMatter();
+        Map<String, Object> values = front.values();
+        Map<String, String> added = new LinkedHashMap<>();
+        List<String> notes = new ArrayList<>();
+        if (post.draft()) {
+            added.put("draft", "true");
+            if (values.get("date") == null && post.fileDate() == null) {
+                // Jekyll dates a draft by its file's modification time; so does the import, once, in UTC.
+                ZonedDateTime modified = Files.getLastModifiedTime(post.file()).toInstant().atZone(ZoneOffset.UTC);
+                added.put("date", DRAFT_DATE.format(modified));
+            }
+            drafts++;
+        } else {
+            posts++;
+        }
+        String text = renameLayout(post.text(), values, "post", notes);
+        text = slugForKiln(text, values, notes);
+        if (post.html()) {
+            notes.add("an HTML post; Kiln reads its body as Markdown, where HTML blocks stay HTML");
+        }
+        List<String> aliases = new ArrayList<>();
+        if (!post.draft()) {
+            Optional<String> jekyllUrl = jekyllPostUrl(context, post, front);
+            if (jekyllUrl.isPresent()) {
+                text = ownPermalinkForKiln(context, post.target(), true, text, front, jekyllUrl.get(), notes);
+            }
+            Optional<String> kilnUrl = kilnUrl(context, post.target(), true, reparsed(post.target(), text, front), added);
+            if (jekyllUrl.isPresent() && kilnUrl.isPresent() && !jekyllUrl.get().equals(kilnUrl.get())) {
+                if (keepUrls && values.get("permalink") == null) {
+                    added.put("permalink", YamlText.quoted(jekyllUrl.get()));
+                    notes.add("keeps its Jekyll URL " + jekyllUrl.get());
+                } else {
+                    aliases.add(jekyllUrl.get());
+                    notes.add("Jekyll URL " + jekyllUrl.get() + " redirects to " + kilnUrl.get());
+                }
+            }
+        }
+        List<String> redirects = redirectFrom(values.get("redirect_from"));
+        if (!redirects.isEmpty()) {
+            aliases.addAll(redirects);
+            notes.add("redirect_from: " + String.join(", ", redirects) + " redirect");
+        }
+        addAliases(post.target(), values, aliases, added);
+        String result = withKeys(text, added);
+        checkLiquid(context, post.target(), result);
+        verify(context, post.target(), true, result);
+        outputs.put(post.target(), result);
+        written.add(new Line(post.target(), "from " + post.source() + note(added, notes)));
+    }
+
+    private Optional<String> jekyllPostUrl(Context context, Post post, YamlDocument front) {
+        Map<String, Object> values = front.values();
+        try {
+            Object date = values.get("date");
+            String dateText = date == null ? null : String.valueOf(date);
+            ZonedDateTime when = context.urls().postDate(dateText, date != null && quoted(post.text(), front, "date"), post.fileDate());
+            List<String> categories = JekyllUrls.categories(values.get("category"), values.get("categories"));
+            Object slug = values.get("slug");
+            Object permalink = values.get("permalink");
+            return Optional.of(context.urls().postUrl(permalink == null ? null : String.valueOf(permalink), when, categories,
+                    slug == null ? null : String.valueOf(slug), post.fileTitle()));
+        } catch (IllegalArgumentException | java.time.DateTimeException e) {
+            toCheck.add(new Line(at(front, "date"), "its Jekyll URL could not be worked out (" + e.getMessage()
+                    + "); no redirect from it was added"));
+            return Optional.empty();
+        }
+    }
+
+    /** Whether the value of {@code key} is written in quotes: YAML then reads a date as text, not a timestamp. */
+    private static boolean quoted(String text, YamlDocument front, String key) {
+        SourcePosition position = front.positionOf(key);
+        String[] lines = text.split("\n", -1);
+        if (position.line() - 1 >= lines.length) {
+            return false;
+        }
+        String line = lines[position.line() - 1];
+        int index = line.offsetByCodePoints(0, Math.min(position.column() - 1, line.codePointCount(0, line.length())));
+        return index < line.length() && (line.charAt(index) == '"' || line.charAt(index) == '\'');
+    }
+
+    private static List<String> redirectFrom(Object value) {
+        List<String> urls = new ArrayList<>();
+        if (value instanceof List<?> list) {
+            list.stream().filter(item -> item != null).forEach(item -> urls.add(String.valueOf(item)));
+        } else if (value != null) {
+            urls.add(String.valueOf(value));
+        }
+        // jekyll-redirect-from writes /old as old.html, as Jekyll writes every URL without an extension
+        return urls.stream().map(String::strip).filter(u -> !u.isEmpty()).map(u -> u.startsWith("/") ? u : "/" + u)
+                .map(u -> {
+                    String last = u.substring(u.lastIndexOf('/') + 1);
+                    return last.isEmpty() || last.contains(".") ? u : u + ".html";
+                }).toList();
+    }
+
+    private void addAliases(String target, Map<String, Object> values, List<String> aliases, Map<String, String> added) {
+        List<String> unique = List.copyOf(new LinkedHashSet<>(aliases));
+        if (unique.isEmpty()) {
+            return;
+        }
+        if (values.containsKey("aliases")) {
+            toCheck.add(new Line(target, "already has aliases:; add these old URLs to it by hand: " + String.join(", ", unique)));
+            return;
+        }
+        List<String> safe = new ArrayList<>();
+        for (String alias : unique) {
+            if (UrlPaths.isSafe(alias)) {
+                safe.add(alias);
+            } else {
+                toCheck.add(new Line(target, "old URL " + alias + " cannot be a Kiln redirect (it has characters Kiln keeps out of paths)"));
+            }
+        }
+        if (!safe.isEmpty()) {
+            added.put("aliases", "[" + String.join(", ", safe.stream().map(YamlText::quoted).toList()) + "]");
+        }
+    }
+
+    // ---- pages and static files
+
+    private void walk(Context context, Path folder, String prefix) throws IOException {
+        List<Path> entries;
+        try (Stream<Path> list = Files.list(folder)) {
+            entries = list.sorted().toList();
+        }
+        for (Path entry : entries) {
+            String name = entry.getFileName().toString();
+            String relative = prefix + name;
+            if (entry.toAbsolutePath().normalize().equals(context.target())) {
+                continue;
+            }
+            boolean directory = Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS);
+            if (prefix.isEmpty() && (name.equals("_posts") || name.equals("_drafts") || name.equals("_config.yml")
+                    || name.equals("_config.yaml"))) {
+                continue;
+            }
+            if (context.config().excluded(relative)) {
+                if (!name.startsWith(".")) {
+                    leftOut.add(new Line(relative + (directory ? "/" : ""), reasonExcluded(name)));
+                }
+                continue;
+            }
+            boolean special = name.startsWith("_") || name.startsWith(".") || name.startsWith("#") || name.endsWith("~");
+            if (special && !context.config().included(name)) {
+                if (!name.startsWith(".")) {
+                    leftOut.add(new Line(relative + (directory ? "/" : ""), reasonSpecial(name, directory)));
+                }
+                continue;
+            }
+            if (Files.isSymbolicLink(entry)) {
+                leftOut.add(new Line(relative, "a symbolic link; copy what it points at by hand if the site needs it"));
+                continue;
+            }
+            if (directory) {
+                walk(context, entry, relative + "/");
+            } else if (Files.isRegularFile(entry)) {
+                importFile(context, entry, relative);
+            }
+        }
+    }
+
+    private static String reasonExcluded(String name) {
+        return name.startsWith("Gemfile") ? "Jekyll's Ruby dependencies; Kiln needs none"
+                : "excluded in _config.yml (or by Jekyll's defaults), so it was not part of the site";
+    }
+
+    private static String reasonSpecial(String name, boolean directory) {
+        return switch (name) {
+            case "_layouts" -> "Jekyll layouts; Kiln's theme (templates/, or the bundled one) replaces them";
+            case "_includes" -> "Jekyll includes; those that posts and pages {% include %} are copied to " + INCLUDES;
+            case "_sass" -> "Sass partials; Kiln does not compile Sass, and its theme has its own CSS";
+            case "_site" -> "Jekyll's output; Kiln writes its own into site/";
+            case "_data" -> "Jekyll data files; Kiln's templates cannot read them";
+            case "_plugins" -> "Ruby plugins do not run in Kiln";
+            case "_posts", "_drafts" -> "posts in a sub-folder's " + name + "/ are not imported (Jekyll gave them the folder's name as a"
+                    + " category); move them into the top " + name + "/ and import again";
+            default -> directory && name.startsWith("_") ? "a Jekyll folder (_name) that Kiln has no equivalent for"
+                    : "Jekyll does not publish names starting with _, #, or ending with ~ either";
+        };
+    }
+
+    private void importFile(Context context, Path file, String relative) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        boolean frontMatter = startsWithFence(bytes);
+        String extension = extension(relative);
+        boolean markdown = context.config().markdownExtensions.contains(extension);
+        boolean html = extension.equals("html") || extension.equals("htm");
+        if (!frontMatter) {
+            if (markdown) {
+                leftOut.add(new Line(relative, "Markdown without front matter: Jekyll published it as a plain file, "
+                        + "Kiln would make it a page; add front matter and copy it to content/ if it is one"));
+                return;
+            }
+            String generated = kilnGenerated(relative);
+            if (generated != null) {
+                leftOut.add(new Line(relative, generated));
+                return;
+            }
+            outputs.put("content/" + relative, file);
+            statics++;
+            int slash = relative.indexOf('/');
+            String top = slash < 0 ? relative : relative.substring(0, slash + 1);
+            written.removeIf(line -> line.place().equals("content/" + top));
+            long count = outputs.keySet().stream().filter(k -> k.startsWith("content/" + top) && outputs.get(k) instanceof Path).count();
+            written.add(new Line("content/" + top, "from " + top + (slash < 0 ? "" : " (" + count + (count == 1 ? " file)" : " files)"))));
+            return;
+        }
+        if (!markdown && !html) {
+            leftOut.add(new Line(relative, "has front matter, so Jekyll ran it through Liquid"
+                    + (extension.equals("scss") || extension.equals("sass") ? " and Sass" : "") + "; "
+                    + (relative.equals("feed.xml") || relative.equals("sitemap.xml") || relative.equals("robots.txt")
+                    ? "Kiln writes its own /" + relative : "Kiln copies such files as they are, so write its output by hand")));
+            return;
+        }
+        if (relative.equals("index.html") || relative.equals("index.md") || stem(relative).equals("index") && !relative.contains("/")) {
+            leftOut.add(new Line(relative, "the home page; Kiln makes its own (newest posts, paginate per page)"));
+            return;
+        }
+        if (stem(relative).equals("404") && !relative.contains("/")) {
+            leftOut.add(new Line(relative, "Kiln's theme has its own 404 page"));
+            return;
+        }
+        Optional<String> text = utf8(file);
+        String target = "content/" + relative.substring(0, relative.length() - extension.length()) + kilnExtension(extension);
+        if (text.isEmpty()) {
+            outputs.put(target, file);
+            toCheck.add(new Line(target, "not UTF-8 text; copied as it is, and the build will say where"));
+            return;
+        }
+        List<Diagnostic> liquid = liquid(context, relative, text.get()).diagnostics();
+        if (!liquid.isEmpty()) {
+            Diagnostic first = liquid.get(0);
+            leftOut.add(new Line(place(first.position()), first.message() + ": a page built by Liquid Kiln cannot run"
+                    + " (lists of posts are Kiln's /posts/ and /tags/ pages); rewrite it as Markdown if it is needed"));
+            return;
+        }
+        importPage(context, relative, target, text.get(), html);
+    }
+
+    private void importPage(Context context, String relative, String target, String text, boolean html) throws IOException {
+        Diagnostics diagnostics = new Diagnostics();
+        Optional<SourceDocument> parsed = new FrontMatterParser().parse(Path.of(target), text, diagnostics);
+        if (parsed.isEmpty() || diagnostics.hasErrors()) {
+            outputs.put(target, text);
+            diagnostics.sorted().forEach(d -> toCheck.add(new Line(place(d.position()), "front matter: " + d.message())));
+            return;
+        }
+        pages++;
+        YamlDocument front = parsed.get().frontMatter();
+        Map<String, Object> values = front.values();
+        Map<String, String> added = new LinkedHashMap<>();
+        List<String> notes = new ArrayList<>();
+        String result = renameLayout(text, values, "page", notes);
+        if (html) {
+            notes.add("an HTML page; Kiln reads its body as Markdown, where HTML blocks stay HTML");
+        }
+        Object permalink = values.get("permalink");
+        String jekyllUrl;
+        try {
+            jekyllUrl = context.urls().pageUrl(permalink == null ? null : String.valueOf(permalink), relative, true);
+        } catch (IllegalArgumentException e) {
+            jekyllUrl = null;
+        }
+        if (jekyllUrl != null) {
+            result = ownPermalinkForKiln(context, target, false, result, front, jekyllUrl, notes);
+        }
+        Optional<String> kilnUrl = kilnUrl(context, target, false, reparsed(target, result, front), added);
+        List<String> aliases = new ArrayList<>();
+        if (jekyllUrl != null && kilnUrl.isPresent() && !jekyllUrl.equals(kilnUrl.get())) {
+            if (keepUrls && permalink == null) {
+                added.put("permalink", YamlText.quoted(jekyllUrl));
+                notes.add("keeps its Jekyll URL " + jekyllUrl);
+            } else {
+                aliases.add(jekyllUrl);
+                notes.add("Jekyll URL " + jekyllUrl + " redirects to " + kilnUrl.get());
+            }
+        }
+        List<String> redirects = redirectFrom(values.get("redirect_from"));
+        if (!redirects.isEmpty()) {
+            aliases.addAll(redirects);
+            notes.add("redirect_from: " + String.join(", ", redirects) + " redirect");
+        }
+        addAliases(target, values, aliases, added);
+        result = withKeys(result, added);
+        checkLiquid(context, target, result);
+        verify(context, target, false, result);
+        outputs.put(target, result);
+        written.add(new Line(target, "from " + relative + note(added, notes)));
+    }
+
+    /** What Kiln generates at this path itself, so a copy would collide; null when the path is free. */
+    private static String kilnGenerated(String relative) {
+        if (relative.equals("feed.xml") || relative.equals("sitemap.xml")) {
+            return "Kiln writes its own /" + relative;
+        }
+        if (relative.equals("index.html") || relative.equals("404.html")) {
+            return "Kiln's theme makes its own /" + relative;
+        }
+        if (relative.startsWith("assets/") && JekyllImporter.class.getResource("/theme/" + relative) != null) {
+            return "Kiln's theme publishes a file at /" + relative;
+        }
+        return null;
+    }
+
+    // ---- shared steps
+
+    /** Renames a layout Kiln's theme lacks to {@code fallback}, keeping Jekyll's name in a comment on the same line. */
+    private static String renameLayout(String text, Map<String, Object> values, String fallback, List<String> notes) {
+        Object layout = values.get("layout");
+        if (layout == null || String.valueOf(layout).equals(fallback)) {
+            return text;
+        }
+        return replaceValue(text, "layout", fallback, "Jekyll layout", notes, "layout " + layout + " -> " + fallback);
+    }
+
+    /** Jekyll slugifies {@code slug:} itself; Kiln takes only a ready slug, so a value such as {@code My Slug} becomes {@code my-slug}. */
+    private static String slugForKiln(String text, Map<String, Object> values, List<String> notes) {
+        Object slug = values.get("slug");
+        if (slug == null || String.valueOf(slug).matches("[\\p{L}\\p{N}][\\p{L}\\p{N}._~-]*")) {
+            return text;
+        }
+        String slugified = JekyllUrls.slugify(String.valueOf(slug), false, false);
+        return slugified.isEmpty() ? text : replaceValue(text, "slug", slugified, "Jekyll slug", notes, "slug " + slug + " -> " + slugified);
+    }
+
+    /**
+     * A {@code permalink:} of the post or page itself that Kiln cannot read (Jekyll's {@code :categories},
+     * {@code :path}, …) becomes the URL Jekyll made of it, Jekyll's pattern kept in a comment.
+     */
+    private static String ownPermalinkForKiln(Context context, String target, boolean isPost, String text, YamlDocument front,
+                                              String jekyllUrl, List<String> notes) {
+        Object own = front.values().get("permalink");
+        if (own == null) {
+            return text;
+        }
+        Diagnostics diagnostics = new Diagnostics();
+        context.kiln().read(Path.of(target), isPost, reparsed(target, text, front), diagnostics);
+        SourcePosition at = front.positionOf("permalink");
+        if (diagnostics.sorted().stream().noneMatch(d -> d.position().line() == at.line())) {
+            return text;
+        }
+        return replaceValue(text, "permalink", YamlText.quoted(jekyllUrl), "Jekyll permalink", notes,
+                "permalink " + own + " -> " + jekyllUrl);
+    }
+
+    /**
+     * Replaces the one-line value of a top-level front matter key, keeping Jekyll's value in a comment
+     * on the same line; when the key is not written on one line, asks the author to change it.
+     */
+    private static String replaceValue(String text, String key, String value, String label, List<String> notes, String note) {
+        Matcher m = Pattern.compile("(?m)^" + key + ":[ \\t]*([^\\r\\n#]*?)[ \\t]*(\\r?)$").matcher(text);
+        if (!m.find() || !frontMatterHolds(text, m.start()) || m.group(1).isEmpty()) {
+            notes.add(key + " needs a value Kiln takes; set " + key + ": " + value);
+            return text;
+        }
+        notes.add(note);
+        return text.substring(0, m.start()) + key + ": " + value + " # " + label + ": " + m.group(1) + m.group(2) + text.substring(m.end());
+    }
+
+    private static boolean frontMatterHolds(String text, int index) {
+        int close = text.indexOf("\n---", 3);
+        return text.startsWith("---") && close > index;
+    }
+
+    /** Adds keys at the end of the front matter (a new front matter block when there is none); the body is untouched. */
+    private static String withKeys(String text, Map<String, String> added) {
+        if (added.isEmpty()) {
+            return text;
+        }
+        String newline = text.contains("\r\n") ? "\r\n" : "\n";
+        StringBuilder keys = new StringBuilder();
+        added.forEach((key, value) -> keys.append(key).append(": ").append(value).append(newline));
+        if (!text.startsWith("---")) {
+            return "---" + newline + keys + "---" + newline + text;
+        }
+        int lineStart = text.indexOf('\n') + 1;
+        while (lineStart > 0 && lineStart < text.length()) {
+            int end = text.indexOf('\n', lineStart);
+            String line = text.substring(lineStart, end < 0 ? text.length() : end).stripTrailing();
+            if (line.equals("---") || line.equals("...")) {
+                return text.substring(0, lineStart) + keys + text.substring(lineStart);
+            }
+            lineStart = end + 1;
+        }
+        return text;
+    }
+
+    /** The front matter of {@code text} after a value was renamed in it ({@code front} when that fails). */
+    private static YamlDocument reparsed(String target, String text, YamlDocument front) {
+        return new FrontMatterParser().parse(Path.of(target), text, new Diagnostics()).map(SourceDocument::frontMatter).orElse(front);
+    }
+
+    /** The URL Kiln gives this file with the keys added so far (a permalink: among them changes it). */
+    private Optional<String> kilnUrl(Context context, String target, boolean isPost, YamlDocument front, Map<String, String> added) {
+        Map<String, Object> values = new LinkedHashMap<>(front.values());
+        if (added.containsKey("date")) {
+            values.put("date", added.get("date"));
+        }
+        Diagnostics ignored = new Diagnostics();
+        YamlDocument doc = new YamlDocument(front.file(), values, front.positions(), front.itemPositions());
+        return context.kiln().read(Path.of(target), isPost, doc, ignored).map(FrontMatter::url);
+    }
+
+    /** Reads the new file as a build will, and reports any problem there at its place in the new site. */
+    private void verify(Context context, String target, boolean isPost, String text) {
+        Diagnostics diagnostics = new Diagnostics();
+        new FrontMatterParser().parse(Path.of(target), text, diagnostics)
+                .ifPresent(doc -> context.kiln().read(Path.of(target), isPost, doc.frontMatter(), diagnostics));
+        diagnostics.sorted().forEach(d -> toCheck.add(new Line(place(d.position()), d.message()
+                + (d.hint() == null ? "" : " (hint: " + d.hint() + ")"))));
+    }
+
+    /**
+     * Runs the Liquid of {@code text} as a build will, with every post and file taken to exist (the build
+     * checks those), the includes read from the Jekyll site's _includes/, and reports each error at its
+     * place in the new site. The includes it read are copied.
+     */
+    private void checkLiquid(Context context, String target, String text) {
+        LiquidResult result = liquid(context, target, text);
+        result.lookups().stream().filter(l -> l.kind() == SiteLookup.Kind.INCLUDE && l.value() != null)
+                .forEach(l -> includes.add(l.key()));
+        result.diagnostics().forEach(d -> toCheck.add(new Line(place(d.position()) + ":" + d.position().column(), d.message()
+                + "; the build reports it here until it is rewritten")));
+    }
+
+    private static LiquidResult liquid(Context context, String file, String text) {
+        Diagnostics ignored = new Diagnostics();
+        Optional<SourceDocument> doc = new FrontMatterParser().parse(Path.of(file), text, ignored);
+        if (doc.isEmpty() || Boolean.FALSE.equals(doc.get().frontMatter().values().get("render_with_liquid"))
+                || !LiquidRenderer.mayHoldLiquid(doc.get().body())) {
+            return new LiquidResult(null, List.of(), List.of());
+        }
+        Path includesFolder = context.source().resolve("_includes");
+        SiteLookup site = (kind, key) -> switch (kind) {
+            case INCLUDE -> {
+                Path include = includesFolder.resolve(key).normalize();
+                try {
+                    yield include.startsWith(includesFolder) && Files.isRegularFile(include) ? utf8(include).orElse(null) : null;
+                } catch (IOException e) {
+                    yield null;
+                }
+            }
+            default -> kind == SiteLookup.Kind.SITE_VARIABLE ? "" : "/";
+        };
+        return new LiquidRenderer().render(Path.of(file), doc.get().body(), doc.get().bodyLine(),
+                new PageVariables("", "/", java.time.OffsetDateTime.of(2000, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC), null, null), site);
+    }
+
+    private void copyIncludes(Context context) {
+        for (String name : includes) {
+            outputs.put(INCLUDES + name, context.source().resolve("_includes").resolve(name).normalize());
+            written.add(new Line(INCLUDES + name, "from _includes/" + name + " (included by a post or page)"));
+        }
+    }
+
+    private static String note(Map<String, String> added, List<String> notes) {
+        List<String> all = new ArrayList<>();
+        if (!added.isEmpty()) {
+            all.add("added " + String.join(", ", added.keySet().stream().map(k -> k + ":").toList()));
+        }
+        all.addAll(notes);
+        return all.isEmpty() ? "" : "; " + String.join("; ", all);
+    }
+
+    private static List<Path> files(Path root) throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            return walk.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS))
+                    .filter(p -> {
+                        for (Path part : root.relativize(p)) {
+                            String n = part.toString();
+                            if (n.startsWith(".") || n.startsWith("_") || n.startsWith("#") || n.endsWith("~")) {
+                                return false;
+                            }
+                        }
+                        return true;
+                    })
+                    .sorted().toList();
+        }
+    }
+
+    private static Optional<String> utf8(Path file) throws IOException {
+        try {
+            return Optional.of(StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString());
+        } catch (CharacterCodingException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static boolean startsWithFence(byte[] bytes) {
+        int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xef && (bytes[1] & 0xff) == 0xbb && (bytes[2] & 0xff) == 0xbf ? 3 : 0;
+        if (bytes.length < start + 3 || bytes[start] != '-' || bytes[start + 1] != '-' || bytes[start + 2] != '-') {
+            return false;
+        }
+        for (int i = start + 3; i < bytes.length && bytes[i] != '\n'; i++) {
+            if (bytes[i] != ' ' && bytes[i] != '\t' && bytes[i] != '\r') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Kiln reads .md and .markdown; other Markdown extensions (and HTML) become .md. */
+    private static String kilnExtension(String extension) {
+        return extension.equals("md") || extension.equals("markdown") ? extension : "md";
+    }
+
+    private static String extension(String name) {
+        int dot = name.lastIndexOf('.');
+        int slash = name.lastIndexOf('/');
+        return dot > slash + 1 ? name.substring(dot + 1).toLowerCase(Locale.ROOT) : "";
+    }
+
+    private static String stem(String name) {
+        String last = name.substring(name.lastIndexOf('/') + 1);
+        int dot = last.lastIndexOf('.');
+        return dot > 0 ? last.substring(0, dot) : last;
+    }
+
+    private static String slashed(Path path) {
+        return path.toString().replace('\\', '/');
+    }
+
+    private static String at(YamlDocument doc, String key) {
+        SourcePosition position = doc.positionOf(key);
+        return slashed(doc.file()) + ":" + position.line();
+    }
+
+    private static String place(SourcePosition position) {
+        return slashed(position.file()) + ":" + position.line();
+    }
+
+    private static void sortByPlace(List<Line> lines) {
+        lines.sort(java.util.Comparator.comparing(Line::place, JekyllImporter::comparePlaces));
+    }
+
+    /** Paths in order, then line and column as numbers ({@code a.md:9:1} before {@code a.md:10:1}). */
+    private static int comparePlaces(String a, String b) {
+        Matcher ma = PLACE.matcher(a);
+        Matcher mb = PLACE.matcher(b);
+        ma.matches();
+        mb.matches();
+        int byPath = ma.group(1).compareTo(mb.group(1));
+        if (byPath != 0) {
+            return byPath;
+        }
+        for (int group = 2; group <= 3; group++) {
+            int byNumber = Long.compare(number(ma.group(group)), number(mb.group(group)));
+            if (byNumber != 0) {
+                return byNumber;
+            }
+        }
+        return 0;
+    }
+
+    private static long number(String digits) {
+        return digits == null ? -1 : Long.parseLong(digits);
+    }
+}

@@ -1,0 +1,320 @@
+package dev.kiln.jekyll;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kiln.KilnRun;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * kiln import jekyll on the Jekyll sites under src/test/resources/jekyll/NAME/source: the files it
+ * writes and what it prints are golden (NAME/expected/, NAME/report.txt; {@code -Dgolden.update=true}
+ * rewrites them), and every URL the Jekyll site had (NAME/urls.txt, checked by hand against a real
+ * {@code jekyll build}) is a page or a redirect of the built Kiln site.
+ */
+class JekyllImportTest {
+    private static final Path FIXTURES = Path.of("src/test/resources/jekyll");
+    /** Jekyll dates a draft without a date by its file's time; the fixture's copies all get this one. */
+    private static final Instant DRAFT_TIME = Instant.parse("2026-11-20T08:00:00Z");
+
+    @TempDir
+    Path tmp;
+
+    @TestFactory
+    Stream<DynamicTest> importWritesTheGoldenFilesAndReport() throws IOException {
+        return fixtures().stream().map(name -> DynamicTest.dynamicTest(name, () -> {
+            Path source = copySource(name);
+            Path target = tmp.resolve(name + "-kiln");
+            KilnRun run = KilnRun.of("import", "jekyll", source.toString(), target.toString());
+            assertEquals(0, run.exitCode(), run.err());
+            assertEquals("", run.err());
+            String report = run.out().replace(source.toString(), "SRC").replace(target.toString(), "DEST");
+            Path fixture = FIXTURES.resolve(name);
+            if (Boolean.getBoolean("golden.update")) {
+                rewrite(fixture.resolve("expected"), KilnRun.files(target));
+                Files.writeString(fixture.resolve("report.txt"), report, StandardCharsets.UTF_8);
+                return;
+            }
+            assertEquals(KilnRun.read(fixture.resolve("report.txt")), report);
+            Map<String, byte[]> expected = KilnRun.files(fixture.resolve("expected"));
+            Map<String, byte[]> actual = KilnRun.files(target);
+            assertEquals(String.join("\n", expected.keySet()), String.join("\n", actual.keySet()));
+            for (String path : expected.keySet()) {
+                assertEquals(new String(expected.get(path), StandardCharsets.UTF_8), new String(actual.get(path), StandardCharsets.UTF_8),
+                        path + " differs from the golden file (run with -Dgolden.update=true to accept, then review the diff)");
+            }
+        }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyJekyllUrlIsAPageOrARedirectOfTheBuiltSite() throws IOException {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (String name : fixtures()) {
+            if (name.equals("already-broken")) {
+                continue; // its links were broken in Jekyll already: it must not build (see alreadyBrokenLinksAreReportedByTheFirstBuild)
+            }
+            tests.add(DynamicTest.dynamicTest(name, () -> checkUrls(name, false)));
+            tests.add(DynamicTest.dynamicTest(name + " --keep-urls", () -> checkUrls(name, true)));
+        }
+        return tests.stream();
+    }
+
+    private void checkUrls(String name, boolean keepUrls) throws IOException {
+        Path source = copySource(name);
+        Path target = Files.createTempDirectory(tmp, name + (keepUrls ? "-kept" : "-kiln"));
+        KilnRun run = keepUrls ? KilnRun.of("import", "jekyll", source.toString(), target.toString(), "--keep-urls")
+                : KilnRun.of("import", "jekyll", source.toString(), target.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        KilnRun build = KilnRun.of("build", "--source", target.toString());
+        assertEquals(0, build.exitCode(), build.err());
+        assertEquals("", build.err(), "no problem at all, links included");
+        List<String> missing = new ArrayList<>();
+        List<String> redirected = new ArrayList<>();
+        List<String> lostButThere = new ArrayList<>();
+        for (String line : Files.readAllLines(FIXTURES.resolve(name).resolve("urls.txt"))) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String url = line.split(" ")[0];
+            Path file = target.resolve("site").resolve(url.endsWith("/") ? url.substring(1) + "index.html" : url.substring(1));
+            if (line.contains(" lost: ")) {
+                if (Files.exists(file)) {
+                    lostButThere.add(url);
+                }
+                continue;
+            }
+            if (!Files.isRegularFile(file)) {
+                missing.add(url);
+            } else if (new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1).contains("<meta http-equiv=\"refresh\"")) {
+                redirected.add(url);
+            }
+        }
+        assertEquals(List.of(), missing, "Jekyll URLs that the Kiln site lacks");
+        assertEquals(List.of(), lostButThere, "urls.txt says these are lost, but the Kiln site has them: update it");
+        if (keepUrls) {
+            // only jekyll-redirect-from's old addresses are redirects: every post and page kept its URL
+            assertEquals(name.equals("blog") ? List.of("/interview-loop/", "/2026/02/19/interview.html") : List.of(), redirected);
+        } else {
+            assertFalse(redirected.isEmpty(), "Kiln's own URLs differ, so the old ones redirect");
+        }
+    }
+
+    @Test
+    void theAuthorsWordsAreNeverChanged() throws IOException {
+        Path source = copySource("blog");
+        Path target = tmp.resolve("words");
+        assertEquals(0, KilnRun.of("import", "jekyll", source.toString(), target.toString()).exitCode());
+        Map<String, String> copies = Map.of(
+                "_posts/2026-02-19-some-post.md", "content/posts/2026-02-19-some-post.md",
+                "_posts/2026-03-01-Why_C++-Matters.markdown", "content/posts/2026-03-01-Why_C++-Matters.markdown",
+                "_posts/notes/2026-03-05-categories.mkd", "content/posts/notes/2026-03-05-categories.md",
+                "_drafts/an-idea.md", "content/posts/an-idea.md",
+                "about.md", "content/about.md",
+                "contact.html", "content/contact.md");
+        for (Map.Entry<String, String> copy : copies.entrySet()) {
+            String before = KilnRun.read(source.resolve(copy.getKey()));
+            String after = KilnRun.read(target.resolve(copy.getValue()));
+            assertEquals(body(before), body(after), copy.getValue() + ": the body is byte for byte the Jekyll one");
+            List<String> beforeLines = List.of(frontMatter(before).split("\n"));
+            List<String> afterLines = new ArrayList<>(List.of(frontMatter(after).split("\n")));
+            for (String line : beforeLines) {
+                String kept = line.startsWith("layout:") ? afterLines.stream().filter(l -> l.endsWith("# Jekyll layout: "
+                        + line.substring("layout:".length()).strip())).findFirst().orElse(line) : line;
+                assertTrue(afterLines.remove(kept), copy.getValue() + " lost the front matter line " + line);
+            }
+            for (String addedLine : afterLines) {
+                assertTrue(addedLine.matches("(aliases|draft|date|permalink): .*"), copy.getValue() + " gained " + addedLine);
+            }
+        }
+        for (String file : List.of("img/photo.png", "favicon.ico", "CNAME", "assets/site.js")) {
+            assertArrayEquals(Files.readAllBytes(source.resolve(file)), Files.readAllBytes(target.resolve("content").resolve(file)), file);
+        }
+    }
+
+    @Test
+    void alreadyBrokenLinksAreReportedByTheFirstBuild() throws IOException {
+        Path source = copySource("already-broken");
+        Path target = tmp.resolve("broken");
+        KilnRun run = KilnRun.of("import", "jekyll", source.toString(), target.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(KilnRun.read(target.resolve("content/posts/2026-01-11-second.md"))
+                .contains("Follow [the setup](/2026/01/10/first.html#setup-stpes) first."), "the import leaves the link as written");
+        KilnRun build = KilnRun.of("build", "--source", target.toString());
+        assertEquals(1, build.exitCode());
+        assertTrue(build.err().startsWith("content/posts/2026-01-11-second.md:6:8: error: link to /2026/01/10/first.html#setup-stpes"
+                + " points at #setup-stpes, which is not an id in /2026/01/10/first/index.html"), build.err());
+        assertTrue(build.err().endsWith("\n1 error; site/ was left unchanged\n"), build.err());
+    }
+
+    @Test
+    void liquidKilnCannotRunIsReportedWhereTheBuildWillReportIt() throws IOException {
+        Path source = tmp.resolve("loops");
+        KilnRun.write(source.resolve("_config.yml"), "title: Loops\n");
+        KilnRun.write(source.resolve("_posts/2026-01-12-loop.md"), "---\ntitle: Loop\n---\n\nAll posts:\n\n"
+                + "{% for post in site.posts %}{{ post.title }}{% endfor %}\n\n{% include missing.html %}\n");
+        KilnRun.write(source.resolve("archive.md"), "---\ntitle: Archive\n---\n\n{% for post in site.posts %}\n- {{ post.title }}\n"
+                + "{% endfor %}\n");
+        Path target = tmp.resolve("loops-kiln");
+        KilnRun run = KilnRun.of("import", "jekyll", source.toString(), target.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("Left out (paths in " + source + "/):\n  archive.md:5: Liquid tag 'for' is not supported:"
+                + " a page built by Liquid Kiln cannot run"), run.out());
+        assertTrue(run.out().contains("To check:\n"
+                + "  content/posts/2026-01-12-loop.md:8:1: Liquid tag 'for' is not supported; the build reports it here until it is rewritten\n"
+                + "  content/posts/2026-01-12-loop.md:8:32: unknown Liquid variable 'post.title';"), run.out());
+        assertTrue(run.out().contains("  content/posts/2026-01-12-loop.md:10:1: "), run.out());
+        KilnRun build = KilnRun.of("build", "--source", target.toString());
+        assertEquals(1, build.exitCode());
+        assertTrue(build.err().startsWith("content/posts/2026-01-12-loop.md:8:1: error: Liquid tag 'for' is not supported"), build.err());
+        assertTrue(build.err().contains("content/posts/2026-01-12-loop.md:10:1: error: "), build.err());
+    }
+
+    @Test
+    void aStarterConfigJekyllOnlyPermalinksAndCrlfFilesStillImportAndBuild() throws IOException {
+        Path source = tmp.resolve("starter");
+        KilnRun.write(source.resolve("_config.yml"), "title: \"My \\\"quoted\\\" blog\"\nurl: \"https://ada.github.io/blog\"\n"
+                + "baseurl: \"\"\ntimezone:\npaginate: lots\n");
+        KilnRun.write(source.resolve("_posts/2026-01-05-own.md"), "---\ntitle: Own\ncategories: [notes]\n"
+                + "permalink: /:categories/:title/\n---\n\nMine.\n");
+        KilnRun.write(source.resolve("tools.md"), "---\ntitle: Tools\npermalink: /:path/:basename:output_ext\n---\n\nHammer.\n");
+        String crlf = "---\r\nlayout: default\r\ntitle: Windows\r\n---\r\n\r\nWritten on Windows.\r\n";
+        KilnRun.write(source.resolve("_posts/2026-01-06-crlf.md"), crlf);
+        KilnRun.write(source.resolve("blog/_posts/2026-01-07-nested.md"), "---\ntitle: Nested\n---\n\nIn blog/_posts/.\n");
+        Path target = tmp.resolve("starter-kiln");
+        KilnRun run = KilnRun.of("import", "jekyll", source.toString(), target.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("  _config.yml:2: url: Kiln's url is the address alone, like https://example.com (a sub-path goes"
+                + " in baseurl); set it in site.yml\n"), run.out());
+        assertTrue(run.out().contains("  _config.yml:5: paginate: Kiln's paginate is a whole number above 0\n"), run.out());
+        assertTrue(run.out().contains("  blog/_posts/: posts in a sub-folder's _posts/ are not imported (Jekyll gave them the folder's"
+                + " name as a category); move them into the top _posts/ and import again\n"), run.out());
+        assertEquals("---\ntitle: Own\ncategories: [notes]\npermalink: \"/notes/own/\" # Jekyll permalink: /:categories/:title/\n"
+                + "---\n\nMine.\n", KilnRun.read(target.resolve("content/posts/2026-01-05-own.md")));
+        assertEquals("---\r\nlayout: post # Jekyll layout: default\r\ntitle: Windows\r\naliases: [\"/2026/01/06/crlf.html\"]\r\n---\r\n"
+                + "\r\nWritten on Windows.\r\n", KilnRun.read(target.resolve("content/posts/2026-01-06-crlf.md")));
+        KilnRun build = KilnRun.of("build", "--source", target.toString());
+        assertEquals(0, build.exitCode(), build.err());
+        assertEquals("", build.err());
+        for (String file : List.of("notes/own/index.html", "tools.html", "2026/01/06/crlf.html", "2026/01/06/crlf/index.html")) {
+            assertTrue(Files.isRegularFile(target.resolve("site").resolve(file)), file);
+        }
+        assertTrue(KilnRun.read(target.resolve("site/index.html")).contains("My &quot;quoted&quot; blog"));
+    }
+
+    @Test
+    void refusesAMissingFolderAFolderThatIsNotJekyllAndATargetThatHoldsFiles() throws IOException {
+        KilnRun missing = KilnRun.of("import", "jekyll", tmp.resolve("nowhere").toString(), tmp.resolve("new").toString());
+        assertEquals(2, missing.exitCode());
+        assertEquals("kiln: " + tmp.resolve("nowhere") + " does not exist\nhint: give the folder of the Jekyll site, the one holding"
+                + " _config.yml and _posts/\n", missing.err());
+
+        Path notJekyll = tmp.resolve("notes");
+        KilnRun.write(notJekyll.resolve("todo.md"), "# Todo\n");
+        KilnRun plain = KilnRun.of("import", "jekyll", notJekyll.toString(), tmp.resolve("new").toString());
+        assertEquals(2, plain.exitCode());
+        assertTrue(plain.err().startsWith("kiln: " + notJekyll + " is not a Jekyll site: it has neither _config.yml nor _posts/\n"),
+                plain.err());
+
+        Path source = copySource("pretty");
+        Path taken = tmp.resolve("taken");
+        KilnRun.write(taken.resolve("notes.txt"), "mine");
+        KilnRun full = KilnRun.of("import", "jekyll", source.toString(), taken.toString());
+        assertEquals(1, full.exitCode());
+        assertEquals("kiln: " + taken + " is not empty; nothing was written\nhint: choose a new or empty folder for the new site\n",
+                full.err());
+        assertEquals(List.of("notes.txt"), KilnRun.files(taken).keySet().stream().toList());
+        assertFalse(Files.exists(tmp.resolve("new")), "nothing written for the refused imports");
+    }
+
+    @Test
+    void aBrokenConfigIsReportedAtItsLineAndNothingIsWritten() throws IOException {
+        Path source = tmp.resolve("jekyll");
+        KilnRun.write(source.resolve("_config.yml"), "title: Mine\ntimezone: Mars/Olympus\n");
+        KilnRun run = KilnRun.of("import", "jekyll", source.toString(), tmp.resolve("new").toString());
+        assertEquals(1, run.exitCode());
+        assertTrue(run.err().startsWith("_config.yml:2:11: error: unknown time zone 'Mars/Olympus'"), run.err());
+        assertTrue(run.err().contains("kiln: _config.yml has errors; nothing was written\n"), run.err());
+        KilnRun.write(source.resolve("_config.yml"), "title: [Mine\n");
+        KilnRun yaml = KilnRun.of("import", "jekyll", source.toString(), tmp.resolve("new").toString());
+        assertEquals(1, yaml.exitCode());
+        assertTrue(yaml.err().startsWith("_config.yml:1:8: error:"), yaml.err());
+        assertFalse(Files.exists(tmp.resolve("new")));
+    }
+
+    @Test
+    void usageErrorsNameTheRightForm() {
+        KilnRun none = KilnRun.of("import");
+        assertEquals(2, none.exitCode());
+        assertTrue(none.err().startsWith("kiln: import needs what to import from, e.g. kiln import jekyll my-jekyll-blog my-kiln-blog\n"),
+                none.err());
+        KilnRun hugo = KilnRun.of("import", "jekyl", "a", "b");
+        assertEquals(2, hugo.exitCode());
+        assertTrue(hugo.err().startsWith("kiln: kiln imports Jekyll sites, not 'jekyl'; did you mean import jekyll?"), hugo.err());
+        KilnRun one = KilnRun.of("import", "jekyll", "a");
+        assertEquals(2, one.exitCode());
+        KilnRun option = KilnRun.of("import", "jekyll", "a", "b", "--keep-url");
+        assertEquals(2, option.exitCode());
+        assertTrue(option.err().startsWith("kiln: unknown option '--keep-url'; did you mean --keep-urls?"), option.err());
+        KilnRun help = KilnRun.of("import", "--help");
+        assertEquals(0, help.exitCode());
+        assertTrue(help.out().startsWith("Usage: kiln import jekyll SRC DIR [--keep-urls]"), help.out());
+    }
+
+    private static String body(String text) {
+        int close = text.indexOf("\n---", 3);
+        return text.substring(text.indexOf('\n', close + 1) + 1);
+    }
+
+    private static String frontMatter(String text) {
+        return text.substring(4, text.indexOf("\n---", 3));
+    }
+
+    private Path copySource(String name) throws IOException {
+        Path copy = KilnRun.copyResource("jekyll/" + name + "/source", Files.createTempDirectory(tmp, name + "-jekyll"));
+        Path drafts = copy.resolve("_drafts");
+        if (Files.isDirectory(drafts)) {
+            try (Stream<Path> files = Files.list(drafts)) {
+                for (Path draft : files.toList()) {
+                    Files.setLastModifiedTime(draft, FileTime.from(DRAFT_TIME));
+                }
+            }
+        }
+        return copy;
+    }
+
+    private static List<String> fixtures() throws IOException {
+        try (Stream<Path> list = Files.list(FIXTURES)) {
+            return list.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    private static void rewrite(Path dir, Map<String, byte[]> files) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> walk = Files.walk(dir)) {
+                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+        for (Map.Entry<String, byte[]> file : files.entrySet()) {
+            Path to = dir.resolve(file.getKey());
+            Files.createDirectories(to.getParent());
+            Files.write(to, file.getValue());
+        }
+    }
+}
