@@ -32,6 +32,7 @@ import dev.kiln.source.TextFile;
 import dev.kiln.source.ThemeFile;
 import dev.kiln.template.SiteRendering;
 import dev.kiln.template.ThemeRenderer;
+import dev.kiln.text.PlainText;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -62,6 +63,8 @@ import java.util.stream.Stream;
  * whose inputs are equal to last time keeps its bytes. Its result is byte-identical to a cold build.
  */
 public final class SiteBuilder {
+    /** The theme's search script, left out with the rest of search when site.yml says {@code search: false}. */
+    private static final String SEARCH_SCRIPT = "assets/js/search.js";
     private final boolean remember;
     private final SourceScanner scanner;
     private final Map<Path, CompiledSource> sources = new ConcurrentHashMap<>();
@@ -179,6 +182,9 @@ public final class SiteBuilder {
                     SourcePosition.startOf(file.relativePath())));
         }
         for (ThemeFile asset : tree.themeAssets()) {
+            if (!config.search() && asset.name().equals(SEARCH_SCRIPT)) {
+                continue; // search: false leaves no trace in the site
+            }
             files.add(OutputFile.of(asset.name(), asset.bytes(), SourcePosition.startOf(Path.of(asset.displayPath()))));
         }
         Diagnostics collisions = new Diagnostics();
@@ -267,7 +273,9 @@ public final class SiteBuilder {
                 .map(l -> new Document.Link(l.url(), new SourcePosition(path, bodyLine + l.line() - 1, l.column())))
                 .toList();
         return new SourceResult(path, source.isPost(), front.get(), new Document.Content(rendered.html(),
-                rendered.excerptHtml(), rendered.excerptText(), rendered.toc(), rendered.wordCount(), links), found.sorted());
+                rendered.excerptHtml(), rendered.excerptText(), rendered.toc(),
+                PlainText.collapseAndShorten(rendered.text(), Document.Content.TEXT_LENGTH), rendered.wordCount(), links),
+                found.sorted());
     }
 
     /** Templates are compiled once, and again only when one of the theme's files changes. */

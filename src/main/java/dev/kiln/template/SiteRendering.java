@@ -39,12 +39,13 @@ public final class SiteRendering {
     /** A post is listed on many pages (home, archive, tags, its neighbours): its summary is made once. */
     private final Map<Document, Views.PostSummary> summaries = new IdentityHashMap<>();
     private final FeedWriter feeds;
+    private final SearchIndexWriter searchIndex;
 
     SiteRendering(ThemeRenderer theme, Site site, SiteRendering previous) {
         this.theme = theme;
         this.site = site;
         this.config = site.config();
-        this.displayDate = DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.forLanguageTag(config.language()));
+        this.displayDate = SearchIndexWriter.displayDate(config);
         site.tags().forEach(t -> tagCounts.put(t.tag(), t.posts().size()));
         // A summary depends on its post, the settings and its tags' counts: kept when those are the same.
         boolean reuse = previous != null && previous.config.equals(config) && previous.tagCounts.equals(tagCounts);
@@ -53,6 +54,7 @@ public final class SiteRendering {
             summaries.put(post, known != null ? known : newSummary(post));
         }
         this.feeds = new FeedWriter(config);
+        this.searchIndex = new SearchIndexWriter(config, displayDate);
     }
 
     /**
@@ -97,8 +99,11 @@ public final class SiteRendering {
             return new LayoutInputs("404", new Views.Context(siteView(notFound.url()),
                     listPage("Page not found", "The page you are looking for does not exist.", notFound.url(), "404"),
                     null, null, null, null));
+        } else if (route instanceof Route.Search search) {
+            return new LayoutInputs("search", new Views.Context(siteView(search.url()),
+                    listPage("Search", "Search the posts of " + config.title(), search.url(), "search"), null, null, null, null));
         }
-        return route; // feeds, sitemap, robots.txt and redirects are written from the route alone
+        return route; // feeds, sitemap, robots.txt, redirects and the search index are written from the route alone
     }
 
     /** The template a route is rendered with, for profiles: {@code post.mustache}, or the built-in writer. */
@@ -119,6 +124,8 @@ public final class SiteRendering {
             return "User-agent: *\nAllow: /\n\nSitemap: " + absolute("/sitemap.xml") + "\n";
         } else if (route instanceof Route.Redirect redirect) {
             return redirect(redirect.target());
+        } else if (route instanceof Route.SearchIndex index) {
+            return searchIndex.index(index);
         }
         return execute(route, (LayoutInputs) inputs, problems);
     }
