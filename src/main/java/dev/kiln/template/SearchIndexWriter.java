@@ -6,7 +6,6 @@ import dev.kiln.model.SiteConfig;
 import dev.kiln.model.Tag;
 import dev.kiln.text.JsonText;
 import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 
 /**
  * The search page's index: a JSON array with one object per post (newest first), then per page,
@@ -18,6 +17,7 @@ final class SearchIndexWriter {
     private final SiteConfig config;
     private final DateTimeFormatter displayDate;
 
+    /** @param displayDate how the pages show a date, for {@code dateText} */
     SearchIndexWriter(SiteConfig config, DateTimeFormatter displayDate) {
         this.config = config;
         this.displayDate = displayDate;
@@ -46,9 +46,5 @@ final class SearchIndexWriter {
             separator = ",\n";
         }
         return json.append("\n]\n").toString();
-    }
-
-    static DateTimeFormatter displayDate(SiteConfig config) {
-        return DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.forLanguageTag(config.language()));
     }
 }

@@ -45,7 +45,7 @@ public final class SiteRendering {
         this.theme = theme;
         this.site = site;
         this.config = site.config();
-        this.displayDate = SearchIndexWriter.displayDate(config);
+        this.displayDate = DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.forLanguageTag(config.language()));
         site.tags().forEach(t -> tagCounts.put(t.tag(), t.posts().size()));
         // A summary depends on its post, the settings and its tags' counts: kept when those are the same.
         boolean reuse = previous != null && previous.config.equals(config) && previous.tagCounts.equals(tagCounts);
