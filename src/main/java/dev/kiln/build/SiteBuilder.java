@@ -43,6 +43,7 @@ import dev.kiln.template.SiteRendering;
 import dev.kiln.template.ThemeRenderer;
 import dev.kiln.text.EditedText;
 import dev.kiln.text.ImageTags;
+import dev.kiln.text.PlainText;
 import dev.kiln.text.UrlText;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -76,6 +77,8 @@ import java.util.stream.Stream;
  * whose inputs are equal to last time keeps its bytes. Its result is byte-identical to a cold build.
  */
 public final class SiteBuilder {
+    /** The theme's search script, left out with the rest of search when site.yml says {@code search: false}. */
+    private static final String SEARCH_SCRIPT = "assets/js/search.js";
     private final boolean remember;
     private final SourceScanner scanner;
     private final ImageProcessor images;
@@ -217,6 +220,9 @@ public final class SiteBuilder {
                     : OutputFile.copy(copy.path(), copy.copyFrom(), origin));
         }
         for (ThemeFile asset : tree.themeAssets()) {
+            if (!config.search() && asset.name().equals(SEARCH_SCRIPT)) {
+                continue; // search: false leaves no trace in the site
+            }
             files.add(OutputFile.of(asset.name(), asset.bytes(), SourcePosition.startOf(Path.of(asset.displayPath()))));
         }
         Diagnostics collisions = new Diagnostics();
@@ -354,7 +360,9 @@ public final class SiteBuilder {
             links.add(new Document.Link(l.url(), new SourcePosition(path, bodyLine + line - 1, column)));
         }
         return new Compiled(new SourceResult(path, isPost, front, new Document.Content(rendered.html(),
-                rendered.excerptHtml(), rendered.excerptText(), rendered.toc(), rendered.wordCount(), links), found), lookups);
+                rendered.excerptHtml(), rendered.excerptText(), rendered.toc(),
+                PlainText.collapseAndShorten(rendered.text(), Document.Content.TEXT_LENGTH), rendered.wordCount(), links),
+                found), lookups);
     }
 
     /** Image files the image stage can read; others (SVG, WebP, …) are copied and shown as they are. */

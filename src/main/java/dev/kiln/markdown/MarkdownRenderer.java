@@ -103,12 +103,14 @@ public final class MarkdownRenderer {
         rewriter.rewrite(document, prepared.definitions());
         String html = KramdownFootnotes.withKramdownIds(renderer.render(document), document);
         List<Node> excerpt = excerptBlocks(document);
+        String text = PlainText.of(document);
         return new RenderedMarkdown(
                 withBaseurl(html),
                 withBaseurl(renderBlocks(excerpt)),
                 dev.kiln.text.PlainText.collapseSpaces(excerpt.stream().map(PlainText::of).collect(Collectors.joining(" "))),
                 withBaseurl(TableOfContents.html(document, Heading::getAnchorRefId)),
-                dev.kiln.text.PlainText.countWords(PlainText.of(document)),
+                text,
+                dev.kiln.text.PlainText.countWords(text),
                 LinkCollector.links(document, prepared.text()));
     }
 

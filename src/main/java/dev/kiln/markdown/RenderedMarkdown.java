@@ -9,10 +9,12 @@ import java.util.List;
  * @param excerptHtml the HTML before a {@code <!--more-->} line, else the first paragraph; "" if none
  * @param excerptText the excerpt as plain text on one line, for descriptions
  * @param toc a nested {@code <nav class="toc">} of the headings, or null if there are none
+ * @param text the whole body as plain text (blocks end with a line break), for search
  * @param wordCount words in the plain text, for reading time
  * @param links every link and image written in the Markdown, in document order
  */
-public record RenderedMarkdown(String html, String excerptHtml, String excerptText, String toc, int wordCount, List<Link> links) {
+public record RenderedMarkdown(String html, String excerptHtml, String excerptText, String toc, String text, int wordCount,
+                               List<Link> links) {
 
     public RenderedMarkdown {
         links = List.copyOf(links);

@@ -35,8 +35,18 @@ public record Document(
         Content content,
         Map<String, Object> params) {
 
-    /** Rendered Markdown of the body and what was learned while rendering it. */
-    public record Content(String html, String excerptHtml, String excerptText, String toc, int wordCount, List<Link> links) {}
+    /**
+     * Rendered Markdown of the body and what was learned while rendering it. {@code text} is the start
+     * of the body as plain text on one line, at most {@link #TEXT_LENGTH} characters, for the search index.
+     */
+    public record Content(String html, String excerptHtml, String excerptText, String toc, String text, int wordCount,
+                          List<Link> links) {
+        /**
+         * Enough for the opening paragraphs a reader recognizes a post by, and small enough that the
+         * search index of 10,000 posts stays a few MB (README, "Search").
+         */
+        public static final int TEXT_LENGTH = 500;
+    }
 
     /** A link written in the body, with its position in the source file. */
     public record Link(String url, SourcePosition position) {}

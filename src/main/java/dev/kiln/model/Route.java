@@ -37,6 +37,12 @@ public sealed interface Route {
 
     record NotFound(String url, SourcePosition origin) implements Route {}
 
+    /** The search page; its script reads the {@link SearchIndex}. */
+    record Search(String url, SourcePosition origin) implements Route {}
+
+    /** The JSON the search page searches: {@code docs} are the posts, newest first, then the pages. */
+    record SearchIndex(String url, SourcePosition origin, List<Document> docs) implements Route {}
+
     /** An Atom feed of {@code posts} (already cut to the feed size); {@code pageUrl} is the page it mirrors. */
     record Feed(String url, SourcePosition origin, String title, String pageUrl, List<Document> posts) implements Route {}
 

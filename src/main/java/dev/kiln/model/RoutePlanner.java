@@ -21,6 +21,9 @@ import java.util.function.Function;
  * decided; cheap enough to run in full after every change.
  */
 public final class RoutePlanner {
+    /** The search page, and the index its script loads (README, "Search"). */
+    public static final String SEARCH_URL = "/search/";
+    public static final String SEARCH_INDEX_URL = "/search/index.json";
     private static final SourcePosition SITE_CONFIG = SourcePosition.startOf(Path.of("content/site.yml"));
 
     private final SiteConfig config;
@@ -97,6 +100,21 @@ public final class RoutePlanner {
             routes.add(new Route.TagPage(tagUrl(tag.tag()), theme("tag"), tag));
         }
         routes.add(new Route.NotFound("/404.html", theme("404")));
+        if (config.search()) {
+            routes.add(new Route.Search(SEARCH_URL, theme("search")));
+            List<Document> searched = new ArrayList<>();
+            for (Document doc : posts) {
+                if (doc.inSitemap()) {
+                    searched.add(doc);
+                }
+            }
+            for (Document doc : site.pages()) {
+                if (doc.inSitemap()) {
+                    searched.add(doc);
+                }
+            }
+            routes.add(new Route.SearchIndex(SEARCH_INDEX_URL, SITE_CONFIG, List.copyOf(searched)));
+        }
         for (Document doc : posts) {
             doc.aliases().forEach(alias -> routes.add(new Route.Redirect(alias, origin(doc), doc)));
         }
@@ -161,7 +179,7 @@ public final class RoutePlanner {
         return "/tags/" + tag.slug() + "/";
     }
 
-    /** Home, Posts and Tags, then About when there is an about page, unless site.yml sets a menu. */
+    /** Home, Posts and Tags, then About when there is an about page, then Search unless it is off; unless site.yml sets a menu. */
     private List<SiteConfig.MenuItem> menu(List<Document> pages) {
         if (config.menu() != null) {
             return config.menu();
@@ -170,6 +188,9 @@ public final class RoutePlanner {
                 new SiteConfig.MenuItem("Posts", "/posts/"), new SiteConfig.MenuItem("Tags", "/tags/")));
         pages.stream().filter(p -> p.url().equals("/about/")).findFirst()
                 .ifPresent(about -> items.add(new SiteConfig.MenuItem(about.title(), about.url())));
+        if (config.search()) {
+            items.add(new SiteConfig.MenuItem("Search", SEARCH_URL));
+        }
         return List.copyOf(items);
     }
 

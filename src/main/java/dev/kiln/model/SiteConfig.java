@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * Settings from content/site.yml, with defaults for everything left out. {@code menu} is null when
- * site.yml has none: the theme's default menu then depends on which pages exist.
+ * site.yml has none: the theme's default menu then depends on which pages exist. {@code search}
+ * turns the search page, its index and its script on (the default) or off.
  */
 public record SiteConfig(
         String title,
@@ -19,6 +20,7 @@ public record SiteConfig(
         int paginate,
         int feedSize,
         boolean safeMode,
+        boolean search,
         ZoneId timezone,
         List<MenuItem> menu,
         Map<String, Object> params) {

@@ -55,6 +55,7 @@ public final class SiteConfigReader {
                 fields.positiveInt("paginate", 5),
                 fields.positiveInt("feed_size", 10),
                 fields.flag("safe_mode", false),
+                fields.flag("search", true),
                 zone,
                 menu(fields, doc),
                 params);

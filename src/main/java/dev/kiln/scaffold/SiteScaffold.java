@@ -140,12 +140,15 @@ public final class SiteScaffold {
             # Posts in each Atom feed (/feed.xml and one per tag).
             # feed_size: 10
 
-            # The navigation menu; without it: Home, Posts, Tags, and About when content/about.md exists.
+            # The navigation menu; without it: Home, Posts, Tags, About when content/about.md exists, and Search.
             # menu:
             #   - {title: Home, url: /}
             #   - {title: About, url: /about/}
 
             # true strips raw HTML (and on... attributes, javascript: links) from Markdown.
             # safe_mode: false
+
+            # A search page at /search/ that finds posts as you type; false leaves out the page, its index and its menu entry.
+            # search: true
             """;
 }

@@ -43,6 +43,7 @@ public final class SiteRendering {
     private final FeedWriter feeds;
     private final ImageCatalog images;
     private final ImageMarkup imageMarkup;
+    private final SearchIndexWriter searchIndex;
 
     SiteRendering(ThemeRenderer theme, Site site, ImageCatalog images, SiteRendering previous) {
         this.theme = theme;
@@ -60,6 +61,7 @@ public final class SiteRendering {
             summaries.put(post, known != null ? known : newSummary(post));
         }
         this.feeds = new FeedWriter(config);
+        this.searchIndex = new SearchIndexWriter(config, displayDate);
     }
 
     /**
@@ -104,8 +106,11 @@ public final class SiteRendering {
             return new LayoutInputs("404", new Views.Context(siteView(notFound.url()),
                     listPage("Page not found", "The page you are looking for does not exist.", notFound.url(), "404"),
                     null, null, null, null));
+        } else if (route instanceof Route.Search search) {
+            return new LayoutInputs("search", new Views.Context(siteView(search.url()),
+                    listPage("Search", "Search the posts of " + config.title(), search.url(), "search"), null, null, null, null));
         }
-        return route; // feeds, sitemap, robots.txt and redirects are written from the route alone
+        return route; // feeds, sitemap, robots.txt, redirects and the search index are written from the route alone
     }
 
     /** The template a route is rendered with, for profiles: {@code post.mustache}, or the built-in writer. */
@@ -126,6 +131,8 @@ public final class SiteRendering {
             return "User-agent: *\nAllow: /\n\nSitemap: " + absolute("/sitemap.xml") + "\n";
         } else if (route instanceof Route.Redirect redirect) {
             return redirect(redirect.target());
+        } else if (route instanceof Route.SearchIndex index) {
+            return searchIndex.index(index);
         }
         return execute(route, (LayoutInputs) inputs, problems);
     }

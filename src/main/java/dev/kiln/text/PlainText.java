@@ -26,13 +26,39 @@ public final class PlainText {
         return text.replaceAll("\\s+", " ").strip();
     }
 
+    /**
+     * The start of {@code text} with runs of whitespace as one space, trimmed, and cut like {@link #shorten}
+     * to at most {@code max} characters: the whole text is never copied, however long it is.
+     */
+    public static String collapseAndShorten(CharSequence text, int max) {
+        StringBuilder out = new StringBuilder(Math.min(text.length(), max + 1));
+        boolean space = false;
+        for (int i = 0; i < text.length() && out.length() <= max; i++) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c)) {
+                space = out.length() > 0;
+            } else {
+                if (space) {
+                    out.append(' ');
+                    space = false;
+                }
+                out.append(c);
+            }
+        }
+        return shorten(out.toString(), max);
+    }
+
     /** At most {@code max} characters, cut at a word boundary with an ellipsis. */
     public static String shorten(String text, int max) {
         if (text.length() <= max) {
             return text;
         }
         int cut = text.lastIndexOf(' ', max - 1);
-        String head = (cut > max / 2 ? text.substring(0, cut) : text.substring(0, max - 1)).stripTrailing();
+        int end = cut > max / 2 ? cut : max - 1;
+        if (Character.isHighSurrogate(text.charAt(end - 1))) {
+            end--; // never between the two halves of an emoji
+        }
+        String head = text.substring(0, end).stripTrailing();
         return head.replaceAll("[\\s.,;:!?-]+$", "") + "…";
     }
 }

@@ -30,9 +30,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * This repository's site as built, and the markdown-features post for the Markdown the seed post does
@@ -64,6 +66,8 @@ class AccessibilityBrowserTest {
         PAGES.put("tags", "/tags/");
         PAGES.put("archive", "/posts/");
         PAGES.put("404", "/no-such-page/");
+        PAGES.put("search", "/search/");
+        PAGES.put("search results", "/search/?q=amazon");
         PAGES.put("every Markdown feature", FEATURES + "/2024/05/01/every-block/");
     }
 
@@ -274,6 +278,10 @@ class AccessibilityBrowserTest {
         HttpServer http = path.startsWith(FEATURES) ? featuresServer : server;
         browser.get("http://127.0.0.1:" + http.getAddress().getPort() + path.substring(path.indexOf('/')));
         assertEquals("complete", script("return document.readyState;"), path);
+        if (path.contains("?q=")) { // the results come after the index loads
+            new WebDriverWait(browser, Duration.ofSeconds(30)).until(
+                    d -> !d.findElements(By.cssSelector("#search-results li")).isEmpty());
+        }
         String title = (String) script("return document.title;");
         assertEquals(path.equals("/no-such-page/"), title.startsWith("Page not found"), path + " has the title " + title);
     }
@@ -375,6 +383,8 @@ class AccessibilityBrowserTest {
             case "png" -> "image/png";
             case "jpg", "jpeg" -> "image/jpeg";
             case "xml" -> "application/xml";
+            case "js" -> "text/javascript; charset=utf-8";
+            case "json" -> "application/json";
             default -> "application/octet-stream";
         };
     }

@@ -220,7 +220,7 @@ class IncrementalBuildTest {
                 changed.remove(path);
                 changed.add("content/site.yml");
                 write("content/site.yml", "title: " + capitalized(word()) + "\nurl: https://example.com\nauthor: Ann\npaginate: "
-                        + (2 + random.nextInt(4)) + "\nfeed_size: 3\n");
+                        + (2 + random.nextInt(4)) + "\nfeed_size: 3\n" + (random.nextInt(3) == 0 ? "search: false\n" : ""));
                 return "changed site.yml";
             }
             case 11 -> {

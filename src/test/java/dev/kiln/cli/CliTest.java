@@ -148,7 +148,7 @@ class CliTest {
         post("2019-03-18-one.md", "---\ntitle: One\n---\nHello.\n");
         KilnRun run = KilnRun.of("build", "--source", site.toString());
         assertEquals(0, run.exitCode());
-        assertTrue(run.out().matches("Built 5 pages \\(11 files\\) in \\d+ ms into site/\n"), run.out());
+        assertTrue(run.out().matches("Built 6 pages \\(14 files\\) in \\d+ ms into site/\n"), run.out());
         assertEquals("", run.err());
     }
 

@@ -26,7 +26,7 @@ class NewCommandTest {
                 + "  content/img/header.jpg\n  .gitignore\n"), run.out());
         String siteYml = KilnRun.read(blog.resolve("content/site.yml"));
         for (String key : new String[] {"title", "description", "author", "language", "url", "baseurl", "permalink",
-                "timezone", "paginate", "feed_size", "menu", "safe_mode"}) {
+                "timezone", "paginate", "feed_size", "menu", "safe_mode", "search"}) {
             assertTrue(siteYml.contains(key + ":"), "site.yml explains " + key);
         }
         assertEquals("# Kiln writes the site here on every build.\n/site/\n", KilnRun.read(blog.resolve(".gitignore")));

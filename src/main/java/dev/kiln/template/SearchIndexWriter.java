@@ -1,0 +1,50 @@
+package dev.kiln.template;
+
+import dev.kiln.model.Document;
+import dev.kiln.model.Route;
+import dev.kiln.model.SiteConfig;
+import dev.kiln.model.Tag;
+import dev.kiln.text.JsonText;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * The search page's index: a JSON array with one object per post (newest first), then per page,
+ * one per line: {@code title}, {@code url} (with the baseurl), {@code date} (ISO, the author's day)
+ * and {@code dateText} (as the pages show it) for posts, {@code tags}, and {@code text}, the start
+ * of the body as plain text. Built from the documents alone, so two builds give the same bytes.
+ */
+final class SearchIndexWriter {
+    private final SiteConfig config;
+    private final DateTimeFormatter displayDate;
+
+    /** @param displayDate how the pages show a date, for {@code dateText} */
+    SearchIndexWriter(SiteConfig config, DateTimeFormatter displayDate) {
+        this.config = config;
+        this.displayDate = displayDate;
+    }
+
+    String index(Route.SearchIndex index) {
+        StringBuilder json = new StringBuilder(256 + index.docs().size() * (Document.Content.TEXT_LENGTH + 200));
+        json.append('[');
+        String separator = "\n";
+        for (Document doc : index.docs()) {
+            json.append(separator).append("{\"title\":");
+            JsonText.appendQuoted(json, doc.title()).append(",\"url\":");
+            JsonText.appendQuoted(json, config.baseurl() + doc.url());
+            if (doc.date() != null && doc.isPost()) {
+                json.append(",\"date\":");
+                JsonText.appendQuoted(json, DateTimeFormatter.ISO_LOCAL_DATE.format(doc.date())).append(",\"dateText\":");
+                JsonText.appendQuoted(json, displayDate.format(doc.date()));
+            }
+            json.append(",\"tags\":[");
+            for (int i = 0; i < doc.tags().size(); i++) {
+                Tag tag = doc.tags().get(i);
+                JsonText.appendQuoted(i == 0 ? json : json.append(','), tag.name());
+            }
+            json.append("],\"text\":");
+            JsonText.appendQuoted(json, doc.content().text()).append('}');
+            separator = ",\n";
+        }
+        return json.append("\n]\n").toString();
+    }
+}
