@@ -158,7 +158,7 @@ class JekyllImportTest {
         assertEquals(1, build.exitCode());
         assertTrue(build.err().startsWith("content/posts/2026-01-11-second.md:6:8: error: link to /2026/01/10/first.html#setup-stpes"
                 + " points at #setup-stpes, which is not an id in /2026/01/10/first/index.html"), build.err());
-        assertTrue(build.err().endsWith("\n1 error; site/ was left unchanged\n"), build.err());
+        assertTrue(build.err().endsWith("\n1 error in 1 file (N ms); site/ was left unchanged\n"), build.err());
     }
 
     @Test
