@@ -86,6 +86,14 @@ public final class SiteBuilder {
     private Theme theme;
     private Rendered rendered;
     private Map<String, LinkChecker.PageReport> reports = Map.of();
+    /**
+     * What the link reports were made against: the outputs and settings of the last build that checked
+     * links, and the sources read anew since. A build with errors renders but checks no links, so the
+     * last render is not always what the reports saw.
+     */
+    private Map<String, Output> checkedOutputs = Map.of();
+    private SiteConfig checkedConfig;
+    private final Set<Path> readSinceCheck = ConcurrentHashMap.newKeySet();
     private Consumer<String> onStage = stage -> { };
 
     /**
@@ -185,6 +193,9 @@ public final class SiteBuilder {
         Set<Path> recompiled = ConcurrentHashMap.newKeySet();
         List<SourceResult> results = read(tree, config, SourceSettings.of(config), recompiled);
         results.forEach(r -> r.diagnostics().forEach(diagnostics::add));
+        if (remember) {
+            readSinceCheck.addAll(recompiled);
+        }
         stages.put("read", millisSince(start));
 
         start = stage("plan");
@@ -230,7 +241,6 @@ public final class SiteBuilder {
         collisions.sorted().forEach(diagnostics::add);
         stages.put("plan outputs", millisSince(start));
 
-        Rendered previous = rendered;
         Map<String, Output> byPath = new HashMap<>();
         render.outputs().forEach(o -> byPath.put(o.path(), o));
         if (remember) {
@@ -244,7 +254,7 @@ public final class SiteBuilder {
             Map<String, String> redirects = new HashMap<>();
             table.routes().stream().filter(r -> r instanceof Route.Redirect).map(r -> (Route.Redirect) r)
                     .forEach(r -> redirects.put(r.outputPath(), UrlPaths.outputPath(r.target().url())));
-            checkLinks(tree, results, recompiled, config, plan, byPath, previous, redirects).forEach(diagnostics::add);
+            checkLinks(tree, results, remember ? readSinceCheck : recompiled, config, plan, byPath, redirects).forEach(diagnostics::add);
             stages.put("check links", millisSince(start));
         }
         BuildProfile profile = profile(stages, render, imageSet);
@@ -516,15 +526,14 @@ public final class SiteBuilder {
 
     /**
      * Checks the links of every HTML page; a remembering builder checks again only the pages that
-     * were rendered anew or whose source was read anew, those whose links lead to files that went away or changed their ids, and
+     * were rendered anew or whose source was read anew since the last check, those whose links lead to files that went away or changed their ids, and
      * those with broken links while the set of files changed (a link may now resolve, or get another hint).
      */
     private List<Diagnostic> checkLinks(SourceTree tree, List<SourceResult> results, Set<Path> recompiled, SiteConfig config,
-                                        OutputPlan plan,
-                                        Map<String, Output> outputs, Rendered previous, Map<String, String> redirects) {
+                                        OutputPlan plan, Map<String, Output> outputs, Map<String, String> redirects) {
         Set<String> paths = new HashSet<>();
         plan.files().forEach(f -> paths.add(f.path()));
-        Map<String, Output> before = previous == null || !previous.config().equals(config) ? Map.of() : previous.byPath();
+        Map<String, Output> before = config.equals(checkedConfig) ? checkedOutputs : Map.of();
         Set<String> gone = new HashSet<>(before.keySet());
         gone.removeAll(paths);
         Set<String> newIds = new HashSet<>();
@@ -575,6 +584,9 @@ public final class SiteBuilder {
         }
         if (remember) {
             reports = next;
+            checkedOutputs = outputs;
+            checkedConfig = config;
+            readSinceCheck.clear();
         }
         return LinkChecker.diagnostics(next.values());
     }
