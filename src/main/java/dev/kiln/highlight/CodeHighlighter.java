@@ -70,7 +70,7 @@ import org.fife.ui.rsyntaxtextarea.modes.YamlTokenMaker;
 /**
  * Highlights source code at build time: each token becomes a {@code <span class="hl-…">} the theme
  * colours, everything else is escaped text. The lexers are RSyntaxTextArea's (the only user of that
- * library); each call makes its own, as they keep state and cost about a microsecond to create, so
+ * library; Swift's is its Java lexer with Swift's keywords, {@link SwiftTokenMaker}); each call makes its own, as they keep state and cost about a microsecond to create, so
  * one highlighter serves every thread of a build.
  */
 public final class CodeHighlighter {
@@ -182,6 +182,7 @@ public final class CodeHighlighter {
             Map.entry("psql", SQLTokenMaker::new),
             Map.entry("plsql", SQLTokenMaker::new),
             Map.entry("sqlite", SQLTokenMaker::new),
+            Map.entry("swift", SwiftTokenMaker::new),
             Map.entry("tcl", TclTokenMaker::new),
             Map.entry("typescript", TypeScriptTokenMaker::new),
             Map.entry("ts", TypeScriptTokenMaker::new),
