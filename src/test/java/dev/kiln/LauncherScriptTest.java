@@ -48,7 +48,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(300)
 class LauncherScriptTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
-    private static final List<String> QUICK = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+    private static final List<String> QUICK = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmn300m");
     private static final int SIGINT = 2;
 
     @TempDir
