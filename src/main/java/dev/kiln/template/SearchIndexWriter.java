@@ -6,6 +6,8 @@ import dev.kiln.model.SiteConfig;
 import dev.kiln.model.Tag;
 import dev.kiln.text.JsonText;
 import java.time.format.DateTimeFormatter;
+import java.util.IdentityHashMap;
+import java.util.Map;
 
 /**
  * The search page's index: a JSON array with one object per post (newest first), then per page,
@@ -16,35 +18,57 @@ import java.time.format.DateTimeFormatter;
 final class SearchIndexWriter {
     private final SiteConfig config;
     private final DateTimeFormatter displayDate;
+    /** Each document's line, by identity: the preview keeps unchanged documents, and their lines with them. */
+    private final Map<Document, String> entries = new IdentityHashMap<>();
 
-    /** @param displayDate how the pages show a date, for {@code dateText} */
-    SearchIndexWriter(SiteConfig config, DateTimeFormatter displayDate) {
+    /**
+     * @param displayDate how the pages show a date, for {@code dateText}
+     * @param previous the last build's writer, whose lines are reused under the same settings; or null
+     */
+    SearchIndexWriter(SiteConfig config, DateTimeFormatter displayDate, SearchIndexWriter previous) {
         this.config = config;
         this.displayDate = displayDate;
+        if (previous != null && previous.config.equals(config)) {
+            entries.putAll(previous.entries);
+        }
     }
 
+    /** Called for the one index route of a build, so the lines need no locking. */
     String index(Route.SearchIndex index) {
         StringBuilder json = new StringBuilder(256 + index.docs().size() * (Document.Content.TEXT_LENGTH + 200));
         json.append('[');
         String separator = "\n";
+        Map<Document, String> known = new IdentityHashMap<>(entries);
+        entries.clear();
         for (Document doc : index.docs()) {
-            json.append(separator).append("{\"title\":");
-            JsonText.appendQuoted(json, doc.title()).append(",\"url\":");
-            JsonText.appendQuoted(json, config.baseurl() + doc.url());
-            if (doc.date() != null && doc.isPost()) {
-                json.append(",\"date\":");
-                JsonText.appendQuoted(json, DateTimeFormatter.ISO_LOCAL_DATE.format(doc.date())).append(",\"dateText\":");
-                JsonText.appendQuoted(json, displayDate.format(doc.date()));
+            String entry = known.get(doc);
+            if (entry == null) {
+                entry = entry(doc);
             }
-            json.append(",\"tags\":[");
-            for (int i = 0; i < doc.tags().size(); i++) {
-                Tag tag = doc.tags().get(i);
-                JsonText.appendQuoted(i == 0 ? json : json.append(','), tag.name());
-            }
-            json.append("],\"text\":");
-            JsonText.appendQuoted(json, doc.content().text()).append('}');
+            entries.put(doc, entry);
+            json.append(separator).append(entry);
             separator = ",\n";
         }
         return json.append("\n]\n").toString();
+    }
+
+    private String entry(Document doc) {
+        StringBuilder json = new StringBuilder(Document.Content.TEXT_LENGTH + 200);
+        json.append("{\"title\":");
+        JsonText.appendQuoted(json, doc.title()).append(",\"url\":");
+        JsonText.appendQuoted(json, config.baseurl() + doc.url());
+        if (doc.date() != null && doc.isPost()) {
+            json.append(",\"date\":");
+            JsonText.appendQuoted(json, DateTimeFormatter.ISO_LOCAL_DATE.format(doc.date())).append(",\"dateText\":");
+            JsonText.appendQuoted(json, displayDate.format(doc.date()));
+        }
+        json.append(",\"tags\":[");
+        for (int i = 0; i < doc.tags().size(); i++) {
+            Tag tag = doc.tags().get(i);
+            JsonText.appendQuoted(i == 0 ? json : json.append(','), tag.name());
+        }
+        json.append("],\"text\":");
+        JsonText.appendQuoted(json, doc.content().text()).append('}');
+        return json.toString();
     }
 }

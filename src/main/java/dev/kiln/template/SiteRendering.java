@@ -61,7 +61,7 @@ public final class SiteRendering {
             summaries.put(post, known != null ? known : newSummary(post));
         }
         this.feeds = new FeedWriter(config);
-        this.searchIndex = new SearchIndexWriter(config, displayDate);
+        this.searchIndex = new SearchIndexWriter(config, displayDate, previous == null ? null : previous.searchIndex);
     }
 
     /**
