@@ -79,6 +79,9 @@ public final class LiquidRenderer {
     /** The end tag of a block: where it starts and where it ends. */
     private record End(int start, int end) {}
 
+    /** The inside {@code [start, end)} of a {@code {{ }}} or {@code {% %}}, whose closer starts at {@code close}. */
+    private record Inner(int start, int end, int close) {}
+
     /** A value with the offset of its text, for messages. */
     private record Part(String text, int offset) {}
 
@@ -128,10 +131,26 @@ public final class LiquidRenderer {
         // {{ expression }}
 
         private int output(int open, int to) {
-            int close = text.indexOf("}}", open + 2);
-            if (close < 0 || close + 2 > to) {
-                error(open, "'{{' is never closed by '}}'", "close it, or " + AS_TEXT);
+            Inner inner = inner(open, to, "{{", "}}");
+            if (inner == null) {
                 return open + 2;
+            }
+            String value = evaluate(inner.start(), inner.end());
+            if (value != null) {
+                out.insert(value, open);
+            }
+            return inner.close() + 2;
+        }
+
+        /**
+         * What stands between the delimiter at {@code open} and {@code closer}, without Liquid's
+         * whitespace-control dashes; null, after reporting it, when the delimiter is never closed.
+         */
+        private Inner inner(int open, int to, String opener, String closer) {
+            int close = text.indexOf(closer, open + 2);
+            if (close < 0 || close + 2 > to) {
+                error(open, "'" + opener + "' is never closed by '" + closer + "'", "close it, or " + AS_TEXT);
+                return null;
             }
             int start = open + 2;
             int end = close;
@@ -141,11 +160,7 @@ public final class LiquidRenderer {
             if (end > start && text.charAt(end - 1) == '-') {
                 end--;
             }
-            String value = evaluate(start, end);
-            if (value != null) {
-                out.insert(value, open);
-            }
-            return close + 2;
+            return new Inner(start, end, close);
         }
 
         /** The value of {@code text[start, end)} with its filters applied, or null after reporting why. */
@@ -299,19 +314,13 @@ public final class LiquidRenderer {
         // {% tag %}
 
         private int tag(int open, int to) {
-            int close = text.indexOf("%}", open + 2);
-            if (close < 0 || close + 2 > to) {
-                error(open, "'{%' is never closed by '%}'", "close it, or " + AS_TEXT);
+            Inner inner = inner(open, to, "{%", "%}");
+            if (inner == null) {
                 return open + 2;
             }
-            int start = open + 2;
-            int end = close;
-            if (start < end && text.charAt(start) == '-') {
-                start++;
-            }
-            if (end > start && text.charAt(end - 1) == '-') {
-                end--;
-            }
+            int start = inner.start();
+            int end = inner.end();
+            int close = inner.close();
             while (start < end && Character.isWhitespace(text.charAt(start))) {
                 start++;
             }
