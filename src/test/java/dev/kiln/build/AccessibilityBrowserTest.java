@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.kiln.HeadlessChromium;
 import dev.kiln.KilnRun;
 import java.io.File;
 import java.io.IOException;
@@ -32,8 +33,6 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -102,19 +101,8 @@ class AccessibilityBrowserTest {
         assertEquals(0, run.exitCode(), run.err());
         featuresServer = serve(features);
 
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(chromium.get().toString());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--hide-scrollbars", "--force-color-profile=srgb", "--window-size=1280,900",
-                "--user-data-dir=" + tmp.resolve("profile"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(chromedriver.get().toFile())
-                .usingAnyFreePort()
-                .withTimeout(Duration.ofSeconds(30))
-                .build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30)).scriptTimeout(Duration.ofSeconds(60));
+        browser = HeadlessChromium.start(chromium.get(), chromedriver.get(), tmp.resolve("profile"), Duration.ofSeconds(30),
+                Duration.ofSeconds(60), "--hide-scrollbars", "--force-color-profile=srgb", "--window-size=1280,900");
     }
 
     @AfterAll

@@ -3,6 +3,7 @@ package dev.kiln.preview;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kiln.HeadlessChromium;
 import dev.kiln.Tools;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,9 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -41,18 +39,7 @@ class LiveReloadBrowserTest {
     void openBrowser() {
         Path chromium = Tools.require(INSTALL, "chromium", "chromium-browser");
         Path chromedriver = Tools.require(INSTALL, "chromedriver");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(chromium.toString());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--user-data-dir=" + tmp.resolve("profile"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(chromedriver.toFile())
-                .usingAnyFreePort()
-                .withTimeout(WAIT)
-                .build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().pageLoadTimeout(WAIT).scriptTimeout(WAIT);
+        browser = HeadlessChromium.start(chromium, chromedriver, tmp.resolve("profile"), WAIT, WAIT);
     }
 
     @AfterEach
