@@ -45,6 +45,7 @@ import dev.kiln.text.EditedText;
 import dev.kiln.text.ImageTags;
 import dev.kiln.text.PlainText;
 import dev.kiln.text.UrlText;
+import dev.kiln.work.Parallel;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -62,7 +63,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
@@ -285,18 +285,18 @@ public final class SiteBuilder {
         FrontMatterReader reader = new FrontMatterReader(settings);
         List<Source> all = Stream.concat(tree.posts().stream().map(f -> new Source(f, true)),
                 tree.pages().stream().map(f -> new Source(f, false))).toList();
-        List<Parsed> parsed = all.parallelStream().map(source -> {
+        List<Parsed> parsed = Parallel.map(all, source -> {
             CompiledSource known = sources.get(source.file().relativePath());
             if (known != null && known.settings().equals(settings) && known.text().equals(source.file().text())
                     && known.parsed().source().isPost() == source.isPost()) {
                 return known.parsed();
             }
             return parse(source, frontMatter, reader);
-        }).toList();
+        });
         SiteLookup lookup = new SiteFacts(config, parsed.stream().filter(p -> p.front() != null)
                 .map(p -> new SiteFacts.Written(p.source().file().relativePath(), p.source().isPost(), p.front().url())).toList(),
                 tree.staticFiles(), tree.includes());
-        List<SourceResult> results = parsed.parallelStream().map(p -> {
+        List<SourceResult> results = Parallel.map(parsed, p -> {
             Path path = p.source().file().relativePath();
             CompiledSource known = sources.get(path);
             if (known != null && known.parsed() == p
@@ -309,7 +309,7 @@ public final class SiteBuilder {
                 sources.put(path, new CompiledSource(p.source().file().text(), settings, p, compiled.result(), compiled.lookups()));
             }
             return compiled.result();
-        }).toList();
+        });
         if (remember) {
             Set<Path> present = new HashSet<>();
             all.forEach(s -> present.add(s.file().relativePath()));
@@ -480,7 +480,7 @@ public final class SiteBuilder {
         Output[] outputs = new Output[routes.size()];
         List<Diagnostic> problems = new ArrayList<>();
         boolean[] kept = new boolean[routes.size()];
-        IntStream.range(0, routes.size()).parallel().forEach(i -> {
+        Parallel.forEach(routes.size(), i -> {
             Route route = routes.get(i);
             Output known = previous.get(route.outputPath());
             // An equal route under equal facts has equal inputs: no need to gather them again.
@@ -574,7 +574,8 @@ public final class SiteBuilder {
                 Output target = outputs.get(file);
                 return target == null || target.links() == null ? null : target.links().ids();
             }, redirects);
-            toCheck.parallelStream().forEach(output -> {
+            Parallel.forEach(toCheck.size(), i -> {
+                Output output = toCheck.get(i);
                 Path source = output.origin().file();
                 List<LinkChecker.WrittenLink> links = written.getOrDefault(source, List.of()).stream()
                         .map(l -> new LinkChecker.WrittenLink(l.url(), l.position())).toList();

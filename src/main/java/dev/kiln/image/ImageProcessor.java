@@ -2,6 +2,7 @@ package dev.kiln.image;
 
 import dev.kiln.diag.Diagnostic;
 import dev.kiln.diag.Diagnostics;
+import dev.kiln.work.Parallel;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -86,7 +87,8 @@ public final class ImageProcessor {
         Map<String, String> manifest = new ConcurrentHashMap<>(); // copy path → manifest line
         Map<String, Made> madeNow = new ConcurrentHashMap<>();
         Set<Path> seen = ConcurrentHashMap.newKeySet();
-        requests.parallelStream().forEach(request -> {
+        Parallel.forEach(requests.size(), i -> {
+            ImageRequest request = requests.get(i);
             try {
                 seen.add(request.source());
                 Source source = read(request);

@@ -1,5 +1,6 @@
 package dev.kiln.output;
 
+import dev.kiln.work.Parallel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +18,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.IntStream;
 
 /**
  * Stage 5: writes a checked {@link OutputPlan}. Everything goes into a fresh folder next to the
@@ -78,7 +78,7 @@ public final class SiteWriter {
             }
             // Files are independent once their folders exist: written on all cores.
             try {
-                IntStream.range(0, targets.size()).parallel().forEach(i -> {
+                Parallel.forEach(targets.size(), i -> {
                     OutputFile file = plan.files().get(i);
                     try {
                         if (file.bytes() != null) {

@@ -3,6 +3,7 @@ package dev.kiln.source;
 import dev.kiln.diag.Diagnostic;
 import dev.kiln.diag.Diagnostics;
 import dev.kiln.diag.SourcePosition;
+import dev.kiln.work.Parallel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -23,6 +24,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -98,15 +100,15 @@ public final class SourceScanner {
                 statics.add(new SourceFile(relative, file.path()));
             }
         }
-        List<Optional<TextFile>> texts;
+        List<Optional<TextFile>> texts = new ArrayList<>(Collections.nCopies(markdown.size(), null));
         try {
-            texts = java.util.stream.IntStream.range(0, markdown.size()).parallel().mapToObj(i -> {
+            Parallel.forEach(markdown.size(), i -> {
                 try {
-                    return read(markdownPaths.get(i), markdown.get(i), diagnostics);
+                    texts.set(i, read(markdownPaths.get(i), markdown.get(i), diagnostics));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
-            }).toList();
+            });
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
