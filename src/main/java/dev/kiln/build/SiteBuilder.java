@@ -126,7 +126,10 @@ public final class SiteBuilder {
         this.images = remember ? ImageProcessor.remembering() : ImageProcessor.once();
     }
 
-    /** A builder for repeated builds of one site: it reuses what did not change since its last build. */
+    /**
+     * A builder for repeated builds of one site that is told of every changed file through {@link #forget},
+     * as by the preview's file watcher: it reuses what did not change since its last build.
+     */
     public static SiteBuilder remembering() {
         return new SiteBuilder(true);
     }
@@ -137,7 +140,10 @@ public final class SiteBuilder {
         return this;
     }
 
-    /** Makes the next build read these files (relative to the site root) again, whatever their time stamps say. */
+    /**
+     * Tells the builder that these files (relative to the site root) changed, appeared or went away: the
+     * next build reads them again, whatever their time stamps say.
+     */
     public void forget(Collection<Path> changedFiles) {
         scanner.forget(changedFiles);
         images.forget(changedFiles);

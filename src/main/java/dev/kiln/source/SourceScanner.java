@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,9 +51,18 @@ public final class SourceScanner {
 
     /** Texts read by earlier scans, by file; only in a scanner that {@link #remembering remembers}. */
     private final Map<Path, ReadText> remembered;
+    /** The last walk of content/, while it is known to be current; only in a remembering scanner. */
+    private Listing listing;
     private Map<String, ThemeFile> bundledTheme;
 
     private record ReadText(long size, long modified, Optional<TextFile> text, List<Diagnostic> diagnostics) {}
+
+    private enum Kind { CONFIG, POST, PAGE, STATIC }
+
+    /** A file under content/: its path relative to the site root, and what it is to the site. */
+    private record Entry(Path relative, Found found, Kind kind, SourceFile staticFile) {}
+
+    private record Listing(Path root, List<Entry> entries, Map<Path, Integer> byRelative) {}
 
     public SourceScanner() {
         this.remembered = null;
@@ -63,48 +73,74 @@ public final class SourceScanner {
     }
 
     /**
-     * A scanner for repeated scans of one site (the preview): a file whose size and modification time
-     * are unchanged is not read again, unless {@link #forget} was told it changed.
+     * A scanner for repeated scans of one site that is told of every change under content/ and
+     * templates/ through {@link #forget} (the preview's file watcher). A file whose size and modification
+     * time are unchanged is not read again, and content/ is walked again only after a file appeared or
+     * went away, not on every scan (10,000 posts: 60–80 ms of each preview rebuild). A listing with
+     * symbolic links or problems is never kept: a link's target can change without an event for the link.
      */
     public static SourceScanner remembering() {
         return new SourceScanner(new ConcurrentHashMap<>());
     }
 
-    /** Makes the next scan read these files (relative to the site root) again. */
+    /**
+     * Makes the next scan read these files (relative to the site root) again. A path the last listing
+     * does not hold as a plain file (a new or deleted file, a folder, or "everything", when the watcher
+     * lost count) makes the next scan walk content/ again.
+     */
     public void forget(Collection<Path> relativePaths) {
-        if (remembered != null) {
-            remembered.keySet().removeAll(relativePaths);
+        if (remembered == null) {
+            return;
+        }
+        remembered.keySet().removeAll(relativePaths);
+        Listing known = listing;
+        if (known == null) {
+            return;
+        }
+        for (Path path : relativePaths) {
+            if (path.startsWith(TEMPLATES)) {
+                continue; // walked on every scan
+            }
+            Integer at = known.byRelative().get(path);
+            BasicFileAttributes now = null;
+            if (at != null) {
+                try {
+                    now = Files.readAttributes(known.root().resolve(path), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                } catch (IOException e) {
+                    // gone again: walk
+                }
+            }
+            if (now == null || !now.isRegularFile()) {
+                listing = null;
+                return;
+            }
+            Entry entry = known.entries().get(at);
+            known.entries().set(at, new Entry(entry.relative(), new Found(entry.found().path(), now, false), entry.kind(),
+                    entry.staticFile()));
         }
     }
 
     public SourceTree scan(Path root, Diagnostics diagnostics) throws IOException {
         Path realRoot = root.toRealPath();
-        Path content = root.resolve(CONTENT);
+        Listing known = listing;
+        List<Entry> entries = known != null && known.root().equals(root) ? known.entries() : listContent(root, realRoot, diagnostics);
         Optional<TextFile> config = Optional.empty();
         List<TextFile> posts = new ArrayList<>();
         List<TextFile> pages = new ArrayList<>();
         List<SourceFile> statics = new ArrayList<>();
-        List<Found> markdown = new ArrayList<>();
-        List<Path> markdownPaths = new ArrayList<>();
-        int prefix = content.toString().length() + 1;
-        for (Found file : listFiles(content, realRoot, root, diagnostics)) {
-            // Paths under content/ by text: Path.relativize is slow enough to show on 10,000 files.
-            Path inContent = Path.of(file.path().toString().substring(prefix));
-            Path relative = Path.of(CONTENT).resolve(inContent);
-            if (inContent.toString().equals(CONFIG)) {
-                config = read(relative, file, diagnostics);
-            } else if (isMarkdown(file.path())) {
-                markdown.add(file);
-                markdownPaths.add(relative);
-            } else {
-                statics.add(new SourceFile(relative, file.path()));
+        List<Entry> markdown = new ArrayList<>();
+        for (Entry entry : entries) {
+            switch (entry.kind()) {
+                case CONFIG -> config = read(entry.relative(), entry.found(), diagnostics);
+                case STATIC -> statics.add(entry.staticFile());
+                default -> markdown.add(entry);
             }
         }
         List<Optional<TextFile>> texts = new ArrayList<>(Collections.nCopies(markdown.size(), null));
         try {
             Parallel.forEach(markdown.size(), i -> {
                 try {
-                    texts.set(i, read(markdownPaths.get(i), markdown.get(i), diagnostics));
+                    texts.set(i, read(markdown.get(i).relative(), markdown.get(i).found(), diagnostics));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -114,9 +150,8 @@ public final class SourceScanner {
         }
         for (int i = 0; i < markdown.size(); i++) {
             Optional<TextFile> text = texts.get(i);
-            Path relative = markdownPaths.get(i);
             if (text.isPresent()) {
-                (relative.getNameCount() > 2 && relative.getName(1).toString().equals("posts") ? posts : pages).add(text.get());
+                (markdown.get(i).kind() == Kind.POST ? posts : pages).add(text.get());
             }
         }
         if (bundledTheme == null) {
@@ -148,13 +183,39 @@ public final class SourceScanner {
         return new SourceTree(root, config, posts, pages, statics, layouts, assets, includes);
     }
 
+    /** Walks content/; a remembering scanner keeps the result when it has no links and no problems. */
+    private List<Entry> listContent(Path root, Path realRoot, Diagnostics diagnostics) throws IOException {
+        Path content = root.resolve(CONTENT);
+        Diagnostics found = new Diagnostics();
+        List<Found> files = listFiles(content, realRoot, root, found);
+        List<Diagnostic> problems = found.sorted();
+        problems.forEach(diagnostics::add);
+        List<Entry> entries = new ArrayList<>(files.size());
+        Map<Path, Integer> byRelative = new HashMap<>();
+        int prefix = content.toString().length() + 1;
+        boolean links = false;
+        for (Found file : files) {
+            // Paths under content/ by text: Path.relativize is slow enough to show on 10,000 files.
+            Path inContent = Path.of(file.path().toString().substring(prefix));
+            Path relative = Path.of(CONTENT).resolve(inContent);
+            Kind kind = inContent.toString().equals(CONFIG) ? Kind.CONFIG
+                    : !isMarkdown(file.path()) ? Kind.STATIC
+                    : relative.getNameCount() > 2 && relative.getName(1).toString().equals("posts") ? Kind.POST : Kind.PAGE;
+            byRelative.put(relative, entries.size());
+            entries.add(new Entry(relative, file, kind, kind == Kind.STATIC ? new SourceFile(relative, file.path()) : null));
+            links |= file.link();
+        }
+        listing = remembered != null && !links && problems.isEmpty() ? new Listing(root, entries, byRelative) : null;
+        return entries;
+    }
+
     static boolean isMarkdown(Path file) {
         String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
         return name.endsWith(".md") || name.endsWith(".markdown");
     }
 
     /** A file found by a scan, with its size and time stamps (of the target, for a symbolic link). */
-    private record Found(Path path, BasicFileAttributes attributes) {}
+    private record Found(Path path, BasicFileAttributes attributes, boolean link) {}
 
     /**
      * Regular files under {@code dir}, sorted, skipping hidden ones. A symlink that leads outside the
@@ -194,10 +255,10 @@ public final class SourceScanner {
                     }
                     BasicFileAttributes targetAttributes = Files.readAttributes(path, BasicFileAttributes.class);
                     if (targetAttributes.isRegularFile()) {
-                        files.add(new Found(path, targetAttributes));
+                        files.add(new Found(path, targetAttributes, true));
                     }
                 } else if (attributes.isRegularFile()) {
-                    files.add(new Found(path, attributes));
+                    files.add(new Found(path, attributes, false));
                 }
                 return FileVisitResult.CONTINUE;
             }
