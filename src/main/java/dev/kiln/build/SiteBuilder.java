@@ -94,6 +94,8 @@ public final class SiteBuilder {
     private Map<String, Output> checkedOutputs = Map.of();
     private SiteConfig checkedConfig;
     private final Set<Path> readSinceCheck = ConcurrentHashMap.newKeySet();
+    private Map<Path, ShownImages> shownImages = Map.of();
+    private final RoutePlanner.Memory planned;
     private Consumer<String> onStage = stage -> { };
 
     /**
@@ -107,7 +109,7 @@ public final class SiteBuilder {
 
     /** The outputs of the last build, by path, and what they were rendered under. */
     private record Rendered(ThemeRenderer renderer, SiteConfig config, SiteRendering rendering, Object facts,
-                            Map<String, Output> byPath, Map<Path, Document> documents) {}
+                            Map<String, Output> byPath) {}
 
     /**
      * One generated file. {@code inputs} (kept only by a remembering builder) is what its bytes are a
@@ -124,6 +126,7 @@ public final class SiteBuilder {
         this.remember = remember;
         this.scanner = remember ? SourceScanner.remembering() : new SourceScanner();
         this.images = remember ? ImageProcessor.remembering() : ImageProcessor.once();
+        this.planned = remember ? new RoutePlanner.Memory() : null;
     }
 
     /**
@@ -208,8 +211,7 @@ public final class SiteBuilder {
         ThemeRenderer themeRenderer = theme(tree.templates());
         themeRenderer.diagnostics().forEach(diagnostics::add);
         boolean ownRobots = tree.staticFiles().stream().anyMatch(f -> f.relativePath().equals(Path.of("content", "robots.txt")));
-        RouteTable table = new RoutePlanner(config, themeRenderer::layoutFile).plan(results, visibility, !ownRobots,
-                rendered == null ? Map.of() : rendered.documents());
+        RouteTable table = new RoutePlanner(config, themeRenderer::layoutFile).plan(results, visibility, !ownRobots, planned);
         stages.put("plan", millisSince(start));
 
         start = stage("images");
@@ -250,10 +252,7 @@ public final class SiteBuilder {
         Map<String, Output> byPath = new HashMap<>();
         render.outputs().forEach(o -> byPath.put(o.path(), o));
         if (remember) {
-            Map<Path, Document> documents = new HashMap<>();
-            table.site().posts().forEach(d -> documents.put(d.source(), d));
-            table.site().pages().forEach(d -> documents.put(d.source(), d));
-            rendered = new Rendered(themeRenderer, config, render.rendering(), render.rendering().facts(), byPath, documents);
+            rendered = new Rendered(themeRenderer, config, render.rendering(), render.rendering().facts(), byPath);
         }
         if (checkLinks && !diagnostics.hasErrors()) {
             start = stage("check links");
@@ -388,7 +387,7 @@ public final class SiteBuilder {
      * Every local JPEG, PNG and GIF that a published post or page shows (an {@code <img>} in its body,
      * Markdown or raw HTML, or its {@code background}), each once, with where it is first used.
      */
-    private static List<ImageRequest> imageRequests(SourceTree tree, RouteTable table, String baseurl) {
+    private List<ImageRequest> imageRequests(SourceTree tree, RouteTable table, String baseurl) {
         Map<String, SourceFile> files = new HashMap<>();
         for (SourceFile file : tree.staticFiles()) {
             Path inContent = file.relativePath().subpath(1, file.relativePath().getNameCount());
@@ -396,31 +395,62 @@ public final class SiteBuilder {
         }
         Map<Path, String> texts = new HashMap<>();
         Stream.concat(tree.posts().stream(), tree.pages().stream()).forEach(f -> texts.put(f.relativePath(), f.text()));
-        List<Document> documents = new ArrayList<>(table.site().posts());
-        documents.addAll(table.site().pages());
-        documents.sort(Comparator.comparing(d -> d.source().toString().replace('\\', '/')));
+        record ByPath(String path, Document doc) {}
+        List<ByPath> documents = new ArrayList<>();
+        Stream.concat(table.site().posts().stream(), table.site().pages().stream())
+                .forEach(d -> documents.add(new ByPath(d.source().toString().replace('\\', '/'), d)));
+        documents.sort(Comparator.comparing(ByPath::path));
         Map<String, ImageRequest> requests = new LinkedHashMap<>();
-        for (Document doc : documents) {
-            String background = UrlText.sitePath(doc.background(), "");
-            if (background != null && !requests.containsKey(background) && isImage(files.get(background))) {
-                requests.put(background, new ImageRequest(background, files.get(background).relativePath(), files.get(background).file(),
-                        keyPosition(doc.source(), texts.get(doc.source()), "background")));
-            }
-            String html = doc.content().html();
-            if (!html.contains("<img") && !html.contains("<IMG")) {
-                continue;
-            }
-            for (ImageTags.Tag tag : ImageTags.in(html)) {
-                String path = UrlText.sitePath(tag.attribute("src"), baseurl);
-                if (path != null && !requests.containsKey(path) && isImage(files.get(path))) {
-                    SourcePosition usedAt = doc.content().links().stream()
-                            .filter(l -> path.equals(UrlText.sitePath(l.url(), ""))).map(Document.Link::position)
-                            .findFirst().orElse(SourcePosition.startOf(doc.source()));
-                    requests.put(path, new ImageRequest(path, files.get(path).relativePath(), files.get(path).file(), usedAt));
+        Map<Path, ShownImages> next = new HashMap<>();
+        for (ByPath byPath : documents) {
+            Document doc = byPath.doc();
+            String text = texts.get(doc.source());
+            ShownImages known = shownImages.get(doc.source());
+            ShownImages shown = known != null && known.document() == doc && known.text() == text && known.baseurl().equals(baseurl)
+                    ? known : new ShownImages(doc, text, baseurl, imagesShown(doc, text, baseurl));
+            next.put(doc.source(), shown);
+            for (ImageUse use : shown.uses()) {
+                SourceFile file = files.get(use.path());
+                if (!requests.containsKey(use.path()) && isImage(file)) {
+                    requests.put(use.path(), new ImageRequest(use.path(), file.relativePath(), file.file(), use.position()));
                 }
             }
         }
+        if (remember) {
+            shownImages = next;
+        }
         return List.copyOf(requests.values());
+    }
+
+    /** A site path a document shows as an image ({@code /img/x.jpg}), and where. */
+    private record ImageUse(String path, SourcePosition position) {}
+
+    /**
+     * The images a document shows, valid while the document (by identity: the planner keeps an unchanged
+     * one), its text and the baseurl are the same; a preview would otherwise search every page's HTML.
+     */
+    private record ShownImages(Document document, String text, String baseurl, List<ImageUse> uses) {}
+
+    private static List<ImageUse> imagesShown(Document doc, String text, String baseurl) {
+        List<ImageUse> uses = new ArrayList<>();
+        String background = UrlText.sitePath(doc.background(), "");
+        if (background != null) {
+            uses.add(new ImageUse(background, keyPosition(doc.source(), text, "background")));
+        }
+        String html = doc.content().html();
+        if (!html.contains("<img") && !html.contains("<IMG")) {
+            return uses;
+        }
+        for (ImageTags.Tag tag : ImageTags.in(html)) {
+            String path = UrlText.sitePath(tag.attribute("src"), baseurl);
+            if (path != null) {
+                SourcePosition usedAt = doc.content().links().stream()
+                        .filter(l -> path.equals(UrlText.sitePath(l.url(), ""))).map(Document.Link::position)
+                        .findFirst().orElse(SourcePosition.startOf(doc.source()));
+                uses.add(new ImageUse(path, usedAt));
+            }
+        }
+        return uses;
     }
 
     private static boolean isImage(SourceFile file) {
