@@ -534,18 +534,17 @@ public final class SiteBuilder {
             }
             long start = System.nanoTime();
             List<Diagnostic> found = new ArrayList<>();
-            String text = rendering.render(route, inputs, found);
-            if (text == null) {
+            SiteRendering.Page page = rendering.render(route, inputs, found);
+            if (page == null) {
                 synchronized (problems) {
                     problems.addAll(found);
                 }
                 return;
             }
             String path = route.outputPath();
-            LinkChecker.PageLinks links = path.endsWith(".html") ? LinkChecker.PageLinks.of(text) : null;
-            outputs[i] = new Output(path, remember ? route : null, remember ? inputs : null,
-                    text.getBytes(StandardCharsets.UTF_8), route.origin(), links, rendering.templateOf(route, inputs),
-                    System.nanoTime() - start);
+            LinkChecker.PageLinks links = path.endsWith(".html") ? LinkChecker.PageLinks.of(page.text()) : null;
+            outputs[i] = new Output(path, remember ? route : null, remember ? inputs : null, page.bytes(), route.origin(), links,
+                    rendering.templateOf(route, inputs), System.nanoTime() - start);
         });
         List<Output> done = new ArrayList<>();
         List<Output> fresh = new ArrayList<>();

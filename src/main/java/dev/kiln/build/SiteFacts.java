@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * What a post's Liquid can ask of the site, answered from this build's front matter, files and
@@ -16,22 +17,50 @@ import java.util.Map;
  * URLs by path under content/ (Jekyll's {@code _posts/} and {@code _drafts/} meaning posts/), includes by name.
  */
 final class SiteFacts implements SiteLookup {
+    private static final Pattern EXTENSION = Pattern.compile("\\.[^./]+$");
     private final SiteConfig config;
-    private final Map<String, String> postUrls = new HashMap<>();
-    private final Map<String, String> fileUrls = new HashMap<>();
-    private final Map<String, String> includes = new HashMap<>();
+    private final List<Written> written;
+    private final List<SourceFile> staticFiles;
+    private final List<TextFile> includeFiles;
+    /** Worked out on the first question: most builds of a preview ask none (no source changed that holds Liquid). */
+    private volatile Answers answers;
 
     /** A Markdown source whose front matter could be read, and the URL it gave it. */
     record Written(Path path, boolean isPost, String url) {}
 
+    private record Answers(Map<String, String> postUrls, Map<String, String> fileUrls, Map<String, String> includes) {}
+
     SiteFacts(SiteConfig config, List<Written> written, List<SourceFile> staticFiles, List<TextFile> includeFiles) {
         this.config = config;
+        this.written = written;
+        this.staticFiles = staticFiles;
+        this.includeFiles = includeFiles;
+    }
+
+    private Answers answers() {
+        Answers known = answers;
+        if (known == null) {
+            synchronized (this) {
+                known = answers;
+                if (known == null) {
+                    known = answer();
+                    answers = known;
+                }
+            }
+        }
+        return known;
+    }
+
+    private Answers answer() {
+        Map<String, String> postUrls = new HashMap<>();
+        Map<String, String> fileUrls = new HashMap<>();
+        Map<String, String> includes = new HashMap<>();
         Map<String, String> byName = new HashMap<>();
         for (Written w : written) {
             String inContent = inContent(w.path());
             fileUrls.put(inContent, w.url());
             if (w.isPost()) {
-                String inPosts = inContent.substring("posts/".length()).replaceFirst("\\.[^./]+$", "");
+                String inPosts = EXTENSION.matcher(inContent.substring("posts/".length())).replaceFirst("");
                 postUrls.put(inPosts, w.url());
                 String name = inPosts.substring(inPosts.lastIndexOf('/') + 1);
                 // Sources come sorted, so a name two folders share resolves the same way in every build.
@@ -47,6 +76,7 @@ final class SiteFacts implements SiteLookup {
         for (TextFile file : includeFiles) {
             includes.put(includesFolder.relativize(file.relativePath()).toString().replace('\\', '/'), file.text());
         }
+        return new Answers(postUrls, fileUrls, includes);
     }
 
     private static String inContent(Path relative) {
@@ -64,9 +94,9 @@ final class SiteFacts implements SiteLookup {
                 case "baseurl" -> config.baseurl();
                 default -> null;
             };
-            case POST_URL -> postUrls.get(key);
-            case LINK -> fileUrls.get(key.replaceFirst("^_(posts|drafts)/", "posts/"));
-            case INCLUDE -> includes.get(key);
+            case POST_URL -> answers().postUrls().get(key);
+            case LINK -> answers().fileUrls().get(key.replaceFirst("^_(posts|drafts)/", "posts/"));
+            case INCLUDE -> answers().includes().get(key);
         };
     }
 }

@@ -15,6 +15,7 @@ import dev.kiln.text.UrlText;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -121,20 +122,30 @@ public final class SiteRendering {
         return "(built-in " + route.getClass().getSimpleName().toLowerCase(Locale.ROOT) + ")";
     }
 
-    /** The route's text, or null with the reason in {@code problems} (a template error, an unknown layout). */
-    public String render(Route route, Object inputs, List<Diagnostic> problems) {
-        if (route instanceof Route.Feed feed) {
-            return feeds.feed(feed);
-        } else if (route instanceof Route.Sitemap sitemap) {
-            return feeds.sitemap(sitemap);
-        } else if (route instanceof Route.Robots) {
-            return "User-agent: *\nAllow: /\n\nSitemap: " + absolute("/sitemap.xml") + "\n";
-        } else if (route instanceof Route.Redirect redirect) {
-            return redirect(redirect.target());
-        } else if (route instanceof Route.SearchIndex index) {
-            return searchIndex.index(index);
+    /**
+     * A rendered file: its bytes, and its text when it was made as text (every file but the search index,
+     * which is joined from lines kept as bytes).
+     */
+    public record Page(byte[] bytes, String text) {
+        static Page of(String text) {
+            return text == null ? null : new Page(text.getBytes(StandardCharsets.UTF_8), text);
         }
-        return execute(route, (LayoutInputs) inputs, problems);
+    }
+
+    /** The route's file, or null with the reason in {@code problems} (a template error, an unknown layout). */
+    public Page render(Route route, Object inputs, List<Diagnostic> problems) {
+        if (route instanceof Route.Feed feed) {
+            return Page.of(feeds.feed(feed));
+        } else if (route instanceof Route.Sitemap sitemap) {
+            return Page.of(feeds.sitemap(sitemap));
+        } else if (route instanceof Route.Robots) {
+            return Page.of("User-agent: *\nAllow: /\n\nSitemap: " + absolute("/sitemap.xml") + "\n");
+        } else if (route instanceof Route.Redirect redirect) {
+            return Page.of(redirect(redirect.target()));
+        } else if (route instanceof Route.SearchIndex index) {
+            return new Page(searchIndex.index(index), null);
+        }
+        return Page.of(execute(route, (LayoutInputs) inputs, problems));
     }
 
     private String execute(Route route, LayoutInputs inputs, List<Diagnostic> problems) {
