@@ -87,11 +87,12 @@ public final class SiteBuilder {
     private Rendered rendered;
     private Map<String, LinkChecker.PageReport> reports = Map.of();
     /**
-     * What the link reports were made against: the outputs and settings of the last build that checked
-     * links, and the sources read anew since. A build with errors renders but checks no links, so the
+     * What the link reports were made against: the outputs, every file's path and the settings of the
+     * last build that checked links, and the sources read anew since. A build with errors renders but checks no links, so the
      * last render is not always what the reports saw.
      */
     private Map<String, Output> checkedOutputs = Map.of();
+    private Set<String> checkedPaths = Set.of();
     private SiteConfig checkedConfig;
     private final Set<Path> readSinceCheck = ConcurrentHashMap.newKeySet();
     private Map<Path, ShownImages> shownImages = Map.of();
@@ -568,11 +569,16 @@ public final class SiteBuilder {
                                         OutputPlan plan, Map<String, Output> outputs, Map<String, String> redirects) {
         Set<String> paths = new HashSet<>();
         plan.files().forEach(f -> paths.add(f.path()));
-        Map<String, Output> before = config.equals(checkedConfig) ? checkedOutputs : Map.of();
-        Set<String> gone = new HashSet<>(before.keySet());
-        gone.removeAll(paths);
+        boolean sameConfig = config.equals(checkedConfig);
+        Map<String, Output> before = sameConfig ? checkedOutputs : Map.of();
+        Set<String> pathsBefore = sameConfig ? checkedPaths : Set.of();
+        // Every file counts, not only pages: a link may lead to an image or a PDF that went away.
+        boolean filesChanged = pathsBefore.isEmpty() || pathsBefore.size() != paths.size() || !pathsBefore.containsAll(paths);
+        Set<String> gone = new HashSet<>();
+        if (filesChanged) {
+            pathsBefore.stream().filter(p -> !paths.contains(p)).forEach(gone::add);
+        }
         Set<String> newIds = new HashSet<>();
-        boolean filesChanged = !gone.isEmpty() || !before.keySet().containsAll(outputs.keySet()) || before.isEmpty();
         for (Output output : outputs.values()) {
             Output old = before.get(output.path());
             if ((old == null || old.bytes() != output.bytes()) && output.links() != null
@@ -601,10 +607,13 @@ public final class SiteBuilder {
             }
         }
         if (!toCheck.isEmpty()) {
+            Set<Path> sources = new HashSet<>();
+            toCheck.forEach(o -> sources.add(o.origin().file()));
             Map<Path, String> texts = new HashMap<>();
-            Stream.concat(tree.posts().stream(), tree.pages().stream()).forEach(f -> texts.put(f.relativePath(), f.text()));
+            Stream.concat(tree.posts().stream(), tree.pages().stream()).filter(f -> sources.contains(f.relativePath()))
+                    .forEach(f -> texts.put(f.relativePath(), f.text()));
             Map<Path, List<Document.Link>> written = new HashMap<>();
-            results.stream().filter(SourceResult::usable).forEach(r -> written.put(r.path(), r.content().links()));
+            results.stream().filter(r -> r.usable() && sources.contains(r.path())).forEach(r -> written.put(r.path(), r.content().links()));
             LinkChecker checker = new LinkChecker(config.baseurl(), paths, file -> {
                 Output target = outputs.get(file);
                 return target == null || target.links() == null ? null : target.links().ids();
@@ -621,6 +630,7 @@ public final class SiteBuilder {
         if (remember) {
             reports = next;
             checkedOutputs = outputs;
+            checkedPaths = paths;
             checkedConfig = config;
             readSinceCheck.clear();
         }

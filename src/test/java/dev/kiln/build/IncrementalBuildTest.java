@@ -1,6 +1,7 @@
 package dev.kiln.build;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -82,6 +83,21 @@ class IncrementalBuildTest {
         write("content/posts/2020-01-01-a.md", "---\n# a comment moves the body, not the page\ntitle: A\n---\nSee [b](/2020/01/02/nothing/).\n");
         preview.forget(List.of(Path.of("content/posts/2020-01-01-a.md")));
         assertEquals(List.of("content/posts/2020-01-01-a.md:5:5"), positions(preview.build(site, EVERYTHING, true)));
+    }
+
+    @Test
+    void reportsALinkToAFileThatWentAwayAndForgetsItWhenTheFileIsBack() throws IOException {
+        write("content/posts/2020-01-01-a.md", "---\ntitle: A\n---\nRead [the guide](/files/guide.pdf).\n");
+        write("content/files/guide.pdf", "%PDF-1.4\n");
+        SiteBuilder preview = SiteBuilder.remembering();
+        assertTrue(compare(preview, "with the file"));
+        Files.delete(site.resolve("content/files/guide.pdf"));
+        preview.forget(List.of(Path.of("content/files/guide.pdf")));
+        assertFalse(compare(preview, "file deleted"), "the link to the deleted file is broken");
+        assertEquals(List.of("content/posts/2020-01-01-a.md:4:6"), positions(preview.build(site, EVERYTHING, true)));
+        write("content/files/guide.pdf", "%PDF-1.4\n");
+        preview.forget(List.of(Path.of("content/files/guide.pdf")));
+        assertTrue(compare(preview, "file back"));
     }
 
     @Test
