@@ -146,11 +146,18 @@ public final class SiteBuilder {
 
     /**
      * Tells the builder that these files (relative to the site root) changed, appeared or went away: the
-     * next build reads them again, whatever their time stamps say.
+     * next build reads, compiles and renders them again, whatever their time stamps say.
      */
     public void forget(Collection<Path> changedFiles) {
         scanner.forget(changedFiles);
         images.forget(changedFiles);
+        sources.keySet().removeAll(changedFiles);
+        Rendered last = rendered;
+        if (last != null) {
+            Map<String, Output> kept = new HashMap<>(last.byPath());
+            kept.values().removeIf(o -> changedFiles.contains(o.origin().file()));
+            rendered = new Rendered(last.renderer(), last.config(), last.rendering(), last.facts(), kept);
+        }
     }
 
     /**
