@@ -116,16 +116,68 @@ public final class MarkdownRenderer {
 
     /**
      * Autolinking only ever changes text nodes holding a trigger, so a document whose text has none is
-     * parsed once without it (most posts: their URLs sit in link destinations, not in text).
+     * parsed once without it (most posts: their URLs sit in link destinations, not in text). Triggers are
+     * found once in the whole Markdown, and text nodes are checked by their offsets, not copied out.
      */
     private Document parse(String markdown) {
         Document document = parserWithoutAutolink.parse(markdown);
+        LinkTriggers triggers = LinkTriggers.in(markdown);
+        if (triggers.none()) {
+            return document;
+        }
         for (Node node : document.getDescendants()) {
-            if (node instanceof Text && mayHoldLink(node.getChars().toString())) {
+            if (node instanceof Text && triggers.within(node.getStartOffset(), node.getEndOffset())) {
                 return parser.parse(markdown);
             }
         }
         return document;
+    }
+
+    /** Where the autolink extension's starts ("://", "www." or "@") are in a text, in order. */
+    private record LinkTriggers(int[] starts, int[] ends) {
+        static LinkTriggers in(String text) {
+            List<int[]> found = new ArrayList<>();
+            for (int i = text.indexOf("://"); i >= 0; i = text.indexOf("://", i + 1)) {
+                found.add(new int[] {i, i + 3});
+            }
+            for (int i = text.indexOf('@'); i >= 0; i = text.indexOf('@', i + 1)) {
+                found.add(new int[] {i, i + 1});
+            }
+            for (int i = text.indexOf('.'); i >= 0; i = text.indexOf('.', i + 1)) {
+                if (i >= 3 && text.regionMatches(true, i - 3, "www", 0, 3)) {
+                    found.add(new int[] {i - 3, i + 1});
+                }
+            }
+            found.sort((a, b) -> Integer.compare(a[0], b[0]));
+            int[] starts = new int[found.size()];
+            int[] ends = new int[found.size()];
+            for (int i = 0; i < starts.length; i++) {
+                starts[i] = found.get(i)[0];
+                ends[i] = found.get(i)[1];
+            }
+            return new LinkTriggers(starts, ends);
+        }
+
+        boolean none() {
+            return starts.length == 0;
+        }
+
+        /** Whether a whole trigger lies in {@code [start, end)}. */
+        boolean within(int start, int end) {
+            int i = java.util.Arrays.binarySearch(starts, start);
+            if (i < 0) {
+                i = -i - 1;
+            }
+            while (i > 0 && starts[i - 1] == start) {
+                i--;
+            }
+            for (; i < starts.length && starts[i] < end; i++) {
+                if (ends[i] <= end) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     private String withBaseurl(String html) {
@@ -145,19 +197,6 @@ public final class MarkdownRenderer {
         }
         int after = at + rest.length();
         return after < html.length() && "/\"#?".indexOf(html.charAt(after)) >= 0;
-    }
-
-    /** Whether the text holds what the autolink extension starts from: "://", "www." or "@". */
-    private static boolean mayHoldLink(String text) {
-        if (text.contains("://") || text.indexOf('@') >= 0) {
-            return true;
-        }
-        for (int i = text.indexOf('.'); i >= 0; i = text.indexOf('.', i + 1)) {
-            if (i >= 3 && text.regionMatches(true, i - 3, "www", 0, 3)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The blocks before a {@code <!--more-->} line, else the first paragraph, else none. */
