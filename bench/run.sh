@@ -38,7 +38,8 @@ to stdout, progress to stderr.
   -h, --help           this text
 
 Environment: KILN_JAR (default <repo>/target/kiln.jar, built if missing),
-KILN_JAVA_OPTS (JVM flags), BENCH_DIR (default /dev/shm/kiln-bench),
+KILN_JAVA_OPTS (JVM flags of builds; default: those bin/kiln uses, "" for none),
+KILN_SERVE_JAVA_OPTS (JVM flags of serve; default none, as bin/kiln), BENCH_DIR (default /dev/shm/kiln-bench),
 BENCH_SHARED (default ../shared/bench beside the repository), HUGO_FLAGS, JEKYLL_FLAGS,
 ELEVENTY_FLAGS, ELEVENTY_HOME.
 EOF
@@ -167,7 +168,12 @@ fi
 # A private copy: a concurrent `mvn package` cannot change the jar mid-run.
 cp -p "$jar" "$bench_dir/kiln.jar"
 kiln_jar=$bench_dir/kiln.jar
-read -r -a java_opts <<<"${KILN_JAVA_OPTS:-}"
+# Kiln runs as the distribution's bin/kiln runs it: its JVM options for short commands (taken from
+# the launcher itself, so the two never drift apart) for builds, none for serve, unless overridden.
+launcher_opts=$(sed -n "s/^ *\*) quick='\(.*\)' ;;\$/\1/p" "$repo/src/dist/bin/kiln")
+[[ -n $launcher_opts ]] || die "cannot find the build options in src/dist/bin/kiln"
+read -r -a java_opts <<<"${KILN_JAVA_OPTS-$launcher_opts}"
+read -r -a serve_java_opts <<<"${KILN_SERVE_JAVA_OPTS:-}"
 
 # ---------------------------------------------------------------- cleanup --
 server_pids=()
@@ -342,7 +348,7 @@ measure_kiln_serve() {
   cp -r "${site_of[$n]}" "$dir"
   post=$(ref_post "$dir/content/posts")
   say "serve: kiln on $n posts, editing content/posts/$post $edits times"
-  java ${java_opts[@]+"${java_opts[@]}"} -jar "$kiln_jar" serve --source "$dir" --port 0 >"$logf" 2>&1 &
+  java ${serve_java_opts[@]+"${serve_java_opts[@]}"} -jar "$kiln_jar" serve --source "$dir" --port 0 >"$logf" 2>&1 &
   pid=$!
   server_pids+=("$pid")
   if ! line=$(python3 "$helper" wait-line "$logf" '^Serving http://' --timeout "$serve_start_timeout" --pid "$pid"); then
@@ -422,7 +428,7 @@ load_end=$(cut -d ' ' -f 1-3 /proc/loadavg 2>/dev/null || echo '?')
 disk=tmpfs
 [[ $bench_dir == /dev/shm/* ]] || disk="disk ($bench_dir)"
 
-echo "Machine: $(nproc) cores${cpu:+ ($cpu)}, ${mem:-? RAM}, $disk; $versions; kiln: ${jar#"$repo"/} (sha256 $sha, built $jar_date; repo HEAD $head); load average $load_start at start, $load_end at end; $(date -u '+%Y-%m-%d %H:%M UTC')"
+echo "Machine: $(nproc) cores${cpu:+ ($cpu)}, ${mem:-? RAM}, $disk; $versions; kiln: ${jar#"$repo"/} (sha256 $sha, built $jar_date; repo HEAD $head; build JVM options: ${java_opts[*]:-none}; serve: ${serve_java_opts[*]:-none}); load average $load_start at start, $load_end at end; $(date -u '+%Y-%m-%d %H:%M UTC')"
 echo
 echo "Cold full builds, $runs run(s) per tool and size, tools alternating within each round; wall time of the whole process (JVM start included); peak RSS of its largest process; ratios are tool median / Hugo median."
 echo
