@@ -101,7 +101,7 @@ public final class MarkdownRenderer {
                 : new KramdownPreprocessor().process(markdown);
         Document document = parse(prepared.text().text());
         rewriter.rewrite(document, prepared.definitions());
-        String html = KramdownFootnotes.withKramdownIds(renderer.render(document), document);
+        String html = KramdownFootnotes.withKramdownIds(html(document, document), document);
         List<Node> excerpt = excerptBlocks(document);
         String text = PlainText.of(document);
         return new RenderedMarkdown(
@@ -180,6 +180,24 @@ public final class MarkdownRenderer {
         }
     }
 
+    /**
+     * flexmark's HTML of {@code node}, with the text set aside while it renders (see {@link TextRenderer});
+     * rendered again the plain way in the odd case the markers cannot be told apart (a private-use
+     * character in the post).
+     */
+    private String html(Node node, Document document) {
+        List<String> texts = new ArrayList<>();
+        document.set(TextRenderer.DEFERRED, texts);
+        String marked;
+        try {
+            marked = renderer.render(node);
+        } finally {
+            document.remove(TextRenderer.DEFERRED);
+        }
+        String html = TextRenderer.restore(marked, texts);
+        return html != null ? html : renderer.render(node);
+    }
+
     private String withBaseurl(String html) {
         if (html == null || baseurl.isEmpty()) {
             return html;
@@ -219,7 +237,7 @@ public final class MarkdownRenderer {
     private String renderBlocks(List<Node> blocks) {
         StringBuilder html = new StringBuilder();
         for (Node block : blocks) {
-            html.append(renderer.render(block));
+            html.append(html(block, block.getDocument()));
         }
         return EXCERPT_ONLY_ON_ITS_PAGE.matcher(html).replaceAll("").stripTrailing();
     }

@@ -24,6 +24,19 @@ class MarkdownRendererTest {
     private final MarkdownRenderer safeRenderer = new MarkdownRenderer(true);
 
     @Test
+    void textWithTheCharactersOfTextMarkersComesOutAsWritten() {
+        // Text is set aside during rendering behind private-use marker characters (TextRenderer); a post
+        // that holds them itself, literally or as entities, must still come out exactly as written.
+        String markdown = "A long sentence with \uE0000\uE001 inside it.\n\nShort \uE0001\uE001.\n\n"
+                + "Entities &#xE000;0&#xE001; in a long enough sentence.\n\n  Indented *lead* text, long enough.  \nNext line.\n";
+        RenderedMarkdown rendered = renderer.render(markdown);
+
+        assertEquals("<p>A long sentence with \uE0000\uE001 inside it.</p>\n<p>Short \uE0001\uE001.</p>\n"
+                + "<p>Entities \uE0000\uE001 in a long enough sentence.</p>\n"
+                + "<p>Indented <em>lead</em> text, long enough.<br />\nNext line.</p>\n", rendered.html());
+    }
+
+    @Test
     void excerptIsFirstParagraphWithoutMoreMarker() {
         RenderedMarkdown rendered = renderer.render("# Title\n\nFirst *paragraph*.\n\nSecond paragraph.\n");
 
