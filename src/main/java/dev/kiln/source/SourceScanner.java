@@ -24,7 +24,6 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -136,11 +135,11 @@ public final class SourceScanner {
                 default -> markdown.add(entry);
             }
         }
-        List<Optional<TextFile>> texts = new ArrayList<>(Collections.nCopies(markdown.size(), null));
+        List<Optional<TextFile>> texts;
         try {
-            Parallel.forEach(markdown.size(), i -> {
+            texts = Parallel.map(markdown, entry -> {
                 try {
-                    texts.set(i, read(markdown.get(i).relative(), markdown.get(i).found(), diagnostics));
+                    return read(entry.relative(), entry.found(), diagnostics);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
