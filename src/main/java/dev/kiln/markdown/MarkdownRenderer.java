@@ -13,6 +13,8 @@ import com.vladsch.flexmark.ext.toc.TocExtension;
 import com.vladsch.flexmark.ext.typographic.TypographicExtension;
 import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.util.ast.DoNotDecorate;
+import com.vladsch.flexmark.util.ast.DoNotLinkDecorate;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.MutableDataSet;
@@ -115,8 +117,9 @@ public final class MarkdownRenderer {
     }
 
     /**
-     * Autolinking only ever changes text nodes holding a trigger, so a document whose text has none is
-     * parsed once without it (most posts: their URLs sit in link destinations, not in text). Triggers are
+     * Autolinking only ever changes text nodes holding a trigger, outside code and links (the extension's
+     * own exclusions), so a document whose text has none is parsed once without it (most posts: their URLs
+     * sit in link destinations and code blocks, not in text). Triggers are
      * found once in the whole Markdown, and text nodes are checked by their offsets, not copied out.
      */
     private Document parse(String markdown) {
@@ -126,7 +129,8 @@ public final class MarkdownRenderer {
             return document;
         }
         for (Node node : document.getDescendants()) {
-            if (node instanceof Text && triggers.within(node.getStartOffset(), node.getEndOffset())) {
+            if (node instanceof Text && triggers.within(node.getStartOffset(), node.getEndOffset())
+                    && node.getAncestorOfType(DoNotDecorate.class, DoNotLinkDecorate.class) == null) {
                 return parser.parse(markdown);
             }
         }

@@ -100,6 +100,17 @@ class MarkdownRendererTest {
     }
 
     @Test
+    void linksBareUrlsInTextButNeverInCode() {
+        String codeOnly = renderer.render("```\ncurl https://example.com/block\n```\n\nSee `https://example.com/inline`.\n").html();
+        assertEquals("<pre tabindex=\"0\"><code>curl https://example.com/block\n</code></pre>\n"
+                + "<p>See <code>https://example.com/inline</code>.</p>\n", codeOnly);
+
+        String mixed = renderer.render("```\ncurl https://example.com/block\n```\n\nSee https://example.com/text.\n").html();
+        assertEquals("<pre tabindex=\"0\"><code>curl https://example.com/block\n</code></pre>\n"
+                + "<p>See <a href=\"https://example.com/text\">https://example.com/text</a>.</p>\n", mixed);
+    }
+
+    @Test
     void reportsLinksOnWindowsLineEndings() {
         List<Link> links = renderer.render("one\r\ntwo [x](/x)\r\n").links();
 
