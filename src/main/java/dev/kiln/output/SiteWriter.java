@@ -14,7 +14,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -65,19 +65,26 @@ public final class SiteWriter {
         Files.createDirectory(staging);
         try {
             List<Path> targets = new ArrayList<>(plan.files().size());
-            Set<Path> folders = new HashSet<>();
+            Set<Path> folders = new LinkedHashSet<>();
             for (OutputFile file : plan.files()) {
                 Path target = staging.resolve(file.path()).normalize();
                 if (!target.startsWith(staging) || target.equals(staging)) {
                     throw new IOException("refusing to write outside the output folder: " + file.path());
                 }
-                if (folders.add(target.getParent())) {
-                    Files.createDirectories(target.getParent());
-                }
+                folders.add(target.getParent());
                 targets.add(target);
             }
-            // Files are independent once their folders exist: written on all cores.
+            // Files are independent once their folders exist. Both are made on all cores: a blog has a folder
+            // per post, and createDirectories copes with another thread making a shared parent.
             try {
+                List<Path> folderList = List.copyOf(folders);
+                Parallel.forEach(folderList.size(), i -> {
+                    try {
+                        Files.createDirectories(folderList.get(i));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
                 Parallel.forEach(targets.size(), i -> {
                     OutputFile file = plan.files().get(i);
                     try {
