@@ -265,7 +265,9 @@ class AccessibilityBrowserTest {
                 "features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
         HttpServer http = path.startsWith(FEATURES) ? featuresServer : server;
         browser.get("http://127.0.0.1:" + http.getAddress().getPort() + path.substring(path.indexOf('/')));
-        assertEquals("complete", script("return document.readyState;"), path);
+        // get() usually returns after the load event, but not always (a busy machine): wait for it.
+        new WebDriverWait(browser, Duration.ofSeconds(30)).withMessage(path + " did not finish loading")
+                .until(d -> "complete".equals(script("return document.readyState;")));
         if (path.contains("?q=")) { // the results come after the index loads
             new WebDriverWait(browser, Duration.ofSeconds(30)).until(
                     d -> !d.findElements(By.cssSelector("#search-results li")).isEmpty());
