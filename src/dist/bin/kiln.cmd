@@ -28,7 +28,7 @@ echo kiln: no java found: Kiln needs Java 17 or later; install a JDK (https://ad
 exit /b 1
 
 :run
-set "KILN_QUICK=-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmn300m"
+set "KILN_QUICK=-XX:TieredStopAtLevel=1 -XX:+UseParallelGC -Xmn100m -XX:InitialRAMPercentage=3"
 if /i "%~1"=="serve" set "KILN_QUICK="
 "%KILN_JAVA%" %KILN_QUICK% %JAVA_OPTS% %KILN_OPTS% -jar "%KILN_JAR%" %*
 exit /b %ERRORLEVEL%
