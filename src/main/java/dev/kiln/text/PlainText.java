@@ -5,20 +5,29 @@ public final class PlainText {
     private PlainText() {}
 
     /** Words for reading time: whitespace-separated runs holding at least one letter or digit. */
-    public static int countWords(CharSequence text) {
+    public static int countWords(String text) {
         int words = 0;
         boolean counted = false;
         for (int i = 0; i < text.length(); ) {
-            int c = Character.codePointAt(text, i);
-            i += Character.charCount(c);
+            int c = text.charAt(i);
+            if (c < 0x80) { // most text: no code point decoding, no Unicode tables
+                i++;
+            } else {
+                c = text.codePointAt(i);
+                i += Character.charCount(c);
+            }
             if (c == ' ' || (c >= '\t' && c <= '\r')) { // the whitespace of regex \s
                 counted = false;
-            } else if (!counted && Character.isLetterOrDigit(c)) {
+            } else if (!counted && (c < 0x80 ? isAsciiLetterOrDigit(c) : Character.isLetterOrDigit(c))) {
                 words++;
                 counted = true;
             }
         }
         return words;
+    }
+
+    private static boolean isAsciiLetterOrDigit(int c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
     }
 
     /** Runs of whitespace as one space, trimmed. */
