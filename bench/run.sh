@@ -39,7 +39,7 @@ to stdout, progress to stderr.
 
 Environment: KILN_JAR (default <repo>/target/kiln.jar, built if missing),
 KILN_JAVA_OPTS (JVM flags of builds; default: those bin/kiln uses, "" for none),
-KILN_SERVE_JAVA_OPTS (JVM flags of serve; default none, as bin/kiln), BENCH_DIR (default /dev/shm/kiln-bench),
+KILN_SERVE_JAVA_OPTS (JVM flags of serve; default: those bin/kiln uses, "" for none), BENCH_DIR (default /dev/shm/kiln-bench),
 BENCH_SHARED (default ../shared/bench beside the repository), HUGO_FLAGS, JEKYLL_FLAGS,
 ELEVENTY_FLAGS, ELEVENTY_HOME.
 EOF
@@ -168,16 +168,16 @@ fi
 # A private copy: a concurrent `mvn package` cannot change the jar mid-run.
 cp -p "$jar" "$bench_dir/kiln.jar"
 kiln_jar=$bench_dir/kiln.jar
-# Kiln runs as the distribution's bin/kiln runs it: its JVM options for short commands (taken from
-# the launcher itself, so the two never drift apart) for builds, none for serve, unless overridden.
-launcher_opts=$(sed -n "s/^ *\*) quick='\(.*\)' ;;\$/\1/p" "$repo/src/dist/bin/kiln")
+# Kiln runs as the distribution's bin/kiln runs it: with its JVM options (taken from the launcher
+# itself, so the two never drift apart) for builds and serve, unless overridden.
+launcher_opts=$(sed -n "s/^quick='\(.*\)'\$/\1/p" "$repo/src/dist/bin/kiln")
 [[ -n $launcher_opts ]] || die "cannot find the build options in src/dist/bin/kiln"
 # ... with transparent huge pages where the kernel offers them, as the launcher adds them.
 if grep -q -- '-XX:+UseTransparentHugePages' "$repo/src/dist/bin/kiln" && [[ -d /sys/kernel/mm/transparent_hugepage ]]; then
   launcher_opts+=" -XX:+UseTransparentHugePages"
 fi
 read -r -a java_opts <<<"${KILN_JAVA_OPTS-$launcher_opts}"
-read -r -a serve_java_opts <<<"${KILN_SERVE_JAVA_OPTS:-}"
+read -r -a serve_java_opts <<<"${KILN_SERVE_JAVA_OPTS-$launcher_opts}"
 
 # ---------------------------------------------------------------- cleanup --
 server_pids=()

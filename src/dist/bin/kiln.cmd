@@ -29,6 +29,5 @@ exit /b 1
 
 :run
 set "KILN_QUICK=-XX:TieredStopAtLevel=1 -XX:+UseParallelGC -Xmn100m -XX:InitialRAMPercentage=3"
-if /i "%~1"=="serve" set "KILN_QUICK="
 "%KILN_JAVA%" %KILN_QUICK% %JAVA_OPTS% %KILN_OPTS% -jar "%KILN_JAR%" %*
 exit /b %ERRORLEVEL%
