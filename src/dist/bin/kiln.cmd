@@ -4,8 +4,8 @@ rem when JAVA_HOME is set, else with the java on PATH. Needs Java 17 or later.
 rem
 rem   KILN_OPTS, JAVA_OPTS   extra JVM options, e.g. set KILN_OPTS=-Xmx2g
 rem
-rem Every command but serve is short: the JVM's quick compiler and serial collector make it faster and
-rem leaner (README, Performance). serve keeps the full JIT, which pays off in a long-running preview.
+rem The JVM's quick compiler, the parallel collector, a small young generation and a heap that starts
+rem large enough make every command faster and leaner, the preview too (README, Performance).
 rem No parenthesised blocks: a JAVA_HOME such as C:\Program Files (x86)\... would end them early.
 setlocal
 set "KILN_JAR=%~dp0..\lib\kiln.jar"
