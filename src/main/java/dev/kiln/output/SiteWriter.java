@@ -14,7 +14,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -65,7 +65,7 @@ public final class SiteWriter {
         Files.createDirectory(staging);
         try {
             List<Path> targets = new ArrayList<>(plan.files().size());
-            Set<Path> folders = new LinkedHashSet<>();
+            Set<Path> folders = new HashSet<>();
             for (OutputFile file : plan.files()) {
                 Path target = staging.resolve(file.path()).normalize();
                 if (!target.startsWith(staging) || target.equals(staging)) {
