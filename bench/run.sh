@@ -173,7 +173,8 @@ kiln_jar=$bench_dir/kiln.jar
 launcher_opts=$(sed -n "s/^quick='\(.*\)'\$/\1/p" "$repo/src/dist/bin/kiln")
 [[ -n $launcher_opts ]] || die "cannot find the build options in src/dist/bin/kiln"
 # ... with transparent huge pages where the kernel offers them, as the launcher adds them.
-if grep -q -- '-XX:+UseTransparentHugePages' "$repo/src/dist/bin/kiln" && [[ -d /sys/kernel/mm/transparent_hugepage ]]; then
+if grep -q -- '-XX:+UseTransparentHugePages' "$repo/src/dist/bin/kiln" \
+    && grep -qE '\[(always|madvise)\]' /sys/kernel/mm/transparent_hugepage/enabled 2>/dev/null; then
   launcher_opts+=" -XX:+UseTransparentHugePages"
 fi
 read -r -a java_opts <<<"${KILN_JAVA_OPTS-$launcher_opts}"

@@ -48,12 +48,21 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(300)
 class LauncherScriptTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
-    /** The build options, and transparent huge pages where the kernel offers them. */
-    private static final List<String> QUICK = Files.isDirectory(Path.of("/sys/kernel/mm/transparent_hugepage"))
+    /** The build options, and transparent huge pages where the kernel offers them and they are not turned off. */
+    private static final List<String> QUICK = hugePagesOn()
             ? List.of("-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC", "-Xmn100m", "-XX:InitialRAMPercentage=3",
                     "-XX:+UseTransparentHugePages")
             : List.of("-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC", "-Xmn100m", "-XX:InitialRAMPercentage=3");
     private static final int SIGINT = 2;
+
+    private static boolean hugePagesOn() {
+        try {
+            String mode = Files.readString(Path.of("/sys/kernel/mm/transparent_hugepage/enabled"));
+            return mode.contains("[always]") || mode.contains("[madvise]");
+        } catch (IOException e) {
+            return false;
+        }
+    }
 
     @TempDir
     static Path tmp;
