@@ -11,7 +11,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
@@ -310,47 +309,40 @@ public final class SourceScanner {
             return Optional.empty();
         }
         byte[] bytes = Files.readAllBytes(file);
-        try {
-            // The JDK's own decoding is several times faster than a strict decoder; it turns invalid
-            // bytes into U+FFFD, so only a text holding U+FFFD is decoded again, strictly, to tell them apart.
-            String text = new String(bytes, StandardCharsets.UTF_8);
-            if (text.indexOf('\uFFFD') >= 0) {
-                text = StandardCharsets.UTF_8.newDecoder()
-                        .onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT)
-                        .decode(ByteBuffer.wrap(bytes))
-                        .toString();
-            }
-            if (text.startsWith("\uFEFF")) {
-                text = text.substring(1);
-            }
-            if (text.indexOf('\0') >= 0) {
-                reportAt(relative, text, text.indexOf('\0'), "file contains NUL bytes: it looks binary, not text",
-                        "save it as UTF-8 text, or give it another extension to copy it as is", diagnostics);
-                return Optional.empty();
-            }
-            return Optional.of(new TextFile(relative, text.replace("\r\n", "\n").replace('\r', '\n')));
-        } catch (CharacterCodingException e) {
-            int bad = firstInvalidUtf8(bytes);
+        // The JDK's own decoding is several times faster than a strict decoder; it turns invalid bytes
+        // into U+FFFD, so only a text holding U+FFFD is checked strictly, to tell them apart.
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        int bad = text.indexOf('\uFFFD') >= 0 ? firstInvalidUtf8(bytes) : -1;
+        if (bad >= 0) {
             String before = new String(bytes, 0, bad, StandardCharsets.UTF_8);
             reportAt(relative, before, before.length(), "invalid UTF-8 (byte 0x"
                     + String.format("%02X", bytes[bad] & 0xff) + " at offset " + bad + ")",
                     "save the file as UTF-8", diagnostics);
             return Optional.empty();
         }
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        if (text.indexOf('\0') >= 0) {
+            reportAt(relative, text, text.indexOf('\0'), "file contains NUL bytes: it looks binary, not text",
+                    "save it as UTF-8 text, or give it another extension to copy it as is", diagnostics);
+            return Optional.empty();
+        }
+        return Optional.of(new TextFile(relative, text.replace("\r\n", "\n").replace('\r', '\n')));
     }
 
     private static void reportAt(Path relative, String text, int index, String message, String hint, Diagnostics diagnostics) {
         diagnostics.error(SourcePosition.at(relative, text, index), message, hint);
     }
 
+    /** The offset of the first byte that is not valid UTF-8, or -1 when all are. */
     private static int firstInvalidUtf8(byte[] bytes) {
         var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);
         var out = java.nio.CharBuffer.allocate(bytes.length + 1);
         var result = decoder.decode(in, out, true);
-        return result.isError() ? in.position() : bytes.length - 1;
+        return result.isError() ? in.position() : -1;
     }
 
     /** Loads the theme bundled in the jar (or in target/classes during tests) by walking its folder. */

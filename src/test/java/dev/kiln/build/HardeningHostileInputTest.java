@@ -100,6 +100,18 @@ class HardeningHostileInputTest {
     }
 
     @Test
+    void aReplacementCharacterWrittenInTheTextIsNotInvalidUtf8() throws IOException {
+        // U+FFFD is what a lenient decoder makes of invalid bytes; written on purpose, it is just text.
+        assertEquals(0, buildWith(utf8("---\ntitle: Mojibake\n---\nCaf\uFFFD au lait.\n")).exitCode());
+
+        byte[] head = utf8("---\ntitle: Both\n---\n\uFFFD then Caf");
+        byte[] broken = java.util.Arrays.copyOf(head, head.length + 1);
+        broken[head.length] = (byte) 0xE9; // a Latin-1 é, after the U+FFFD written on purpose
+        KilnRun run = failsKeepingThePreviousSite(broken);
+        assertTrue(run.err().startsWith(POST + ":4:11: error: invalid UTF-8 (byte 0xE9 at offset 32)"), run.err());
+    }
+
+    @Test
     void aBinaryFileNamedMdIsReportedNotRendered() throws IOException {
         byte[] binary = new byte[4096];
         new java.util.Random(42).nextBytes(binary);
