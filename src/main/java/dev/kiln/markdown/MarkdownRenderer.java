@@ -103,7 +103,7 @@ public final class MarkdownRenderer {
                 : new KramdownPreprocessor().process(markdown);
         Document document = parse(prepared.text().text());
         rewriter.rewrite(document, prepared.definitions());
-        String html = KramdownFootnotes.withKramdownIds(html(document, document), document);
+        String html = KramdownFootnotes.withKramdownIds(html(document), document);
         List<Node> excerpt = excerptBlocks(document);
         String text = PlainText.of(document);
         return new RenderedMarkdown(
@@ -189,7 +189,8 @@ public final class MarkdownRenderer {
      * rendered again the plain way in the odd case the markers cannot be told apart (a private-use
      * character in the post).
      */
-    private String html(Node node, Document document) {
+    private String html(Node node) {
+        Document document = node.getDocument();
         List<String> texts = new ArrayList<>();
         document.set(TextRenderer.DEFERRED, texts);
         String marked;
@@ -241,7 +242,7 @@ public final class MarkdownRenderer {
     private String renderBlocks(List<Node> blocks) {
         StringBuilder html = new StringBuilder();
         for (Node block : blocks) {
-            html.append(html(block, block.getDocument()));
+            html.append(html(block));
         }
         return EXCERPT_ONLY_ON_ITS_PAGE.matcher(html).replaceAll("").stripTrailing();
     }
