@@ -132,7 +132,9 @@ class CliTest {
 
     @Test
     void profileShowsEachStageAndTheSlowestTemplatesAndPages() {
-        post("2019-03-18-one.md", "---\ntitle: One\n---\nHello.\n");
+        // A long post, so that its page is among the slowest whatever else the machine is doing: the
+        // site's other pages are short, and on a busy machine any of them can take a few milliseconds.
+        post("2019-03-18-one.md", "---\ntitle: One\n---\n" + "Hello, this is a paragraph of a long post.\n\n".repeat(20_000));
         KilnRun run = KilnRun.of("build", "--source", site.toString(), "--profile");
         assertEquals(0, run.exitCode(), run.err());
         for (String stage : new String[] {"scan", "read", "plan", "render", "check links", "write"}) {
