@@ -14,7 +14,6 @@ import dev.kiln.image.ImageSet;
 import dev.kiln.links.LinkChecker;
 import dev.kiln.liquid.LiquidRenderer;
 import dev.kiln.liquid.LiquidResult;
-import dev.kiln.liquid.PageVariables;
 import dev.kiln.liquid.SiteLookup;
 import dev.kiln.markdown.MarkdownRenderer;
 import dev.kiln.markdown.RenderedMarkdown;
@@ -208,7 +207,8 @@ public final class SiteBuilder {
                 .orElse(YamlDocument.empty(Path.of("content/site.yml")));
         SiteConfig config = new SiteConfigReader().read(configDoc, diagnostics);
         Set<Path> recompiled = ConcurrentHashMap.newKeySet();
-        List<SourceResult> results = read(tree, config, SourceSettings.of(config), recompiled);
+        Map<String, Object> data = SiteData.read(tree.data(), diagnostics);
+        List<SourceResult> results = read(tree, config, SourceSettings.of(config), data, visibility, recompiled);
         results.forEach(r -> r.diagnostics().forEach(diagnostics::add));
         if (remember) {
             readSinceCheck.addAll(recompiled);
@@ -292,7 +292,9 @@ public final class SiteBuilder {
      * depends on its text and the settings, and, when it holds Liquid, on the answers it got from the rest
      * of the site (another post's URL, an include's text): a remembered result is reused while they are equal.
      */
-    private List<SourceResult> read(SourceTree tree, SiteConfig config, SourceSettings settings, Set<Path> recompiled) {
+    private List<SourceResult> read(SourceTree tree, SiteConfig config, SourceSettings settings, Map<String, Object> data,
+                                    Visibility visibility,
+                                    Set<Path> recompiled) {
         MarkdownRenderer markdown = new MarkdownRenderer(settings.safeMode(), settings.baseurl());
         FrontMatterParser frontMatter = new FrontMatterParser();
         FrontMatterReader reader = new FrontMatterReader(settings);
@@ -306,9 +308,8 @@ public final class SiteBuilder {
             }
             return parse(source, frontMatter, reader);
         });
-        SiteLookup lookup = new SiteFacts(config, parsed.stream().filter(p -> p.front() != null)
-                .map(p -> new SiteFacts.Written(p.source().file().relativePath(), p.source().isPost(), p.front().url())).toList(),
-                tree.staticFiles(), tree.includes());
+        SiteFacts lookup = new SiteFacts(config, parsed.stream().filter(p -> p.front() != null)
+                .map(SiteBuilder::written).toList(), tree.staticFiles(), tree.includes(), data, visibility, s -> markdown.render(s).html());
         List<SourceResult> results = Parallel.map(parsed, p -> {
             Path path = p.source().file().relativePath();
             CompiledSource known = sources.get(path);
@@ -350,7 +351,11 @@ public final class SiteBuilder {
         return new Parsed(source, doc.get(), front.orElse(null), found.sorted());
     }
 
-    private static Compiled compile(Parsed parsed, MarkdownRenderer markdown, SiteLookup lookup) {
+    private static SiteFacts.Written written(Parsed p) {
+        return new SiteFacts.Written(p.source().file().relativePath(), p.source().isPost(), p.source().file().text(), p.front());
+    }
+
+    private static Compiled compile(Parsed parsed, MarkdownRenderer markdown, SiteFacts lookup) {
         Path path = parsed.source().file().relativePath();
         boolean isPost = parsed.source().isPost();
         if (parsed.front() == null) {
@@ -363,8 +368,7 @@ public final class SiteBuilder {
         EditedText liquid = null;
         List<SiteLookup.Lookup> lookups = List.of();
         if (front.liquid() && LiquidRenderer.mayHoldLiquid(body)) {
-            LiquidResult expanded = new LiquidRenderer().render(path, body, bodyLine,
-                    new PageVariables(front.title(), front.url(), front.date(), front.description(), front.subtitle()), lookup);
+            LiquidResult expanded = new LiquidRenderer().render(path, body, bodyLine, lookup.page(written(parsed)), lookup);
             found.addAll(expanded.diagnostics());
             lookups = expanded.lookups();
             liquid = expanded.text();

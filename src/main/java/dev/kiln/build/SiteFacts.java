@@ -1,20 +1,27 @@
 package dev.kiln.build;
 
 import dev.kiln.liquid.LiquidRenderer;
+import dev.kiln.liquid.LiquidVariables;
 import dev.kiln.liquid.SiteLookup;
+import dev.kiln.model.FrontMatter;
 import dev.kiln.model.SiteConfig;
+import dev.kiln.model.Visibility;
 import dev.kiln.source.SourceFile;
 import dev.kiln.source.TextFile;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
  * What a post's Liquid can ask of the site, answered from this build's front matter, files and
  * site.yml: post URLs by file name ({@code 2019-03-12-name}, or with its folder under posts/), file
- * URLs by path under content/ (Jekyll's {@code _posts/} and {@code _drafts/} meaning posts/), includes by name.
+ * URLs by path under content/ (Jekyll's {@code _posts/} and {@code _drafts/} meaning posts/), includes
+ * by name, and the {@code site.*} variables Jekyll gives content ({@code site.posts}, {@code site.tags}, …).
  */
 final class SiteFacts implements SiteLookup {
     private static final Pattern EXTENSION = Pattern.compile("\\.[^./]+$");
@@ -22,19 +29,27 @@ final class SiteFacts implements SiteLookup {
     private final List<Written> written;
     private final List<SourceFile> staticFiles;
     private final List<TextFile> includeFiles;
+    private final Visibility visibility;
+    private final UnaryOperator<String> markdownify;
+    private final Map<String, Object> data;
     /** Worked out on the first question: most builds of a preview ask none (no source changed that holds Liquid). */
     private volatile Answers answers;
 
-    /** A Markdown source whose front matter could be read, and the URL it gave it. */
-    record Written(Path path, boolean isPost, String url) {}
+    /** A Markdown source whose front matter could be read: its path, text and front matter. */
+    record Written(Path path, boolean isPost, String text, FrontMatter front) {}
 
-    private record Answers(Map<String, String> postUrls, Map<String, String> fileUrls, Map<String, String> includes) {}
+    private record Answers(Map<String, String> postUrls, Map<String, String> fileUrls, Map<String, String> includes,
+                           Map<String, String> texts, LiquidVariables.Site site) {}
 
-    SiteFacts(SiteConfig config, List<Written> written, List<SourceFile> staticFiles, List<TextFile> includeFiles) {
+    SiteFacts(SiteConfig config, List<Written> written, List<SourceFile> staticFiles, List<TextFile> includeFiles,
+              Map<String, Object> data, Visibility visibility, UnaryOperator<String> markdownify) {
         this.config = config;
         this.written = written;
         this.staticFiles = staticFiles;
         this.includeFiles = includeFiles;
+        this.visibility = visibility;
+        this.markdownify = markdownify;
+        this.data = data;
     }
 
     private Answers answers() {
@@ -55,28 +70,72 @@ final class SiteFacts implements SiteLookup {
         Map<String, String> postUrls = new HashMap<>();
         Map<String, String> fileUrls = new HashMap<>();
         Map<String, String> includes = new HashMap<>();
+        Map<String, String> texts = new HashMap<>();
         Map<String, String> byName = new HashMap<>();
+        List<LiquidVariables.Source> posts = new ArrayList<>();
+        List<LiquidVariables.Source> pages = new ArrayList<>();
         for (Written w : written) {
             String inContent = inContent(w.path());
-            fileUrls.put(inContent, w.url());
+            fileUrls.put(inContent, w.front().url());
+            texts.put(w.path().toString().replace('\\', '/'), w.text());
             if (w.isPost()) {
                 String inPosts = EXTENSION.matcher(inContent.substring("posts/".length())).replaceFirst("");
-                postUrls.put(inPosts, w.url());
+                postUrls.put(inPosts, w.front().url());
                 String name = inPosts.substring(inPosts.lastIndexOf('/') + 1);
                 // Sources come sorted, so a name two folders share resolves the same way in every build.
-                byName.putIfAbsent(name, w.url());
+                byName.putIfAbsent(name, w.front().url());
+            }
+            if (visible(w.front())) {
+                (w.isPost() ? posts : pages).add(source(w));
             }
         }
         byName.forEach(postUrls::putIfAbsent);
+        List<String> statics = new ArrayList<>();
         for (SourceFile file : staticFiles) {
             String inContent = inContent(file.relativePath());
             fileUrls.put(inContent, "/" + inContent);
+            statics.add("/" + inContent);
         }
         Path includesFolder = Path.of(LiquidRenderer.INCLUDES);
         for (TextFile file : includeFiles) {
             includes.put(includesFolder.relativize(file.relativePath()).toString().replace('\\', '/'), file.text());
         }
-        return new Answers(postUrls, fileUrls, includes);
+        posts.sort(Comparator.comparing(LiquidVariables.Source::date, Comparator.nullsFirst(Comparator.naturalOrder()))
+                .thenComparing(s -> s.path().toString()));
+        pages.sort(Comparator.comparing(s -> s.path().toString()));
+        return new Answers(postUrls, fileUrls, includes, texts, LiquidVariables.site(config.params(), siteValues(), posts, pages, statics, data));
+    }
+
+    /** The values site.yml gives that Kiln reads in its own way (a trailing slash dropped, a default filled in). */
+    private Map<String, Object> siteValues() {
+        Map<String, Object> values = new HashMap<>();
+        values.put("url", config.url());
+        values.put("baseurl", config.baseurl());
+        values.put("title", config.title());
+        if (config.description() != null) {
+            values.put("description", config.description());
+        }
+        if (config.author() != null && !(config.params().get("author") instanceof Map)) {
+            values.put("author", config.author());
+        }
+        values.put("timezone", config.timezone().getId());
+        return values;
+    }
+
+    private boolean visible(FrontMatter front) {
+        boolean scheduled = front.date() != null && front.date().toInstant().isAfter(visibility.now());
+        return (visibility.drafts() || !front.draft()) && (visibility.future() || !scheduled);
+    }
+
+    private static LiquidVariables.Source source(Written w) {
+        FrontMatter f = w.front();
+        return new LiquidVariables.Source(w.path(), w.isPost(), f.params(), f.title(), f.date(), f.url(), f.description(),
+                f.tagNames());
+    }
+
+    /** The {@code page} variable of the source at {@code path}. */
+    Map<String, Object> page(Written w) {
+        return LiquidVariables.page(source(w));
     }
 
     private static String inContent(Path relative) {
@@ -84,19 +143,19 @@ final class SiteFacts implements SiteLookup {
     }
 
     @Override
-    public String resolve(Kind kind, String key) {
+    public Object resolve(Kind kind, String key) {
         return switch (kind) {
-            case SITE_VARIABLE -> switch (key) {
-                case "title" -> config.title();
-                case "description" -> config.description();
-                case "author" -> config.author();
-                case "url" -> config.url();
-                case "baseurl" -> config.baseurl();
-                default -> null;
-            };
+            case SITE_VARIABLE -> answers().site().value(key);
             case POST_URL -> answers().postUrls().get(key);
             case LINK -> answers().fileUrls().get(key.replaceFirst("^_(posts|drafts)/", "posts/"));
             case INCLUDE -> answers().includes().get(key);
+            case INCLUDE_RELATIVE -> key.startsWith("content/") ? answers().texts().get(key) : null;
+            case NEIGHBOURS -> answers().site().neighbours(Path.of(key));
         };
+    }
+
+    @Override
+    public String markdownify(String markdown) {
+        return markdownify.apply(markdown);
     }
 }

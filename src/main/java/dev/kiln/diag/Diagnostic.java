@@ -1,7 +1,26 @@
 package dev.kiln.diag;
 
-/** One problem found in the sources, with where it is and how to fix it. The hint may be null. */
-public record Diagnostic(Severity severity, SourcePosition position, String message, String hint) {
+import java.util.List;
+
+/**
+ * One problem found in the sources, with where it is and how to fix it. The hint may be null.
+ * {@code usedBy} lists the places that use the file it is in (the posts that include an include),
+ * so that one error in a shared file is reported once, with its users, rather than once per user.
+ */
+public record Diagnostic(Severity severity, SourcePosition position, String message, String hint, List<SourcePosition> usedBy) {
+
+    public Diagnostic {
+        usedBy = List.copyOf(usedBy);
+    }
+
+    public Diagnostic(Severity severity, SourcePosition position, String message, String hint) {
+        this(severity, position, message, hint, List.of());
+    }
+
+    /** This diagnostic, also used at {@code use}. */
+    public Diagnostic usedAt(SourcePosition use) {
+        return new Diagnostic(severity, position, message, hint, List.of(use));
+    }
 
     public static Diagnostic error(SourcePosition position, String message, String hint) {
         return new Diagnostic(Severity.ERROR, position, message, hint);

@@ -45,6 +45,9 @@ public final class DiagnosticPrinter {
                 String caret = " ".repeat(caretOffset(line, d.position().column())) + "^";
                 out.println("  " + (colour ? BOLD + caret + RESET : caret));
             }
+            if (!d.usedBy().isEmpty()) {
+                out.println("  " + Diagnostic.visible("included at " + String.join(", ", d.usedBy().stream().map(SourcePosition::toString).toList())));
+            }
         }
     }
 

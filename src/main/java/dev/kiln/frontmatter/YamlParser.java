@@ -32,6 +32,21 @@ public final class YamlParser {
      * after reporting into {@code diagnostics} when the text is not a valid YAML mapping.
      */
     public Optional<YamlDocument> parse(Path file, String yaml, int firstLine, Diagnostics diagnostics) {
+        return load(file, yaml, firstLine, diagnostics, false).map(YamlDocument.class::cast);
+    }
+
+    /**
+     * Parses a data file ({@code content/_data/x.yml}, or JSON, which is YAML too): any value, a list
+     * as well as a mapping; null for an empty file. Empty after reporting when it is not valid.
+     */
+    public Optional<Object> parseData(Path file, String yaml, Diagnostics diagnostics) {
+        if (yaml.isBlank()) {
+            return Optional.of(new LinkedHashMap<String, Object>());
+        }
+        return load(file, yaml, 1, diagnostics, true).map(v -> v instanceof YamlDocument doc ? doc.values() : v);
+    }
+
+    private Optional<Object> load(Path file, String yaml, int firstLine, Diagnostics diagnostics, boolean anyValue) {
         if (yaml.isBlank()) {
             return Optional.of(YamlDocument.empty(file));
         }
@@ -62,6 +77,9 @@ public final class YamlParser {
             Object value = constructor.construct(root);
             if (value == null) {
                 return Optional.of(YamlDocument.empty(file));
+            }
+            if (anyValue && !(value instanceof Map<?, ?>)) {
+                return Optional.of(value);
             }
             if (!(value instanceof Map<?, ?> map)) {
                 diagnostics.error(position(file, yaml, firstLine, root.getStartMark()),

@@ -9,7 +9,7 @@ import dev.kiln.frontmatter.YamlDocument;
 import dev.kiln.frontmatter.YamlParser;
 import dev.kiln.liquid.LiquidRenderer;
 import dev.kiln.liquid.LiquidResult;
-import dev.kiln.liquid.PageVariables;
+import dev.kiln.liquid.LiquidVariables;
 import dev.kiln.liquid.SiteLookup;
 import dev.kiln.model.FrontMatter;
 import dev.kiln.model.FrontMatterReader;
@@ -99,6 +99,8 @@ public final class JekyllImporter {
     private final List<Line> leftOut = new ArrayList<>();
     private final List<Line> toCheck = new ArrayList<>();
     private final Set<String> includes = new TreeSet<>();
+    /** Errors inside includes, by place and message, with the places that include them. */
+    private final Map<String, Set<String>> includeErrors = new TreeMap<>();
     private int posts;
     private int drafts;
     private int pages;
@@ -164,11 +166,14 @@ public final class JekyllImporter {
         written.add(new Line(".gitignore", "keeps Kiln's output, site/, out of git"));
 
         Context context = new Context(source, target.toAbsolutePath().normalize(), config, jekyllUrls,
-                new FrontMatterReader(SourceSettings.of(kilnConfig)));
+                new FrontMatterReader(SourceSettings.of(kilnConfig)), LiquidVariables.site(kilnConfig.params(),
+                Map.of("url", kilnConfig.url(), "baseurl", kilnConfig.baseurl(), "title", kilnConfig.title()),
+                List.of(), List.of(), List.of(), Map.of()));
         importPosts(context, "_posts", false);
         importPosts(context, "_drafts", true);
         walk(context, source, "");
         copyIncludes(context);
+        reportIncludeErrors();
 
         for (Map.Entry<String, Object> output : outputs.entrySet()) {
             Path file = target.resolve(output.getKey());
@@ -187,7 +192,9 @@ public final class JekyllImporter {
         return new Report(List.copyOf(written), List.copyOf(leftOut), List.copyOf(toCheck), posts, drafts, pages, statics);
     }
 
-    private record Context(Path source, Path target, JekyllConfig config, JekyllUrls urls, FrontMatterReader kiln) {}
+    /** @param site the {@code site} variable of the new site's Liquid, without its posts (taken to be there) */
+    private record Context(Path source, Path target, JekyllConfig config, JekyllUrls urls, FrontMatterReader kiln,
+                           LiquidVariables.Site site) {}
 
     private void reportConfig(JekyllConfig config, JekyllConfig.SiteYml siteYml, String kilnPermalink, JekyllUrls urls) {
         YamlDocument doc = config.doc;
@@ -696,8 +703,24 @@ public final class JekyllImporter {
         LiquidResult result = liquid(context, target, text);
         result.lookups().stream().filter(l -> l.kind() == SiteLookup.Kind.INCLUDE && l.value() != null)
                 .forEach(l -> includes.add(l.key()));
-        result.diagnostics().forEach(d -> toCheck.add(new Line(place(d.position()) + ":" + d.position().column(), d.message()
-                + "; the build reports it here until it is rewritten")));
+        for (Diagnostic d : result.diagnostics()) {
+            if (d.usedBy().isEmpty()) {
+                toCheck.add(new Line(place(d.position()) + ":" + d.position().column(), d.message()
+                        + "; the build reports it here until it is rewritten"));
+            } else {
+                includeErrors.computeIfAbsent(place(d.position()) + ":" + d.position().column() + "\n" + d.message(),
+                        k -> new TreeSet<>(JekyllImporter::comparePlaces)).addAll(d.usedBy().stream().map(JekyllImporter::place).toList());
+            }
+        }
+    }
+
+    /** An error in an include, once, with the posts and pages that include it, rather than once per post. */
+    private void reportIncludeErrors() {
+        includeErrors.forEach((key, users) -> {
+            String[] placeAndMessage = key.split("\n", 2);
+            toCheck.add(new Line(placeAndMessage[0], placeAndMessage[1] + "; included at " + String.join(", ", users)
+                    + "; the build reports it here until it is rewritten"));
+        });
     }
 
     private static LiquidResult liquid(Context context, String file, String text) {
@@ -717,10 +740,18 @@ public final class JekyllImporter {
                     yield null;
                 }
             }
-            default -> kind == SiteLookup.Kind.SITE_VARIABLE ? "" : "/";
+            case SITE_VARIABLE -> context.site().value(key);
+            case NEIGHBOURS -> Map.of();
+            case INCLUDE_RELATIVE -> "";
+            default -> "/";
         };
-        return new LiquidRenderer().render(Path.of(file), doc.get().body(), doc.get().bodyLine(),
-                new PageVariables("", "/", java.time.OffsetDateTime.of(2000, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC), null, null), site);
+        Map<String, Object> values = doc.get().frontMatter().values();
+        Object title = values.get("title");
+        boolean isPost = file.startsWith("content/posts/");
+        Map<String, Object> page = LiquidVariables.page(new LiquidVariables.Source(Path.of(file), isPost, values,
+                title == null ? "" : String.valueOf(title), java.time.OffsetDateTime.of(2000, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC),
+                "/", null, List.of()));
+        return new LiquidRenderer().render(Path.of(file), doc.get().body(), doc.get().bodyLine(), page, site);
     }
 
     private void copyIncludes(Context context) {

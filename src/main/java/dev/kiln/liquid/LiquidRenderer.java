@@ -2,55 +2,47 @@ package dev.kiln.liquid;
 
 import dev.kiln.diag.Diagnostic;
 import dev.kiln.diag.SourcePosition;
+import dev.kiln.liquid.Expression.Condition;
+import dev.kiln.liquid.Expression.Filtered;
+import dev.kiln.liquid.LiquidValues.Range;
+import dev.kiln.liquid.LiquidValues.Unavailable;
 import dev.kiln.liquid.SiteLookup.Kind;
 import dev.kiln.liquid.SiteLookup.Lookup;
+import dev.kiln.liquid.Template.Node;
 import dev.kiln.text.EditedText;
-import dev.kiln.text.HtmlText;
 import java.nio.file.Path;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.TextStyle;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Expands the Liquid a Jekyll post holds, before its Markdown is read, as Jekyll does: on the whole
- * body, code included, except inside {@code {% raw %}}. Only what blog posts use is supported (see
- * the README's "Jekyll's Markdown dialect"); any other tag, variable or filter is an error at its
- * position, never text in the page. The result keeps, for every character, the place it came from.
+ * Runs the Liquid a Jekyll post holds, before its Markdown is read, as Jekyll 4 does: on the whole
+ * body, code included, except inside {@code {% raw %}}; tags, filters and variables as the README's
+ * "Jekyll's Markdown dialect" lists them. What Kiln cannot run is an error at its position, never
+ * text in the page. The result keeps, for every character, the place it came from, and records
+ * every question asked of the rest of the site with its answer.
  */
 public final class LiquidRenderer {
     /** Where {@code {% include name %}} finds its files, relative to the site root. */
     public static final String INCLUDES = "templates/includes";
     private static final int MAX_INCLUDE_DEPTH = 10;
-
-    private static final String TAGS = "highlight, raw, comment, post_url, link and include";
-    private static final String AS_TEXT = "to show it as text, wrap it in {% raw %}…{% endraw %}, "
-            + "or set render_with_liquid: false in the front matter";
-    private static final List<String> SITE_VARIABLES = List.of("title", "description", "author", "url", "baseurl");
-    private static final List<String> PAGE_VARIABLES = List.of("title", "url", "date", "description", "subtitle");
-    private static final List<String> FILTERS = List.of("relative_url", "absolute_url", "date", "date_to_xmlschema",
-            "date_to_string", "date_to_long_string", "xml_escape", "escape", "upcase", "downcase", "strip", "default",
-            "append", "prepend");
-
-    private static final Map<String, Pattern> END_TAGS = Map.of(
-            "raw", endTag("raw"), "comment", endTag("comment"), "highlight", endTag("highlight"));
-    private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z0-9.+#_-]+");
+    /** Loops and ranges beyond this many steps in one file stop with an error: a post cannot hang a build. */
+    static final long MAX_STEPS = 1_000_000;
     private static final Pattern INCLUDE_NAME = Pattern.compile("[A-Za-z0-9_][\\w.\\-/]*");
-    private static final Pattern PARAMETER = Pattern.compile("(\\w+)\\s*=\\s*(\"[^\"]*\"|'[^']*'|[\\w.-]+)");
-    private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
-    private static final Pattern VARIABLE = Pattern.compile("(site|page|include)\\.([A-Za-z_][\\w-]*)");
-
-    private static Pattern endTag(String name) {
-        return Pattern.compile("\\{%-?\\s*end" + name + "\\s*-?%\\}");
-    }
+    /** Variables Jekyll gives content that Kiln does not: reading one is an error rather than nothing printed. */
+    private static final Map<String, String> NOT_GIVEN = Map.of(
+            "paginator", "paginator exists only in Jekyll's paginated index pages; Kiln's home page paginates by itself",
+            "layout", "layout holds the front matter of a Jekyll layout; Kiln's layouts are Mustache templates");
+    /** Marks a variable no one defined, so that printing it in a post can be an error (a typo otherwise prints nothing). */
+    private static final Object MISSING = new Object();
 
     /** Whether {@code body} may hold Liquid at all; most posts do not, and skip this step. */
     public static boolean mayHoldLiquid(String body) {
@@ -60,368 +52,499 @@ public final class LiquidRenderer {
     /**
      * @param file the source, relative to the site root, for messages
      * @param bodyLine the line of the file on which {@code body} starts
+     * @param page the {@code page} variable: the front matter with Jekyll's computed fields (url, date, …)
      */
-    public LiquidResult render(Path file, String body, int bodyLine, PageVariables page, SiteLookup site) {
-        Shared shared = new Shared(page, site, new ArrayList<>(), new LinkedHashSet<>());
-        Run run = new Run(shared, file, body, bodyLine, Map.of(), List.of());
-        run.process(0, body.length());
-        return new LiquidResult(run.out.build(), shared.diagnostics, List.copyOf(shared.lookups));
+    public LiquidResult render(Path file, String body, int bodyLine, Map<String, Object> page, SiteLookup site) {
+        Shared shared = new Shared(file, page, site);
+        Run run = new Run(shared, file, body, bodyLine, null, List.of(), null);
+        run.run(Template.parse(body, run::report));
+        return new LiquidResult(run.out.build(), List.copyOf(shared.diagnostics), List.copyOf(shared.lookups));
     }
 
-    private record Shared(PageVariables page, SiteLookup site, List<Diagnostic> diagnostics, Set<Lookup> lookups) {
-        String ask(Kind kind, String key) {
-            String value = site.resolve(kind, key);
+    /** What all the files of one render share: Liquid's assigns and counters are global, across includes. */
+    static final class Shared {
+        final Path file;
+        final Map<String, Object> page;
+        final SiteLookup site;
+        final Set<Diagnostic> diagnostics = new LinkedHashSet<>();
+        final Set<Lookup> lookups = new LinkedHashSet<>();
+        final Map<String, Object> assigned = new HashMap<>();
+        final Map<String, Long> counters = new HashMap<>();
+        final Map<String, Integer> cycles = new HashMap<>();
+        final Map<String, List<Node>> parsedIncludes = new HashMap<>();
+        long steps;
+
+        Shared(Path file, Map<String, Object> page, SiteLookup site) {
+            this.file = file;
+            this.page = page;
+            this.site = site;
+        }
+
+        Object ask(Kind kind, String key) {
+            Object value = LiquidValues.normal(site.resolve(kind, key));
             lookups.add(new Lookup(kind, key, value));
             return value;
         }
+
+        void step(int count, int offset) {
+            steps += count;
+            if (steps > MAX_STEPS) {
+                throw new LiquidException(offset, "Liquid loops ran more than " + MAX_STEPS + " steps in this file",
+                        "loop over fewer items (limit: n)");
+            }
+        }
     }
 
-    /** The end tag of a block: where it starts and where it ends. */
-    private record End(int start, int end) {}
+    private enum Flow { NORMAL, BREAK, CONTINUE }
 
-    /** The inside {@code [start, end)} of a {@code {{ }}} or {@code {% %}}, whose closer starts at {@code close}. */
-    private record Inner(int start, int end, int close) {}
-
-    /** A value with the offset of its text, for messages. */
-    private record Part(String text, int offset) {}
-
-    /** One file being expanded: the post, or an included file. */
-    private static final class Run {
-        private final Shared shared;
+    /** One file being run: the post, or an included file. */
+    static final class Run {
+        final Shared shared;
         private final Path file;
         private final String text;
         private final int firstLine;
-        private final Map<String, Object> parameters;
-        private final List<String> includes;
-        private final EditedText.Builder out;
+        /** The {@code include} variable: null in the post itself. */
+        private final Map<String, Object> include;
+        private final List<String> chain;
+        /** Where the post includes the file this run is in (the outermost include): errors here name it. */
+        private final SourcePosition usedAt;
+        private EditedText.Builder out;
+        private final Deque<Map<String, Object>> scopes = new ArrayDeque<>();
+        private final Filters filters;
 
-        Run(Shared shared, Path file, String text, int firstLine, Map<String, Object> parameters, List<String> includes) {
+        Run(Shared shared, Path file, String text, int firstLine, Map<String, Object> include, List<String> chain,
+            SourcePosition usedAt) {
             this.shared = shared;
             this.file = file;
             this.text = text;
             this.firstLine = firstLine;
-            this.parameters = parameters;
-            this.includes = includes;
+            this.include = include;
+            this.chain = chain;
+            this.usedAt = usedAt;
             this.out = EditedText.from(text);
+            this.filters = new Filters(this);
         }
 
-        void process(int from, int to) {
-            int i = from;
-            while (i < to) {
-                int open = nextOpening(i, to);
-                if (open < 0) {
-                    out.copy(i, to);
-                    return;
+        void run(List<Node> nodes) {
+            render(nodes);
+        }
+
+        void report(LiquidException e) {
+            shared.diagnostics.add(diagnostic(e.offset, e.getMessage(), e.hint));
+        }
+
+        Diagnostic diagnostic(int offset, String message, String hint) {
+            SourcePosition at = SourcePosition.at(file, text, offset);
+            SourcePosition position = new SourcePosition(file, at.line() + firstLine - 1, at.column());
+            return usedAt == null ? Diagnostic.error(position, message, hint) : Diagnostic.error(position, message, hint).usedAt(usedAt);
+        }
+
+        /** Runs {@code body} with the variables of {@code scope} seen first. */
+        <T> T withScope(Map<String, Object> scope, java.util.function.Supplier<T> body) {
+            scopes.push(scope);
+            try {
+                return body.get();
+            } finally {
+                scopes.pop();
+            }
+        }
+
+        private Flow render(List<Node> nodes) {
+            for (Node node : nodes) {
+                try {
+                    Flow flow = render(node);
+                    if (flow != Flow.NORMAL) {
+                        return flow;
+                    }
+                } catch (LiquidException e) {
+                    report(e);
+                    if (e.getMessage().startsWith("Liquid loops ran")) {
+                        throw e;
+                    }
                 }
-                out.copy(i, open);
-                i = text.charAt(open + 1) == '{' ? output(open, to) : tag(open, to);
             }
+            return Flow.NORMAL;
         }
 
-        private int nextOpening(int from, int to) {
-            for (int i = text.indexOf('{', from); i >= 0 && i + 1 < to; i = text.indexOf('{', i + 1)) {
-                char next = text.charAt(i + 1);
-                if (next == '{' || next == '%') {
-                    return i;
+        private Flow render(Node node) {
+            if (node instanceof Template.Text t) {
+                out.copy(t.from(), t.to());
+            } else if (node instanceof Template.Output o) {
+                output(o);
+            } else if (node instanceof Template.If i) {
+                for (Template.Branch branch : i.branches()) {
+                    if (test(branch.condition()) != branch.negated()) {
+                        return render(branch.body());
+                    }
                 }
+                return render(i.otherwise());
+            } else if (node instanceof Template.Case c) {
+                return caseOf(c);
+            } else if (node instanceof Template.For f) {
+                return loop(f);
+            } else if (node instanceof Template.Jump j) {
+                return j.isBreak() ? Flow.BREAK : Flow.CONTINUE;
+            } else if (node instanceof Template.Assign a) {
+                shared.assigned.put(a.name(), value(a.value()));
+            } else if (node instanceof Template.Capture c) {
+                shared.assigned.put(c.name(), captured(c.body()));
+            } else if (node instanceof Template.Counter c) {
+                long value = shared.counters.getOrDefault(c.name(), 0L);
+                long next = c.increment() ? value + 1 : value - 1;
+                shared.counters.put(c.name(), next);
+                out.insert(Long.toString(c.increment() ? value : next), c.open());
+            } else if (node instanceof Template.Cycle c) {
+                String key = c.group() == null ? c.key() : LiquidValues.show(value(c.group()));
+                int index = shared.cycles.getOrDefault(key, 0);
+                shared.cycles.put(key, (index + 1) % c.values().size());
+                out.insert(LiquidValues.show(value(c.values().get(index))), c.open());
+            } else if (node instanceof Template.Highlight h) {
+                highlight(h);
+            } else if (node instanceof Template.UrlTag u) {
+                url(u);
+            } else if (node instanceof Template.Include i) {
+                include(i);
             }
-            return -1;
+            return Flow.NORMAL;
         }
 
-        // {{ expression }}
-
-        private int output(int open, int to) {
-            Inner inner = inner(open, to, "{{", "}}");
-            if (inner == null) {
-                return open + 2;
-            }
-            String value = evaluate(inner.start(), inner.end());
-            if (value != null) {
-                out.insert(value, open);
-            }
-            return inner.close() + 2;
-        }
-
-        /**
-         * What stands between the delimiter at {@code open} and {@code closer}, without Liquid's
-         * whitespace-control dashes; null, after reporting it, when the delimiter is never closed.
-         */
-        private Inner inner(int open, int to, String opener, String closer) {
-            int close = text.indexOf(closer, open + 2);
-            if (close < 0 || close + 2 > to) {
-                error(open, "'" + opener + "' is never closed by '" + closer + "'", "close it, or " + AS_TEXT);
-                return null;
-            }
-            int start = open + 2;
-            int end = close;
-            if (start < end && text.charAt(start) == '-') {
-                start++;
-            }
-            if (end > start && text.charAt(end - 1) == '-') {
-                end--;
-            }
-            return new Inner(start, end, close);
-        }
-
-        /** The value of {@code text[start, end)} with its filters applied, or null after reporting why. */
-        private String evaluate(int start, int end) {
-            List<Part> parts = split(start, end, '|');
-            Part first = trimmed(parts.get(0));
-            if (first.text().isEmpty()) {
-                error(first.offset(), "empty {{ }}", "write a variable such as {{ site.title }}, or " + AS_TEXT);
-                return null;
-            }
-            Object value = operand(first);
-            for (int i = 1; i < parts.size() && value != null; i++) {
-                value = filter(value, trimmed(parts.get(i)));
-            }
-            return value == null ? null : show(value);
-        }
-
-        private Object operand(Part part) {
-            String s = part.text();
-            if (s.length() >= 2 && (s.charAt(0) == '"' || s.charAt(0) == '\'') && s.charAt(s.length() - 1) == s.charAt(0)) {
-                return s.substring(1, s.length() - 1);
-            }
-            if (NUMBER.matcher(s).matches()) {
-                return s;
-            }
-            Matcher variable = VARIABLE.matcher(s);
-            if (variable.matches()) {
-                String key = variable.group(2);
-                switch (variable.group(1)) {
-                    case "site":
-                        if (SITE_VARIABLES.contains(key)) {
-                            String value = shared.ask(Kind.SITE_VARIABLE, key);
-                            return value == null ? "" : value;
+        /** {@code case}: every {@code when} that matches runs, as in Liquid; {@code else} when none does. */
+        private Flow caseOf(Template.Case c) {
+            Object subject = value(c.subject());
+            boolean matched = false;
+            for (Template.When when : c.whens()) {
+                for (Expression value : when.values()) {
+                    if (compare(c.open(), subject, "==", value(value))) {
+                        matched = true;
+                        Flow flow = render(when.body());
+                        if (flow != Flow.NORMAL) {
+                            return flow;
                         }
                         break;
-                    case "page":
-                        if (PAGE_VARIABLES.contains(key)) {
-                            return page(key);
-                        }
-                        break;
-                    default:
-                        if (parameters.containsKey(key)) {
-                            return parameters.get(key);
-                        }
-                        error(part.offset(), "unknown include parameter '" + s + "'",
-                                "pass it to the include, as in {% include file.html " + key + "=\"value\" %}");
-                        return null;
+                    }
                 }
             }
-            error(part.offset(), "unknown Liquid variable '" + s + "'",
-                    "Kiln knows " + String.join(", ", SITE_VARIABLES.stream().map(v -> "site." + v).toList()) + ", "
-                            + String.join(", ", PAGE_VARIABLES.stream().map(v -> "page." + v).toList()) + "; " + AS_TEXT);
+            return matched ? Flow.NORMAL : render(c.otherwise());
+        }
+
+        private void output(Template.Output o) {
+            Filtered filtered = o.value();
+            Object value = filtered.filters().isEmpty() ? lookup(filtered.input()) : value(filtered);
+            if (value == MISSING) {
+                if (include == null && filtered.input() instanceof Expression.Variable v) {
+                    throw unknown(v);
+                }
+                value = null;
+            }
+            out.insert(LiquidValues.show(value), o.open());
+        }
+
+        private LiquidException unknown(Expression.Variable v) {
+            String hint = "set it in the front matter or site.yml, or write {{ " + v.text() + " | default: \"\" }} where it may be missing; "
+                    + Template.AS_TEXT;
+            if (v.root() != null && !v.root().equals("page") && !v.root().equals("site") && v.path().isEmpty()) {
+                hint = "Liquid in a post sees page, site and what {% assign %} or {% capture %} set before it; " + Template.AS_TEXT;
+            }
+            return new LiquidException(v.offset(), "unknown Liquid variable '" + v.text() + "'", hint);
+        }
+
+        private String captured(List<Node> body) {
+            EditedText.Builder saved = out;
+            out = EditedText.from(text);
+            try {
+                render(body);
+                return out.text().toString();
+            } finally {
+                out = saved;
+            }
+        }
+
+        private Flow loop(Template.For f) {
+            Object collection = value(f.collection());
+            List<Object> items = LiquidValues.items(collection);
+            int from = f.offset() == null ? 0 : (int) Math.max(0, integer(f.offset()));
+            int to = f.limit() == null ? items.size() : (int) Math.min(items.size(), from + Math.max(0, integer(f.limit())));
+            List<Object> segment = from >= items.size() || from >= to ? List.of() : new ArrayList<>(items.subList(from, to));
+            if (f.reversed()) {
+                java.util.Collections.reverse(segment);
+            }
+            if (segment.isEmpty()) {
+                return render(f.otherwise());
+            }
+            Map<String, Object> scope = new HashMap<>();
+            Object parent = variable("forloop");
+            scopes.push(scope);
+            try {
+                int length = segment.size();
+                for (int i = 0; i < length; i++) {
+                    shared.step(1, f.open());
+                    Map<String, Object> forloop = new LinkedHashMap<>();
+                    forloop.put("name", f.variable() + "-" + f.collection());
+                    forloop.put("length", (long) length);
+                    forloop.put("index", (long) i + 1);
+                    forloop.put("index0", (long) i);
+                    forloop.put("rindex", (long) (length - i));
+                    forloop.put("rindex0", (long) (length - i - 1));
+                    forloop.put("first", i == 0);
+                    forloop.put("last", i == length - 1);
+                    forloop.put("parentloop", parent == MISSING ? null : parent);
+                    scope.put("forloop", forloop);
+                    scope.put(f.variable(), segment.get(i));
+                    if (render(f.body()) == Flow.BREAK) {
+                        break;
+                    }
+                }
+            } finally {
+                scopes.pop();
+            }
+            return Flow.NORMAL;
+        }
+
+        private long integer(Expression expression) {
+            Object value = value(expression);
+            Object number = Filters.number(value);
+            if (!(number instanceof Number n)) {
+                throw new LiquidException(expression.offset(), "expected a number, got " + LiquidValues.inspect(value),
+                        "write a number, or a variable holding one");
+            }
+            return n.longValue();
+        }
+
+        // Values
+
+        Object value(Filtered filtered) {
+            Object value = value(filtered.input());
+            for (Expression.Filter filter : filtered.filters()) {
+                List<Object> arguments = new ArrayList<>();
+                for (Expression argument : filter.arguments()) {
+                    arguments.add(value(argument));
+                }
+                Map<String, Object> named = new LinkedHashMap<>();
+                filter.named().forEach((k, v) -> named.put(k, value(v)));
+                value = filters.apply(filter, value, arguments, named);
+            }
+            return value;
+        }
+
+        Object value(Expression expression) {
+            Object value = lookup(expression);
+            return value == MISSING ? null : value;
+        }
+
+        /** The value of {@code expression}, or {@link #MISSING} for a variable no one set. */
+        private Object lookup(Expression expression) {
+            if (expression instanceof Expression.Literal l) {
+                return l.value();
+            }
+            if (expression instanceof Expression.RangeOf r) {
+                long from = integer(r.from());
+                long to = integer(r.to());
+                if (to - from >= MAX_STEPS) {
+                    throw new LiquidException(r.offset(), "range (" + from + ".." + to + ") is longer than " + MAX_STEPS,
+                            "use a shorter range");
+                }
+                return new Range(from, to);
+            }
+            return variable((Expression.Variable) expression);
+        }
+
+        private Object variable(Expression.Variable v) {
+            Object value;
+            int start = 0;
+            if (v.root() == null) {
+                Object key = value((Expression) v.path().get(0));
+                value = variable(LiquidValues.show(key));
+                start = 1;
+            } else if (v.root().equals("site") && !v.path().isEmpty() && v.path().get(0) instanceof String key) {
+                value = site(key);
+                start = 1;
+            } else {
+                value = variable(v.root());
+            }
+            for (int i = start; i < v.path().size(); i++) {
+                unavailable(value, v);
+                if (value == MISSING || value == null) {
+                    return value;
+                }
+                Object segment = v.path().get(i);
+                Object key = segment instanceof String s ? s : value((Expression) segment);
+                value = member(value, key, segment instanceof String);
+            }
+            unavailable(value, v);
+            return value;
+        }
+
+        private void unavailable(Object value, Expression.Variable v) {
+            if (value instanceof Unavailable u) {
+                throw new LiquidException(v.offset(), v.text() + ": " + u.reason(), u.hint());
+            }
+        }
+
+        Object site(String key) {
+            Object value = shared.ask(Kind.SITE_VARIABLE, key);
+            return value == null ? MISSING : value;
+        }
+
+        /** A variable by name: loop variables, then assigns, then what Jekyll gives content. */
+        Object variable(String name) {
+            for (Map<String, Object> scope : scopes) {
+                if (scope.containsKey(name)) {
+                    return scope.get(name);
+                }
+            }
+            if (shared.assigned.containsKey(name)) {
+                return shared.assigned.get(name);
+            }
+            if (NOT_GIVEN.containsKey(name)) {
+                return new Unavailable("Kiln does not give this variable", NOT_GIVEN.get(name));
+            }
+            return switch (name) {
+                case "page" -> shared.page;
+                case "site" -> new SiteView(this);
+                case "include" -> include == null ? MISSING : include;
+                case "jekyll" -> Map.of("version", "4.3.1", "environment", "production");
+                case "empty", "blank" -> name.equals("empty") ? "" : MISSING;
+                default -> MISSING;
+            };
+        }
+
+        /** {@code value.key} or {@code value[key]}, as Liquid reads them. */
+        Object member(Object value, Object key, boolean dotted) {
+            if (value instanceof SiteView) {
+                return site(LiquidValues.show(key));
+            }
+            if (value instanceof Map<?, ?> map) {
+                String name = LiquidValues.show(key);
+                if (map == shared.page && !map.containsKey(name) && (name.equals("next") || name.equals("previous"))) {
+                    Object neighbours = shared.ask(Kind.NEIGHBOURS, shared.file.toString().replace('\\', '/'));
+                    return neighbours instanceof Map<?, ?> n ? LiquidValues.normal(n.get(name)) : null;
+                }
+                if (map.containsKey(name)) {
+                    return LiquidValues.normal(map.get(name));
+                }
+                if (dotted && name.equals("size")) {
+                    return (long) map.size();
+                }
+                if (dotted && name.equals("first")) {
+                    return map.isEmpty() ? null : java.util.Arrays.asList(map.keySet().iterator().next(), map.values().iterator().next());
+                }
+                return MISSING;
+            }
+            if (value instanceof Collection<?> || value instanceof Range) {
+                List<Object> list = LiquidValues.items(value);
+                if (key instanceof Number n) {
+                    int index = (int) n.longValue();
+                    index = index < 0 ? list.size() + index : index;
+                    return index >= 0 && index < list.size() ? LiquidValues.normal(list.get(index)) : null;
+                }
+                return switch (LiquidValues.show(key)) {
+                    case "size" -> (long) list.size();
+                    case "first" -> list.isEmpty() ? null : LiquidValues.normal(list.get(0));
+                    case "last" -> list.isEmpty() ? null : LiquidValues.normal(list.get(list.size() - 1));
+                    default -> null;
+                };
+            }
+            if (value instanceof String s && dotted && "size".equals(key)) {
+                return (long) s.length();
+            }
             return null;
         }
 
-        private Object page(String key) {
-            PageVariables page = shared.page();
-            Object value = switch (key) {
-                case "title" -> page.title();
-                case "url" -> page.url();
-                case "date" -> page.date();
-                case "description" -> page.description();
-                default -> page.subtitle();
-            };
-            return value == null ? "" : value;
+        boolean test(Condition condition) {
+            if (condition instanceof Expression.Test t) {
+                return LiquidValues.truthy(value(t.value()));
+            }
+            if (condition instanceof Expression.Comparison c) {
+                return compare(c.offset(), special(c.left()), c.operator(), special(c.right()));
+            }
+            Expression.Logic l = (Expression.Logic) condition;
+            return l.operator().equals("and") ? test(l.left()) && test(l.right()) : test(l.left()) || test(l.right());
         }
 
-        private Object filter(Object input, Part part) {
-            String s = part.text();
-            int colon = s.indexOf(':');
-            String name = (colon < 0 ? s : s.substring(0, colon)).strip();
-            List<Object> arguments = new ArrayList<>();
-            if (colon >= 0) {
-                for (Part argument : split(part.offset() + colon + 1, part.offset() + s.length(), ',')) {
-                    Object value = operand(trimmed(argument));
-                    if (value == null) {
-                        return null;
-                    }
-                    arguments.add(value);
-                }
+        /** {@code empty} and {@code blank} stand for themselves in comparisons. */
+        private Object special(Expression e) {
+            if (e instanceof Expression.Variable v && v.path().isEmpty() && ("empty".equals(v.root()) || "blank".equals(v.root()))
+                    && variable(v.root()) != null && !shared.assigned.containsKey(v.root())) {
+                return v.root().equals("empty") ? Special.EMPTY : Special.BLANK;
             }
-            int expected = List.of("date", "default", "append", "prepend").contains(name) ? 1 : 0;
-            if (FILTERS.contains(name) && arguments.size() != expected) {
-                error(part.offset(), "filter '" + name + "' takes " + (expected == 0 ? "no argument" : "one argument"),
-                        expected == 0 ? "write | " + name : "write | " + name + ": \"…\"");
-                return null;
+            return value(e);
+        }
+
+        private enum Special { EMPTY, BLANK }
+
+        boolean compare(int offset, Object left, String operator, Object right) {
+            if (left instanceof Special || right instanceof Special) {
+                Object other = left instanceof Special ? right : left;
+                Special special = (Special) (left instanceof Special ? left : right);
+                boolean is = special == Special.EMPTY ? LiquidValues.isEmpty(other) : LiquidValues.isBlank(other);
+                return switch (operator) {
+                    case "==" -> is;
+                    case "!=", "<>" -> !is;
+                    default -> false;
+                };
             }
-            switch (name) {
-                case "relative_url":
-                    return relativeUrl(show(input));
-                case "absolute_url": {
-                    String url = show(input);
-                    if (url.contains("://")) {
-                        return url;
+            left = LiquidValues.normal(left);
+            right = LiquidValues.normal(right);
+            switch (operator) {
+                case "==":
+                    return LiquidValues.equal(left, right);
+                case "!=":
+                case "<>":
+                    return !LiquidValues.equal(left, right);
+                case "contains":
+                    if (left instanceof String s) {
+                        return right != null && s.contains(LiquidValues.show(right));
                     }
-                    String site = shared.ask(Kind.SITE_VARIABLE, "url");
-                    return (site == null ? "" : site.replaceAll("/+$", "")) + relativeUrl(url);
-                }
-                case "xml_escape":
-                case "escape":
-                    return HtmlText.escape(show(input));
-                case "upcase":
-                    return show(input).toUpperCase(Locale.ROOT);
-                case "downcase":
-                    return show(input).toLowerCase(Locale.ROOT);
-                case "strip":
-                    return show(input).strip();
-                case "default":
-                    return show(input).isEmpty() ? arguments.get(0) : input;
-                case "append":
-                    return show(input) + show(arguments.get(0));
-                case "prepend":
-                    return show(arguments.get(0)) + show(input);
+                    if (left instanceof Collection<?> c) {
+                        Object item = right;
+                        return c.stream().anyMatch(each -> LiquidValues.equal(each, item));
+                    }
+                    if (left instanceof Map<?, ?> m) {
+                        return m.containsKey(LiquidValues.show(right));
+                    }
+                    return false;
                 default:
                     break;
             }
-            if (name.startsWith("date") && FILTERS.contains(name)) {
-                if (!(input instanceof OffsetDateTime date)) {
-                    error(part.offset(), "filter '" + name + "' needs a date", "apply it to page.date");
-                    return null;
-                }
-                return switch (name) {
-                    case "date_to_xmlschema" -> date.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-                    case "date_to_string" -> strftime(date, "%d %b %Y");
-                    case "date_to_long_string" -> strftime(date, "%d %B %Y");
-                    default -> {
-                        String format = show(arguments.get(0));
-                        String unknown = unknownDirective(format);
-                        if (unknown != null) {
-                            error(part.offset(), "date format directive '" + unknown + "' is not supported",
-                                    "use %Y %y %m %-m %d %-d %e %B %b %A %a %H %I %M %S %p %j %z %%");
-                            yield null;
-                        }
-                        yield strftime(date, format);
-                    }
-                };
+            if (left == null || right == null || left instanceof Boolean || right instanceof Boolean
+                    || left instanceof Map || right instanceof Map) {
+                return false;
             }
-            error(part.offset(), "unknown Liquid filter '" + name + "'", "Kiln knows " + String.join(", ", FILTERS));
-            return null;
+            int order;
+            if (left instanceof Number a && right instanceof Number b) {
+                order = Double.compare(a.doubleValue(), b.doubleValue());
+            } else if (left instanceof String a && right instanceof String b) {
+                order = a.compareTo(b);
+            } else if (left instanceof java.time.OffsetDateTime a && right instanceof java.time.OffsetDateTime b) {
+                order = a.compareTo(b);
+            } else {
+                throw new LiquidException(offset, "cannot compare " + LiquidValues.inspect(left) + " (" + LiquidValues.typeName(left)
+                        + ") with " + LiquidValues.inspect(right) + " (" + LiquidValues.typeName(right) + ")",
+                        "compare numbers with numbers and text with text: | plus: 0 makes a number of text");
+            }
+            return switch (operator) {
+                case "<" -> order < 0;
+                case ">" -> order > 0;
+                case "<=" -> order <= 0;
+                default -> order >= 0;
+            };
         }
 
-        private String relativeUrl(String url) {
-            if (url.contains("://") || url.startsWith("//")) {
-                return url;
-            }
-            String baseurl = shared.ask(Kind.SITE_VARIABLE, "baseurl");
-            baseurl = baseurl == null ? "" : baseurl.replaceAll("/+$", "");
-            return baseurl + (url.startsWith("/") ? url : "/" + url);
-        }
-
-        // {% tag %}
-
-        private int tag(int open, int to) {
-            Inner inner = inner(open, to, "{%", "%}");
-            if (inner == null) {
-                return open + 2;
-            }
-            int start = inner.start();
-            int end = inner.end();
-            int close = inner.close();
-            while (start < end && Character.isWhitespace(text.charAt(start))) {
-                start++;
-            }
-            int nameEnd = start;
-            while (nameEnd < end && (Character.isLetterOrDigit(text.charAt(nameEnd)) || text.charAt(nameEnd) == '_')) {
-                nameEnd++;
-            }
-            String name = text.substring(start, nameEnd);
-            Part arguments = trimmed(new Part(text.substring(nameEnd, end), nameEnd));
-            switch (name) {
-                case "raw":
-                case "comment": {
-                    End endTag = end(name, close + 2, to);
-                    if (endTag == null) {
-                        error(open, "{% " + name + " %} is never closed", "end it with {% end" + name + " %}");
-                        return to;
-                    }
-                    if (name.equals("raw")) {
-                        out.copy(close + 2, endTag.start());
-                    }
-                    return endTag.end();
-                }
-                case "highlight":
-                    return highlight(open, close + 2, arguments, to);
-                case "post_url":
-                    return url(open, close + 2, arguments, Kind.POST_URL);
-                case "link":
-                    return url(open, close + 2, arguments, Kind.LINK);
-                case "include":
-                    return include(open, close + 2, arguments);
-                case "endraw":
-                case "endcomment":
-                case "endhighlight":
-                    error(open, "{% " + name + " %} without {% " + name.substring(3) + " %}",
-                            "remove it, or open the block before it");
-                    return close + 2;
-                default:
-                    error(open, name.isEmpty() ? "empty {% %} tag" : "Liquid tag '" + name + "' is not supported",
-                            "Kiln runs the tags " + TAGS + "; " + AS_TEXT);
-                    return close + 2;
-            }
-        }
-
-        private End end(String name, int from, int to) {
-            Matcher m = END_TAGS.get(name).matcher(text).region(from, to);
-            return m.find() ? new End(m.start(), m.end()) : null;
-        }
+        // Kiln's Jekyll tags
 
         /** {@code {% highlight lang [linenos] %}…{% endhighlight %}} becomes a fenced code block with the code as it is. */
-        private int highlight(int open, int afterTag, Part arguments, int to) {
-            String[] words = arguments.text().isEmpty() ? new String[0] : arguments.text().split("\\s+");
-            boolean ok = true;
-            if (words.length == 0 || !LANGUAGE.matcher(words[0]).matches()) {
-                error(open, "{% highlight %} needs a language", "write e.g. {% highlight ruby %}, or {% highlight text %} for none");
-                ok = false;
-            }
-            boolean lineNumbers = false;
-            for (int i = 1; i < words.length; i++) {
-                if (words[i].equals("linenos") || words[i].startsWith("linenos=")) {
-                    lineNumbers = true;
-                } else {
-                    error(arguments.offset() + arguments.text().indexOf(words[i]), "highlight option '" + words[i] + "' is not supported",
-                            "Kiln supports {% highlight lang linenos %}; remove the option");
-                    ok = false;
-                }
-            }
-            End endTag = end("highlight", afterTag, to);
-            if (endTag == null) {
-                error(open, "{% highlight %} is never closed", "end the code with {% endhighlight %}");
-                return to;
-            }
-            // As Jekyll: the code starts after the tag's line and ends before the end tag, without blank lines around it.
-            int codeStart = afterTag;
-            while (codeStart < endTag.start() && (text.charAt(codeStart) == ' ' || text.charAt(codeStart) == '\t')) {
-                codeStart++;
-            }
-            if (codeStart < endTag.start() && text.charAt(codeStart) != '\n') {
-                codeStart = afterTag;
-            }
-            while (codeStart < endTag.start() && text.charAt(codeStart) == '\n') {
-                codeStart++;
-            }
-            int codeEnd = endTag.start();
-            while (codeEnd > codeStart && Character.isWhitespace(text.charAt(codeEnd - 1))) {
-                codeEnd--;
-            }
-            if (!ok) {
-                return endTag.end();
-            }
-            String fence = "`".repeat(Math.max(3, longestBacktickRun(codeStart, codeEnd) + 1));
+        private void highlight(Template.Highlight h) {
+            String fence = "`".repeat(Math.max(3, longestBacktickRun(h.codeStart(), h.codeEnd()) + 1));
             if (!lineIsBlankSoFar()) {
-                out.insert("\n", open);
+                out.insert("\n", h.open());
             }
-            out.insert(fence + words[0] + (lineNumbers ? " linenos" : "") + "\n", open);
-            process(codeStart, codeEnd);
-            out.insert(codeEnd > codeStart ? "\n" + fence : fence, endTag.start());
-            int lineEnd = text.indexOf('\n', endTag.end());
-            if (!text.substring(endTag.end(), lineEnd < 0 ? text.length() : lineEnd).isBlank()) {
-                out.insert("\n", endTag.end());
+            out.insert(fence + h.language() + (h.lineNumbers() ? " linenos" : "") + "\n", h.open());
+            render(h.body());
+            out.insert(h.codeEnd() > h.codeStart() ? "\n" + fence : fence, h.endStart());
+            int lineEnd = text.indexOf('\n', h.endEnd());
+            if (!text.substring(h.endEnd(), lineEnd < 0 ? text.length() : lineEnd).isBlank()) {
+                out.insert("\n", h.endEnd());
             }
-            return endTag.end();
         }
 
         private boolean lineIsBlankSoFar() {
@@ -445,182 +568,84 @@ public final class LiquidRenderer {
         }
 
         /** {@code post_url} and {@code link}: the URL with the baseurl, as Jekyll 4 writes it. */
-        private int url(int open, int afterTag, Part arguments, Kind kind) {
-            String key = arguments.text();
-            if (kind == Kind.LINK) {
-                key = key.replaceFirst("^/+", "");
-            }
-            String tag = kind == Kind.POST_URL ? "post_url" : "link";
-            if (key.isEmpty() || key.contains("{{")) {
-                error(open, "{% " + tag + " %} needs " + (kind == Kind.POST_URL ? "a post's file name" : "a file's path"),
-                        kind == Kind.POST_URL ? "write e.g. {% post_url 2019-03-12-my-post %}" : "write e.g. {% link about.md %}");
-                return afterTag;
-            }
-            String url = shared.ask(kind, key);
+        private void url(Template.UrlTag u) {
+            Object url = shared.ask(u.kind(), u.key());
             if (url == null) {
-                if (kind == Kind.POST_URL) {
-                    error(open, "no post named '" + key + "' for {% post_url %}",
+                if (u.kind() == Kind.POST_URL) {
+                    throw new LiquidException(u.open(), "no post named '" + u.key() + "' for {% post_url %}",
                             "post_url takes a post's file name without its extension: content/posts/2019-03-12-my-post.md is "
                                     + "{% post_url 2019-03-12-my-post %}");
-                } else {
-                    error(open, "no file content/" + key + " for {% link %}",
-                            "link takes a path inside content/, e.g. {% link about.md %} or {% link _posts/2019-03-12-my-post.md %}");
                 }
-                return afterTag;
+                throw new LiquidException(u.open(), "no file content/" + u.key() + " for {% link %}",
+                        "link takes a path inside content/, e.g. {% link about.md %} or {% link _posts/2019-03-12-my-post.md %}");
             }
-            out.insert(relativeUrl(url), open);
-            return afterTag;
+            out.insert(relativeUrl(LiquidValues.show(url)), u.open());
         }
 
-        /** {@code {% include name key="value" %}}: the file from templates/includes/, its Liquid expanded too. */
-        private int include(int open, int afterTag, Part arguments) {
-            String[] split = arguments.text().split("\\s+", 2);
-            String name = split[0];
-            if (name.isEmpty() || !INCLUDE_NAME.matcher(name).matches() || name.contains("..")) {
-                error(open, name.isEmpty() ? "{% include %} needs a file name" : "include name '" + name + "' is not a file in "
-                        + INCLUDES, "write e.g. {% include note.html %} for " + INCLUDES + "/note.html");
-                return afterTag;
+        String relativeUrl(String url) {
+            if (url.contains("://") || url.startsWith("//")) {
+                return url;
+            }
+            Object baseurl = shared.ask(Kind.SITE_VARIABLE, "baseurl");
+            String base = baseurl == null ? "" : LiquidValues.show(baseurl).replaceAll("/+$", "");
+            return base + (url.startsWith("/") ? url : "/" + url);
+        }
+
+        /** {@code {% include name key="value" %}}: the file from templates/includes/, its Liquid run too, with {@code include.key}. */
+        private void include(Template.Include i) {
+            String name = i.name() != null ? i.name() : LiquidValues.show(value(i.dynamicName()));
+            String where = i.relative() ? "next to " + file : "in " + INCLUDES;
+            if (!INCLUDE_NAME.matcher(name).matches() || name.contains("..")) {
+                throw new LiquidException(i.open(), "include name '" + name + "' is not a file " + where,
+                        i.relative() ? "write e.g. {% include_relative notes.md %} for a file beside this one"
+                                : "write e.g. {% include note.html %} for " + INCLUDES + "/note.html");
             }
             Map<String, Object> values = new LinkedHashMap<>();
-            if (split.length > 1) {
-                int offset = arguments.offset() + arguments.text().indexOf(split[1], name.length());
-                Matcher m = PARAMETER.matcher(split[1]);
-                int position = 0;
-                while (m.find() && split[1].substring(position, m.start()).isBlank()) {
-                    Object value = operand(new Part(m.group(2), offset + m.start(2)));
-                    if (value == null) {
-                        return afterTag;
-                    }
-                    values.put(m.group(1), value);
-                    position = m.end();
-                }
-                if (!split[1].substring(position).isBlank()) {
-                    error(offset + position, "cannot read the include parameters '" + split[1].substring(position).strip() + "'",
-                            "write them as key=\"value\" or key=page.title");
-                    return afterTag;
-                }
+            for (Template.Parameter p : i.parameters()) {
+                values.put(p.name(), value(p.value()));
             }
-            if (includes.contains(name)) {
-                error(open, "include '" + name + "' includes itself: " + String.join(" → ", includes) + " → " + name,
+            String key = i.relative() ? relativeTo(name) : name;
+            if (chain.contains(key)) {
+                throw new LiquidException(i.open(), "include '" + name + "' includes itself: " + String.join(" → ", chain) + " → " + name,
                         "remove the include from one of them");
-                return afterTag;
             }
-            if (includes.size() >= MAX_INCLUDE_DEPTH) {
-                error(open, "includes nest deeper than " + MAX_INCLUDE_DEPTH + ": " + String.join(" → ", includes) + " → " + name,
-                        "include the innermost file's text directly");
-                return afterTag;
+            if (chain.size() >= MAX_INCLUDE_DEPTH) {
+                throw new LiquidException(i.open(), "includes nest deeper than " + MAX_INCLUDE_DEPTH + ": " + String.join(" → ", chain)
+                        + " → " + name, "include the innermost file's text directly");
             }
-            String included = shared.ask(Kind.INCLUDE, name);
+            Object included = shared.ask(i.relative() ? Kind.INCLUDE_RELATIVE : Kind.INCLUDE, key);
             if (included == null) {
-                error(open, "no file " + INCLUDES + "/" + name + " for {% include %}",
-                        "includes live in " + INCLUDES + "/; create the file there, or fix the name");
-                return afterTag;
-            }
-            List<String> chain = new ArrayList<>(includes);
-            chain.add(name);
-            Run run = new Run(shared, Path.of(INCLUDES, name), included, 1, values, chain);
-            run.process(0, included.length());
-            out.insert(run.out.text().toString(), open);
-            return afterTag;
-        }
-
-        // helpers
-
-        /** Splits {@code text[start, end)} at {@code separator}s outside quotes. */
-        private List<Part> split(int start, int end, char separator) {
-            List<Part> parts = new ArrayList<>();
-            int partStart = start;
-            char quote = 0;
-            for (int i = start; i < end; i++) {
-                char c = text.charAt(i);
-                if (quote != 0) {
-                    if (c == quote) {
-                        quote = 0;
-                    }
-                } else if (c == '"' || c == '\'') {
-                    quote = c;
-                } else if (c == separator) {
-                    parts.add(new Part(text.substring(partStart, i), partStart));
-                    partStart = i + 1;
+                if (i.relative()) {
+                    throw new LiquidException(i.open(), "no file " + key + " for {% include_relative %}",
+                            "include_relative takes a path relative to this file's folder, inside content/");
                 }
+                throw new LiquidException(i.open(), "no file " + INCLUDES + "/" + name + " for {% include %}",
+                        "includes live in " + INCLUDES + "/; create the file there, or fix the name");
             }
-            parts.add(new Part(text.substring(partStart, end), partStart));
-            return parts;
+            String includedText = LiquidValues.show(included);
+            Path path = i.relative() ? Path.of(key) : Path.of(INCLUDES, name);
+            List<String> nextChain = new ArrayList<>(chain);
+            nextChain.add(key);
+            SourcePosition use = usedAt != null ? usedAt : diagnostic(i.open(), "", null).position();
+            Run run = new Run(shared, path, includedText, 1, values, nextChain, use);
+            List<Node> nodes = shared.parsedIncludes.get(path + "\n" + includedText);
+            if (nodes == null) {
+                nodes = Template.parse(includedText, run::report);
+                shared.parsedIncludes.put(path + "\n" + includedText, nodes);
+            }
+            run.scopes.addAll(scopes);
+            run.run(nodes);
+            out.insert(run.out.text().toString(), i.open());
         }
 
-        private static Part trimmed(Part part) {
-            String s = part.text();
-            int lead = 0;
-            while (lead < s.length() && Character.isWhitespace(s.charAt(lead))) {
-                lead++;
-            }
-            return new Part(s.strip(), part.offset() + lead);
-        }
-
-        private void error(int index, String message, String hint) {
-            SourcePosition at = SourcePosition.at(file, text, index);
-            shared.diagnostics().add(Diagnostic.error(new SourcePosition(file, at.line() + firstLine - 1, at.column()), message, hint));
+        /** {@code name} relative to the folder of the file being run, as a path from the site root. */
+        private String relativeTo(String name) {
+            Path folder = file.getParent();
+            Path resolved = (folder == null ? Path.of(name) : folder.resolve(name)).normalize();
+            return resolved.toString().replace('\\', '/');
         }
     }
 
-    /** How Liquid prints a value: dates as Ruby prints a Time. */
-    private static String show(Object value) {
-        if (value instanceof OffsetDateTime date) {
-            return strftime(date, "%Y-%m-%d %H:%M:%S %z");
-        }
-        return String.valueOf(value);
-    }
-
-    private static final String DIRECTIVES = "YymdeBbhAaHIMSpjz%";
-
-    private static String unknownDirective(String format) {
-        for (int i = format.indexOf('%'); i >= 0 && i + 1 < format.length(); i = format.indexOf('%', i + 2)) {
-            int d = format.charAt(i + 1) == '-' && i + 2 < format.length() ? i + 2 : i + 1;
-            if (DIRECTIVES.indexOf(format.charAt(d)) < 0) {
-                return format.substring(i, d + 1);
-            }
-            i = d - 1;
-        }
-        return null;
-    }
-
-    /** The strftime directives blog templates use, in English as Jekyll prints them. */
-    static String strftime(OffsetDateTime date, String format) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < format.length(); i++) {
-            char c = format.charAt(i);
-            if (c != '%' || i + 1 == format.length()) {
-                out.append(c);
-                continue;
-            }
-            boolean unpadded = format.charAt(i + 1) == '-' && i + 2 < format.length();
-            char d = format.charAt(unpadded ? i + 2 : i + 1);
-            i += unpadded ? 2 : 1;
-            switch (d) {
-                case 'Y' -> out.append(date.getYear());
-                case 'y' -> out.append(pad(date.getYear() % 100, unpadded));
-                case 'm' -> out.append(pad(date.getMonthValue(), unpadded));
-                case 'd' -> out.append(pad(date.getDayOfMonth(), unpadded));
-                case 'e' -> out.append(unpadded ? Integer.toString(date.getDayOfMonth()) : String.format(Locale.ROOT, "%2d", date.getDayOfMonth()));
-                case 'B' -> out.append(date.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH));
-                case 'b', 'h' -> out.append(date.getMonth().getDisplayName(TextStyle.SHORT, Locale.ENGLISH));
-                case 'A' -> out.append(date.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH));
-                case 'a' -> out.append(date.getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.ENGLISH));
-                case 'H' -> out.append(pad(date.getHour(), unpadded));
-                case 'I' -> out.append(pad(date.getHour() % 12 == 0 ? 12 : date.getHour() % 12, unpadded));
-                case 'M' -> out.append(pad(date.getMinute(), unpadded));
-                case 'S' -> out.append(pad(date.getSecond(), unpadded));
-                case 'p' -> out.append(date.getHour() < 12 ? "AM" : "PM");
-                case 'j' -> out.append(unpadded ? Integer.toString(date.getDayOfYear()) : String.format(Locale.ROOT, "%03d", date.getDayOfYear()));
-                case 'z' -> out.append(date.getOffset().getId().equals("Z") ? "+0000" : date.getOffset().getId().replace(":", ""));
-                case '%' -> out.append('%');
-                default -> out.append('%').append(d);
-            }
-        }
-        return out.toString();
-    }
-
-    private static String pad(int value, boolean unpadded) {
-        return unpadded ? Integer.toString(value) : String.format(Locale.ROOT, "%02d", value);
-    }
+    /** {@code site}, read key by key so that each key asked is recorded. */
+    record SiteView(Run run) {}
 }

@@ -39,6 +39,8 @@ public final class SourceScanner {
     static final String TEMPLATES = "templates";
     private static final String INCLUDES = "includes/";
     static final String CONFIG = "site.yml";
+    /** content/_data/: YAML, JSON and CSV files that Liquid reads as site.data, never published. */
+    static final String DATA = "_data";
     private static final String THEME_RESOURCE = "/theme";
     private static final String BUNDLED = "(bundled theme)";
     /**
@@ -55,7 +57,7 @@ public final class SourceScanner {
 
     private record ReadText(long size, long modified, Optional<TextFile> text, List<Diagnostic> diagnostics) {}
 
-    private enum Kind { CONFIG, POST, PAGE, STATIC }
+    private enum Kind { CONFIG, POST, PAGE, STATIC, DATA }
 
     /** A file under content/: its path relative to the site root, and what it is to the site. */
     private record Entry(Path relative, Found found, Kind kind, SourceFile staticFile) {}
@@ -127,10 +129,12 @@ public final class SourceScanner {
         List<TextFile> pages = new ArrayList<>();
         List<SourceFile> statics = new ArrayList<>();
         List<Entry> markdown = new ArrayList<>();
+        List<TextFile> data = new ArrayList<>();
         for (Entry entry : entries) {
             switch (entry.kind()) {
                 case CONFIG -> config = read(entry.relative(), entry.found(), diagnostics);
                 case STATIC -> statics.add(entry.staticFile());
+                case DATA -> read(entry.relative(), entry.found(), diagnostics).ifPresent(data::add);
                 default -> markdown.add(entry);
             }
         }
@@ -178,7 +182,7 @@ public final class SourceScanner {
                 layouts.add(file);
             }
         }
-        return new SourceTree(root, config, posts, pages, statics, layouts, assets, includes);
+        return new SourceTree(root, config, posts, pages, statics, layouts, assets, includes, data);
     }
 
     /** Walks content/; a remembering scanner keeps the result when it has no links and no problems. */
@@ -197,6 +201,7 @@ public final class SourceScanner {
             Path inContent = Path.of(file.path().toString().substring(prefix));
             Path relative = Path.of(CONTENT).resolve(inContent);
             Kind kind = inContent.toString().equals(CONFIG) ? Kind.CONFIG
+                    : inContent.getNameCount() > 1 && inContent.getName(0).toString().equals(DATA) ? Kind.DATA
                     : !isMarkdown(file.path()) ? Kind.STATIC
                     : relative.getNameCount() > 2 && relative.getName(1).toString().equals("posts") ? Kind.POST : Kind.PAGE;
             byRelative.put(relative, entries.size());

@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * Everything a build reads, before any parsing: the site config, Markdown posts and pages, files
  * copied as they are, the theme (the site's templates/ over the bundled theme, file by file), and the
- * files Markdown may include ({@code templates/includes/}, the site's own only), by name.
+ * files Markdown may include ({@code templates/includes/}, the site's own only), by name, and the data
+ * files of {@code content/_data/}.
  */
 public record SourceTree(
         Path root,
@@ -17,4 +18,5 @@ public record SourceTree(
         List<SourceFile> staticFiles,
         List<ThemeFile> templates,
         List<ThemeFile> themeAssets,
-        List<TextFile> includes) {}
+        List<TextFile> includes,
+        List<TextFile> data) {}

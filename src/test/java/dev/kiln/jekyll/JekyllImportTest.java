@@ -162,26 +162,39 @@ class JekyllImportTest {
     }
 
     @Test
-    void liquidKilnCannotRunIsReportedWhereTheBuildWillReportIt() throws IOException {
+    void liquidKilnCannotRunIsReportedWhereTheBuildWillReportItAndAnIncludesErrorOnce() throws IOException {
         Path source = tmp.resolve("loops");
         KilnRun.write(source.resolve("_config.yml"), "title: Loops\n");
+        KilnRun.write(source.resolve("_includes/broken.html"), "<p>{{ include.x | frobnicate }}</p>\n");
         KilnRun.write(source.resolve("_posts/2026-01-12-loop.md"), "---\ntitle: Loop\n---\n\nAll posts:\n\n"
-                + "{% for post in site.posts %}{{ post.title }}{% endfor %}\n\n{% include missing.html %}\n");
+                + "{% for post in site.posts %}{{ post.title }}{% endfor %}\n\n{% include missing.html %}\n{% include broken.html %}\n");
+        KilnRun.write(source.resolve("_posts/2026-01-13-other.md"), "---\ntitle: Other\n---\n{% include broken.html x=page.title %}\n"
+                + "{% tablerow x in page.tags %}{{ x }}{% endtablerow %}\n");
         KilnRun.write(source.resolve("archive.md"), "---\ntitle: Archive\n---\n\n{% for post in site.posts %}\n- {{ post.title }}\n"
                 + "{% endfor %}\n");
+        KilnRun.write(source.resolve("blog.html"), "---\ntitle: Blog\n---\n\n{% for post in paginator.posts %}{{ post.title }}{% endfor %}\n");
         Path target = tmp.resolve("loops-kiln");
         KilnRun run = KilnRun.of("import", "jekyll", source.toString(), target.toString());
         assertEquals(0, run.exitCode(), run.err());
-        assertTrue(run.out().contains("Left out (paths in " + source + "/):\n  archive.md:5: Liquid tag 'for' is not supported:"
-                + " a page built by Liquid Kiln cannot run"), run.out());
+        assertTrue(run.out().contains("  content/archive.md: from archive.md;"), run.out());
+        assertTrue(run.out().contains("  blog.html:5: paginator.posts: Kiln does not give this variable: a page built by Liquid Kiln cannot run"),
+                run.out());
         assertTrue(run.out().contains("To check:\n"
-                + "  content/posts/2026-01-12-loop.md:8:1: Liquid tag 'for' is not supported; the build reports it here until it is rewritten\n"
-                + "  content/posts/2026-01-12-loop.md:8:32: unknown Liquid variable 'post.title';"), run.out());
-        assertTrue(run.out().contains("  content/posts/2026-01-12-loop.md:10:1: "), run.out());
+                + "  content/posts/2026-01-12-loop.md:10:1: no file templates/includes/missing.html for {% include %};"
+                + " the build reports it here until it is rewritten\n"
+                + "  content/posts/2026-01-13-other.md:6:1: Liquid tag 'tablerow' is not supported; the build reports it here until it is rewritten\n"
+                + "  templates/includes/"), run.out());
+        assertTrue(run.out().contains("  templates/includes/broken.html:1:19: unknown Liquid filter 'frobnicate'; included at"
+                + " content/posts/2026-01-12-loop.md:11, content/posts/2026-01-13-other.md:5; the build reports it here until it is rewritten\n"),
+                run.out());
         KilnRun build = KilnRun.of("build", "--source", target.toString());
         assertEquals(1, build.exitCode());
-        assertTrue(build.err().startsWith("content/posts/2026-01-12-loop.md:8:1: error: Liquid tag 'for' is not supported"), build.err());
-        assertTrue(build.err().contains("content/posts/2026-01-12-loop.md:10:1: error: "), build.err());
+        assertTrue(build.err().startsWith("content/posts/2026-01-12-loop.md:10:1: error: no file templates/includes/missing.html"), build.err());
+        assertTrue(build.err().contains("templates/includes/broken.html:1:19: error: unknown Liquid filter 'frobnicate' (hint: Kiln runs Liquid's"
+                + " standard filters"), build.err());
+        assertTrue(build.err().contains("  included at content/posts/2026-01-12-loop.md:11:1, content/posts/2026-01-13-other.md:5:1\n"),
+                build.err());
+        assertEquals(1, build.err().split("unknown Liquid filter", -1).length - 1, build.err());
     }
 
     @Test

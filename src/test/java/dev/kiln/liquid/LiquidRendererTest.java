@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 
 class LiquidRendererTest {
     private static final Path POST = Path.of("content/posts/2020-01-02-x.md");
-    private static final PageVariables PAGE = new PageVariables("T", "/2020/01/02/x/",
-            OffsetDateTime.parse("2020-01-02T09:05:00+01:00"), null, null);
+    private static final Map<String, Object> PAGE = Map.of("title", "T", "url", "/2020/01/02/x/",
+            "date", OffsetDateTime.parse("2020-01-02T09:05:00+01:00"));
 
     private static LiquidResult render(String body, Map<String, String> includes) {
         return new LiquidRenderer().render(POST, body, 4, PAGE,
@@ -30,18 +30,18 @@ class LiquidRendererTest {
     }
 
     @Test
-    void acceptsWhitespaceControlMarksAndPrintsDatesAsJekyllDoes() {
+    void trimsWhitespaceAtDashesAndPrintsDatesAsJekyllDoes() {
         LiquidResult result = render("{{- page.date -}} {%- raw -%}{{x}}{%- endraw -%} {{ page.date | date: \"%a %e %b %I:%M %p\" }}", Map.of());
         assertEquals(List.of(), errors(result));
-        assertEquals("2020-01-02 09:05:00 +0100 {{x}} Thu  2 Jan 09:05 AM", result.text().text());
+        assertEquals("2020-01-02 09:05:00 +0100{{x}}Thu  2 Jan 09:05 AM", result.text().text());
     }
 
     @Test
     void reportsUnclosedDelimitersAndStrayEndTags() {
         LiquidResult result = render("a {{ page.title\nb {% endraw %}\nc {% post_url", Map.of());
         assertEquals(List.of("content/posts/2020-01-02-x.md:4:3: '{{' is never closed by '}}'",
-                "content/posts/2020-01-02-x.md:5:3: {% endraw %} without {% raw %}",
-                "content/posts/2020-01-02-x.md:6:3: '{%' is never closed by '%}'"), errors(result));
+                "content/posts/2020-01-02-x.md:6:3: '{%' is never closed by '%}'",
+                "content/posts/2020-01-02-x.md:5:3: {% endraw %} without {% raw %}"), errors(result));
     }
 
     @Test
