@@ -125,6 +125,33 @@ class IncrementalBuildTest {
                 preview.build(site, EVERYTHING, true).diagnostics().stream().map(d -> d.position() + ": " + d.message()).toList());
     }
 
+    @Test
+    void rerunsAPostThatReadsSitePostsOrSiteDataWhenAnotherPostOrADataFileChanges() throws IOException {
+        write("content/posts/2020-01-01-a.md", "---\ntitle: A\n---\nAll: {% for p in site.posts %}{{ p.title }};{% endfor %}"
+                + " lead: {{ site.data.team.lead }}.\n");
+        write("content/posts/2020-01-02-b.md", "---\ntitle: B\n---\nB.\n");
+        write("content/_data/team.yml", "lead: Ada\n");
+        SiteBuilder preview = SiteBuilder.remembering();
+        String page = page(preview.build(site, EVERYTHING, true), "2020/01/01/a/index.html");
+        assertTrue(page.contains("<p>All: B;A; lead: Ada.</p>"), page);
+
+        write("content/posts/2020-01-02-b.md", "---\ntitle: Bee\n---\nB.\n");
+        preview.forget(List.of(Path.of("content/posts/2020-01-02-b.md")));
+        page = page(preview.build(site, EVERYTHING, true), "2020/01/01/a/index.html");
+        assertTrue(page.contains("<p>All: Bee;A; lead: Ada.</p>"), page);
+
+        write("content/posts/2020-01-03-c.md", "---\ntitle: C\n---\nC.\n");
+        preview.forget(List.of(Path.of("content/posts/2020-01-03-c.md")));
+        page = page(preview.build(site, EVERYTHING, true), "2020/01/01/a/index.html");
+        assertTrue(page.contains("<p>All: C;Bee;A; lead: Ada.</p>"), page);
+
+        write("content/_data/team.yml", "lead: Tom\n");
+        preview.forget(List.of(Path.of("content/_data/team.yml")));
+        page = page(preview.build(site, EVERYTHING, true), "2020/01/01/a/index.html");
+        assertTrue(page.contains("<p>All: C;Bee;A; lead: Tom.</p>"), page);
+        assertTrue(compare(preview, "after the data file changed"));
+    }
+
     private static String page(BuildResult result, String path) throws IOException {
         assertTrue(result.succeeded(), () -> text(result.diagnostics()).toString());
         return new String(files(result.plan().files()).get(path), StandardCharsets.UTF_8);
@@ -271,7 +298,8 @@ class IncrementalBuildTest {
                 return "edited the include";
             }
             case 18 -> {
-                append(path, "\n\n{% include note.md %}\n\nSee [about]({% link about.md %}) in {{ page.date | date: \"%Y\" }}.\n");
+                append(path, "\n\n{% include note.md %}\n\nSee [about]({% link about.md %}) in {{ page.date | date: \"%Y\" }}, after"
+                        + " {% for p in site.posts limit: 2 %}{{ p.title }}{% unless forloop.last %} and {% endunless %}{% endfor %}.\n");
                 return "made " + post + " include the note";
             }
             case 13 -> {
