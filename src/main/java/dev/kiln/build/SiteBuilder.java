@@ -14,6 +14,7 @@ import dev.kiln.image.ImageSet;
 import dev.kiln.links.LinkChecker;
 import dev.kiln.liquid.LiquidRenderer;
 import dev.kiln.liquid.LiquidResult;
+import dev.kiln.liquid.SiteData;
 import dev.kiln.liquid.SiteLookup;
 import dev.kiln.markdown.MarkdownRenderer;
 import dev.kiln.markdown.RenderedMarkdown;

@@ -10,6 +10,8 @@ import dev.kiln.frontmatter.YamlParser;
 import dev.kiln.liquid.LiquidRenderer;
 import dev.kiln.liquid.LiquidResult;
 import dev.kiln.liquid.LiquidVariables;
+import dev.kiln.liquid.SiteData;
+import dev.kiln.source.TextFile;
 import dev.kiln.liquid.SiteLookup;
 import dev.kiln.model.FrontMatter;
 import dev.kiln.model.FrontMatterReader;
@@ -168,7 +170,7 @@ public final class JekyllImporter {
         Context context = new Context(source, target.toAbsolutePath().normalize(), config, jekyllUrls,
                 new FrontMatterReader(SourceSettings.of(kilnConfig)), LiquidVariables.site(kilnConfig.params(),
                 Map.of("url", kilnConfig.url(), "baseurl", kilnConfig.baseurl(), "title", kilnConfig.title()),
-                List.of(), List.of(), List.of(), Map.of()));
+                List.of(), List.of(), List.of(), SiteData.read(dataFiles(source, config), new Diagnostics())));
         importPosts(context, "_posts", false);
         importPosts(context, "_drafts", true);
         walk(context, source, "");
@@ -424,6 +426,10 @@ public final class JekyllImporter {
                 }
                 continue;
             }
+            if (prefix.isEmpty() && name.equals("_data") && directory) {
+                copyData(context, entry);
+                continue;
+            }
             boolean special = name.startsWith("_") || name.startsWith(".") || name.startsWith("#") || name.endsWith("~");
             if (special && !context.config().included(name)) {
                 if (!name.startsWith(".")) {
@@ -454,7 +460,6 @@ public final class JekyllImporter {
             case "_includes" -> "Jekyll includes; those that posts and pages {% include %} are copied to " + INCLUDES;
             case "_sass" -> "Sass partials; Kiln does not compile Sass, and its theme has its own CSS";
             case "_site" -> "Jekyll's output; Kiln writes its own into site/";
-            case "_data" -> "Jekyll data files; Kiln's templates cannot read them";
             case "_plugins" -> "Ruby plugins do not run in Kiln";
             case "_posts", "_drafts" -> "posts in a sub-folder's " + name + "/ are not imported (Jekyll gave them the folder's name as a"
                     + " category); move them into the top " + name + "/ and import again";
@@ -752,6 +757,32 @@ public final class JekyllImporter {
                 title == null ? "" : String.valueOf(title), java.time.OffsetDateTime.of(2000, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC),
                 "/", null, List.of()));
         return new LiquidRenderer().render(Path.of(file), doc.get().body(), doc.get().bodyLine(), page, site);
+    }
+
+    /** The text files of {@code _data/}, at the paths the import gives them in the new site, for the Liquid checks. */
+    private static List<TextFile> dataFiles(Path source, JekyllConfig config) throws IOException {
+        Path data = source.resolve("_data");
+        if (!Files.isDirectory(data) || config.excluded("_data")) {
+            return List.of();
+        }
+        List<TextFile> texts = new ArrayList<>();
+        for (Path file : files(data)) {
+            Optional<String> text = utf8(file);
+            if (text.isPresent()) {
+                texts.add(new TextFile(SiteData.FOLDER.resolve(slashed(data.relativize(file))), text.get()));
+            }
+        }
+        return texts;
+    }
+
+    /** {@code _data/} becomes {@code content/_data/}, where Kiln's Liquid reads site.data. */
+    private void copyData(Context context, Path folder) throws IOException {
+        List<Path> files = files(folder);
+        for (Path file : files) {
+            outputs.put(slashed(SiteData.FOLDER) + "/" + slashed(folder.relativize(file)), file);
+        }
+        written.add(new Line(slashed(SiteData.FOLDER) + "/", "from _data/ (" + files.size() + (files.size() == 1 ? " file" : " files")
+                + "), read by Liquid as site.data"));
     }
 
     private void copyIncludes(Context context) {

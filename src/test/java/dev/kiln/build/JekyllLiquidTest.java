@@ -9,6 +9,7 @@ import dev.kiln.frontmatter.SourceDocument;
 import dev.kiln.frontmatter.YamlParser;
 import dev.kiln.liquid.LiquidRenderer;
 import dev.kiln.liquid.LiquidResult;
+import dev.kiln.liquid.SiteData;
 import dev.kiln.markdown.MarkdownRenderer;
 import dev.kiln.model.FrontMatterReader;
 import dev.kiln.model.SiteConfig;

@@ -198,6 +198,31 @@ class JekyllImportTest {
     }
 
     @Test
+    void copiesDataFilesAndRunsJekyllBootstrapsSetupPrintingNothing() throws IOException {
+        Path source = tmp.resolve("bootstrap");
+        KilnRun.write(source.resolve("_config.yml"), "title: Bootstrap\nurl: https://jb.example.org\n");
+        KilnRun.write(source.resolve("_data/authors.yml"), "ada:\n  name: Ada Lovelace\n");
+        KilnRun.write(source.resolve("_data/nav/main.json"), "[{\"title\": \"Home\"}]\n");
+        KilnRun.write(source.resolve("_includes/JB/setup"), "{% capture jbcache %}\n  {% if site.JB.setup.provider == \"custom\" %}\n"
+                + "    {% include custom/setup %}\n  {% else %}\n    {% assign BASE_PATH = nil %}\n"
+                + "    {% capture ASSET_PATH %}{{ BASE_PATH }}/assets/themes/{{ page.theme.name }}{% endcapture %}\n  {% endif %}\n"
+                + "{% endcapture %}{% assign jbcache = nil %}\n");
+        KilnRun.write(source.resolve("_posts/2026-01-12-hello.md"), "---\ntitle: Hello\nauthor: ada\n---\n{% include JB/setup %}\n"
+                + "By {{ site.data.authors[page.author].name }}, see [home]({{ BASE_PATH }}/) ({{ site.data.nav.main[0].title }}).\n");
+        Path target = tmp.resolve("bootstrap-kiln");
+        KilnRun run = KilnRun.of("import", "jekyll", source.toString(), target.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("  content/_data/: from _data/ (2 files), read by Liquid as site.data\n"), run.out());
+        assertTrue(run.out().contains("To check: nothing"), run.out());
+        assertEquals("ada:\n  name: Ada Lovelace\n", Files.readString(target.resolve("content/_data/authors.yml")));
+        KilnRun build = KilnRun.of("build", "--source", target.toString());
+        assertEquals(0, build.exitCode(), build.err());
+        String page = Files.readString(target.resolve("site/2026/01/12/hello/index.html"));
+        assertTrue(page.contains("<p>By Ada Lovelace, see <a href=\"/\">home</a> (Home).</p>"), page);
+        assertTrue(!Files.exists(target.resolve("site/_data")), "data files are not published");
+    }
+
+    @Test
     void aStarterConfigJekyllOnlyPermalinksAndCrlfFilesStillImportAndBuild() throws IOException {
         Path source = tmp.resolve("starter");
         KilnRun.write(source.resolve("_config.yml"), "title: \"My \\\"quoted\\\" blog\"\nurl: \"https://ada.github.io/blog\"\n"

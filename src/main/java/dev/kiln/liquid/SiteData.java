@@ -1,4 +1,4 @@
-package dev.kiln.build;
+package dev.kiln.liquid;
 
 import dev.kiln.diag.Diagnostics;
 import dev.kiln.diag.SourcePosition;
@@ -16,12 +16,12 @@ import java.util.Map;
  * name without extension ({@code _data/team/people.yml} is {@code site.data.team.people}): YAML and
  * JSON as their values, CSV and TSV as a list of rows keyed by the header row.
  */
-final class SiteData {
-    static final Path FOLDER = Path.of("content", "_data");
+public final class SiteData {
+    public static final Path FOLDER = Path.of("content", "_data");
 
     private SiteData() {}
 
-    static Map<String, Object> read(List<TextFile> files, Diagnostics diagnostics) {
+    public static Map<String, Object> read(List<TextFile> files, Diagnostics diagnostics) {
         Map<String, Object> data = new LinkedHashMap<>();
         YamlParser yaml = new YamlParser();
         for (TextFile file : files) {
