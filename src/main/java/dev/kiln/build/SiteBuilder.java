@@ -208,7 +208,8 @@ public final class SiteBuilder {
                 .orElse(YamlDocument.empty(Path.of("content/site.yml")));
         SiteConfig config = new SiteConfigReader().read(configDoc, diagnostics);
         Set<Path> recompiled = ConcurrentHashMap.newKeySet();
-        Map<String, Object> data = SiteData.read(tree.data(), diagnostics);
+        // Liquid's classes load only for a site that has data files or Liquid (issue 21's start-up rule).
+        Map<String, Object> data = tree.data().isEmpty() ? Map.of() : SiteData.read(tree.data(), diagnostics);
         List<SourceResult> results = read(tree, config, SourceSettings.of(config), data, visibility, recompiled);
         results.forEach(r -> r.diagnostics().forEach(diagnostics::add));
         if (remember) {
