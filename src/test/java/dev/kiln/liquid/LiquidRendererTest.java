@@ -52,4 +52,12 @@ class LiquidRendererTest {
         assertEquals(List.of(3, 26), List.of(result.text().origin(5, 8)[0], result.text().origin(5, 8)[1]));
         assertEquals(List.<Diagnostic>of(), result.diagnostics());
     }
+
+    @Test
+    void mapsTextWrittenByALoopBackToTheLoopBodyAndReportsAnUnclosedIfAtItsTag() {
+        LiquidResult result = render("{% for i in (1..2) %}[x](/y/) {% endfor %}\n{% if page.title %}\nnever closed", Map.of());
+        assertEquals("[x](/y/) [x](/y/) \n", result.text().text());
+        assertEquals(List.of(1, 22), List.of(result.text().origin(1, 10)[0], result.text().origin(1, 10)[1]));
+        assertEquals(List.of("content/posts/2020-01-02-x.md:5:1: {% if %} is never closed"), errors(result));
+    }
 }
