@@ -121,7 +121,7 @@ public final class RoutePlanner {
             routes.add(new Route.Page(page.url(), origin(page), page));
         }
         int size = config.paginate();
-        int total = homePages(posts.size());
+        int total = homePages(site);
         for (int n = 1; n <= total; n++) {
             routes.add(new Route.Home(homeUrl(n), theme("home"), n, total,
                     List.copyOf(posts.subList((n - 1) * size, Math.min(posts.size(), n * size))),
@@ -177,7 +177,7 @@ public final class RoutePlanner {
     private List<Route.SitemapEntry> sitemap(Site site) {
         List<Route.SitemapEntry> entries = new ArrayList<>();
         OffsetDateTime newest = site.posts().isEmpty() ? null : updated(site.posts().get(0));
-        for (int n = 1; n <= homePages(site.posts().size()); n++) {
+        for (int n = 1; n <= homePages(site); n++) {
             entries.add(new Route.SitemapEntry(homeUrl(n), newest));
         }
         for (Document post : site.posts()) {
@@ -203,8 +203,15 @@ public final class RoutePlanner {
         return post.updated() != null ? post.updated() : post.date();
     }
 
-    private int homePages(int posts) {
-        return Math.max(1, (posts + config.paginate() - 1) / config.paginate());
+    /**
+     * The pages of the home's list of posts; none when a page of the site's own is at {@code /} ({@code permalink: /}),
+     * as an {@code index.md} is the home page in Jekyll: a manual or a landing page, the posts still at /posts/.
+     */
+    private int homePages(Site site) {
+        if (site.pages().stream().anyMatch(page -> page.url().equals("/"))) {
+            return 0;
+        }
+        return Math.max(1, (site.posts().size() + config.paginate() - 1) / config.paginate());
     }
 
     private static String homeUrl(int n) {

@@ -147,6 +147,23 @@ class EdgesTest {
         checkPagination(3, 1, 3);
     }
 
+    @Test
+    void aPageAtTheRootIsTheHomePageAndThePostsStayInTheArchive() throws Exception {
+        write("content/site.yml", "url: https://example.com\npaginate: 1\n");
+        write("content/index.md", "---\ntitle: Welcome\npermalink: /\n---\nThe landing page.\n");
+        write("content/posts/2020-01-01-a.md", "---\ntitle: A\n---\nA.\n");
+        write("content/posts/2020-01-02-b.md", "---\ntitle: B\n---\nB.\n");
+        KilnRun run = build();
+        assertEquals(0, run.exitCode(), run.err());
+
+        String home = out("index.html");
+        assertTrue(home.contains("<h1 class=\"masthead-title\">Welcome</h1>") && home.contains("<p>The landing page.</p>"), home);
+        assertTrue(all(POST_LINK, home).isEmpty(), "no list of posts on the page: " + home);
+        assertTrue(outputs().keySet().stream().noneMatch(p -> p.startsWith("page/")), "no /page/2/: " + outputs().keySet());
+        assertTrue(out("posts/index.html").contains("/2020/01/02/b/") && out("posts/index.html").contains("/2020/01/01/a/"));
+        assertEquals(1, sitemapLocs().stream().filter(u -> u.equals("https://example.com/")).count(), "/ once in the sitemap");
+    }
+
     // 2. Non-ASCII titles, slugs and tags
 
     private void writeNonAsciiSite() {
