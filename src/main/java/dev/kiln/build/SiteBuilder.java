@@ -376,7 +376,11 @@ public final class SiteBuilder {
             liquid = expanded.text();
             body = liquid.text();
         }
-        RenderedMarkdown rendered = markdown.render(body);
+        SourceLinkLookup sourceLinks = new SourceLinkLookup(path, lookup);
+        RenderedMarkdown rendered = markdown.render(body, sourceLinks);
+        if (!sourceLinks.asked().isEmpty()) {
+            lookups = Stream.concat(lookups.stream(), sourceLinks.asked().stream()).toList();
+        }
         List<Document.Link> links = new ArrayList<>();
         for (RenderedMarkdown.Link l : rendered.links()) {
             int line = l.line();

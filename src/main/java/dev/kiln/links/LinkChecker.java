@@ -3,6 +3,7 @@ package dev.kiln.links;
 import dev.kiln.diag.Diagnostic;
 import dev.kiln.diag.SourcePosition;
 import dev.kiln.text.HtmlText;
+import dev.kiln.text.MarkdownLink;
 import dev.kiln.text.UrlText;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -80,12 +81,12 @@ public final class LinkChecker {
         Set<String> targets = new HashSet<>();
         for (String raw : page.links().links()) {
             String link = HtmlText.unescape(raw.strip());
-            String problem = problem(page, link, targets);
-            if (problem != null) {
-                String hint = problem.contains(" points at #")
-                        ? "headings get ids from their text: ## Next steps has the id next-steps"
+            Resolution resolution = resolution(page, link, targets);
+            if (resolution != null && resolution.problem() != null) {
+                String hint = resolution.hint() != null ? resolution.hint()
+                        : resolution.problem().contains(" points at #") ? "headings get ids from their text: ## Next steps has the id next-steps"
                         : hint(link);
-                broken.add(new Broken(raw, problem, hint, page.outputPath(), page.origin(), place(page, raw)));
+                broken.add(new Broken(raw, resolution.problem(), hint, page.outputPath(), page.origin(), place(page, raw)));
             }
         }
         return new PageReport(List.copyOf(broken), Set.copyOf(targets));
@@ -122,8 +123,8 @@ public final class LinkChecker {
         return diagnostics;
     }
 
-    /** Null when the link is fine or external; else what is wrong with it. */
-    private String problem(Page page, String link, Set<String> targets) {
+    /** Null when the link is external; else where it leads and what is wrong with it. */
+    private Resolution resolution(Page page, String link, Set<String> targets) {
         if (link.isEmpty() || link.startsWith("//") || SCHEME.matcher(link).find()) {
             return null;
         }
@@ -134,11 +135,18 @@ public final class LinkChecker {
             targets.add(resolution.file());
             targets.add(redirects.getOrDefault(resolution.file(), resolution.file()));
         }
-        return resolution.problem();
+        return resolution;
     }
 
-    /** Where a link leads ({@code file}, null when nowhere) and what is wrong with it (null when nothing). */
-    private record Resolution(String file, String problem) {}
+    /**
+     * Where a link leads ({@code file}, null when nowhere), what is wrong with it (null when nothing) and how to fix
+     * that (null: the closest page).
+     */
+    private record Resolution(String file, String problem, String hint) {
+        Resolution(String file, String problem) {
+            this(file, problem, null);
+        }
+    }
 
     private Resolution resolve(Page page, String link) {
         URI target;
@@ -152,6 +160,16 @@ public final class LinkChecker {
             return new Resolution(null, "link to " + link + " leaves the site's baseurl " + baseurl);
         }
         String file = fileFor(path.substring(baseurl.length()));
+        MarkdownLink source = file == null && page.origin().file().startsWith("content") ? MarkdownLink.of(link) : null;
+        if (source != null) {
+            // Links to the sources of pages became their URLs (markdown/SourceLinkRewriter): this one names no source.
+            String inContent = source.inContent(page.origin().file());
+            return new Resolution(null, "link to " + link + " does not exist: " + (inContent == null
+                    ? "it leads out of content/, and only Markdown files in content/ become pages"
+                    : "content/" + inContent + " is not a post or page of this site"),
+                    "a link to a .md file names the source of a post or page, relative to this file: [About](about.md), "
+                            + "[About](../about.md); link to other files by their full URL");
+        }
         if (file == null) {
             return new Resolution(null, "link to " + link + " does not exist");
         }

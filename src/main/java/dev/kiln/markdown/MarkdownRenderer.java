@@ -97,12 +97,30 @@ public final class MarkdownRenderer {
         this.renderer = HtmlRenderer.builder(rendererOptions).build();
     }
 
+    /**
+     * Where a relative link to a Markdown file leads ({@code [Images](images.md)}): the URL, without the baseurl, of
+     * the page made from that file, or null when the site makes none (the link then stays as written).
+     */
+    @FunctionalInterface
+    public interface SourceLinks {
+        SourceLinks NONE = link -> null;
+
+        String url(dev.kiln.text.MarkdownLink link);
+    }
+
     public RenderedMarkdown render(String markdown) {
+        return render(markdown, SourceLinks.NONE);
+    }
+
+    public RenderedMarkdown render(String markdown, SourceLinks sourceLinks) {
         KramdownPreprocessor.Result prepared = KramdownPreprocessor.needless(markdown)
                 ? new KramdownPreprocessor.Result(EditedText.unchanged(markdown), Map.of())
                 : new KramdownPreprocessor().process(markdown);
         Document document = parse(prepared.text().text());
         rewriter.rewrite(document, prepared.definitions());
+        if (sourceLinks != SourceLinks.NONE && SourceLinkRewriter.mayHold(markdown)) {
+            SourceLinkRewriter.rewrite(document, sourceLinks, baseurl);
+        }
         String html = KramdownFootnotes.withKramdownIds(html(document), document);
         List<Node> excerpt = excerptBlocks(document);
         String text = PlainText.of(document);

@@ -23,7 +23,8 @@ public record RenderedMarkdown(String html, String excerptHtml, String excerptTe
     /**
      * A link or image as the author wrote it.
      *
-     * @param url the url as written (for reference links, the url of the definition)
+     * @param url the url as written (for reference links, the url of the definition); for a relative link to a
+     *            Markdown source, the URL of its page, as in the HTML
      * @param line 1-based line of the link's first character in the Markdown given to the renderer
      * @param column 1-based column of that character, counted in Unicode code points
      */

@@ -29,8 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The preview's incremental rebuild against the truth: after every random edit, rename, deletion
  * and addition (posts, pages, tags, dates, drafts, links, headings, site.yml, templates, images with
- * their sizes and resized copies, mastheads, damaged images, Liquid's post_url, link and include, which
- * make a post depend on other files), a remembering builder that saw every earlier state must give
+ * their sizes and resized copies, mastheads, damaged images, Liquid's post_url, link and include, and links to other
+ * posts by their .md files, which make a post depend on other files), a remembering builder that saw every earlier state must give
  * exactly what a cold build of the same
  * sources gives: the same files with the same bytes, and the same diagnostics.
  * {@code -Dincremental.steps=N} and {@code -Dincremental.seed=S} explore further.
@@ -152,6 +152,24 @@ class IncrementalBuildTest {
         assertTrue(compare(preview, "after the data file changed"));
     }
 
+    @Test
+    void rerendersAPageWhenThePostItLinksToByItsFileMovesAndReportsTheLinkWhenTheFileGoes() throws IOException {
+        write("content/about.md", "---\ntitle: About\n---\nSee [b](posts/2020-01-02-b.md#more).\n");
+        write("content/posts/2020-01-02-b.md", "---\ntitle: B\n---\n## More\n\nB.\n");
+        SiteBuilder preview = SiteBuilder.remembering();
+        assertTrue(page(preview.build(site, EVERYTHING, true), "about/index.html").contains("<a href=\"/2020/01/02/b/#more\">b</a>"));
+
+        write("content/posts/2020-01-02-b.md", "---\ntitle: B\ndate: 2021-06-07\n---\n## More\n\nB.\n");
+        preview.forget(List.of(Path.of("content/posts/2020-01-02-b.md")));
+        assertTrue(page(preview.build(site, EVERYTHING, true), "about/index.html").contains("<a href=\"/2021/06/07/b/#more\">b</a>"));
+
+        Files.move(site.resolve("content/posts/2020-01-02-b.md"), site.resolve("content/posts/2020-01-02-c.md"));
+        preview.forget(List.of(Path.of("content/posts/2020-01-02-b.md"), Path.of("content/posts/2020-01-02-c.md")));
+        assertEquals(List.of("content/about.md:4:5: link to posts/2020-01-02-b.md#more does not exist: "
+                        + "content/posts/2020-01-02-b.md is not a post or page of this site"),
+                preview.build(site, EVERYTHING, true).diagnostics().stream().map(d -> d.position() + ": " + d.message()).toList());
+    }
+
     private static String page(BuildResult result, String path) throws IOException {
         assertTrue(result.succeeded(), () -> text(result.diagnostics()).toString());
         return new String(files(result.plan().files()).get(path), StandardCharsets.UTF_8);
@@ -198,7 +216,7 @@ class IncrementalBuildTest {
 
     /** Makes one random change and names it; {@code changed} gets the paths touched, relative to the site. */
     private String change(Set<String> changed) throws IOException {
-        int kind = random.nextInt(19);
+        int kind = random.nextInt(20);
         String post = posts.isEmpty() ? null : posts.get(random.nextInt(posts.size()));
         String path = post == null ? null : "content/posts/" + post;
         if (post == null || kind == 0) {
@@ -301,6 +319,11 @@ class IncrementalBuildTest {
                 append(path, "\n\n{% include note.md %}\n\nSee [about]({% link about.md %}) in {{ page.date | date: \"%Y\" }}, after"
                         + " {% for p in site.posts limit: 2 %}{{ p.title }}{% unless forloop.last %} and {% endunless %}{% endfor %}.\n");
                 return "made " + post + " include the note";
+            }
+            case 19 -> {
+                String target = pick();
+                append(path, "\n\nRead [its neighbour's file](" + target + ").\n");
+                return "linked " + post + " to " + target + " by its .md file";
             }
             case 13 -> {
                 changed.remove(path);

@@ -110,6 +110,59 @@ class MarkdownRendererTest {
                 + "<p>See <a href=\"https://example.com/text\">https://example.com/text</a>.</p>\n", mixed);
     }
 
+    /** A site of two files: content/guide/images.md at /guide/images/ and content/posts/2020-01-02-b.md. */
+    private static final MarkdownRenderer.SourceLinks TWO_SOURCES = link -> switch (link.path()) {
+        case "images.md", "./images.md" -> "/guide/images/";
+        case "../posts/2020-01-02-b.md" -> "/2020/01/02/b/";
+        default -> null;
+    };
+
+    @Test
+    void relativeLinksToMarkdownSourcesBecomeTheirPagesUrlsWithTheBaseurlAndFragmentKept() {
+        String markdown = """
+                See [Images](images.md#sizes), [again](./images.md?x=1) and [the post][b].
+                Raw <a href="images.md#copies">too</a>, <a href='../posts/2020-01-02-b.md'>single quotes</a>.
+
+                <p><a class="more" href="images.md">A block</a></p>
+
+                [b]: ../posts/2020-01-02-b.md
+                """;
+
+        RenderedMarkdown rendered = new MarkdownRenderer(false, "/blog").render(markdown, TWO_SOURCES);
+
+        assertEquals("""
+                <p>See <a href="/blog/guide/images/#sizes">Images</a>, <a href="/blog/guide/images/?x=1">again</a> and \
+                <a href="/blog/2020/01/02/b/">the post</a>.
+                Raw <a href="/blog/guide/images/#copies">too</a>, <a href='/blog/2020/01/02/b/'>single quotes</a>.</p>
+                <p><a class="more" href="/blog/guide/images/">A block</a></p>
+                """, rendered.html());
+        // The links the link check places its errors by are the URLs of the HTML.
+        assertEquals(List.of(new Link("/blog/guide/images/#sizes", 1, 5), new Link("/blog/guide/images/?x=1", 1, 32),
+                new Link("/blog/2020/01/02/b/", 1, 61)), rendered.links());
+    }
+
+    @Test
+    void leavesLinksToOtherMarkdownFilesCodeAndOtherHostsAsWritten() {
+        String markdown = """
+                [Missing](missing.md), [a site path](/guide/images.md), [another host](https://example.com/images.md),
+                [up and out](../../README.md), `[code](images.md)`, <!-- <a href="images.md"> -->
+
+                ```
+                [block](images.md) <a href="images.md">
+                ```
+                """;
+
+        String html = renderer.render(markdown, TWO_SOURCES).html();
+
+        assertEquals("""
+                <p><a href="missing.md">Missing</a>, <a href="/guide/images.md">a site path</a>, \
+                <a href="https://example.com/images.md">another host</a>,
+                <a href="../../README.md">up and out</a>, <code>[code](images.md)</code>, <!-- <a href="images.md"> --></p>
+                <pre tabindex="0"><code>[block](images.md) &lt;a href=&quot;images.md&quot;&gt;
+                </code></pre>
+                """, html);
+    }
+
     @Test
     void reportsLinksOnWindowsLineEndings() {
         List<Link> links = renderer.render("one\r\ntwo [x](/x)\r\n").links();
