@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Every page Kiln generates is valid HTML: the Nu Html Checker (validator.w3.org/nu), in-process,
  * finds zero errors in every page of every golden site (their {@code expected/} folders, which
  * GoldenSiteTest proves are what Kiln builds; {@code markdown-features} holds every Markdown
- * feature) and of this repository's own site. A failure lists each error as
+ * feature), of this repository's own site and of the manual (docs/). A failure lists each error as
  * {@code file:line:col: message}.
  */
 class ValidHtmlTest {
@@ -53,6 +53,14 @@ class ValidHtmlTest {
         HtmlChecker.Report report = checker.checkAll(out, "site");
         assertTrue(report.pages() >= 10, "home, seed post, about, archive, tags, tag pages, 404: " + report.pages());
         assertValid(report);
+    }
+
+    @Test
+    void everyPageOfTheManualIsValidHtml(@TempDir Path tmp) {
+        Path out = tmp.resolve("site");
+        KilnRun run = KilnRun.of("build", "--source", ManualTest.MANUAL.toString(), "--output", out.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertValid(checker.checkAll(out, "docs/site"));
     }
 
     /** The proof that a green run means something: the checker does report a broken page, where it is. */
