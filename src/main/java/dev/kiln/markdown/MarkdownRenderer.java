@@ -20,6 +20,7 @@ import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import com.vladsch.flexmark.util.misc.Extension;
 import dev.kiln.text.EditedText;
+import dev.kiln.text.MarkdownLink;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -105,7 +106,7 @@ public final class MarkdownRenderer {
     public interface SourceLinks {
         SourceLinks NONE = link -> null;
 
-        String url(dev.kiln.text.MarkdownLink link);
+        String url(MarkdownLink link);
     }
 
     public RenderedMarkdown render(String markdown) {
