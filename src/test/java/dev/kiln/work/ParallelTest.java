@@ -10,6 +10,8 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.stream.IntStream;
@@ -39,19 +41,34 @@ class ParallelTest {
     void oneSlowItemDoesNotHoldBackTheRest() {
         // Parallel streams split the list in halves up front: the core that got the slow item would also
         // have to do the items around it. Handed out one by one, the other cores take all of those.
+        // The slow item is slow until all the others are done, however long the machine makes them take: a thread
+        // handed it with others of a chunk would leave those undone, and the wait would run out.
         Set<String> threadsOfTheRest = ConcurrentHashMap.newKeySet();
         String[] slowThread = new String[1];
+        CountDownLatch rest = new CountDownLatch(199);
+        boolean[] restDone = new boolean[1];
         Parallel.forEach(200, i -> {
             if (i == 0) {
                 slowThread[0] = Thread.currentThread().getName();
-                sleep(1_000);
+                restDone[0] = await(rest);
             } else {
                 threadsOfTheRest.add(Thread.currentThread().getName());
                 sleep(2);
+                rest.countDown();
             }
         });
+        assertTrue(restDone[0], "the other items ran while the slow one held its thread: " + rest.getCount() + " left");
         assertTrue(!threadsOfTheRest.contains(slowThread[0]),
                 "the thread busy with the slow item took no other: " + threadsOfTheRest + " vs " + slowThread[0]);
+    }
+
+    private static boolean await(CountDownLatch latch) {
+        try {
+            return latch.await(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     @Test
