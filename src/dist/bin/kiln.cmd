@@ -3,9 +3,16 @@ rem Kiln launcher for Windows: runs lib\kiln.jar of this distribution with %JAVA
 rem when JAVA_HOME is set, else with the java on PATH. Needs Java 17 or later.
 rem
 rem   KILN_OPTS, JAVA_OPTS   extra JVM options, e.g. set KILN_OPTS=-Xmx2g
+rem   KILN_STARTUP_CACHE     folder of the start-up cache (default %LOCALAPPDATA%\kiln\startup), or off
 rem
 rem The JVM's quick compiler, the parallel collector, a small young generation and a heap that starts
 rem large enough make every command faster and leaner, the preview too (README, Performance).
+rem The start-up cache, as in bin/kiln: the first "kiln build" with a given jar and JDK records the
+rem classes it loads (JDK 17-24: a class data sharing archive; 25 and later: an AOT cache) for every
+rem later command. An archive is named after the JDK's build, the jar's size and time, and its own
+rem size; one whose size does not match is never used (JDK 17 crashes on a truncated one) and is made
+rem again, under a temporary name that is checked, then renamed. Without a release file beside the
+rem JDK's bin folder (a java.exe stub on PATH), there is no cache.
 rem No parenthesised blocks: a JAVA_HOME such as C:\Program Files (x86)\... would end them early.
 setlocal
 set "KILN_JAR=%~dp0..\lib\kiln.jar"
@@ -21,13 +28,96 @@ echo kiln: JAVA_HOME is set to "%JAVA_HOME%", but %KILN_JAVA% is not there; poin
 exit /b 1
 
 :javaonpath
-set "KILN_JAVA=java"
-where java >nul 2>nul
-if not errorlevel 1 goto run
+set "KILN_JAVA="
+for %%J in (java.exe) do set "KILN_JAVA=%%~$PATH:J"
+if defined KILN_JAVA goto run
 echo kiln: no java found: Kiln needs Java 17 or later; install a JDK (https://adoptium.net) and put its bin folder on PATH, or set JAVA_HOME 1>&2
 exit /b 1
 
 :run
 set "KILN_QUICK=-XX:TieredStopAtLevel=1 -XX:+UseParallelGC -Xmn100m -XX:InitialRAMPercentage=3"
+for %%J in ("%KILN_JAVA%") do set "KILN_RELEASE=%%~dpJ..\release"
+for %%H in ("%~dp0..") do set "KILN_HOME=%%~fH"
+set "KILN_VERSION="
+set "KILN_RUNTIME="
+set "KILN_MAJOR="
+set "KILN_CACHE="
+if /i "%KILN_STARTUP_CACHE%"=="off" goto plain
+if defined KILN_STARTUP_CACHE set "KILN_CACHE=%KILN_STARTUP_CACHE%"
+if not defined KILN_CACHE if defined LOCALAPPDATA set "KILN_CACHE=%LOCALAPPDATA%\kiln\startup"
+if not defined KILN_CACHE goto plain
+rem Class sharing options of the user's own: no cache of ours.
+echo.%JAVA_OPTS% %KILN_OPTS% %JDK_JAVA_OPTIONS% %JAVA_TOOL_OPTIONS%| findstr /i /c:"-Xshare" /c:"SharedArchiveFile" /c:"ArchiveClassesAtExit" /c:"AOTCache" /c:"AOTMode" /c:"AOTConfiguration" >nul 2>nul
+if not errorlevel 1 goto plain
+if not exist "%KILN_RELEASE%" goto plain
+for /f "usebackq tokens=1,* delims==" %%A in ("%KILN_RELEASE%") do if "%%A"=="JAVA_VERSION" set "KILN_VERSION=%%~B"
+for /f "usebackq tokens=1,* delims==" %%A in ("%KILN_RELEASE%") do if "%%A"=="JAVA_RUNTIME_VERSION" set "KILN_RUNTIME=%%~B"
+if not defined KILN_VERSION goto plain
+for /f "tokens=1 delims=.-+" %%V in ("%KILN_VERSION%") do set "KILN_MAJOR=%%V"
+if not defined KILN_MAJOR goto plain
+set /a KILN_MAJOR=KILN_MAJOR 2>nul || goto plain
+if %KILN_MAJOR% LSS 17 goto plain
+set "KILN_KIND=jsa"
+if %KILN_MAJOR% GEQ 25 set "KILN_KIND=aot"
+rem One folder per installation (the JVM ties an archive to the jar's path); the archive's name is the
+rem JDK's build and the jar's size and time, with characters that cannot be in a file name left out.
+set "KILN_GROUP=%KILN_HOME::=%"
+set "KILN_GROUP=%KILN_GROUP:\=_%"
+set "KILN_DIR=%KILN_CACHE%\%KILN_GROUP%"
+for %%F in ("%KILN_JAR%") do set "KILN_NAME=%KILN_RUNTIME%-%%~zF-%%~tF"
+set "KILN_NAME=%KILN_NAME:/=%"
+set "KILN_NAME=%KILN_NAME::=%"
+set "KILN_NAME=%KILN_NAME: =%"
+set "KILN_NAME=%KILN_NAME:\=%"
+set "KILN_ARCHIVE="
+if exist "%KILN_DIR%\%KILN_NAME%-*.%KILN_KIND%" for %%C in ("%KILN_DIR%\%KILN_NAME%-*.%KILN_KIND%") do if /i "%%~nxC"=="%KILN_NAME%-%%~zC.%KILN_KIND%" set "KILN_ARCHIVE=%%~fC"
+if defined KILN_ARCHIVE goto cached
+rem Damaged ones (their size is not their name's) go; this build makes a new one.
+if exist "%KILN_DIR%\%KILN_NAME%-*.%KILN_KIND%" del /f /q "%KILN_DIR%\%KILN_NAME%-*.%KILN_KIND%" >nul 2>nul
+if /i not "%~1"=="build" goto plain
+for %%A in (%*) do if "%%~A"=="--help" goto plain
+for %%A in (%*) do if "%%~A"=="-h" goto plain
+if not exist "%KILN_DIR%" mkdir "%KILN_DIR%" >nul 2>nul
+if not exist "%KILN_DIR%" goto plain
+goto make
+
+:plain
 "%KILN_JAVA%" %KILN_QUICK% %JAVA_OPTS% %KILN_OPTS% -jar "%KILN_JAR%" %*
 exit /b %ERRORLEVEL%
+
+:cached
+if "%KILN_KIND%"=="aot" goto cachedaot
+"%KILN_JAVA%" %KILN_QUICK% -Xshare:auto "-XX:SharedArchiveFile=%KILN_ARCHIVE%" "-Xlog:cds*=off" %JAVA_OPTS% %KILN_OPTS% -jar "%KILN_JAR%" %*
+exit /b %ERRORLEVEL%
+:cachedaot
+"%KILN_JAVA%" %KILN_QUICK% "-XX:AOTCache=%KILN_ARCHIVE%" "-Xlog:aot*=off" "-Xlog:cds*=off" %JAVA_OPTS% %KILN_OPTS% -jar "%KILN_JAR%" %*
+exit /b %ERRORLEVEL%
+
+:make
+set "KILN_TMP=%KILN_DIR%\%KILN_NAME%.%RANDOM%%RANDOM%.tmp"
+if "%KILN_KIND%"=="aot" goto recordaot
+"%KILN_JAVA%" %KILN_QUICK% -Xshare:auto "-XX:ArchiveClassesAtExit=%KILN_TMP%" "-Xlog:cds*=off" %JAVA_OPTS% %KILN_OPTS% -jar "%KILN_JAR%" %*
+set "KILN_CODE=%ERRORLEVEL%"
+if not "%KILN_CODE%"=="0" goto done
+if not exist "%KILN_TMP%" goto done
+"%KILN_JAVA%" %KILN_QUICK% -Xshare:on "-XX:SharedArchiveFile=%KILN_TMP%" "-Xlog:cds*=off" "-XX:ErrorFile=%KILN_TMP%.err" %JAVA_OPTS% %KILN_OPTS% -cp "%KILN_JAR%" -version >nul 2>nul
+if errorlevel 1 goto done
+goto install
+:recordaot
+"%KILN_JAVA%" %KILN_QUICK% -XX:AOTMode=record "-XX:AOTConfiguration=%KILN_TMP%.config" "-Xlog:aot*=off" "-Xlog:cds*=off" -XX:+UnlockDiagnosticVMOptions -XX:-DisplayVMOutput %JAVA_OPTS% %KILN_OPTS% -jar "%KILN_JAR%" %*
+set "KILN_CODE=%ERRORLEVEL%"
+if not "%KILN_CODE%"=="0" goto done
+if not exist "%KILN_TMP%.config" goto done
+"%KILN_JAVA%" %KILN_QUICK% -XX:AOTMode=create "-XX:AOTConfiguration=%KILN_TMP%.config" "-XX:AOTCache=%KILN_TMP%" "-Xlog:aot*=off" "-Xlog:cds*=off" "-XX:ErrorFile=%KILN_TMP%.err" %JAVA_OPTS% %KILN_OPTS% -jar "%KILN_JAR%" <nul >nul 2>nul
+if errorlevel 1 goto done
+"%KILN_JAVA%" %KILN_QUICK% -XX:AOTMode=on "-XX:AOTCache=%KILN_TMP%" "-Xlog:aot*=off" "-Xlog:cds*=off" "-XX:ErrorFile=%KILN_TMP%.err" %JAVA_OPTS% %KILN_OPTS% -cp "%KILN_JAR%" -version >nul 2>nul
+if errorlevel 1 goto done
+:install
+for %%T in ("%KILN_TMP%") do set "KILN_MADE=%KILN_DIR%\%KILN_NAME%-%%~zT.%KILN_KIND%"
+move /y "%KILN_TMP%" "%KILN_MADE%" >nul 2>nul
+if errorlevel 1 goto done
+rem The installation's archives for another jar or JDK go.
+for %%O in ("%KILN_DIR%\*.jsa" "%KILN_DIR%\*.aot") do if /i not "%%~fO"=="%KILN_MADE%" del /f /q "%%~fO" >nul 2>nul
+:done
+del /f /q "%KILN_TMP%" "%KILN_TMP%.config" "%KILN_TMP%.err" >nul 2>nul
+exit /b %KILN_CODE%
