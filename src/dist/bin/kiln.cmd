@@ -7,12 +7,12 @@ rem   KILN_STARTUP_CACHE     folder of the start-up cache (default %LOCALAPPDATA
 rem
 rem The JVM's quick compiler, the parallel collector, a small young generation and a heap that starts
 rem large enough make every command faster and leaner, the preview too (README, Performance).
-rem The start-up cache, as in bin/kiln: the first "kiln build" with a given jar and JDK records the
-rem classes it loads (JDK 17-24: a class data sharing archive; 25 and later: an AOT cache) for every
-rem later command. An archive is named after the JDK's build, the jar's size and time, and its own
-rem size; one whose size does not match is never used (JDK 17 crashes on a truncated one) and is made
-rem again, under a temporary name that is checked, then renamed. Without a release file beside the
-rem JDK's bin folder (a java.exe stub on PATH), there is no cache.
+rem The start-up cache, as in bin/kiln: before the first build, check or serve with a given jar and
+rem JDK, a training build records the classes Kiln loads (JDK 17-24: a class data sharing archive;
+rem 25 and later: an AOT cache) for every later command. An archive is named after the JDK's build,
+rem the jar's size and time, and its own size; one whose size does not match is never used (JDK 17
+rem crashes on a truncated one) and is made again, in a temporary folder, checked, then renamed.
+rem Without a release file beside the JDK's bin folder (a java.exe stub on PATH), there is no cache.
 rem No parenthesised blocks: a JAVA_HOME such as C:\Program Files (x86)\... would end them early.
 setlocal
 set "KILN_JAR=%~dp0..\lib\kiln.jar"
@@ -72,14 +72,19 @@ set "KILN_NAME=%KILN_NAME:\=%"
 set "KILN_ARCHIVE="
 if exist "%KILN_DIR%\%KILN_NAME%-*.%KILN_KIND%" for %%C in ("%KILN_DIR%\%KILN_NAME%-*.%KILN_KIND%") do if /i "%%~nxC"=="%KILN_NAME%-%%~zC.%KILN_KIND%" set "KILN_ARCHIVE=%%~fC"
 if defined KILN_ARCHIVE goto cached
-rem Damaged ones (their size is not their name's) go; this build makes a new one.
+rem Damaged ones (their size is not their name's) go; a build, check or serve makes a new one.
 if exist "%KILN_DIR%\%KILN_NAME%-*.%KILN_KIND%" del /f /q "%KILN_DIR%\%KILN_NAME%-*.%KILN_KIND%" >nul 2>nul
-if /i not "%~1"=="build" goto plain
+if exist "%KILN_DIR%\%KILN_NAME%.failed" goto plain
+if /i "%~1"=="build" goto maytrain
+if /i "%~1"=="check" goto maytrain
+if /i "%~1"=="serve" goto maytrain
+goto plain
+:maytrain
 for %%A in (%*) do if "%%~A"=="--help" goto plain
 for %%A in (%*) do if "%%~A"=="-h" goto plain
 if not exist "%KILN_DIR%" mkdir "%KILN_DIR%" >nul 2>nul
 if not exist "%KILN_DIR%" goto plain
-goto make
+goto train
 
 :plain
 "%KILN_JAVA%" %KILN_QUICK% %JAVA_OPTS% %KILN_OPTS% -jar "%KILN_JAR%" %*
@@ -93,31 +98,39 @@ exit /b %ERRORLEVEL%
 "%KILN_JAVA%" %KILN_QUICK% "-XX:AOTCache=%KILN_ARCHIVE%" "-Xlog:aot*=off" "-Xlog:cds*=off" %JAVA_OPTS% %KILN_OPTS% -jar "%KILN_JAR%" %*
 exit /b %ERRORLEVEL%
 
-:make
-set "KILN_TMP=%KILN_DIR%\%KILN_NAME%.%RANDOM%%RANDOM%.tmp"
-if "%KILN_KIND%"=="aot" goto recordaot
-"%KILN_JAVA%" %KILN_QUICK% -Xshare:auto "-XX:ArchiveClassesAtExit=%KILN_TMP%" "-Xlog:cds*=off" %JAVA_OPTS% %KILN_OPTS% -jar "%KILN_JAR%" %*
-set "KILN_CODE=%ERRORLEVEL%"
-if not "%KILN_CODE%"=="0" goto done
-if not exist "%KILN_TMP%" goto done
-"%KILN_JAVA%" %KILN_QUICK% -Xshare:on "-XX:SharedArchiveFile=%KILN_TMP%" "-Xlog:cds*=off" "-XX:ErrorFile=%KILN_TMP%.err" %JAVA_OPTS% %KILN_OPTS% -cp "%KILN_JAR%" -version >nul 2>nul
-if errorlevel 1 goto done
-goto install
-:recordaot
-"%KILN_JAVA%" %KILN_QUICK% -XX:AOTMode=record "-XX:AOTConfiguration=%KILN_TMP%.config" "-Xlog:aot*=off" "-Xlog:cds*=off" -XX:+UnlockDiagnosticVMOptions -XX:-DisplayVMOutput %JAVA_OPTS% %KILN_OPTS% -jar "%KILN_JAR%" %*
-set "KILN_CODE=%ERRORLEVEL%"
-if not "%KILN_CODE%"=="0" goto done
-if not exist "%KILN_TMP%.config" goto done
-"%KILN_JAVA%" %KILN_QUICK% -XX:AOTMode=create "-XX:AOTConfiguration=%KILN_TMP%.config" "-XX:AOTCache=%KILN_TMP%" "-Xlog:aot*=off" "-Xlog:cds*=off" "-XX:ErrorFile=%KILN_TMP%.err" %JAVA_OPTS% %KILN_OPTS% -jar "%KILN_JAR%" <nul >nul 2>nul
-if errorlevel 1 goto done
-"%KILN_JAVA%" %KILN_QUICK% -XX:AOTMode=on "-XX:AOTCache=%KILN_TMP%" "-Xlog:aot*=off" "-Xlog:cds*=off" "-XX:ErrorFile=%KILN_TMP%.err" %JAVA_OPTS% %KILN_OPTS% -cp "%KILN_JAR%" -version >nul 2>nul
-if errorlevel 1 goto done
-:install
-for %%T in ("%KILN_TMP%") do set "KILN_MADE=%KILN_DIR%\%KILN_NAME%-%%~zT.%KILN_KIND%"
-move /y "%KILN_TMP%" "%KILN_MADE%" >nul 2>nul
-if errorlevel 1 goto done
+rem The training, as in bin/kiln: Kiln makes a sample site in a temporary folder and builds it while the
+rem JVM records its classes, with the launcher's options only; the user's command runs after it, as usual.
+:train
+set "KILN_WORK=%KILN_DIR%\%KILN_NAME%.%RANDOM%%RANDOM%.tmp"
+mkdir "%KILN_WORK%" >nul 2>nul
+if not exist "%KILN_WORK%" goto plain
+"%KILN_JAVA%" %KILN_QUICK% -jar "%KILN_JAR%" new site "%KILN_WORK%\site" <nul >nul 2>nul
+if errorlevel 1 goto untrained
+if "%KILN_KIND%"=="aot" goto trainaot
+"%KILN_JAVA%" %KILN_QUICK% -Xshare:auto "-XX:ArchiveClassesAtExit=%KILN_WORK%\archive" "-Xlog:cds*=off" -jar "%KILN_JAR%" build --source "%KILN_WORK%\site" --quiet <nul >nul 2>nul
+if errorlevel 1 goto untrained
+rem Checked before use: a JDK that wrote half of it (a full disk) must not crash every later command.
+"%KILN_JAVA%" %KILN_QUICK% -Xshare:on "-XX:SharedArchiveFile=%KILN_WORK%\archive" "-Xlog:cds*=off" "-XX:ErrorFile=%KILN_WORK%\hs_err.log" -XX:-CreateCoredumpOnCrash -cp "%KILN_JAR%" -version <nul >nul 2>nul
+if errorlevel 1 goto untrained
+goto trained
+:trainaot
+"%KILN_JAVA%" %KILN_QUICK% -XX:AOTMode=record "-XX:AOTConfiguration=%KILN_WORK%\config" "-Xlog:aot*=off" "-Xlog:cds*=off" -jar "%KILN_JAR%" build --source "%KILN_WORK%\site" --quiet <nul >nul 2>nul
+if errorlevel 1 goto untrained
+"%KILN_JAVA%" %KILN_QUICK% -XX:AOTMode=create "-XX:AOTConfiguration=%KILN_WORK%\config" "-XX:AOTCache=%KILN_WORK%\archive" "-Xlog:aot*=off" "-Xlog:cds*=off" "-XX:ErrorFile=%KILN_WORK%\hs_err.log" -jar "%KILN_JAR%" <nul >nul 2>nul
+if errorlevel 1 goto untrained
+"%KILN_JAVA%" %KILN_QUICK% -XX:AOTMode=on "-XX:AOTCache=%KILN_WORK%\archive" "-Xlog:aot*=off" "-Xlog:cds*=off" "-XX:ErrorFile=%KILN_WORK%\hs_err.log" -XX:-CreateCoredumpOnCrash -cp "%KILN_JAR%" -version <nul >nul 2>nul
+if errorlevel 1 goto untrained
+:trained
+if not exist "%KILN_WORK%\archive" goto untrained
+for %%T in ("%KILN_WORK%\archive") do set "KILN_ARCHIVE=%KILN_DIR%\%KILN_NAME%-%%~zT.%KILN_KIND%"
+move /y "%KILN_WORK%\archive" "%KILN_ARCHIVE%" >nul 2>nul
+if errorlevel 1 goto untrained
 rem The installation's archives for another jar or JDK go.
-for %%O in ("%KILN_DIR%\*.jsa" "%KILN_DIR%\*.aot") do if /i not "%%~fO"=="%KILN_MADE%" del /f /q "%%~fO" >nul 2>nul
-:done
-del /f /q "%KILN_TMP%" "%KILN_TMP%.config" "%KILN_TMP%.err" >nul 2>nul
-exit /b %KILN_CODE%
+for %%O in ("%KILN_DIR%\*.jsa" "%KILN_DIR%\*.aot" "%KILN_DIR%\*.failed") do if /i not "%%~fO"=="%KILN_ARCHIVE%" del /f /q "%%~fO" >nul 2>nul
+rmdir /s /q "%KILN_WORK%" >nul 2>nul
+goto cached
+rem A training that fails is tried again only for another jar or JDK.
+:untrained
+rmdir /s /q "%KILN_WORK%" >nul 2>nul
+type nul >"%KILN_DIR%\%KILN_NAME%.failed" 2>nul
+goto plain
