@@ -16,6 +16,8 @@ Subcommands:
       "Total in ... ms"); LOG is polled every 2 ms.
   report BUILDS_TSV [--serve SERVE_TSV]
       Print the Markdown tables.
+  report-shapes SHAPES_TSV --titles TITLES_TSV
+      Print one Markdown table per blog shape: cold, warm and edit runs.
 """
 
 import argparse
@@ -255,7 +257,7 @@ def measure(args, source, is_done, describe):
 def record(args, results, note=""):
     ok = [r for r in results if r is not None]
     with open(args.record, "a", encoding="utf-8") as f:
-        f.write("%d\t%s\t%s\t%s\t%d\t%s\n" % (
+        f.write("%s\t%s\t%s\t%s\t%d\t%s\n" % (
             args.posts, args.tool, ",".join("%.3f" % r for r in ok),
             "timeout" if len(ok) < len(results) else "ok", args.edits, note))
 
@@ -363,8 +365,9 @@ def cmd_report(args):
         else:
             summary[key] = (None, None, None, len(ok), failed[0][2] if failed else "failed")
 
-    print("| posts | tool | median s | min s | peak RSS MiB | files | time vs Hugo | RSS vs Hugo |")
-    print("|---:|---|---:|---:|---:|---:|---:|---:|")
+    if order:
+        print("| posts | tool | median s | min s | peak RSS MiB | files | time vs Hugo | RSS vs Hugo |")
+        print("|---:|---|---:|---:|---:|---:|---:|---:|")
     for key in order:
         posts, tool = key
         med, mn, rss, _n, failure = summary[key]
@@ -379,7 +382,8 @@ def cmd_report(args):
             files.get(key, "?"), fmt_ratio(med, hugo_med), fmt_ratio(rss, hugo_rss)))
 
     if args.serve and os.path.exists(args.serve) and os.path.getsize(args.serve) > 0:
-        print()
+        if order:
+            print()
         print("| posts | tool | save→reload median ms | max ms |")
         print("|---:|---|---:|---:|")
         with open(args.serve, encoding="utf-8") as f:
@@ -396,6 +400,70 @@ def cmd_report(args):
                 elif len(vals) != int(edits or len(vals)):
                     mx += " (%d of %s edits)" % (len(vals), edits)
                 print("| %s | %s | %s | %s |" % (posts, tool, med, mx))
+    return 0
+
+
+def cmd_report_shapes(args):
+    runs = {}    # (shape, run, tool) -> list of (secs, cpu or None, rss_kb or None, status)
+    files = {}
+    order = []   # shapes in order of appearance
+    tools = []
+    with open(args.shapes, encoding="utf-8") as f:
+        for line in f:
+            parts = line.rstrip("\n").split("\t")
+            if parts[0] == "shape":
+                _, shape, run, tool, _round, secs, cpu, rss, status = parts
+                runs.setdefault((shape, run, tool), []).append(
+                    (float(secs), None if cpu == "n/a" else float(cpu), None if rss == "n/a" else int(rss), status))
+                if shape not in order:
+                    order.append(shape)
+                if tool not in tools:
+                    tools.append(tool)
+            elif parts[0] == "files":
+                _, shape, tool, count = parts
+                files[(shape, tool)] = count
+    titles = {}
+    if args.titles:
+        with open(args.titles, encoding="utf-8") as f:
+            for line in f:
+                shape, _, title = line.rstrip("\n").partition("\t")
+                titles[shape] = title
+
+    def summary(key):
+        values = runs.get(key)
+        if not values:
+            return None
+        if any(v[3] != "ok" for v in values):
+            return next(v[3] for v in values if v[3] != "ok")
+        cpu = [v[1] for v in values if v[1] is not None]
+        rss = [v[2] for v in values if v[2] is not None]
+        return (statistics.median(v[0] for v in values), min(v[0] for v in values),
+                statistics.median(cpu) if cpu else None, statistics.median(rss) / 1024.0 if rss else None)
+
+    for shape in order:
+        print("**%s**" % titles.get(shape, shape))
+        print()
+        print("| run | tool | median s | min s | CPU s | peak RSS MiB | files | Kiln/tool time | Kiln/tool CPU |")
+        print("|---|---|---:|---:|---:|---:|---:|---:|---:|")
+        for run in ("cold", "warm", "edit"):
+            kiln = summary((shape, run, "kiln"))
+            for tool in tools:
+                s = summary((shape, run, tool))
+                if s is None:
+                    continue
+                if isinstance(s, str):
+                    print("| %s | %s | %s | | | | | | |" % (run, tool, s.upper()))
+                    continue
+                med, mn, cpu, rss = s
+                ratio_time = ratio_cpu = ""
+                if tool != "kiln":
+                    ok = kiln is not None and not isinstance(kiln, str)
+                    ratio_time = fmt_ratio(kiln[0] if ok else None, med)
+                    ratio_cpu = fmt_ratio(kiln[2] if ok else None, cpu)
+                print("| %s | %s | %.2f | %.2f | %s | %s | %s | %s | %s |" % (
+                    run, tool, med, mn, "%.2f" % cpu if cpu is not None else "n/a",
+                    "%.0f" % rss if rss is not None else "n/a", files.get((shape, tool), "?"), ratio_time, ratio_cpu))
+        print()
     return 0
 
 
@@ -425,9 +493,14 @@ def main(argv=None):
         p.add_argument("--timeout", type=float, default=120, help="seconds to wait for each rebuild")
         p.add_argument("--settle", type=float, default=1.0, help="seconds to wait after each rebuild")
         p.add_argument("--record", required=True)
-        p.add_argument("--posts", type=int, required=True)
+        p.add_argument("--posts", required=True, help="the site's size, or the name of its shape")
         p.add_argument("--tool", required=True)
         p.set_defaults(func=func)
+
+    p = sub.add_parser("report-shapes")
+    p.add_argument("shapes")
+    p.add_argument("--titles")
+    p.set_defaults(func=cmd_report_shapes)
 
     p = sub.add_parser("report")
     p.add_argument("builds")

@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Kiln benchmark harness: cold full builds of generated blogs (Kiln vs the
-# installed peers among Hugo and Jekyll) and save-to-reload latency of the
-# preview servers. Not part of `mvn test`. See bench/README.md.
+# Kiln benchmark harness: builds of blogs of the shapes people have (the
+# repository's own site, 10 and 100 posts, an image-heavy blog of 100 posts:
+# cold, warm and one post edited) and cold full builds of large generated blogs,
+# Kiln vs the installed peers among Hugo and Jekyll; then the save-to-reload
+# latency of the preview servers. Not part of `mvn test`. See bench/README.md.
 #
-# usage: bench/run.sh [SIZE...] [--runs N] [--no-serve] [--peers LIST]
-#                     [--edits K] [--serve-size N] [--build-timeout S]
-#                     [--rebuild-jar]
+# usage: bench/run.sh [SIZE...] [--shapes LIST] [--runs N] [--no-serve]
+#                     [--peers LIST] [--edits K] [--serve-size N]
+#                     [--build-timeout S] [--rebuild-jar]
 # Results (Markdown) go to stdout, progress to stderr.
 set -euo pipefail
 
@@ -21,25 +23,32 @@ usage() {
   cat <<EOF
 usage: bench/run.sh [SIZE...] [options]
 
-Cold full builds of SIZE-post blogs (default: 1000 10000) by Kiln and the
-installed peers, then the preview's save-to-reload latency. Markdown tables go
-to stdout, progress to stderr.
+Builds of blogs of four shapes (cold, warm, one post edited), then cold full
+builds of SIZE-post blogs (default: 1000 10000), by Kiln and the installed
+peers; then the preview's save-to-reload latency. Markdown tables go to stdout,
+progress to stderr.
 
-  SIZE...              numbers of posts, e.g. 1000 10000 100000
-  --runs N             cold builds per tool and size (default 3)
+  SIZE...              numbers of posts, e.g. 1000 10000 100000, or "none"
+  --shapes LIST        comma-separated among site,10,100,images, or "none"
+                       (default: all four): site = the repository's content/
+                       and templates/; 10, 100 = generated posts; images = 100
+                       posts, one in three showing 1-6 large images
+  --runs N             rounds per tool and size or shape (default 3)
   --peers LIST         comma-separated among hugo,jekyll,eleventy, or "none"
                        (default: those of hugo,jekyll that are installed)
   --no-serve           skip the serve latency measurement
   --edits K            edits per server for the latency (default 5)
   --serve-size N       site size for the latency (default: the largest SIZE
-                       that is <= 10000)
+                       that is <= 10000); the image-heavy blog's is measured
+                       too when its shape is run
   --build-timeout S    limit per build, in seconds (default 1800)
   --rebuild-jar        rebuild target/kiln.jar (mvn package -DskipTests) first
   -h, --help           this text
 
 Environment: KILN_JAR (default <repo>/target/kiln.jar, built if missing),
-KILN_JAVA_OPTS (JVM flags of builds; default: those bin/kiln uses, "" for none),
-KILN_SERVE_JAVA_OPTS (JVM flags of serve; default: those bin/kiln uses, "" for none), BENCH_DIR (default /dev/shm/kiln-bench),
+KILN_JAVA_OPTS (set: builds run as java KILN_JAVA_OPTS -jar kiln.jar, "" for
+plain java -jar; unset: through the distribution's bin/kiln, start-up cache
+included), KILN_SERVE_JAVA_OPTS (the same for serve), BENCH_DIR (default /dev/shm/kiln-bench),
 BENCH_SHARED (default ../shared/bench beside the repository), HUGO_FLAGS, JEKYLL_FLAGS,
 ELEVENTY_FLAGS, ELEVENTY_HOME.
 EOF
@@ -50,6 +59,7 @@ die() { say "error: $*"; exit 2; }
 
 # ----------------------------------------------------------------- options --
 sizes=()
+shapes_opt=site,10,100,images
 runs=3
 serve=1
 peers_opt=
@@ -63,6 +73,8 @@ serve_start_timeout=900
 while (($#)); do
   case $1 in
     -h|--help) usage; exit 0 ;;
+    --shapes) shapes_opt=${2-}; [[ $# -ge 2 ]] || die "--shapes needs a list"; shift ;;
+    --shapes=*) shapes_opt=${1#*=} ;;
     --runs) runs=${2:?--runs needs a number}; shift ;;
     --runs=*) runs=${1#*=} ;;
     --no-serve) serve=0 ;;
@@ -81,6 +93,7 @@ while (($#)); do
   shift
 done
 ((${#sizes[@]})) || sizes=(1000 10000)
+[[ ${sizes[*]} != none ]] || sizes=()
 declare -A seen=()
 uniq_sizes=()
 for n in "${sizes[@]}"; do
@@ -88,9 +101,16 @@ for n in "${sizes[@]}"; do
   seen[$n]=1
 done
 sizes=("${uniq_sizes[@]}")
-for n in "${sizes[@]}" "$runs" "$edits" "$build_timeout" ${serve_size:+"$serve_size"}; do
+for n in ${sizes[@]+"${sizes[@]}"} "$runs" "$edits" "$build_timeout" ${serve_size:+"$serve_size"}; do
   [[ $n =~ ^[1-9][0-9]*$ ]] || die "not a positive number: $n"
 done
+shapes=()
+if [[ ${shapes_opt:-none} != none ]]; then
+  IFS=, read -r -a shapes <<<"$shapes_opt"
+  for shape in "${shapes[@]}"; do
+    [[ $shape == site || $shape == 10 || $shape == 100 || $shape == images ]] || die "unknown shape: $shape (site, 10, 100, images)"
+  done
+fi
 
 # ---------------------------------------------------------------- machine --
 load_start=$(cut -d ' ' -f 1-3 /proc/loadavg 2>/dev/null || echo '?')
@@ -146,8 +166,10 @@ export TMPDIR=$bench_dir/tmp   # the peers' work dirs and Hugo's cache go there
 results=$bench_dir/results-$(date +%Y%m%d-%H%M%S)
 mkdir -p "$results"
 builds_tsv=$results/builds.tsv
+shapes_tsv=$results/shapes.tsv
 serve_tsv=$results/serve.tsv
 : >"$builds_tsv"
+: >"$shapes_tsv"
 : >"$serve_tsv"
 
 # -------------------------------------------------------------- kiln's jar --
@@ -168,17 +190,32 @@ fi
 # A private copy: a concurrent `mvn package` cannot change the jar mid-run.
 cp -p "$jar" "$bench_dir/kiln.jar"
 kiln_jar=$bench_dir/kiln.jar
-# Kiln runs as the distribution's bin/kiln runs it: with its JVM options (taken from the launcher
-# itself, so the two never drift apart) for builds and serve, unless overridden.
-launcher_opts=$(sed -n "s/^quick='\(.*\)'\$/\1/p" "$repo/src/dist/bin/kiln")
-[[ -n $launcher_opts ]] || die "cannot find the build options in src/dist/bin/kiln"
-# ... with transparent huge pages where the kernel offers them, as the launcher adds them.
-if grep -q -- '-XX:+UseTransparentHugePages' "$repo/src/dist/bin/kiln" \
-    && grep -qE '\[(always|madvise)\]' /sys/kernel/mm/transparent_hugepage/enabled 2>/dev/null; then
-  launcher_opts+=" -XX:+UseTransparentHugePages"
+# Kiln runs as a user of the distribution runs it: through its bin/kiln (the very file, with its
+# JVM options and its start-up cache), in a copy of the zip's layout, unless KILN_JAVA_OPTS says
+# which options to give java -jar instead.
+dist=$bench_dir/dist
+rm -rf "$dist"
+mkdir -p "$dist/bin" "$dist/lib"
+cp "$repo/src/dist/bin/kiln" "$dist/bin/kiln"
+cp -p "$kiln_jar" "$dist/lib/kiln.jar"
+export KILN_STARTUP_CACHE=$bench_dir/startup-cache   # the launcher's; never the user's own
+rm -rf "$KILN_STARTUP_CACHE"
+if [[ -n ${KILN_JAVA_OPTS+set} ]]; then
+  read -r -a java_opts <<<"$KILN_JAVA_OPTS"
+  kiln_build=(java ${java_opts[@]+"${java_opts[@]}"} -jar "$kiln_jar" build)
+  kiln_how="java ${KILN_JAVA_OPTS:-(no options)} -jar kiln.jar"
+else
+  kiln_build=("$dist/bin/kiln" build)
+  kiln_how="bin/kiln (its options and start-up cache, made before the timed runs)"
 fi
-read -r -a java_opts <<<"${KILN_JAVA_OPTS-$launcher_opts}"
-read -r -a serve_java_opts <<<"${KILN_SERVE_JAVA_OPTS-$launcher_opts}"
+if [[ -n ${KILN_SERVE_JAVA_OPTS+set} ]]; then
+  read -r -a serve_java_opts <<<"$KILN_SERVE_JAVA_OPTS"
+  kiln_serve=(java ${serve_java_opts[@]+"${serve_java_opts[@]}"} -jar "$kiln_jar" serve)
+  serve_how="java ${KILN_SERVE_JAVA_OPTS:-(no options)} -jar kiln.jar"
+else
+  kiln_serve=("$dist/bin/kiln" serve)
+  serve_how="bin/kiln"
+fi
 
 # ---------------------------------------------------------------- cleanup --
 server_pids=()
@@ -230,26 +267,39 @@ ensure_kiln_site() { # N CORPUS -> prints the site dir (content/posts + site.yml
   printf '%s\n' "$site"
 }
 
+ref_post() { # SITE_POSTS_DIR -> the reference post (post 0), else the first one
+  local dir=$1 f
+  for f in "$dir"/2019-03-18-be-prepared-for-your-interview-at-amazon.md "$dir"/*.md; do
+    [[ -f $f ]] && { printf '%s\n' "${f##*/}"; return 0; }
+  done
+  return 1
+}
+
 now() { local t=$EPOCHREALTIME; printf '%s\n' "${t/[^0-9]/.}"; }
 
 # run_timed LOG CMD... : runs CMD (bounded by --build-timeout) with stdout and
-# stderr in LOG; sets T_SECS (wall seconds of the whole process), T_RSS (peak
-# RSS in KB of the largest process, or n/a) and T_STATUS (ok, failed, timeout).
+# stderr in LOG; sets T_SECS (wall seconds of the whole process), T_CPU (user +
+# system seconds of it and its children, or n/a), T_RSS (peak RSS in KB of the
+# largest process, or n/a) and T_STATUS (ok, failed, timeout).
 run_timed() {
-  local logf=$1 rc=0 start end
+  local logf=$1 rc=0 start end line
   shift
   start=$(now)
   if [[ -n $gnu_time ]]; then
-    "$gnu_time" -f '%M' -o "$logf.rss" timeout --foreground -k 10 "$build_timeout" "$@" >"$logf" 2>&1 || rc=$?
+    "$gnu_time" -f '%M %U %S' -o "$logf.rss" timeout --foreground -k 10 "$build_timeout" "$@" >"$logf" 2>&1 || rc=$?
   else
     timeout --foreground -k 10 "$build_timeout" "$@" >"$logf" 2>&1 || rc=$?
   fi
   end=$(now)
   T_SECS=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", b - a }')
   T_RSS=n/a
+  T_CPU=n/a
   if [[ -n $gnu_time && -s $logf.rss ]]; then
-    T_RSS=$(tail -n 1 "$logf.rss")   # a failed command adds a first line
-    [[ $T_RSS =~ ^[0-9]+$ ]] || T_RSS=n/a
+    line=$(tail -n 1 "$logf.rss")   # a failed command adds a first line
+    if [[ $line =~ ^([0-9]+)\ ([0-9.]+)\ ([0-9.]+)$ ]]; then
+      T_RSS=${BASH_REMATCH[1]}
+      T_CPU=$(awk -v u="${BASH_REMATCH[2]}" -v s="${BASH_REMATCH[3]}" 'BEGIN { printf "%.2f", u + s }')
+    fi
   fi
   case $rc in
     0) T_STATUS=ok ;;
@@ -273,7 +323,7 @@ prepare() {
 build_cmd() {
   local tool=$1 site=$2 out=$3 work=$4 flags
   case $tool in
-    kiln) cmd=(java ${java_opts[@]+"${java_opts[@]}"} -jar "$kiln_jar" build --source "$site" --output "$out") ;;
+    kiln) cmd=("${kiln_build[@]}" --source "$site" --output "$out") ;;
     hugo) read -r -a flags <<<"${HUGO_FLAGS:-}"
       cmd=(hugo --source "$work" --destination "$out" ${flags[@]+"${flags[@]}"}) ;;
     jekyll) read -r -a flags <<<"${JEKYLL_FLAGS:-}"
@@ -284,9 +334,145 @@ build_cmd() {
   esac
 }
 
-# ------------------------------------------------------------ cold builds --
 failed=0
-declare -A dead=()       # "N tool" -> 1 once a build failed: no more runs
+declare -A dead=()       # "N tool" or "shape S tool" -> 1 once a build failed: no more runs
+
+# ------------------------------------------------------------ blog shapes --
+# Each shape: a corpus (posts/, and img/ for the image-heavy one) that the peers' build.sh copy,
+# Kiln's site, and the post the "edit" run changes.
+declare -A shape_corpus=() shape_site=() shape_post=() shape_title=()
+
+ensure_image_corpus() { # -> prints the dir: make-corpus.py's 100 posts, images added by ImageBlog.java
+  local dir=$bench_dir/corpus-images text
+  if [[ -f $dir/.complete ]]; then
+    say "image-heavy corpus: reusing $dir"
+  else
+    text=$(ensure_corpus 100)
+    say "image-heavy corpus: generating into $dir (java bench/ImageBlog.java, a minute or more)"
+    rm -rf "$dir"
+    if ! timeout 3600 java "$here/ImageBlog.java" "$text" "$dir" >"$bench_dir/corpus-images.log" 2>&1; then
+      tail -n 20 "$bench_dir/corpus-images.log" >&2
+      say "error: the image-heavy corpus was not made"
+      exit 1
+    fi
+    cp "$bench_dir/corpus-images.log" "$dir/.complete"
+  fi
+  printf '%s\n' "$dir"
+}
+
+for shape in ${shapes[@]+"${shapes[@]}"}; do
+  case $shape in
+    site)
+      # The repository's own site: Kiln builds content/ and templates/; the peers, its posts.
+      corpus=$bench_dir/corpus-site
+      site=$bench_dir/kiln-site-site
+      rm -rf "$corpus" "$site"
+      mkdir -p "$corpus" "$site"
+      cp -r "$repo/content/posts" "$corpus/posts"
+      cp -r "$repo/content" "$repo/templates" "$site/"
+      shape_title[$shape]="The repository's own site: content/ and templates/, $(find "$site" -type f | wc -l) files, $(count_posts "$site/content") post(s) and $(find "$site/content" -name '*.md' ! -path '*/posts/*' | wc -l) page(s); the peers build its posts"
+      ;;
+    10 | 100)
+      corpus=$(ensure_corpus "$shape")
+      site=$(ensure_kiln_site "$shape" "$corpus")
+      shape_title[$shape]="$shape posts (make-corpus.py)"
+      ;;
+    images)
+      corpus=$(ensure_image_corpus)
+      site=$bench_dir/kiln-site-images
+      if ! [[ -f $site/.complete ]]; then
+        rm -rf "$site"
+        mkdir -p "$site/content"
+        cp -r "$corpus/posts" "$corpus/img" "$site/content/"
+        printf 'title: Bench Blog\nurl: https://example.org\n' >"$site/content/site.yml"
+        touch "$site/.complete"
+      fi
+      shape_title[$shape]="Image-heavy: $(sed -n 's/^wrote \([0-9]*\) posts and \([0-9]*\) images (\(.*\)) to .*/\1 posts, one in three showing \2 images (\3)/p' "$corpus/.complete")"
+      ;;
+  esac
+  shape_corpus[$shape]=$corpus
+  shape_site[$shape]=$site
+  if [[ $shape == images ]]; then
+    post=$(grep -l -m 1 '](/img/' "$corpus"/posts/*.md | head -n 1)
+    shape_post[$shape]=${post##*/}
+  else
+    shape_post[$shape]=$(ref_post "$corpus/posts")
+  fi
+done
+
+# The tool's own copy of the post that the edit run changes.
+post_of() { # TOOL SHAPE SITE WORK
+  case $1 in
+    kiln) printf '%s\n' "$3/content/posts/${shape_post[$2]}" ;;
+    hugo) printf '%s\n' "$4/content/posts/${shape_post[$2]}" ;;
+    jekyll) printf '%s\n' "$4/_posts/${shape_post[$2]}" ;;
+    eleventy) printf '%s\n' "$4/posts/${shape_post[$2]}" ;;
+  esac
+}
+
+if ((${#shapes[@]})) && [[ -z ${KILN_JAVA_OPTS+set} ]]; then
+  # bin/kiln makes its start-up cache before its first build: a user's every build after that
+  # is the one measured.
+  say "kiln: making the start-up cache (bin/kiln's first build, not timed)"
+  rm -rf "$bench_dir/warm-up"
+  "$dist/bin/kiln" new site "$bench_dir/warm-up" >/dev/null
+  "$dist/bin/kiln" build --source "$bench_dir/warm-up" --quiet || die "bin/kiln could not build a new site"
+  find "$KILN_STARTUP_CACHE" -maxdepth 1 -type f \( -name '*.jsa' -o -name '*.aot' \) | grep -q . \
+    || say "warning: bin/kiln made no start-up cache (see src/dist/bin/kiln); Kiln runs without it"
+  rm -rf "$bench_dir/warm-up"
+fi
+
+for shape in ${shapes[@]+"${shapes[@]}"}; do
+  corpus=${shape_corpus[$shape]}
+  site=${shape_site[$shape]}
+  for ((r = 1; r <= runs; r++)); do
+    for tool in "${tools[@]}"; do
+      [[ -z ${dead["shape $shape $tool"]:-} ]] || continue
+      if [[ $shape == images && $tool == eleventy ]]; then
+        continue # no image set-up for it (peers/add-images.sh)
+      fi
+      out=$bench_dir/out/$tool-shape-$shape
+      work=$bench_dir/work/$tool-shape-$shape
+      mkdir -p "$bench_dir/out" "$bench_dir/work"
+      # Cold: no output and, for a peer, a fresh work dir (no .jekyll-cache, no resources/_gen).
+      prepare "$tool" "$shape" "$corpus" "$site" "$out" "$work"
+      if [[ $tool == kiln ]]; then
+        cp "$corpus/posts/${shape_post[$shape]}" "$(post_of kiln "$shape" "$site" "$work")"
+      elif [[ $shape == images ]]; then
+        bash "$here/peers/add-images.sh" "$tool" "$corpus" "$work"
+      fi
+      for run in cold warm edit; do
+        if [[ $run == edit ]]; then
+          printf '\n\nBench edit %d: a new last line.\n' "$r" >>"$(post_of "$tool" "$shape" "$site" "$work")"
+        fi
+        build_cmd "$tool" "$site" "$out" "$work"
+        logf=$results/shape-$shape-$tool-$run-$r.log
+        run_timed "$logf" "${cmd[@]}"
+        printf 'shape\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$shape" "$run" "$tool" "$r" "$T_SECS" "$T_CPU" "$T_RSS" "$T_STATUS" >>"$shapes_tsv"
+        rss_mib=n/a
+        [[ $T_RSS == n/a ]] || rss_mib=$((T_RSS / 1024))
+        say "shape $shape, round $r/$runs, $tool $run: $T_STATUS, ${T_SECS} s, CPU ${T_CPU} s, peak RSS ${rss_mib} MiB"
+        if [[ $T_STATUS != ok ]]; then
+          tail -n 20 "$logf" | sed 's/^/    /' >&2
+          say "error: $tool failed on shape $shape (log: $logf); no more runs of it there"
+          dead["shape $shape $tool"]=1
+          failed=1
+          break
+        fi
+      done
+    done
+  done
+  for tool in "${tools[@]}"; do
+    out=$bench_dir/out/$tool-shape-$shape
+    if [[ -z ${dead["shape $shape $tool"]:-} && -d $out ]]; then
+      printf 'files\t%s\t%s\t%s\n' "$shape" "$tool" "$(find "$out" -type f | wc -l)" >>"$shapes_tsv"
+    fi
+    rm -rf "$out" "$bench_dir/work/$tool-shape-$shape"
+  done
+  cp "$corpus/posts/${shape_post[$shape]}" "$(post_of kiln "$shape" "$site" "")"
+done
+
+# ------------------------------------------------------------ cold builds --
 declare -A corpus_of=() site_of=()
 for n in "${sizes[@]}"; do
   corpus_of[$n]=$(ensure_corpus "$n")
@@ -333,27 +519,18 @@ for n in "${sizes[@]}"; do
 done
 
 # ---------------------------------------------------------- serve latency --
-ref_post() { # SITE_POSTS_DIR -> the reference post (post 0), else the first one
-  local dir=$1 f
-  for f in "$dir"/2019-03-18-be-prepared-for-your-interview-at-amazon.md "$dir"/*.md; do
-    [[ -f $f ]] && { printf '%s\n' "${f##*/}"; return 0; }
-  done
-  return 1
-}
-
 serve_failed() { # N TOOL NOTE
   printf '%s\t%s\t\tfailed\t%s\t%s\n' "$1" "$2" "$edits" "$3" >>"$serve_tsv"
   failed=1
 }
 
-measure_kiln_serve() {
-  local n=$1 dir=$bench_dir/serve/kiln-site logf=$results/serve-kiln.log pid line url post
+measure_kiln_serve() { # LABEL SITE POST: the latency of edits to content/posts/POST of a copy of SITE
+  local n=$1 dir=$bench_dir/serve/kiln-site logf=$results/serve-kiln-$1.log pid line url post=$3
   rm -rf "$dir"
   mkdir -p "$bench_dir/serve"
-  cp -r "${site_of[$n]}" "$dir"
-  post=$(ref_post "$dir/content/posts")
-  say "serve: kiln on $n posts, editing content/posts/$post $edits times"
-  java ${serve_java_opts[@]+"${serve_java_opts[@]}"} -jar "$kiln_jar" serve --source "$dir" --port 0 >"$logf" 2>&1 &
+  cp -r "$2" "$dir"
+  say "serve: kiln on $n, editing content/posts/$post $edits times"
+  "${kiln_serve[@]}" --source "$dir" --port 0 >"$logf" 2>&1 &
   pid=$!
   server_pids+=("$pid")
   if ! line=$(python3 "$helper" wait-line "$logf" '^Serving http://' --timeout "$serve_start_timeout" --pid "$pid"); then
@@ -406,10 +583,14 @@ if ((serve)); then
       corpus_of[$serve_size]=$(ensure_corpus "$serve_size")
       site_of[$serve_size]=$(ensure_kiln_site "$serve_size" "${corpus_of[$serve_size]}")
     fi
-    measure_kiln_serve "$serve_size"
+    measure_kiln_serve "$serve_size" "${site_of[$serve_size]}" "$(ref_post "${site_of[$serve_size]}/content/posts")"
     for p in ${peers[@]+"${peers[@]}"}; do
       if [[ $p == hugo ]]; then measure_hugo_serve "$serve_size"; fi
     done
+    rm -rf "$bench_dir/serve"
+  fi
+  if [[ -n ${shape_site[images]:-} ]]; then
+    measure_kiln_serve images "${shape_site[images]}" "${shape_post[images]}"
     rm -rf "$bench_dir/serve"
   fi
 fi
@@ -433,10 +614,21 @@ load_end=$(cut -d ' ' -f 1-3 /proc/loadavg 2>/dev/null || echo '?')
 disk=tmpfs
 [[ $bench_dir == /dev/shm/* ]] || disk="disk ($bench_dir)"
 
-echo "Machine: $(nproc) cores${cpu:+ ($cpu)}, ${mem:-? RAM}, $disk; $versions; kiln: ${jar#"$repo"/} (sha256 $sha, built $jar_date; repo HEAD $head; build JVM options: ${java_opts[*]:-none}; serve: ${serve_java_opts[*]:-none}); load average $load_start at start, $load_end at end; $(date -u '+%Y-%m-%d %H:%M UTC')"
+echo "Machine: $(nproc) cores${cpu:+ ($cpu)}, ${mem:-? RAM}, $disk; $versions; kiln: ${jar#"$repo"/} (sha256 $sha, built $jar_date; repo HEAD $head; builds: $kiln_how; serve: $serve_how); load average $load_start at start, $load_end at end; $(date -u '+%Y-%m-%d %H:%M UTC')"
 echo
-echo "Cold full builds, $runs run(s) per tool and size, tools alternating within each round; wall time of the whole process (JVM start included); peak RSS of its largest process; ratios are tool median / Hugo median."
-echo
+if [[ -s $shapes_tsv ]]; then
+  echo "Blog shapes, $runs round(s), tools alternating within each round, each tool's cold, warm and edit runs in a row: cold = no output and no cache of the tool's own; warm = the same build again, nothing changed; edit = one post changed (a line added), then built. Wall time and CPU time (user + system) of the whole process, JVM start included; peak RSS of its largest process; Kiln/tool = Kiln's median / the tool's median."
+  echo
+  titles=$results/shape-titles.tsv
+  : >"$titles"
+  for shape in "${shapes[@]}"; do printf '%s	%s
+' "$shape" "${shape_title[$shape]}" >>"$titles"; done
+  python3 "$helper" report-shapes "$shapes_tsv" --titles "$titles"
+fi
+if [[ -s $builds_tsv ]]; then
+  echo "Cold full builds, $runs run(s) per tool and size, tools alternating within each round; wall time of the whole process (JVM start included); peak RSS of its largest process; ratios are tool median / Hugo median."
+  echo
+fi
 python3 "$helper" report "$builds_tsv" --serve "$serve_tsv" --edit-timeout "$edit_timeout"
 say "raw results and logs: $results"
 if ((failed)); then
