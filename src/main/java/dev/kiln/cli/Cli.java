@@ -511,7 +511,7 @@ public final class Cli {
         // Ready for Ctrl-C before saying so.
         Thread stop = new Thread(server::close, "kiln-stop");
         Runtime.getRuntime().addShutdownHook(stop);
-        Runnable restoreCtrlC = onCtrlC(server::close);
+        Runnable restoreCtrlC = CtrlC.stops(server::close);
         try {
             out.println("Serving " + server.address() + " (drafts and future posts included); watching content/ and templates/");
             out.println("Press Ctrl-C to stop.");
@@ -532,26 +532,6 @@ public final class Cli {
         }
         out.println("Stopped.");
         return OK;
-    }
-
-    /**
-     * Ctrl-C stops serve as a normal end: the server closes, "Stopped." is printed and the exit code
-     * is 0, as the help says (left to the JVM, SIGINT exits with 130). A second Ctrl-C gets the JVM's
-     * own handling back. Returns what restores it. Where the JVM keeps SIGINT to itself ({@code -Xrs})
-     * the shutdown hook still stops the server.
-     */
-    private static Runnable onCtrlC(Runnable stop) {
-        try {
-            sun.misc.Signal interrupt = new sun.misc.Signal("INT");
-            sun.misc.SignalHandler[] previous = new sun.misc.SignalHandler[1];
-            previous[0] = sun.misc.Signal.handle(interrupt, signal -> {
-                sun.misc.Signal.handle(interrupt, previous[0]);
-                stop.run();
-            });
-            return () -> sun.misc.Signal.handle(interrupt, previous[0]);
-        } catch (IllegalArgumentException | UnsupportedOperationException | LinkageError e) {
-            return () -> { };
-        }
     }
 
     private static long millisSince(long startNanos) {
