@@ -4,9 +4,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Debian's Chromium driven through chromedriver, headless and quiet, as every browser test starts it. */
 public final class HeadlessChromium {
@@ -36,5 +40,27 @@ public final class HeadlessChromium {
         ChromeDriver browser = new ChromeDriver(service, options);
         browser.manage().timeouts().pageLoadTimeout(wait).scriptTimeout(scriptWait);
         return browser;
+    }
+
+    /**
+     * The text of the element with {@code id} ({@code "body"}: the page's body), read in one script, so
+     * no element handle is kept that a reload could leave stale; null while the page has no such element.
+     */
+    public static String text(WebDriver browser, String id) {
+        return (String) ((JavascriptExecutor) browser).executeScript("""
+                const e = arguments[0] === 'body' ? document.body : document.getElementById(arguments[0]);
+                return e ? e.innerText : null;""", id);
+    }
+
+    /**
+     * A wait for what a page shows while a reload may replace its document at any moment: a read that
+     * fails because the document went away ("stale element", "node does not belong to the document",
+     * "execution context destroyed") is tried again, up to {@code timeout}; the last such error is the
+     * cause of the timeout's failure.
+     */
+    public static WebDriverWait waitThroughReloads(WebDriver browser, Duration timeout) {
+        WebDriverWait wait = new WebDriverWait(browser, timeout);
+        wait.ignoring(WebDriverException.class);
+        return wait;
     }
 }
