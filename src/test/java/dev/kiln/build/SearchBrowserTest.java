@@ -14,8 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,14 +37,15 @@ class SearchBrowserTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     @TempDir
-    Path tmp;
+    static Path tmp;
 
-    private HttpServer server;
-    private WebDriver browser;
-    private String base;
+    // One site and one browser for the class: each test starts by opening a page of its own.
+    private static HttpServer server;
+    private static WebDriver browser;
+    private static String base;
 
-    @BeforeEach
-    void buildServeAndOpenBrowser() throws IOException {
+    @BeforeAll
+    static void buildServeAndOpenBrowser() throws IOException {
         Path chromium = Tools.require(INSTALL, "chromium", "chromium-browser");
         Path chromedriver = Tools.require(INSTALL, "chromedriver");
         Path source = tmp.resolve("blog");
@@ -68,8 +69,8 @@ class SearchBrowserTest {
         browser = HeadlessChromium.start(chromium, chromedriver, tmp.resolve("profile"), WAIT, WAIT, "--window-size=1280,900");
     }
 
-    @AfterEach
-    void close() {
+    @AfterAll
+    static void close() {
         if (browser != null) {
             browser.quit();
         }
@@ -82,7 +83,7 @@ class SearchBrowserTest {
     void aWordOfOnePostsBodyListsThatPostAloneWithItsLinkDateAndSnippet() {
         browser.get(base + "/");
         browser.findElement(By.cssSelector(".site-menu a[href='/blog/search/']")).click();
-        assertEquals(base + "/search/", browser.getCurrentUrl());
+        wait(d -> d.getCurrentUrl().equals(base + "/search/"));
         WebElement input = browser.findElement(By.cssSelector("input[type=search]"));
         assertEquals("Search for", browser.findElement(By.cssSelector("label[for=" + input.getAttribute("id") + "]")).getText());
         input.sendKeys("xylophone");
@@ -131,8 +132,7 @@ class SearchBrowserTest {
         input.sendKeys(Keys.ENTER);
         assertEquals("My notebook", focused().getText(), "Enter in the box goes to the first result");
         focused().sendKeys(Keys.ENTER);
-        wait(d -> d.getCurrentUrl().equals(base + "/2019/01/01/notebook/"));
-        assertTrue(browser.getTitle().startsWith("My notebook"), browser.getTitle());
+        wait(d -> d.getCurrentUrl().equals(base + "/2019/01/01/notebook/") && d.getTitle().startsWith("My notebook"));
     }
 
     @Test
