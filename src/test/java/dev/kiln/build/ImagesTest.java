@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,19 +34,41 @@ class ImagesTest {
     private static final String SIZES = "(min-width: 47.5rem) 45rem, calc(100vw - 2rem)";
     private static final String POST = "site/2024/05/01/photos/index.html";
 
+    private static final List<String> PHOTOS = List.of("photo.jpg", "shot.png", "alpha.png", "small.png");
+
+    /**
+     * The photo site's images, made once for the class (making and encoding them took longer than the
+     * builds): photos of real sizes, and strips as wide (so they get the same copies) but a tenth as
+     * high, for the tests about which copies are made and reused, where the pixels are not the point.
+     */
+    @TempDir
+    static Path photos;
+
     @TempDir
     Path site;
+
+    @BeforeAll
+    static void makePhotos() {
+        for (int tenth : new int[] {1, 10}) {
+            Path folder = photos.resolve(tenth == 1 ? "photos" : "strips");
+            TestImages.write(TestImages.photo(3000, 2000 / tenth, 1, false), "jpg", folder.resolve("photo.jpg"));
+            TestImages.write(TestImages.photo(2000, 1200 / tenth, 2, false), "png", folder.resolve("shot.png"));
+            TestImages.write(TestImages.photo(1400, 900 / tenth, 3, true), "png", folder.resolve("alpha.png"));
+            TestImages.write(TestImages.photo(400, 300 / tenth, 4, false), "png", folder.resolve("small.png"));
+        }
+    }
 
     private void write(String path, String text) {
         KilnRun.write(site.resolve(path), text);
     }
 
-    private void photoSite(String siteYml) {
+    /** A post showing the photos (or the strips) in every way: masthead, Markdown, raw HTML, sized, remote. */
+    private void photoSite(String siteYml, String images) throws IOException {
         write("content/site.yml", siteYml);
-        TestImages.write(TestImages.photo(3000, 2000, 1, false), "jpg", site.resolve("content/img/photo.jpg"));
-        TestImages.write(TestImages.photo(2000, 1200, 2, false), "png", site.resolve("content/img/shot.png"));
-        TestImages.write(TestImages.photo(1400, 900, 3, true), "png", site.resolve("content/img/alpha.png"));
-        TestImages.write(TestImages.photo(400, 300, 4, false), "png", site.resolve("content/img/small.png"));
+        Files.createDirectories(site.resolve("content/img"));
+        for (String photo : PHOTOS) {
+            Files.copy(photos.resolve(images).resolve(photo), site.resolve("content/img").resolve(photo));
+        }
         write("content/posts/2024-05-01-photos.md", """
                 ---
                 title: Photos
@@ -75,7 +98,7 @@ class ImagesTest {
 
     @Test
     void resizesWideJpegAndPngIntoCopiesOfeachWidthOfferedThroughSrcsetWithSizesAndLazyLoading() throws IOException {
-        photoSite("title: Photos\nurl: https://example.com\n");
+        photoSite("title: Photos\nurl: https://example.com\n", "photos");
         KilnRun run = build();
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("Resized images: 11 made, 0 reused"), run.out());
@@ -141,7 +164,7 @@ class ImagesTest {
 
     @Test
     void reusesCopiesWhileTheImageIsUnchangedAndMakesThemAgainWhenItChanges() throws IOException {
-        photoSite("title: Photos\nurl: https://example.com\n");
+        photoSite("title: Photos\nurl: https://example.com\n", "strips");
         assertEquals(0, build().exitCode());
         Map<String, byte[]> before = KilnRun.files(site.resolve("site"));
 
@@ -159,7 +182,7 @@ class ImagesTest {
         assertEquals(11, check.profile().imagesReused());
 
         // New pixels, same size: only that image's copies are made again, and they differ.
-        TestImages.write(TestImages.photo(2000, 1200, 99, false), "png", site.resolve("content/img/shot.png"));
+        TestImages.write(TestImages.photo(2000, 120, 99, false), "png", site.resolve("content/img/shot.png"));
         KilnRun changed = build();
         assertTrue(changed.out().contains("Resized images: 4 made, 7 reused"), changed.out());
         Map<String, byte[]> now = KilnRun.files(site.resolve("site"));
@@ -182,7 +205,7 @@ class ImagesTest {
 
     @Test
     void aRememberingBuilderUpdatesCopiesAndPagesWhenAnImageIsEditedAndNotOtherwise() throws Exception {
-        photoSite("title: Photos\nurl: https://example.com\n");
+        photoSite("title: Photos\nurl: https://example.com\n", "strips");
         Visibility all = new Visibility(true, true, KilnRun.CLOCK.instant());
         SiteBuilder preview = SiteBuilder.remembering();
         BuildResult first = preview.build(site, all, true);
@@ -192,12 +215,12 @@ class ImagesTest {
         assertEquals(11, second.profile().imagesReused());
         assertEquals(0, second.profile().rendered(), "nothing changed, nothing rendered");
 
-        TestImages.write(TestImages.photo(2000, 1000, 7, false), "jpg", site.resolve("content/img/photo.jpg"));
+        TestImages.write(TestImages.photo(2000, 100, 7, false), "jpg", site.resolve("content/img/photo.jpg"));
         preview.forget(List.of(Path.of("content/img/photo.jpg")));
         BuildResult edited = preview.build(site, all, true);
         assertEquals(4, edited.profile().imagesResized());
         String page = text(edited, "2024/05/01/photos/index.html");
-        assertTrue(page.contains("width=\"2000\" height=\"1000\""), page);
+        assertTrue(page.contains("width=\"2000\" height=\"100\""), page);
         assertTrue(page.contains("/img/photo-1920w.jpg 1920w, /img/photo.jpg 2000w"), page);
         BuildResult cold = new SiteBuilder().build(site, all, true);
         assertEquals(files(cold), files(edited));
@@ -221,8 +244,8 @@ class ImagesTest {
     }
 
     @Test
-    void worksUnderABaseurl() {
-        photoSite("title: Photos\nurl: https://example.com\nbaseurl: /blog\n");
+    void worksUnderABaseurl() throws IOException {
+        photoSite("title: Photos\nurl: https://example.com\nbaseurl: /blog\n", "strips");
         KilnRun run = build();
         assertEquals(0, run.exitCode(), run.err());
         List<Map<String, String>> images = images(KilnRun.read(site.resolve(POST)));
@@ -230,7 +253,7 @@ class ImagesTest {
         assertTrue(images.get(0).get("srcset").startsWith("/blog/img/photo-640w.jpg 640w, "), images.get(0).get("srcset"));
         assertEquals("/blog/img/shot.png", images.get(2).get("src"));
         assertTrue(images.get(2).get("srcset").endsWith(", /blog/img/shot-1920w.jpg 1920w, /blog/img/shot.png 2000w"));
-        assertEquals("1200", images.get(2).get("height"));
+        assertEquals("120", images.get(2).get("height"));
     }
 
     @Test
@@ -279,7 +302,8 @@ class ImagesTest {
 
     private Path writePng() {
         Path file = site.resolve("whole.png");
-        TestImages.write(TestImages.photo(1600, 1000, 5, false), "png", file);
+        // Only its first 60 bytes are used; wider than the column, so that Kiln decodes it to resize it.
+        TestImages.write(TestImages.photo(1600, 100, 5, false), "png", file);
         return file;
     }
 
