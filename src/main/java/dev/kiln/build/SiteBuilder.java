@@ -383,19 +383,26 @@ public final class SiteBuilder {
         }
         List<Document.Link> links = new ArrayList<>();
         for (RenderedMarkdown.Link l : rendered.links()) {
-            int line = l.line();
-            int column = l.column();
-            if (liquid != null) {
-                int[] origin = liquid.origin(line, column);
-                line = origin[0];
-                column = origin[1];
-            }
-            links.add(new Document.Link(l.url(), new SourcePosition(path, bodyLine + line - 1, column)));
+            links.add(new Document.Link(l.url(), bodyPosition(path, bodyLine, liquid, l.line(), l.column())));
+        }
+        for (RenderedMarkdown.Problem problem : rendered.problems()) {
+            found.add(Diagnostic.error(bodyPosition(path, bodyLine, liquid, problem.line(), problem.column()),
+                    problem.message(), problem.hint()));
         }
         return new Compiled(new SourceResult(path, isPost, front, new Document.Content(rendered.html(),
                 rendered.excerptHtml(), rendered.excerptText(), rendered.toc(),
                 PlainText.collapseAndShorten(rendered.text(), Document.Content.TEXT_LENGTH), rendered.wordCount(), links),
                 found), lookups);
+    }
+
+    /** Where a line and column of the Markdown body (after Liquid, if it ran) were written in the file. */
+    private static SourcePosition bodyPosition(Path path, int bodyLine, EditedText liquid, int line, int column) {
+        if (liquid != null) {
+            int[] origin = liquid.origin(line, column);
+            line = origin[0];
+            column = origin[1];
+        }
+        return new SourcePosition(path, bodyLine + line - 1, column);
     }
 
     /** Image files the image stage can read; others (SVG, WebP, …) are copied and shown as they are. */

@@ -26,6 +26,7 @@ final class KramdownExtension implements Parser.ParserExtension, HtmlRenderer.Ht
     @Override
     public void extend(Parser.Builder parser) {
         parser.customInlineParserExtensionFactory(new KramdownAttributeParser.Factory());
+        parser.customInlineParserExtensionFactory(new MathParser.Factory());
         // Gives each attribute list its owner (previous element, enclosing block, heading id).
         parser.postProcessorFactory(new AttributesNodePostProcessor.Factory());
     }
@@ -38,6 +39,7 @@ final class KramdownExtension implements Parser.ParserExtension, HtmlRenderer.Ht
         renderer.nodeRendererFactory(options -> new HeadingRenderer());
         renderer.nodeRendererFactory(options -> new TextRenderer());
         renderer.nodeRendererFactory(options -> new CodeBlockRenderer(highlighter));
+        renderer.nodeRendererFactory(options -> new RawBlockRenderer(safeMode));
         renderer.attributeProviderFactory(new LinkAttributeProvider.Factory(safeMode));
         renderer.attributeProviderFactory(new ScrollableBlockAttributeProvider.Factory());
     }

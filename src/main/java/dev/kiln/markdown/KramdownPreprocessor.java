@@ -1,48 +1,151 @@
 package dev.kiln.markdown;
 
 import dev.kiln.text.EditedText;
+import java.util.ArrayDeque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The kramdown block syntax flexmark has no parser for, handled on the text before it is parsed (outside
- * fenced code; indented code cannot match, these must start within three spaces):
- * attribute list definitions ({@code {:name: .class #id}}, collected and removed), extensions
- * ({@code {::comment}…{:/comment}} and {@code {::options … /}}, removed), and HTML blocks with
- * {@code markdown="1"}, whose content is made Markdown by blank lines inside the tags (the attribute
- * itself is dropped: it is not HTML). The result maps every position back to the text as written.
+ * The kramdown block syntax that CommonMark reads differently, handled on the text before flexmark
+ * parses it, in one pass over the lines (fenced code is skipped):
+ * <ul>
+ * <li>HTML blocks run to their closing tag, as kramdown reads them: blank lines and indented lines inside
+ * a {@code <table>} stay HTML. Each becomes one placeholder line, replaced by the HTML after parsing
+ * ({@link RawBlock}); what follows the closing tag on its line starts a new block.
+ * <li>{@code markdown="1"}, {@code "block"}, {@code "span"} and {@code "0"} (and the option
+ * {@code parse_block_html}): the tags become placeholders and what is between them is Markdown.
+ * <li>Display math, {@code $$…$$} standing alone between blank lines, kept as TeX for MathJax or KaTeX.
+ * <li>Attribute list definitions ({@code {:name: .class #id}}), collected and removed; the extensions
+ * {@code {::comment}}, {@code {::nomarkdown}} and {@code {::options … /}}.
+ * <li>A rule written with hundreds of characters is shortened: flexmark's pattern for it recurses per
+ * character and overflowed the stack at about 2,000.
+ * </ul>
+ * The result maps every position back to the text as written.
  */
 final class KramdownPreprocessor {
     private static final Pattern FENCE = Pattern.compile(" {0,3}(`{3,}|~{3,}).*");
     private static final Pattern DEFINITION = Pattern.compile(" {0,3}\\{:([A-Za-z_][\\w-]*):(.*)\\}\\s*");
-    private static final Pattern OPTIONS = Pattern.compile("\\{::options\\b[^}]*/\\}");
+    private static final Pattern OPTIONS = Pattern.compile("\\{::options\\b([^}]*)/\\}");
+    private static final Pattern OPTION = Pattern.compile("([a-z_]+)=(\"[^\"]*\"|'[^']*')");
     private static final Pattern COMMENT = Pattern.compile("\\{::comment\\}");
     private static final Pattern COMMENT_END = Pattern.compile("\\{:/(comment)?\\}");
-    private static final Pattern MARKDOWN_BLOCK = Pattern.compile(
-            " {0,3}<([A-Za-z][A-Za-z0-9-]*)\\b[^>]*?(\\s+markdown\\s*=\\s*(\"[^\"]*\"|'[^']*'|[\\w]+))[^>]*>\\s*");
+    private static final Pattern NOMARKDOWN_END = Pattern.compile("\\{:/(nomarkdown)?\\}");
 
-    /** The text to parse and the attribute list definitions found, by name. */
-    record Result(EditedText text, Map<String, String> definitions) {}
+    /** kramdown's span elements: at a line's start they begin a paragraph, not an HTML block. */
+    private static final Set<String> SPAN_ELEMENTS = Set.of("a", "abbr", "acronym", "b", "big", "bdo", "br", "button",
+            "cite", "code", "del", "dfn", "em", "i", "img", "input", "ins", "kbd", "label", "mark", "option", "q", "rb",
+            "rbc", "rp", "rt", "rtc", "ruby", "samp", "select", "small", "span", "strong", "sub", "sup", "tt", "u", "var");
+    /** Elements whose content kramdown parses as a paragraph's text when asked to parse it. */
+    private static final Set<String> SPAN_CONTENT = Set.of("a", "abbr", "acronym", "b", "bdo", "big", "button", "cite",
+            "caption", "del", "dfn", "dt", "em", "h1", "h2", "h3", "h4", "h5", "h6", "i", "ins", "label", "legend",
+            "optgroup", "p", "q", "rb", "rbc", "rp", "rt", "rtc", "ruby", "select", "small", "span", "strong", "sub", "sup",
+            "th", "tt");
+    /** Elements whose content kramdown parses as blocks when asked to; all others stay raw HTML. */
+    private static final Set<String> BLOCK_CONTENT = Set.of("address", "applet", "article", "aside", "blockquote", "body",
+            "dd", "details", "div", "dl", "fieldset", "figure", "figcaption", "footer", "form", "header", "hgroup",
+            "iframe", "li", "main", "map", "menu", "nav", "noscript", "object", "section", "summary", "td");
+    static final Set<String> VOID_ELEMENTS = Set.of("area", "base", "br", "col", "command", "embed", "hr", "img",
+            "input", "keygen", "link", "meta", "param", "source", "track", "wbr");
+    /** Where the rest of an element is text up to its closing tag, never tags. */
+    private static final Set<String> RAW_TEXT_ELEMENTS = Set.of("script", "style", "textarea", "title");
+    /** Runs of rule characters longer than this are shortened (or refused when they are not a rule). */
+    static final int LONGEST_RULE = 256;
+
+    /** The options a post can set with {@code {::options … /}} that Kiln honours, as written. */
+    record Options(Map<String, String> values) {
+        boolean flag(String name, boolean otherwise) {
+            String value = values.get(name);
+            return value == null ? otherwise : value.equals("true");
+        }
+
+        String text(String name, String otherwise) {
+            return values.getOrDefault(name, otherwise);
+        }
+
+        int number(String name, int otherwise) {
+            try {
+                return Integer.parseInt(values.getOrDefault(name, "").strip());
+            } catch (NumberFormatException e) {
+                return otherwise;
+            }
+        }
+    }
+
+    /**
+     * The text to parse, the attribute list definitions found by name, the HTML and math that
+     * placeholders stand for (by the placeholder's offset in the text), the options set, and the offset in
+     * the text as written of a problem that keeps it from being rendered (-1 when there is none).
+     */
+    record Result(EditedText text, Map<String, String> definitions, Map<Integer, RawBlock> raw, Options options,
+                  int problemAt, String problem, String hint) {
+        static Result unchanged(String markdown) {
+            return new Result(EditedText.unchanged(markdown), Map.of(), Map.of(), new Options(Map.of()), -1, null, null);
+        }
+    }
+
+    /** What a placeholder line is, in flexmark's eyes: an HTML comment block, which ends on its own line. */
+    static final String PLACEHOLDER = "<!--kiln-->";
 
     /** True when the text holds none of this syntax: it is parsed as it is. */
     static boolean needless(String markdown) {
-        return !markdown.contains("{:") && !markdown.contains("markdown=");
+        return markdown.indexOf('<') < 0 && !markdown.contains("{:") && !markdown.contains("$$") && !hasLongRun(markdown);
     }
 
-    Result process(String markdown) {
-        EditedText.Builder out = EditedText.from(markdown);
-        Map<String, String> definitions = new LinkedHashMap<>();
+    /** Whether a line may hold a rule long enough for {@link #LONGEST_RULE}: cheap, most texts have none. */
+    private static boolean hasLongRun(String markdown) {
+        int run = 0;
+        for (int i = 0; i < markdown.length(); i++) {
+            char c = markdown.charAt(i);
+            if (c == '-' || c == '*' || c == '_') {
+                if (++run > LONGEST_RULE) {
+                    return true;
+                }
+            } else if (c != ' ' && c != '\t') {
+                run = 0;
+            }
+        }
+        return false;
+    }
+
+    private final String markdown;
+    private final EditedText.Builder out;
+    private final Map<String, String> definitions = new LinkedHashMap<>();
+    private final Map<Integer, RawBlock> raw = new HashMap<>();
+    private final Map<String, String> options = new LinkedHashMap<>();
+    /** HTML elements whose content is being read as Markdown, innermost last. */
+    private final ArrayDeque<String> open = new ArrayDeque<>();
+    private int problemAt = -1;
+    private String problem;
+    private String hint;
+
+    private KramdownPreprocessor(String markdown) {
+        this.markdown = markdown;
+        this.out = EditedText.from(markdown);
+    }
+
+    static Result process(String markdown) {
+        KramdownPreprocessor pass = new KramdownPreprocessor(markdown);
+        pass.run();
+        return new Result(pass.out.build(), pass.definitions, pass.raw, new Options(Map.copyOf(pass.options)),
+                pass.problemAt, pass.problem, pass.hint);
+    }
+
+    private void run() {
         String fence = null;
-        // The markdown="1" blocks open around this line, innermost last, with how deep their tag is nested.
-        java.util.ArrayDeque<OpenBlock> open = new java.util.ArrayDeque<>();
-        int lineStart = 0;
-        while (lineStart < markdown.length()) {
-            int newline = markdown.indexOf('\n', lineStart);
-            int lineEnd = newline < 0 ? markdown.length() : newline;
-            int next = newline < 0 ? markdown.length() : newline + 1;
-            String line = markdown.substring(lineStart, lineEnd);
+        boolean afterBlank = true;
+        int position = 0;
+        int length = markdown.length();
+        while (position < length && problemAt < 0) {
+            int newline = markdown.indexOf('\n', position);
+            int lineEnd = newline < 0 ? length : newline;
+            int next = newline < 0 ? length : newline + 1;
+            String line = markdown.substring(position, lineEnd);
+            boolean blank = line.isBlank();
             Matcher m;
             if (fence != null) {
                 String stripped = line.strip();
@@ -50,64 +153,391 @@ final class KramdownPreprocessor {
                 if (stripped.startsWith(fence) && stripped.chars().allMatch(c -> c == fenceChar)) {
                     fence = null;
                 }
-                out.copy(lineStart, next);
+                out.copy(position, next);
             } else if ((m = FENCE.matcher(line)).matches()) {
                 fence = m.group(1);
-                out.copy(lineStart, next);
-            } else if ((m = DEFINITION.matcher(line)).matches()) {
+                out.copy(position, next);
+            } else if (line.startsWith("{:") && (m = DEFINITION.matcher(line)).matches()) {
                 definitions.put(m.group(1), m.group(2));
                 out.copy(lineEnd, next);
-            } else if ((m = MARKDOWN_BLOCK.matcher(line)).matches()) {
-                String value = m.group(3).replaceAll("[\"']", "");
-                out.copy(lineStart, lineStart + m.start(2)).copy(lineStart + m.end(2), lineEnd);
-                for (OpenBlock block : open) {
-                    block.depth += depthChange(line, block.tag);
-                }
-                if (!value.equals("0")) {
-                    // A blank line ends the HTML block, so what follows is Markdown up to the closing tag.
-                    out.insert("\n", lineEnd);
-                    open.addLast(new OpenBlock(m.group(1)));
-                }
-                out.copy(lineEnd, next);
-            } else if (!open.isEmpty() && closingTag(line, open.getLast().tag, open.getLast().depth) >= 0) {
-                OpenBlock block = open.removeLast();
-                int close = closingTag(line, block.tag, block.depth);
-                for (OpenBlock outer : open) {
-                    outer.depth += depthChange(line, outer.tag);
-                }
-                int at = lineStart + close;
-                extensions(markdown, out, lineStart, at);
-                // A blank line before the closing tag ends the Markdown: the tag is HTML again.
-                out.insert(line.substring(0, close).isBlank() ? "\n" : "\n\n", at);
-                out.copy(at, next);
+            } else if (line.startsWith("<!--", indentOf(line)) && indentOf(line) <= 3) {
+                // A comment is flexmark's HTML block too; the tags inside it are not.
+                int close = markdown.indexOf("-->", position);
+                int closeLine = close < 0 ? -1 : markdown.indexOf('\n', close);
+                next = close < 0 || closeLine < 0 ? length : closeLine + 1;
+                out.copy(position, next);
+            } else if (line.startsWith("{::nomarkdown}")) {
+                next = nomarkdown(position, position + "{::nomarkdown}".length());
+            } else if (indentOf(line) <= 3 && line.indexOf('<') == indentOf(line) && htmlBlock(position, position + indentOf(line))) {
+                next = resume;
+            } else if (!open.isEmpty() && closesOpenBlock(line)) {
+                next = closeBlock(position, position + indentOf(line));
+            } else if (afterBlank && line.stripLeading().startsWith("$$") && indentOf(line) <= 3 && displayMath(position)) {
+                next = resume;
+                blank = true; // what follows a display formula starts a block
+            } else if (isLongRun(line)) {
+                longRun(position, lineEnd, next);
+            } else if (line.contains("{::")) {
+                next = extensions(position, next);
             } else {
-                for (OpenBlock block : open) {
-                    block.depth += depthChange(line, block.tag);
-                }
-                next = line.contains("{::") ? extensions(markdown, out, lineStart, next) : copy(out, lineStart, next);
+                out.copy(position, next);
             }
-            lineStart = next;
+            afterBlank = blank;
+            position = next;
         }
-        return new Result(out.build(), definitions);
+    }
+
+    /** Where the line loop resumes after a construct that ended before the line did. */
+    private int resume;
+
+    private static int indentOf(String line) {
+        int i = 0;
+        while (i < line.length() && line.charAt(i) == ' ') {
+            i++;
+        }
+        return i;
+    }
+
+    // ---- HTML blocks ----------------------------------------------------------------------------------
+
+    /**
+     * Reads the HTML block whose tag opens at {@code tagStart} (a line's start, give or take three
+     * spaces); false when it is not one (a span element, no tag at all), and the line is read as text.
+     */
+    private boolean htmlBlock(int lineStart, int tagStart) {
+        Tag tag = Tag.at(markdown, tagStart);
+        if (tag == null || tag.closing() || SPAN_ELEMENTS.contains(tag.lowerName())) {
+            return false;
+        }
+        String mode = mode(tag);
+        String name = tag.lowerName();
+        if (tag.selfClosing() || VOID_ELEMENTS.contains(name)) {
+            mode = "raw";
+        }
+        int indent = tagStart - lineStart;
+        if (mode.equals("raw")) {
+            int end = tag.selfClosing() || VOID_ELEMENTS.contains(name) ? tag.end() : elementEnd(markdown, tag);
+            placeholder(lineStart, indent, tagStart, withoutMarkdownAttribute(tag, tagStart, end), RawBlock.Kind.HTML);
+            resume = restOfLine(end, indent);
+            return true;
+        }
+        if (open.size() >= NestingLimit.LEVELS) {
+            refuse(tagStart, NestingLimit.MESSAGE, NestingLimit.HINT);
+            resume = markdown.length();
+            return true;
+        }
+        String openTag = withoutMarkdownAttribute(tag, tagStart, tag.end());
+        if (mode.equals("span")) {
+            int close = closingTagOf(markdown, tag);
+            placeholder(lineStart, indent, tagStart, openTag, RawBlock.Kind.SPAN_OPEN);
+            int contentEnd = close < 0 ? markdown.length() : close;
+            out.insert("\n" + " ".repeat(indent), tag.end());
+            copyWithExtensions(skipSpaces(tag.end(), contentEnd), contentEnd);
+            out.insert("\n", contentEnd);
+            if (close < 0) {
+                resume = markdown.length();
+            } else {
+                Tag closing = Tag.at(markdown, close);
+                placeholder(contentEnd, indent, close, markdown.substring(close, closing.end()), RawBlock.Kind.SPAN_CLOSE);
+                resume = restOfLine(closing.end(), indent);
+            }
+            return true;
+        }
+        placeholder(lineStart, indent, tagStart, openTag, RawBlock.Kind.HTML);
+        open.addLast(name);
+        // What follows the tag on its line is the first line of the content.
+        out.insert("\n", tag.end());
+        resume = restOfLine(tag.end(), indent);
+        return true;
+    }
+
+    /** How kramdown reads an element's content: "raw", "block" or "span". */
+    private String mode(Tag tag) {
+        String name = tag.lowerName();
+        String markdownAttribute = tag.attribute("markdown");
+        String model = SPAN_CONTENT.contains(name) ? "span" : BLOCK_CONTENT.contains(name) ? "block" : "raw";
+        if (markdownAttribute == null) {
+            return new Options(options).flag("parse_block_html", false) ? model : "raw";
+        }
+        return switch (markdownAttribute) {
+            case "0" -> "raw";
+            case "block" -> "block";
+            case "span" -> "span";
+            default -> model.equals("raw") ? "raw" : model;
+        };
+    }
+
+    private boolean closesOpenBlock(String line) {
+        int indent = indentOf(line);
+        if (indent > 3 || !line.startsWith("</", indent)) {
+            return false;
+        }
+        Tag tag = Tag.at(line, indent);
+        return tag != null && tag.lowerName().equals(open.getLast());
+    }
+
+    private int closeBlock(int lineStart, int tagStart) {
+        Tag tag = Tag.at(markdown, tagStart);
+        open.removeLast();
+        // A blank line ends what the content left open (a paragraph); the tag is HTML again.
+        out.insert("\n", tagStart);
+        placeholder(lineStart, 0, tagStart, markdown.substring(tagStart, tag.end()), RawBlock.Kind.HTML);
+        return restOfLine(tag.end(), 0);
+    }
+
+    /** Writes a placeholder line standing for {@code html}, indented as the tag was. */
+    private void placeholder(int from, int indent, int tagStart, String html, RawBlock.Kind kind) {
+        out.insert(" ".repeat(indent), from);
+        raw.put(out.text().length(), new RawBlock(kind, html));
+        out.insert(PLACEHOLDER, tagStart);
     }
 
     /**
-     * Copies {@code markdown[from, to)} without kramdown comments and options; a comment may run past
-     * {@code to}, and the returned offset is where copying stopped (the start of the next line).
+     * After a construct that ended at {@code end}: a line break, then the rest of the line when it holds
+     * more (a new block, as kramdown reads it), else nothing; returns where the line loop resumes.
      */
-    private static int extensions(String markdown, EditedText.Builder out, int from, int to) {
+    private int restOfLine(int end, int indent) {
+        int newline = markdown.indexOf('\n', end);
+        int lineEnd = newline < 0 ? markdown.length() : newline;
+        if (markdown.substring(end, lineEnd).isBlank()) {
+            out.insert("\n", end);
+            return newline < 0 ? markdown.length() : newline + 1;
+        }
+        out.insert("\n" + " ".repeat(indent), end);
+        return skipSpaces(end, lineEnd);
+    }
+
+    private int skipSpaces(int from, int to) {
+        while (from < to && (markdown.charAt(from) == ' ' || markdown.charAt(from) == '\t')) {
+            from++;
+        }
+        return from;
+    }
+
+    /** The element's text without its {@code markdown} attribute, which is kramdown's and not HTML. */
+    private String withoutMarkdownAttribute(Tag tag, int from, int to) {
+        String text = markdown.substring(from, to);
+        if (tag.markdownStart() < 0) {
+            return LinkAttributeProvider.withNoopener(text);
+        }
+        text = markdown.substring(from, tag.markdownStart()) + markdown.substring(tag.markdownEnd(), to);
+        return LinkAttributeProvider.withNoopener(text);
+    }
+
+    /**
+     * The offset just past the tag that closes the element opened by {@code tag}, counting the elements
+     * opened inside it, or the text's end when it is never closed (kramdown reads to the end too).
+     * Linear: every tag is looked at once, comments and script or style content skipped whole.
+     */
+    static int elementEnd(String text, Tag tag) {
+        ArrayDeque<String> names = new ArrayDeque<>();
+        Map<String, Integer> openByName = new HashMap<>();
+        names.push(tag.lowerName());
+        openByName.put(tag.lowerName(), 1);
+        int i = tag.end();
+        if (RAW_TEXT_ELEMENTS.contains(tag.lowerName())) {
+            return rawTextEnd(text, i, tag.lowerName());
+        }
+        while (true) {
+            int lt = text.indexOf('<', i);
+            if (lt < 0) {
+                return text.length();
+            }
+            if (text.startsWith("<!--", lt)) {
+                int close = text.indexOf("-->", lt + 4);
+                if (close < 0) {
+                    return text.length();
+                }
+                i = close + 3;
+                continue;
+            }
+            Tag inner = Tag.at(text, lt);
+            if (inner == null) {
+                i = lt + 1;
+                continue;
+            }
+            i = inner.end();
+            String name = inner.lowerName();
+            if (inner.closing()) {
+                if (openByName.getOrDefault(name, 0) > 0) {
+                    // elements left open inside are closed with it, as browsers and kramdown do
+                    String popped;
+                    do {
+                        popped = names.pop();
+                        openByName.merge(popped, -1, Integer::sum);
+                    } while (!popped.equals(name));
+                    if (names.isEmpty()) {
+                        return i;
+                    }
+                }
+            } else if (RAW_TEXT_ELEMENTS.contains(name)) {
+                i = rawTextEnd(text, i, name);
+            } else if (!inner.selfClosing() && !VOID_ELEMENTS.contains(name)) {
+                names.push(name);
+                openByName.merge(name, 1, Integer::sum);
+            }
+        }
+    }
+
+    private static int rawTextEnd(String text, int from, String name) {
+        Matcher close = Pattern.compile("</" + Pattern.quote(name) + "\\s*>", Pattern.CASE_INSENSITIVE).matcher(text);
+        return close.find(from) ? close.end() : text.length();
+    }
+
+    /** The offset of the closing tag of {@code tag}'s element (same name, nesting counted), or -1. */
+    private static int closingTagOf(String text, Tag tag) {
+        int depth = 1;
+        int i = tag.end();
+        while (true) {
+            int lt = text.indexOf('<', i);
+            if (lt < 0) {
+                return -1;
+            }
+            Tag inner = Tag.at(text, lt);
+            if (inner == null) {
+                i = lt + 1;
+                continue;
+            }
+            i = inner.end();
+            if (inner.lowerName().equals(tag.lowerName()) && !inner.selfClosing()) {
+                depth += inner.closing() ? -1 : 1;
+                if (depth == 0) {
+                    return lt;
+                }
+            }
+        }
+    }
+
+    // ---- Math, rules, extensions ----------------------------------------------------------------------
+
+    /**
+     * Display math: {@code $$} at a block's start, the formula (over any number of lines, blank ones
+     * too) and {@code $$} ending its line, followed by a blank line or the end. False otherwise: the
+     * formula is then inline math in a paragraph.
+     */
+    private boolean displayMath(int lineStart) {
+        int open = markdown.indexOf("$$", lineStart);
+        if (open > 0 && markdown.charAt(open - 1) == '\\') {
+            return false;
+        }
+        int close = markdown.indexOf("$$", open + 2);
+        if (close < 0) {
+            return false;
+        }
+        int newline = markdown.indexOf('\n', close);
+        int lineEnd = newline < 0 ? markdown.length() : newline;
+        if (!markdown.substring(close + 2, lineEnd).isBlank()) {
+            return false;
+        }
+        int after = newline < 0 ? markdown.length() : newline + 1;
+        int nextLineEnd = markdown.indexOf('\n', after);
+        String nextLine = markdown.substring(after, nextLineEnd < 0 ? markdown.length() : nextLineEnd);
+        if (!nextLine.isBlank() && !nextLine.startsWith("{:") && !nextLine.equals("^")) {
+            return false;
+        }
+        String tex = markdown.substring(open + 2, close).strip();
+        raw.put(out.text().length(), new RawBlock(RawBlock.Kind.MATH, "\\[" + MathSpan.escape(tex) + "\\]"));
+        out.insert(PLACEHOLDER + "\n", open);
+        resume = after;
+        return true;
+    }
+
+    private static boolean isLongRun(String line) {
+        int count = 0;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '-' || c == '*' || c == '_') {
+                if (++count > LONGEST_RULE) {
+                    return true;
+                }
+            } else if (c != ' ' && c != '\t' && c != '>') {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A line of hundreds of rule characters: a rule (or a setext heading's underline), written again with
+     * three; anything else made of such a run is refused rather than given to flexmark.
+     */
+    private void longRun(int lineStart, int lineEnd, int next) {
+        String line = markdown.substring(lineStart, lineEnd);
+        int first = 0;
+        while (first < line.length() && " \t>".indexOf(line.charAt(first)) >= 0) {
+            first++;
+        }
+        char kind = line.charAt(first);
+        String rest = line.substring(first).strip();
+        boolean rule = rest.chars().allMatch(c -> c == kind || c == ' ' || c == '\t');
+        if (!rule) {
+            refuse(lineStart + first, "a line starting with more than " + LONGEST_RULE + " '" + kind + "' characters",
+                    "a rule needs only three (" + kind + kind + kind + "); to show the characters, escape the first (\\" + kind + ")");
+            return;
+        }
+        boolean spaced = rest.indexOf(' ') >= 0 || rest.indexOf('\t') >= 0;
+        out.copy(lineStart, lineStart + first);
+        out.insert(spaced ? kind + " " + kind + " " + kind : String.valueOf(kind).repeat(3), lineStart + first);
+        out.copy(lineEnd, next);
+    }
+
+    private void refuse(int at, String message, String problemHint) {
+        if (problemAt < 0) {
+            problemAt = at;
+            problem = message;
+            hint = problemHint;
+        }
+    }
+
+    /** {@code {::nomarkdown}…{:/nomarkdown}} at a block's start: the text between is output as it is. */
+    private int nomarkdown(int lineStart, int contentStart) {
+        Matcher end = NOMARKDOWN_END.matcher(markdown);
+        int contentEnd = end.find(contentStart) ? end.start() : markdown.length();
+        int after = contentEnd == markdown.length() ? contentEnd : end.end();
+        String content = markdown.substring(contentStart, contentEnd);
+        if (content.startsWith("\n")) {
+            content = content.substring(1);
+        }
+        raw.put(out.text().length(), new RawBlock(RawBlock.Kind.HTML, content.stripTrailing()));
+        out.insert(PLACEHOLDER, lineStart);
+        return restOfLine(after, 0);
+    }
+
+    private void copyWithExtensions(int from, int to) {
+        if (markdown.substring(from, to).contains("{::")) {
+            int position = from;
+            while (position < to) {
+                int newline = markdown.indexOf('\n', position);
+                int lineEnd = newline < 0 || newline + 1 > to ? to : newline + 1;
+                position = extensions(position, lineEnd);
+            }
+        } else {
+            out.copy(from, to);
+        }
+    }
+
+    /**
+     * Copies {@code markdown[from, to)} without kramdown comments and options (which it applies); a
+     * comment may run past {@code to}, and the returned offset is where copying stopped (the start of
+     * the next line).
+     */
+    private int extensions(int from, int to) {
         int position = from;
         while (position < to) {
             Matcher comment = COMMENT.matcher(markdown).region(position, to);
-            Matcher options = OPTIONS.matcher(markdown).region(position, to);
+            Matcher option = OPTIONS.matcher(markdown).region(position, to);
             boolean isComment = comment.find();
-            boolean isOptions = options.find();
+            boolean isOptions = option.find();
             if (!isComment && !isOptions) {
                 break;
             }
-            if (isOptions && (!isComment || options.start() < comment.start())) {
-                out.copy(position, options.start());
-                position = options.end();
+            if (isOptions && (!isComment || option.start() < comment.start())) {
+                out.copy(position, option.start());
+                Matcher each = OPTION.matcher(option.group(1));
+                while (each.find()) {
+                    options.put(each.group(1), each.group(2).substring(1, each.group(2).length() - 1));
+                }
+                position = option.end();
                 continue;
             }
             out.copy(position, comment.start());
@@ -125,39 +555,102 @@ final class KramdownPreprocessor {
         return to;
     }
 
-    private static int copy(EditedText.Builder out, int from, int to) {
-        out.copy(from, to);
-        return to;
-    }
+    /**
+     * An HTML tag read by hand (linear, never a regular expression over the rest of the text): its
+     * name, whether it closes or closes itself, where it ends, and its {@code markdown} attribute.
+     */
+    record Tag(String name, boolean closing, boolean selfClosing, int end, Map<String, String> attributes,
+               int markdownStart, int markdownEnd) {
 
-    /** A markdown="1" block not closed yet; {@code depth} counts its tag name's nesting (a div in a div). */
-    private static final class OpenBlock {
-        private final String tag;
-        private int depth = 1;
-
-        OpenBlock(String tag) {
-            this.tag = tag;
+        String lowerName() {
+            return name.toLowerCase(Locale.ROOT);
         }
-    }
 
-    /** The index in {@code line} of the {@code </tag>} that closes the block open at {@code depth}, or -1. */
-    private static int closingTag(String line, String tag, int depth) {
-        Matcher m = Pattern.compile("<(/?)" + tag + "\\b", Pattern.CASE_INSENSITIVE).matcher(line);
-        while (m.find()) {
-            depth += m.group(1).isEmpty() ? 1 : -1;
-            if (depth == 0) {
-                return m.start();
+        String attribute(String attributeName) {
+            return attributes.get(attributeName);
+        }
+
+        /** The tag starting with the {@code <} at {@code start}, or null when there is none there. */
+        static Tag at(String text, int start) {
+            int length = text.length();
+            int i = start + 1;
+            boolean closing = i < length && text.charAt(i) == '/';
+            if (closing) {
+                i++;
+            }
+            int nameStart = i;
+            if (i >= length || !Character.isLetter(text.charAt(i))) {
+                return null;
+            }
+            while (i < length && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '-' || text.charAt(i) == ':')) {
+                i++;
+            }
+            String name = text.substring(nameStart, i);
+            Map<String, String> attributes = new HashMap<>();
+            int markdownStart = -1;
+            int markdownEnd = -1;
+            while (true) {
+                int spaceStart = i;
+                while (i < length && Character.isWhitespace(text.charAt(i))) {
+                    i++;
+                }
+                if (i >= length) {
+                    return null;
+                }
+                char c = text.charAt(i);
+                if (c == '>') {
+                    return new Tag(name, closing, false, i + 1, attributes, markdownStart, markdownEnd);
+                }
+                if (c == '/' && i + 1 < length && text.charAt(i + 1) == '>') {
+                    return new Tag(name, closing, true, i + 2, attributes, markdownStart, markdownEnd);
+                }
+                if (i == spaceStart || closing) {
+                    return null; // attributes need a space before them; closing tags have none
+                }
+                int attributeStart = i;
+                while (i < length && !Character.isWhitespace(text.charAt(i)) && "=>/\"'".indexOf(text.charAt(i)) < 0) {
+                    i++;
+                }
+                if (i == attributeStart) {
+                    return null;
+                }
+                String attributeName = text.substring(attributeStart, i).toLowerCase(Locale.ROOT);
+                String value = "";
+                int j = i;
+                while (j < length && Character.isWhitespace(text.charAt(j))) {
+                    j++;
+                }
+                if (j < length && text.charAt(j) == '=') {
+                    j++;
+                    while (j < length && Character.isWhitespace(text.charAt(j))) {
+                        j++;
+                    }
+                    if (j >= length) {
+                        return null;
+                    }
+                    char quote = text.charAt(j);
+                    if (quote == '"' || quote == '\'') {
+                        int close = text.indexOf(quote, j + 1);
+                        if (close < 0) {
+                            return null;
+                        }
+                        value = text.substring(j + 1, close);
+                        i = close + 1;
+                    } else {
+                        int valueStart = j;
+                        while (j < length && !Character.isWhitespace(text.charAt(j)) && text.charAt(j) != '>') {
+                            j++;
+                        }
+                        value = text.substring(valueStart, j);
+                        i = j;
+                    }
+                }
+                attributes.putIfAbsent(attributeName, value);
+                if (attributeName.equals("markdown")) {
+                    markdownStart = spaceStart;
+                    markdownEnd = i;
+                }
             }
         }
-        return -1;
-    }
-
-    private static int depthChange(String line, String tag) {
-        Matcher m = Pattern.compile("<(/?)" + tag + "\\b", Pattern.CASE_INSENSITIVE).matcher(line);
-        int change = 0;
-        while (m.find()) {
-            change += m.group(1).isEmpty() ? 1 : -1;
-        }
-        return change;
     }
 }

@@ -1,6 +1,7 @@
 package dev.kiln.markdown;
 
 import com.vladsch.flexmark.ast.HtmlBlock;
+import com.vladsch.flexmark.ast.HtmlBlockBase;
 import com.vladsch.flexmark.ast.HtmlInline;
 import com.vladsch.flexmark.ast.ListBlock;
 import com.vladsch.flexmark.ast.ListItem;
@@ -37,15 +38,21 @@ final class KramdownTreeRewriter {
             Map.entry("&raquo;", "\u00BB"),
             Map.entry("&apos;", "\u2019"));
 
-    /** @param definitions kramdown attribute list definitions by name, as written after the name's colon */
-    void rewrite(Document document, Map<String, String> definitions) {
+    /**
+     * @param definitions kramdown attribute list definitions by name, as written after the name's colon
+     * @param raw what the preprocessor's placeholder lines stand for, by their offset in the parsed text
+     */
+    void rewrite(Document document, Map<String, String> definitions, Map<Integer, RawBlock> raw) {
         List<Node> tableOfContentsMarkers = new ArrayList<>();
         List<AttributesNode> attributeLists = new ArrayList<>();
+        List<HtmlBlockBase> placeholders = new ArrayList<>();
         for (Node node : document.getDescendants()) {
             if (node instanceof AttributesNode list) {
                 attributeLists.add(list);
             }
-            if (node instanceof HtmlInline || node instanceof HtmlBlock) {
+            if (!raw.isEmpty() && node instanceof HtmlBlockBase block && raw.containsKey(placeholderOffset(block))) {
+                placeholders.add(block);
+            } else if (node instanceof HtmlInline || node instanceof HtmlBlock) {
                 String html = node.getChars().toString();
                 String safe = LinkAttributeProvider.withNoopener(html);
                 if (!safe.equals(html)) {
@@ -61,6 +68,20 @@ final class KramdownTreeRewriter {
                 quotes.setTypographicClosing(character(quotes.getTypographicClosing()));
             } else if (node instanceof TocBlock || isKramdownTableOfContents(node)) {
                 tableOfContentsMarkers.add(node);
+            }
+        }
+        for (HtmlBlockBase placeholder : placeholders) {
+            RawBlockNode node = new RawBlockNode(placeholder.getChars(), raw.get(placeholderOffset(placeholder)));
+            placeholder.insertBefore(node);
+            placeholder.unlink();
+            if (node.block().kind() == RawBlock.Kind.SPAN_OPEN && node.getNext() instanceof Paragraph paragraph) {
+                SpanContentNode content = new SpanContentNode(paragraph.getChars());
+                paragraph.insertBefore(content);
+                for (Node child = paragraph.getFirstChild(); child != null; child = paragraph.getFirstChild()) {
+                    child.unlink();
+                    content.appendChild(child);
+                }
+                paragraph.unlink();
             }
         }
         for (Node marker : tableOfContentsMarkers) {
@@ -112,6 +133,13 @@ final class KramdownTreeRewriter {
         String name = attribute.getName().toString();
         return attribute.getAttributeSeparator().isEmpty() && attribute.getValue().isEmpty()
                 && !name.equals("#") && !name.equals(".") && !name.equals("toc");
+    }
+
+    /** Where the placeholder's {@code <} is: flexmark's block may start at its line's indentation. */
+    private static int placeholderOffset(HtmlBlockBase block) {
+        BasedSequence chars = block.getChars();
+        int leading = chars.countLeading(com.vladsch.flexmark.util.misc.CharPredicate.SPACE_TAB);
+        return chars.getStartOffset() + leading;
     }
 
     private static String character(String text) {

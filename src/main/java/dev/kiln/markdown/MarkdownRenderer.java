@@ -19,11 +19,9 @@ import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import com.vladsch.flexmark.util.misc.Extension;
-import dev.kiln.text.EditedText;
 import dev.kiln.text.MarkdownLink;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -114,11 +112,25 @@ public final class MarkdownRenderer {
     }
 
     public RenderedMarkdown render(String markdown, SourceLinks sourceLinks) {
+        int tooDeep = NestingLimit.tooDeepInText(markdown);
+        if (tooDeep >= 0) {
+            return tooDeep(markdown, tooDeep);
+        }
         KramdownPreprocessor.Result prepared = KramdownPreprocessor.needless(markdown)
-                ? new KramdownPreprocessor.Result(EditedText.unchanged(markdown), Map.of())
-                : new KramdownPreprocessor().process(markdown);
-        Document document = parse(prepared.text().text());
-        rewriter.rewrite(document, prepared.definitions());
+                ? KramdownPreprocessor.Result.unchanged(markdown)
+                : KramdownPreprocessor.process(markdown);
+        if (prepared.problemAt() >= 0) {
+            return refused(markdown, prepared.problemAt(), prepared.problem(), prepared.hint());
+        }
+        Document document = NestingLimit.parse(this::parse, prepared.text().text());
+        if (document == null) {
+            return tooDeep(markdown, prepared.text().originOffset(NestingLimit.likelyDeepest(prepared.text().text())));
+        }
+        Node deepNode = NestingLimit.tooDeepInTree(document);
+        if (deepNode != null) {
+            return tooDeep(markdown, prepared.text().originOffset(deepNode.getStartOffset()));
+        }
+        rewriter.rewrite(document, prepared.definitions(), prepared.raw());
         if (sourceLinks != SourceLinks.NONE && SourceLinkRewriter.mayHold(markdown)) {
             SourceLinkRewriter.rewrite(document, sourceLinks, baseurl);
         }
@@ -132,7 +144,16 @@ public final class MarkdownRenderer {
                 withBaseurl(TableOfContents.html(document, Heading::getAnchorRefId)),
                 text,
                 dev.kiln.text.PlainText.countWords(text),
-                LinkCollector.links(document, prepared.text()));
+                LinkCollector.links(document, prepared.text()), List.of());
+    }
+
+    private static RenderedMarkdown tooDeep(String markdown, int offset) {
+        return refused(markdown, offset, NestingLimit.MESSAGE, NestingLimit.HINT);
+    }
+
+    private static RenderedMarkdown refused(String markdown, int offset, String message, String hint) {
+        SourceLines lines = new SourceLines(markdown);
+        return RenderedMarkdown.refused(new RenderedMarkdown.Problem(message, hint, lines.line(offset), lines.column(offset)));
     }
 
     /**

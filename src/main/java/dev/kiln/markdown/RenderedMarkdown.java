@@ -12,13 +12,27 @@ import java.util.List;
  * @param text the whole body as plain text (blocks end with a line break), for search
  * @param wordCount words in the plain text, for reading time
  * @param links every link and image written in the Markdown, in document order
+ * @param problems what keeps the Markdown from being rendered; when there is any, the rest is empty
  */
 public record RenderedMarkdown(String html, String excerptHtml, String excerptText, String toc, String text, int wordCount,
-                               List<Link> links) {
+                               List<Link> links, List<Problem> problems) {
 
     public RenderedMarkdown {
         links = List.copyOf(links);
+        problems = List.copyOf(problems);
     }
+
+    static RenderedMarkdown refused(Problem problem) {
+        return new RenderedMarkdown("", "", "", null, "", 0, List.of(), List.of(problem));
+    }
+
+    /**
+     * An error in the Markdown, positioned like a {@link Link}.
+     *
+     * @param message what is wrong
+     * @param hint how to fix it
+     */
+    public record Problem(String message, String hint, int line, int column) {}
 
     /**
      * A link or image as the author wrote it.

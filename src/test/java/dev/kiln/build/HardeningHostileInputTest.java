@@ -177,4 +177,42 @@ class HardeningHostileInputTest {
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(Files.exists(site.resolve("site/tags/tag99/index.html")));
     }
+
+    /**
+     * Issue 19, item 4: deep nesting is a positioned error, never a StackOverflowError, in every form
+     * (801 bytes of '>' crashed the build; nested div markdown="1" took minutes); the previous site stays.
+     */
+    @Test
+    void deeplyNestedMarkdownIsAPositionedErrorInEveryForm() throws IOException {
+        String hint = " (hint: block quotes, lists, emphasis, links and <div markdown=\"1\"> count together;"
+                + " flatten the nesting (a long run of '>' or '-' markers, or tags never closed, are the usual causes))";
+        StringBuilder lists = new StringBuilder();
+        for (int i = 0; i < 400; i++) {
+            lists.append("  ".repeat(i)).append("- level ").append(i + 1).append('\n');
+        }
+        String divs = "<div markdown=\"1\">\n".repeat(10_000) + "x\n" + "</div>\n".repeat(10_000);
+        Map<String, String> forms = new java.util.LinkedHashMap<>();
+        forms.put(">".repeat(800) + "\n", ":4:101");
+        forms.put(lists.toString(), ":104:201");
+        forms.put(divs, ":104:1");
+        forms.put("Intro.\n\n" + "*a ".repeat(10_000) + "x" + " b*".repeat(10_000) + "\n", ":6:" + (3 * (10_000 - 101) + 1));
+        forms.put("[" + "![".repeat(10_000) + "x" + "](a.png)".repeat(10_000) + "](/)\n", ":4:200");
+        for (Map.Entry<String, String> form : forms.entrySet()) {
+            long start = System.nanoTime();
+            KilnRun run = failsKeepingThePreviousSite(utf8("---\ntitle: Deep\n---\n" + form.getKey()));
+            long millis = (System.nanoTime() - start) / 1_000_000;
+
+            assertTrue(run.err().startsWith(POST + form.getValue() + ": error: Markdown nested more than 100 levels deep" + hint + "\n"),
+                    run.err());
+            assertTrue(run.err().endsWith("1 error in 1 file (N ms); site/ was left unchanged\n"), run.err());
+            System.out.printf("hostile: %,d bytes nested too deep, reported in %d ms (two builds)%n", form.getKey().length(), millis);
+        }
+    }
+
+    @Test
+    void nestingToTheLimitBuilds() throws IOException {
+        KilnRun run = buildWith(utf8("---\ntitle: Deep\n---\n" + "> ".repeat(50) + "- ".repeat(50) + "quoted\n"));
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(KilnRun.read(site.resolve("site/2020/05/02/hostile/index.html")).contains("quoted"));
+    }
 }

@@ -1,0 +1,43 @@
+package dev.kiln.markdown;
+
+import com.vladsch.flexmark.html.HtmlWriter;
+import com.vladsch.flexmark.html.renderer.NodeRenderer;
+import com.vladsch.flexmark.html.renderer.NodeRendererContext;
+import com.vladsch.flexmark.html.renderer.NodeRenderingHandler;
+import java.util.Set;
+
+/** Renders what kramdown's block rules made of the text: raw HTML blocks, span content, math. */
+final class RawBlockRenderer implements NodeRenderer {
+    private final boolean safeMode;
+
+    RawBlockRenderer(boolean safeMode) {
+        this.safeMode = safeMode;
+    }
+
+    @Override
+    public Set<NodeRenderingHandler<?>> getNodeRenderingHandlers() {
+        return Set.of(
+                new NodeRenderingHandler<>(RawBlockNode.class, this::render),
+                new NodeRenderingHandler<>(SpanContentNode.class, (node, context, html) -> context.renderChildren(node)),
+                new NodeRenderingHandler<>(MathSpan.class, this::render));
+    }
+
+    private void render(RawBlockNode node, NodeRendererContext context, HtmlWriter html) {
+        RawBlock block = node.block();
+        if (safeMode && block.kind() != RawBlock.Kind.MATH) {
+            return;
+        }
+        // Pre-formatted for flexmark's writer, which would strip the author's indentation from each line.
+        if (block.kind() != RawBlock.Kind.SPAN_CLOSE) {
+            html.line();
+        }
+        html.openPre().raw(block.html()).closePre();
+        if (block.kind() != RawBlock.Kind.SPAN_OPEN) {
+            html.line();
+        }
+    }
+
+    private void render(MathSpan math, NodeRendererContext context, HtmlWriter html) {
+        html.raw("\\(" + MathSpan.escape(math.tex()) + "\\)");
+    }
+}
