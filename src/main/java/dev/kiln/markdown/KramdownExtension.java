@@ -37,9 +37,11 @@ final class KramdownExtension implements Parser.ParserExtension, HtmlRenderer.Ht
     @Override
     public void extend(HtmlRenderer.Builder renderer, String rendererType) {
         renderer.nodeRendererFactory(options -> new HeadingRenderer());
+        renderer.htmlIdGeneratorFactory(new HeadingIds.Factory());
         renderer.nodeRendererFactory(options -> new TextRenderer());
         renderer.nodeRendererFactory(options -> new CodeBlockRenderer(highlighter));
         renderer.nodeRendererFactory(options -> new RawBlockRenderer(safeMode));
+        renderer.nodeRendererFactory(options -> new FootnoteRenderer());
         renderer.attributeProviderFactory(new LinkAttributeProvider.Factory(safeMode));
         renderer.attributeProviderFactory(new ScrollableBlockAttributeProvider.Factory());
     }

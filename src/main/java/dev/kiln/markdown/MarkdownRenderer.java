@@ -40,7 +40,7 @@ public final class MarkdownRenderer {
      * references (their notes are not there), heading anchors, and ids (they would repeat).
      */
     private static final Pattern EXCERPT_ONLY_ON_ITS_PAGE = Pattern.compile(
-            "<sup id=\"fnref[^\"]*\"><a class=\"footnote-ref\"[^>]*>[^<]*</a></sup>|<a class=\"anchor\"[^>]*>#</a>| id=\"[^\"]*\"");
+            "<sup id=\"fnref[^\"]*\" role=\"doc-noteref\"><a [^>]*class=\"footnote\"[^>]*>[^<]*</a></sup>|<a class=\"anchor\"[^>]*>#</a>| id=\"[^\"]*\"");
 
     private static final Pattern ROOT_RELATIVE = Pattern.compile("(\\s(?:href|src)=\")(/(?!/))");
 
@@ -88,7 +88,8 @@ public final class MarkdownRenderer {
         MutableDataSet parserOptions = new MutableDataSet(options).set(Parser.EXTENSIONS, common);
         List<Extension> withoutAutolink = common.stream().filter(e -> !(e instanceof AutolinkExtension)).toList();
         MutableDataSet plainParserOptions = new MutableDataSet(options).set(Parser.EXTENSIONS, withoutAutolink);
-        List<Extension> rendering = new ArrayList<>(common);
+        // Footnotes are parsed by flexmark and rendered kramdown's way (FootnoteRenderer).
+        List<Extension> rendering = new ArrayList<>(common.stream().filter(e -> !(e instanceof FootnoteExtension)).toList());
         rendering.add(0, AttributesExtension.create());
         MutableDataSet rendererOptions = new MutableDataSet(options).set(Parser.EXTENSIONS, rendering);
         this.parser = CopyFreeInlineParser.install(Parser.builder(parserOptions)).build();
@@ -134,7 +135,8 @@ public final class MarkdownRenderer {
         if (sourceLinks != SourceLinks.NONE && SourceLinkRewriter.mayHold(markdown)) {
             SourceLinkRewriter.rewrite(document, sourceLinks, baseurl);
         }
-        String html = KramdownFootnotes.withKramdownIds(html(document), document);
+        document.set(FootnoteRenderer.OPTIONS, prepared.options());
+        String html = html(document);
         List<Node> excerpt = excerptBlocks(document);
         String text = PlainText.of(document);
         return new RenderedMarkdown(

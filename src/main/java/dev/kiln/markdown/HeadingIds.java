@@ -1,0 +1,102 @@
+package dev.kiln.markdown;
+
+import com.vladsch.flexmark.ast.Code;
+import com.vladsch.flexmark.ast.Heading;
+import com.vladsch.flexmark.ast.HtmlEntity;
+import com.vladsch.flexmark.ast.HtmlInlineBase;
+import com.vladsch.flexmark.ast.Image;
+import com.vladsch.flexmark.ast.ImageRef;
+import com.vladsch.flexmark.ast.SoftLineBreak;
+import com.vladsch.flexmark.ast.Text;
+import com.vladsch.flexmark.ext.attributes.AttributesNode;
+import com.vladsch.flexmark.ext.footnotes.Footnote;
+import com.vladsch.flexmark.ext.typographic.TypographicQuotes;
+import com.vladsch.flexmark.ext.typographic.TypographicSmarts;
+import com.vladsch.flexmark.html.renderer.HeaderIdGeneratorFactory;
+import com.vladsch.flexmark.html.renderer.HtmlIdGenerator;
+import com.vladsch.flexmark.html.renderer.LinkResolverContext;
+import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.sequence.Escaping;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Heading ids as Jekyll's kramdown (its GFM parser) makes them: from the heading's converted text
+ * (smart quotes and dashes as characters, code and math as written, footnote marks and images left
+ * out), lower-cased, every character that is not a letter, mark, digit, {@code _}, {@code -}, space or
+ * tab dropped, spaces and tabs turned into {@code -}; a repeated id gets {@code -1}, {@code -2}, …
+ * So {@code Ordered -- Unordered} is {@code ordered--unordered}: the dashes became "–", which is dropped.
+ * None at all when the post sets {@code auto_ids="false"}; {@code auto_id_prefix} goes in front.
+ */
+final class HeadingIds implements HtmlIdGenerator {
+    /** Ruby's {@code [^\p{Word}\- \t]}: what kramdown's GFM parser removes. */
+    private static final Pattern NON_WORD = Pattern.compile("[^\\p{IsAlphabetic}\\p{M}\\p{Nd}\\p{Pc}\\- \\t]");
+
+    @Override
+    public void generateIds(Document document) {
+        KramdownPreprocessor.Options options = FootnoteRenderer.OPTIONS.get(document);
+        if (!options.flag("auto_ids", true)) {
+            return;
+        }
+        String prefix = options.text("auto_id_prefix", "");
+        Map<String, Integer> counters = new HashMap<>();
+        for (Node node : document.getDescendants()) {
+            if (node instanceof Heading heading && !heading.isExplicitAnchorRefId()) {
+                StringBuilder text = new StringBuilder();
+                appendText(heading, text);
+                String id = NON_WORD.matcher(text.toString().toLowerCase(Locale.ROOT)).replaceAll("").replace(' ', '-').replace('\t', '-');
+                int seen = counters.merge(id, 1, Integer::sum) - 1;
+                heading.setAnchorRefId(prefix + (seen > 0 ? id + "-" + seen : id));
+            }
+        }
+    }
+
+    /** kramdown's raw text of a heading: what {@code update_raw_text} collects. */
+    private static void appendText(Node parent, StringBuilder text) {
+        for (Node node = parent.getFirstChild(); node != null; node = node.getNext()) {
+            if (node instanceof Text || node instanceof Code) {
+                text.append(node instanceof Code code ? code.getText().toString() : node.getChars().unescape());
+            } else if (node instanceof HtmlEntity) {
+                text.append(Escaping.unescapeString(node.getChars().toString()));
+            } else if (node instanceof TypographicSmarts smarts) {
+                text.append(smarts.getTypographicText());
+            } else if (node instanceof TypographicQuotes quotes) {
+                text.append(quotes.getTypographicOpening() == null ? "" : quotes.getTypographicOpening());
+                appendText(node, text);
+                text.append(quotes.getTypographicClosing() == null ? "" : quotes.getTypographicClosing());
+            } else if (node instanceof MathSpan math) {
+                text.append(math.tex());
+            } else if (node instanceof SoftLineBreak) {
+                text.append('\n');
+            } else if (!(node instanceof Footnote || node instanceof Image || node instanceof ImageRef
+                    || node instanceof HtmlInlineBase || node instanceof AttributesNode)) {
+                appendText(node, text);
+            }
+        }
+    }
+
+    @Override
+    public String getId(Node node) {
+        return node instanceof Heading heading ? heading.getAnchorRefId() : null;
+    }
+
+    @Override
+    public String getId(CharSequence text) {
+        return null;
+    }
+
+    static final class Factory implements HeaderIdGeneratorFactory {
+        @Override
+        public HtmlIdGenerator create(LinkResolverContext context) {
+            return new HeadingIds();
+        }
+
+        @Override
+        public HtmlIdGenerator create() {
+            return new HeadingIds();
+        }
+    }
+}
