@@ -4,7 +4,9 @@ import com.vladsch.flexmark.ast.Heading;
 import com.vladsch.flexmark.ast.HtmlBlockBase;
 import com.vladsch.flexmark.ast.Paragraph;
 import com.vladsch.flexmark.ast.Text;
+import com.vladsch.flexmark.ext.abbreviation.AbbreviationExtension;
 import com.vladsch.flexmark.ext.attributes.AttributesExtension;
+import com.vladsch.flexmark.ext.definition.DefinitionExtension;
 import com.vladsch.flexmark.ext.autolink.AutolinkExtension;
 import com.vladsch.flexmark.ext.footnotes.FootnoteExtension;
 import com.vladsch.flexmark.ext.gfm.strikethrough.StrikethroughExtension;
@@ -12,7 +14,10 @@ import com.vladsch.flexmark.ext.tables.TablesExtension;
 import com.vladsch.flexmark.ext.toc.TocExtension;
 import com.vladsch.flexmark.ext.typographic.TypographicExtension;
 import com.vladsch.flexmark.html.HtmlRenderer;
+import com.vladsch.flexmark.parser.ListOptions;
+import com.vladsch.flexmark.parser.MutableListOptions;
 import com.vladsch.flexmark.parser.Parser;
+import com.vladsch.flexmark.parser.ParserEmulationProfile;
 import com.vladsch.flexmark.util.ast.DoNotDecorate;
 import com.vladsch.flexmark.util.ast.DoNotLinkDecorate;
 import com.vladsch.flexmark.util.ast.Document;
@@ -67,6 +72,8 @@ public final class MarkdownRenderer {
                 TablesExtension.create(),
                 StrikethroughExtension.create(),
                 FootnoteExtension.create(),
+                AbbreviationExtension.create(),
+                DefinitionExtension.create(),
                 TypographicExtension.create(),
                 TocExtension.create(),
                 AutolinkExtension.create(),
@@ -80,10 +87,13 @@ public final class MarkdownRenderer {
                 .set(HtmlRenderer.HEADER_ID_GENERATOR_NO_DUPED_DASHES, false)
                 .set(HtmlRenderer.HEADER_ID_GENERATOR_RESOLVE_DUPES, true)
                 .set(HtmlRenderer.SUPPRESS_HTML, safeMode)
+                // kramdown: a later definition of an abbreviation replaces an earlier one.
+                .set(AbbreviationExtension.ABBREVIATIONS_KEEP, com.vladsch.flexmark.util.ast.KeepType.LAST)
                 .set(TablesExtension.COLUMN_SPANS, false)
                 .set(TablesExtension.APPEND_MISSING_COLUMNS, true)
                 .set(TablesExtension.DISCARD_EXTRA_COLUMNS, true)
                 .set(TablesExtension.HEADER_SEPARATOR_COLUMN_MATCH, true);
+        kramdownLists().setIn(options);
         // flexmark's attribute parser is left out on purpose: KramdownAttributeParser replaces it.
         MutableDataSet parserOptions = new MutableDataSet(options).set(Parser.EXTENSIONS, common);
         List<Extension> withoutAutolink = common.stream().filter(e -> !(e instanceof AutolinkExtension)).toList();
@@ -106,6 +116,19 @@ public final class MarkdownRenderer {
         SourceLinks NONE = link -> null;
 
         String url(MarkdownLink link);
+    }
+
+    /**
+     * List items as kramdown reads them (flexmark's kramdown profile: a sublist indented by two spaces
+     * under {@code 2. item} stays in the item, one list for {@code -} and {@code *} items, no
+     * {@code start} number), except that a list may interrupt a paragraph, as in Jekyll's GFM input.
+     */
+    private static MutableListOptions kramdownLists() {
+        MutableListOptions lists = ParserEmulationProfile.KRAMDOWN.getOptions();
+        return lists.setItemInterrupt(new ListOptions.MutableItemInterrupt(lists.getItemInterrupt())
+                .setBulletItemInterruptsParagraph(true)
+                .setOrderedItemInterruptsParagraph(true)
+                .setOrderedNonOneItemInterruptsParagraph(true));
     }
 
     public RenderedMarkdown render(String markdown) {
