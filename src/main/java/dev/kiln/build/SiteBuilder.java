@@ -79,6 +79,9 @@ import java.util.stream.Stream;
 public final class SiteBuilder {
     /** The theme's search script, left out with the rest of search when site.yml says {@code search: false}. */
     private static final String SEARCH_SCRIPT = "assets/js/search.js";
+    /** The default theme's math renderer (KaTeX) and the script that starts it. */
+    private static final String MATH_ASSETS = "assets/katex/";
+    private static final String MATH_SCRIPT = "assets/js/math.js";
     private final boolean remember;
     private final SourceScanner scanner;
     private final ImageProcessor images;
@@ -248,9 +251,13 @@ public final class SiteBuilder {
             files.add(copy.bytes() != null ? OutputFile.of(copy.path(), copy.bytes(), origin)
                     : OutputFile.copy(copy.path(), copy.copyFrom(), origin));
         }
+        boolean math = Stream.concat(table.site().posts().stream(), table.site().pages().stream()).anyMatch(d -> d.content().math());
         for (ThemeFile asset : tree.themeAssets()) {
             if (!config.search() && asset.name().equals(SEARCH_SCRIPT)) {
                 continue; // search: false leaves no trace in the site
+            }
+            if (!math && (asset.name().startsWith(MATH_ASSETS) || asset.name().equals(MATH_SCRIPT))) {
+                continue; // the math renderer is published with the first page that has math
             }
             files.add(OutputFile.of(asset.name(), asset.bytes(), SourcePosition.startOf(Path.of(asset.displayPath()))));
         }
@@ -391,7 +398,8 @@ public final class SiteBuilder {
         }
         return new Compiled(new SourceResult(path, isPost, front, new Document.Content(rendered.html(),
                 rendered.excerptHtml(), rendered.excerptText(), rendered.toc(),
-                PlainText.collapseAndShorten(rendered.text(), Document.Content.TEXT_LENGTH), rendered.wordCount(), links),
+                PlainText.collapseAndShorten(rendered.text(), Document.Content.TEXT_LENGTH), rendered.wordCount(), links,
+                rendered.math()),
                 found), lookups);
     }
 

@@ -169,7 +169,19 @@ public final class MarkdownRenderer {
                 withBaseurl(TableOfContents.html(document, Heading::getAnchorRefId)),
                 text,
                 dev.kiln.text.PlainText.countWords(text),
-                LinkCollector.links(document, prepared.text()), List.of());
+                LinkCollector.links(document, prepared.text()), List.of(), hasMath(document, prepared));
+    }
+
+    private static boolean hasMath(Document document, KramdownPreprocessor.Result prepared) {
+        if (prepared.raw().values().stream().anyMatch(raw -> raw.kind() == RawBlock.Kind.MATH)) {
+            return true;
+        }
+        for (Node node : document.getDescendants()) {
+            if (node instanceof MathSpan) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static RenderedMarkdown tooDeep(String markdown, int offset) {

@@ -13,9 +13,10 @@ import java.util.List;
  * @param wordCount words in the plain text, for reading time
  * @param links every link and image written in the Markdown, in document order
  * @param problems what keeps the Markdown from being rendered; when there is any, the rest is empty
+ * @param math whether the HTML holds math ({@code \(…\)} or {@code \[…\]}), which a theme then typesets
  */
 public record RenderedMarkdown(String html, String excerptHtml, String excerptText, String toc, String text, int wordCount,
-                               List<Link> links, List<Problem> problems) {
+                               List<Link> links, List<Problem> problems, boolean math) {
 
     public RenderedMarkdown {
         links = List.copyOf(links);
@@ -23,7 +24,7 @@ public record RenderedMarkdown(String html, String excerptHtml, String excerptTe
     }
 
     static RenderedMarkdown refused(Problem problem) {
-        return new RenderedMarkdown("", "", "", null, "", 0, List.of(), List.of(problem));
+        return new RenderedMarkdown("", "", "", null, "", 0, List.of(), List.of(problem), false);
     }
 
     /**

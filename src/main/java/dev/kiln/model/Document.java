@@ -40,7 +40,7 @@ public record Document(
      * of the body as plain text on one line, at most {@link #TEXT_LENGTH} characters, for the search index.
      */
     public record Content(String html, String excerptHtml, String excerptText, String toc, String text, int wordCount,
-                          List<Link> links) {
+                          List<Link> links, boolean math) {
         /**
          * Enough for the opening paragraphs a reader recognizes a post by, and small enough that the
          * search index of 10,000 posts stays a few MB (README, "Search").

@@ -189,7 +189,7 @@ public final class SiteRendering {
                 asset(doc.background()), absoluteAsset(doc.background()), masthead(doc.background()), tagViews(doc.tags()),
                 imageMarkup.apply(doc.content().html(), true), doc.content().toc(), imageMarkup.apply(excerpt, false),
                 readingTime(doc),
-                previous, next, doc.draft(), doc.scheduled(), doc.params());
+                previous, next, doc.draft(), doc.scheduled(), doc.params(), doc.content().math());
         return new LayoutInputs(doc.layout(), new Views.Context(siteView(doc.url()), page, null, null, null, null));
     }
 
@@ -215,7 +215,7 @@ public final class SiteRendering {
 
     private Views.PageView listPage(String title, String description, String url, String kind) {
         return new Views.PageView(title, null, description, link(url), absolute(url), kind, false, config.author(),
-                null, null, null, null, null, List.of(), "", null, "", 0, null, null, false, false, Map.of());
+                null, null, null, null, null, List.of(), "", null, "", 0, null, null, false, false, Map.of(), false);
     }
 
     private Views.PostSummary summary(Document post) {
