@@ -34,6 +34,9 @@ final class FootnoteRenderer implements NodeRenderer, PhasedNodeRenderer {
     static final DataKey<KramdownPreprocessor.Options> OPTIONS =
             new DataKey<>("KILN_KRAMDOWN_OPTIONS", new KramdownPreprocessor.Options(Map.of()));
 
+    /** Whether the text could hold a footnote at all ({@code [^}): most posts skip a walk of the tree. */
+    static final DataKey<Boolean> PRESENT = new DataKey<>("KILN_FOOTNOTES_PRESENT", true);
+
     /** Per document: each defined footnote in order of first reference, and each reference's place. */
     private record Numbering(Map<FootnoteBlock, List<Footnote>> references, Map<Footnote, int[]> places) {
         static Numbering of(Document document, int first) {
@@ -96,6 +99,9 @@ final class FootnoteRenderer implements NodeRenderer, PhasedNodeRenderer {
 
     @Override
     public void renderDocument(NodeRendererContext context, HtmlWriter html, Document document, RenderingPhase phase) {
+        if (!PRESENT.get(document)) {
+            return;
+        }
         Numbering numbers = numbering(document);
         if (numbers.references().isEmpty()) {
             return;

@@ -159,6 +159,7 @@ public final class MarkdownRenderer {
             SourceLinkRewriter.rewrite(document, sourceLinks, baseurl);
         }
         document.set(FootnoteRenderer.OPTIONS, prepared.options());
+        document.set(FootnoteRenderer.PRESENT, prepared.text().text().contains("[^"));
         String html = html(document);
         List<Node> excerpt = excerptBlocks(document);
         String text = PlainText.of(document);
@@ -173,6 +174,9 @@ public final class MarkdownRenderer {
     }
 
     private static boolean hasMath(Document document, KramdownPreprocessor.Result prepared) {
+        if (!prepared.text().text().contains("$$")) {
+            return false;
+        }
         if (prepared.raw().values().stream().anyMatch(raw -> raw.kind() == RawBlock.Kind.MATH)) {
             return true;
         }
