@@ -24,8 +24,8 @@ import java.util.Set;
  * Footnotes numbered and marked up as kramdown writes them: numbers in the order of first reference
  * (from {@code footnote_nr}), {@code <sup id="fnref:NAME" role="doc-noteref"><a href="#fn:NAME"
  * class="footnote" rel="footnote">1</a></sup>}, a second reference {@code fnref:NAME:1}, and at the end
- * {@code <div class="footnotes" role="doc-endnotes"><ol>} with {@code <li id="fn:NAME"
- * role="doc-endnote">}, the backlinks {@code ↩} (then {@code ↩²}, …) at the end of its last paragraph after
+ * {@code <div class="footnotes" role="doc-endnotes"><ol>} with {@code <li id="fn:NAME">} (without kramdown's
+ * deprecated {@code role="doc-endnote"}), the backlinks {@code ↩} (then {@code ↩²}, …) at the end of its last paragraph after
  * a no-break space.
  * Links to {@code #fn:1} from a Jekyll site's days still land.
  */
@@ -120,7 +120,8 @@ final class FootnoteRenderer implements NodeRenderer, PhasedNodeRenderer {
                         .append("\" class=\"reversefootnote\" role=\"doc-backlink\">").append(backlink)
                         .append(i == 0 ? "" : "<sup>" + (i + 1) + "</sup>").append("</a>");
             }
-            html.raw("<li id=\"fn:" + name + "\" role=\"doc-endnote\">").line();
+            // kramdown adds role="doc-endnote", which DPUB-ARIA 1.1 deprecated (axe reports it): left out.
+            html.raw("<li id=\"fn:" + name + "\">").line();
             Node last = block.getLastChild();
             for (Node child = block.getFirstChild(); child != null; child = child.getNext()) {
                 if (child == last && child instanceof Paragraph && !links.isEmpty()) {

@@ -25,8 +25,8 @@ final class KramdownExtension implements Parser.ParserExtension, HtmlRenderer.Ht
 
     @Override
     public void extend(Parser.Builder parser) {
-        parser.customInlineParserExtensionFactory(new KramdownAttributeParser.Factory());
-        parser.customInlineParserExtensionFactory(new MathParser.Factory());
+        parser.customInlineParserExtensionFactory(new InlineExtensionFactory("{", KramdownAttributeParser::new));
+        parser.customInlineParserExtensionFactory(new InlineExtensionFactory("$", MathParser::new));
         // Gives each attribute list its owner (previous element, enclosing block, heading id).
         parser.postProcessorFactory(new AttributesNodePostProcessor.Factory());
     }

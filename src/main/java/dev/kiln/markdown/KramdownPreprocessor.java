@@ -119,6 +119,8 @@ final class KramdownPreprocessor {
     private final Map<String, String> options = new LinkedHashMap<>();
     /** HTML elements whose content is being read as Markdown, innermost last. */
     private final ArrayDeque<String> open = new ArrayDeque<>();
+    /** Where the line loop resumes after a construct that ended before its line did. */
+    private int resume;
     private int problemAt = -1;
     private String problem;
     private String hint;
@@ -186,9 +188,6 @@ final class KramdownPreprocessor {
             position = next;
         }
     }
-
-    /** Where the line loop resumes after a construct that ended before the line did. */
-    private int resume;
 
     private static int indentOf(String line) {
         int i = 0;

@@ -2,10 +2,8 @@ package dev.kiln.markdown;
 
 import com.vladsch.flexmark.parser.InlineParser;
 import com.vladsch.flexmark.parser.InlineParserExtension;
-import com.vladsch.flexmark.parser.InlineParserExtensionFactory;
 import com.vladsch.flexmark.parser.LightInlineParser;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
-import java.util.Set;
 
 /**
  * kramdown's inline math: {@code $$…$$} anywhere in a paragraph's text, the TeX kept as written (a
@@ -37,32 +35,5 @@ final class MathParser implements InlineParserExtension {
         inlineParser.getBlock().appendChild(new MathSpan(input.subSequence(open, close + 2), input.subSequence(open + 2, close)));
         inlineParser.setIndex(close + 2);
         return true;
-    }
-
-    static final class Factory implements InlineParserExtensionFactory {
-        @Override
-        public CharSequence getCharacters() {
-            return "$";
-        }
-
-        @Override
-        public InlineParserExtension apply(LightInlineParser inlineParser) {
-            return new MathParser(inlineParser);
-        }
-
-        @Override
-        public Set<Class<?>> getAfterDependents() {
-            return null;
-        }
-
-        @Override
-        public Set<Class<?>> getBeforeDependents() {
-            return null;
-        }
-
-        @Override
-        public boolean affectsGlobalScope() {
-            return false;
-        }
     }
 }

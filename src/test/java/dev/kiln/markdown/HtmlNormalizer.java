@@ -10,8 +10,9 @@ import java.util.TreeMap;
  * HTML reduced to what a reader sees, so that Kiln's output and kramdown's compare equal when they
  * differ only in form: whitespace between and around tags collapsed, attributes sorted and double
  * quoted, {@code <br />} as {@code <br>}, character references decoded. Also dropped, being what Kiln
- * adds on purpose: heading anchor links, {@code tabindex="0"} on scrollable blocks, {@code rel="noopener"}
- * beside {@code target="_blank"}, and the highlighting spans inside code blocks.
+ * adds or leaves out on purpose: heading anchor links, {@code tabindex="0"} on scrollable blocks,
+ * {@code rel="noopener"} beside {@code target="_blank"}, the highlighting spans inside code blocks, and
+ * kramdown's deprecated {@code role="doc-endnote"} on a footnote.
  */
 final class HtmlNormalizer {
     private HtmlNormalizer() {}
@@ -188,6 +189,9 @@ final class HtmlNormalizer {
             }
             if (name.equals("pre") || name.equals("table")) {
                 attributes.remove("tabindex");
+            }
+            if (name.equals("li") && "doc-endnote".equals(attributes.get("role"))) {
+                attributes.remove("role"); // deprecated in DPUB-ARIA 1.1: Kiln leaves it out
             }
             String rel = attributes.get("rel");
             if (rel != null && "_blank".equals(attributes.get("target"))) {
