@@ -22,8 +22,8 @@ import java.util.Set;
 
 /**
  * Footnotes numbered and marked up as kramdown writes them: numbers in the order of first reference
- * (from {@code footnote_nr}), {@code <sup id="fnref:NAME" role="doc-noteref"><a href="#fn:NAME"
- * class="footnote" rel="footnote">1</a></sup>}, a second reference {@code fnref:NAME:1}, and at the end
+ * (from {@code footnote_nr}), {@code <sup id="fnref:NAME"><a href="#fn:NAME" class="footnote" rel="footnote"
+ * role="doc-noteref">1</a></sup>} (kramdown has the role on the {@code <sup>}, where ARIA does not allow it), a second reference {@code fnref:NAME:1}, and at the end
  * {@code <div class="footnotes" role="doc-endnotes"><ol>} with {@code <li id="fn:NAME">} (without kramdown's
  * deprecated {@code role="doc-endnote"}), the backlinks {@code ↩} (then {@code ↩²}, …) at the end of its last paragraph after
  * a no-break space.
@@ -93,8 +93,9 @@ final class FootnoteRenderer implements NodeRenderer, PhasedNodeRenderer {
         }
         int[] place = numbering(footnote.getDocument()).places().get(footnote);
         String name = Escaping.escapeHtml(block.getText().toString(), true);
-        html.raw("<sup id=\"fnref:" + name + (place[1] > 0 ? ":" + place[1] : "") + "\" role=\"doc-noteref\"><a href=\"#fn:"
-                + name + "\" class=\"footnote\" rel=\"footnote\">" + place[0] + "</a></sup>");
+        // kramdown puts role="doc-noteref" on the <sup>, where ARIA does not allow it (axe reports it): on the link.
+        html.raw("<sup id=\"fnref:" + name + (place[1] > 0 ? ":" + place[1] : "") + "\"><a href=\"#fn:"
+                + name + "\" class=\"footnote\" rel=\"footnote\" role=\"doc-noteref\">" + place[0] + "</a></sup>");
     }
 
     @Override

@@ -45,7 +45,7 @@ public final class MarkdownRenderer {
      * references (their notes are not there), heading anchors, and ids (they would repeat).
      */
     private static final Pattern EXCERPT_ONLY_ON_ITS_PAGE = Pattern.compile(
-            "<sup id=\"fnref[^\"]*\" role=\"doc-noteref\"><a [^>]*class=\"footnote\"[^>]*>[^<]*</a></sup>|<a class=\"anchor\"[^>]*>#</a>| id=\"[^\"]*\"");
+            "<sup id=\"fnref[^\"]*\"><a [^>]*class=\"footnote\"[^>]*>[^<]*</a></sup>|<a class=\"anchor\"[^>]*>#</a>| id=\"[^\"]*\"");
 
     private static final Pattern ROOT_RELATIVE = Pattern.compile("(\\s(?:href|src)=\")(/(?!/))");
 

@@ -12,7 +12,7 @@ import java.util.TreeMap;
  * quoted, {@code <br />} as {@code <br>}, character references decoded. Also dropped, being what Kiln
  * adds or leaves out on purpose: heading anchor links, {@code tabindex="0"} on scrollable blocks,
  * {@code rel="noopener"} beside {@code target="_blank"}, the highlighting spans inside code blocks, and
- * kramdown's deprecated {@code role="doc-endnote"} on a footnote.
+ * kramdown's footnote roles {@code doc-endnote} (deprecated) and {@code doc-noteref} (Kiln's is on the link).
  */
 final class HtmlNormalizer {
     private HtmlNormalizer() {}
@@ -190,8 +190,9 @@ final class HtmlNormalizer {
             if (name.equals("pre") || name.equals("table")) {
                 attributes.remove("tabindex");
             }
-            if (name.equals("li") && "doc-endnote".equals(attributes.get("role"))) {
-                attributes.remove("role"); // deprecated in DPUB-ARIA 1.1: Kiln leaves it out
+            if ("doc-endnote".equals(attributes.get("role")) || "doc-noteref".equals(attributes.get("role"))) {
+                // Kiln leaves out the deprecated doc-endnote and has doc-noteref on the link, not its <sup>
+                attributes.remove("role");
             }
             String rel = attributes.get("rel");
             if (rel != null && "_blank".equals(attributes.get("target"))) {
