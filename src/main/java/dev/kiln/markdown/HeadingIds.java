@@ -17,6 +17,7 @@ import com.vladsch.flexmark.html.renderer.HtmlIdGenerator;
 import com.vladsch.flexmark.html.renderer.LinkResolverContext;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.data.DataKey;
 import com.vladsch.flexmark.util.sequence.Escaping;
 import java.util.HashMap;
 import java.util.Locale;
@@ -35,8 +36,15 @@ final class HeadingIds implements HtmlIdGenerator {
     /** Ruby's {@code [^\p{Word}\- \t]}: what kramdown's GFM parser removes. */
     private static final Pattern NON_WORD = Pattern.compile("[^\\p{IsAlphabetic}\\p{M}\\p{Nd}\\p{Pc}\\- \\t]");
 
+    /** Set once a document's ids are made: each excerpt block renders again, and the ids stay on the headings. */
+    private static final DataKey<Boolean> GENERATED = new DataKey<>("KILN_HEADING_IDS_GENERATED", false);
+
     @Override
     public void generateIds(Document document) {
+        if (GENERATED.get(document)) {
+            return;
+        }
+        document.set(GENERATED, true);
         KramdownPreprocessor.Options options = FootnoteRenderer.OPTIONS.get(document);
         if (!options.flag("auto_ids", true)) {
             return;

@@ -156,7 +156,7 @@ final class KramdownPreprocessor {
                     fence = null;
                 }
                 out.copy(position, next);
-            } else if ((m = FENCE.matcher(line)).matches()) {
+            } else if (mayOpenFence(line) && (m = FENCE.matcher(line)).matches()) {
                 fence = m.group(1);
                 out.copy(position, next);
             } else if (line.startsWith("{:") && (m = DEFINITION.matcher(line)).matches()) {
@@ -187,6 +187,12 @@ final class KramdownPreprocessor {
             afterBlank = blank;
             position = next;
         }
+    }
+
+    /** A cheap test before the pattern: a fence starts, after up to three spaces, with ``` or ~~~. */
+    private static boolean mayOpenFence(String line) {
+        int indent = indentOf(line);
+        return indent <= 3 && (line.startsWith("```", indent) || line.startsWith("~~~", indent));
     }
 
     private static int indentOf(String line) {

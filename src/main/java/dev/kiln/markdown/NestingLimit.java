@@ -240,6 +240,16 @@ final class NestingLimit {
      * runs are looked at, and fenced code is skipped.
      */
     private static int tooDeepEmphasis(String text) {
+        // 101 levels need at least 202 delimiter characters: most texts are skipped by a count.
+        int delimiters = 0;
+        for (char delimiter : new char[] {'*', '_', '~'}) {
+            for (int i = text.indexOf(delimiter); i >= 0 && delimiters <= 2 * LEVELS; i = text.indexOf(delimiter, i + 1)) {
+                delimiters++;
+            }
+        }
+        if (delimiters <= 2 * LEVELS) {
+            return -1;
+        }
         int length = text.length();
         int paragraphStart = 0;
         int runs = 0;
