@@ -5,7 +5,7 @@ import com.vladsch.flexmark.util.sequence.BasedSequence;
 
 /** A block of HTML given as it is, where a placeholder line stood in the parsed text. */
 final class RawBlockNode extends Block {
-    private final RawBlock block;
+    private RawBlock block;
 
     RawBlockNode(BasedSequence chars, RawBlock block) {
         super(chars);
@@ -14,6 +14,11 @@ final class RawBlockNode extends Block {
 
     RawBlock block() {
         return block;
+    }
+
+    /** What the block renders as, when a later step (links to Markdown sources) rewrites its HTML. */
+    void setBlock(RawBlock block) {
+        this.block = block;
     }
 
     @Override

@@ -47,16 +47,18 @@ final class SourceLinkRewriter {
                 if (url != null) {
                     reference.setUrl(BasedSequence.of(url));
                 }
+            } else if (node instanceof RawBlockNode raw && raw.block().kind() != RawBlock.Kind.MATH) {
+                // An HTML block as kramdown reads it (to its closing tag): its text is the block's.
+                String html = raw.block().html();
+                if (mayHold(html)) {
+                    raw.setBlock(new RawBlock(raw.block().kind(), rewritten(html, links, baseurl)));
+                }
             } else if (node instanceof HtmlInline || node instanceof HtmlBlock) {
                 String html = node.getChars().toString();
                 if (!mayHold(html)) {
                     continue;
                 }
-                String rewritten = HREF.matcher(html).replaceAll(href -> {
-                    String url = resolve(HtmlText.unescape(href.group(3)), links, baseurl);
-                    return Matcher.quoteReplacement(url == null ? href.group() : href.group(1) + href.group(2) + HtmlText.escape(url)
-                            + href.group(2));
-                });
+                String rewritten = rewritten(html, links, baseurl);
                 if (!rewritten.equals(html)) {
                     node.setChars(BasedSequence.of(rewritten));
                     if (node instanceof HtmlBlock block) {
@@ -65,6 +67,15 @@ final class SourceLinkRewriter {
                 }
             }
         }
+    }
+
+    /** {@code html} with each {@code href} to a Markdown source replaced by its page's URL. */
+    private static String rewritten(String html, MarkdownRenderer.SourceLinks links, String baseurl) {
+        return HREF.matcher(html).replaceAll(href -> {
+            String url = resolve(HtmlText.unescape(href.group(3)), links, baseurl);
+            return Matcher.quoteReplacement(url == null ? href.group() : href.group(1) + href.group(2) + HtmlText.escape(url)
+                    + href.group(2));
+        });
     }
 
     /** The URL a link to a Markdown source leads to, with the baseurl, or null to leave the link as written. */
