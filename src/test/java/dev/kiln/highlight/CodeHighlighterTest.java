@@ -5,6 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kiln.text.HtmlText;
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -12,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class CodeHighlighterTest {
@@ -93,15 +99,18 @@ class CodeHighlighterTest {
     }
 
     @Test
-    void colorsSwiftByItsOwnKeywordsNotJavasOrKotlins() {
+    void coloursSwiftByItsOwnKeywordsNotJavasOrKotlins() {
         String html = highlighter.html("swift", """
                 func greet() { guard let name = user else { return } }
-                fun f() { val x = new Foo(); goto done }
+                fun f() { val x = Foo(); goto done }
                 """, false);
 
-        assertEquals("<span class=\"hl-keyword\">func</span> greet() { <span class=\"hl-keyword\">guard let</span> name = user "
-                + "<span class=\"hl-keyword\">else</span> { <span class=\"hl-keyword\">return</span> } }\n"
-                + "fun f() { val x = new Foo(); goto done }\n", html);
+        assertEquals("<span class=\"hl-keyword\">func</span> <span class=\"hl-function\">greet</span><span class=\"hl-punctuation\">() {</span> "
+                + "<span class=\"hl-keyword\">guard let</span> <span class=\"hl-variable\">name</span> <span class=\"hl-punctuation\">=</span> user "
+                + "<span class=\"hl-keyword\">else</span> <span class=\"hl-punctuation\">{</span> <span class=\"hl-keyword\">return</span> "
+                + "<span class=\"hl-punctuation\">} }</span>\n"
+                + "fun <span class=\"hl-function\">f</span><span class=\"hl-punctuation\">() {</span> val x <span class=\"hl-punctuation\">=</span> "
+                + "<span class=\"hl-type\">Foo</span><span class=\"hl-punctuation\">();</span> goto done <span class=\"hl-punctuation\">}</span>\n", html);
     }
 
     @Test
@@ -112,14 +121,17 @@ class CodeHighlighterTest {
                 mutating func open() {}
                 """, false);
 
-        assertEquals("<span class=\"hl-keyword\">private</span>(<span class=\"hl-keyword\">set</span>) "
-                + "<span class=\"hl-keyword\">var</span> count: <span class=\"hl-type\">Int</span> = <span class=\"hl-number\">0</span>\n"
-                + "defaults.set(count, forKey: <span class=\"hl-string\">&quot;k&quot;</span>); Post.<span class=\"hl-keyword\">self</span>\n"
-                + "<span class=\"hl-keyword\">mutating func</span> open() {}\n", html);
+        assertEquals("<span class=\"hl-keyword\">private(set) var</span> <span class=\"hl-variable\">count</span><span class=\"hl-punctuation\">:</span> "
+                + "<span class=\"hl-type\">Int</span> <span class=\"hl-punctuation\">=</span> <span class=\"hl-number\">0</span>\n"
+                + "defaults<span class=\"hl-punctuation\">.</span><span class=\"hl-function\">set</span><span class=\"hl-punctuation\">(</span>count"
+                + "<span class=\"hl-punctuation\">,</span> <span class=\"hl-variable\">forKey</span><span class=\"hl-punctuation\">:</span> "
+                + "<span class=\"hl-string\">&quot;k&quot;</span><span class=\"hl-punctuation\">);</span> <span class=\"hl-type\">Post</span>"
+                + "<span class=\"hl-punctuation\">.</span><span class=\"hl-keyword\">self</span>\n"
+                + "<span class=\"hl-keyword\">mutating func</span> <span class=\"hl-function\">open</span><span class=\"hl-punctuation\">() {}</span>\n", html);
     }
 
     @Test
-    void keepsSwiftsMultiLineStringsInterpolationAndDirectivesWhole() {
+    void lexesSwiftsInterpolationAsCodeAndKeepsMultiLineStringsAndDirectivesWhole() {
         String html = highlighter.html("swift", """
                 let s = \"""
                     Hi \\(name), "you"
@@ -129,12 +141,14 @@ class CodeHighlighterTest {
                 #endif
                 """, false);
 
-        assertEquals("<span class=\"hl-keyword\">let</span> s = <span class=\"hl-string\">&quot;&quot;&quot;</span>\n"
-                + "<span class=\"hl-string\">    Hi \\(name), &quot;you&quot;</span>\n"
-                + "<span class=\"hl-string\">    &quot;&quot;&quot;</span>\n"
-                + "<span class=\"hl-meta\">#if</span> DEBUG\n"
-                + "<span class=\"hl-meta\">@available</span>(iOS <span class=\"hl-number\">17</span>, *) "
-                + "<span class=\"hl-keyword\">let</span> t = <span class=\"hl-string\">&quot;a \\(b) c&quot;</span> "
+        assertEquals("<span class=\"hl-keyword\">let</span> <span class=\"hl-variable\">s</span> <span class=\"hl-punctuation\">=</span> "
+                + "<span class=\"hl-string\">&quot;&quot;&quot;</span>\n"
+                + "    <span class=\"hl-string\">Hi \\(</span>name<span class=\"hl-string\">), &quot;you&quot;</span>\n"
+                + "    <span class=\"hl-string\">&quot;&quot;&quot;</span>\n"
+                + "<span class=\"hl-meta\">#if DEBUG</span>\n"
+                + "<span class=\"hl-keyword\">@available</span><span class=\"hl-punctuation\">(</span>iOS <span class=\"hl-number\">17</span>"
+                + "<span class=\"hl-punctuation\">, *)</span> <span class=\"hl-keyword\">let</span> <span class=\"hl-variable\">t</span> "
+                + "<span class=\"hl-punctuation\">=</span> <span class=\"hl-string\">&quot;a \\(</span>b<span class=\"hl-string\">) c&quot;</span> "
                 + "<span class=\"hl-comment\">// done</span>\n"
                 + "<span class=\"hl-meta\">#endif</span>\n", html);
     }
@@ -143,9 +157,122 @@ class CodeHighlighterTest {
     void marksTokensWithTheThemesClasses() {
         String html = highlighter.html("java", "public int x = 42; // note\nString s = \"text\";\n", false);
 
-        assertEquals("<span class=\"hl-keyword\">public</span> <span class=\"hl-type\">int</span> x = "
-                + "<span class=\"hl-number\">42</span>; <span class=\"hl-comment\">// note</span>\n"
-                + "<span class=\"hl-builtin\">String</span> s = <span class=\"hl-string\">&quot;text&quot;</span>;\n", html);
+        assertEquals("<span class=\"hl-keyword\">public</span> <span class=\"hl-type\">int</span> x <span class=\"hl-punctuation\">=</span> "
+                + "<span class=\"hl-number\">42</span><span class=\"hl-punctuation\">;</span> <span class=\"hl-comment\">// note</span>\n"
+                + "<span class=\"hl-type\">String</span> s <span class=\"hl-punctuation\">=</span> <span class=\"hl-string\">&quot;text&quot;</span>"
+                + "<span class=\"hl-punctuation\">;</span>\n", html);
+    }
+
+    /** Issue 22: a Kotlin block of six lines got two spans; Rouge marks names, calls, types and punctuation. */
+    @Test
+    void marksKotlinsCallsTypesAndPunctuationAsRougeDoes() {
+        String html = highlighter.html("kotlin", """
+                // Greets everyone
+                fun main(args: Array<String>) {
+                    val names = listOf("Ann", "Bob")
+                    names.forEach { println("Hi, $it!") }
+                    val count: Int = names.size + 1
+                }
+                """, false);
+
+        assertEquals("""
+                <span class="hl-comment">// Greets everyone</span>
+                <span class="hl-keyword">fun</span> <span class="hl-function">main</span><span class="hl-punctuation">(</span>args\
+                <span class="hl-punctuation">:</span> <span class="hl-type">Array</span><span class="hl-punctuation">&lt;</span>\
+                <span class="hl-type">String</span><span class="hl-punctuation">&gt;) {</span>
+                    <span class="hl-keyword">val</span> names <span class="hl-punctuation">=</span> <span class="hl-function">listOf</span>\
+                <span class="hl-punctuation">(</span><span class="hl-string">&quot;Ann&quot;</span><span class="hl-punctuation">,</span> \
+                <span class="hl-string">&quot;Bob&quot;</span><span class="hl-punctuation">)</span>
+                    names<span class="hl-punctuation">.</span><span class="hl-function">forEach</span> <span class="hl-punctuation">{</span> \
+                <span class="hl-function">println</span><span class="hl-punctuation">(</span><span class="hl-string">&quot;Hi, $it!&quot;</span>\
+                <span class="hl-punctuation">) }</span>
+                    <span class="hl-keyword">val</span> count<span class="hl-punctuation">:</span> <span class="hl-type">Int</span> \
+                <span class="hl-punctuation">=</span> names<span class="hl-punctuation">.</span>size <span class="hl-punctuation">+</span> \
+                <span class="hl-number">1</span>
+                <span class="hl-punctuation">}</span>
+                """, html);
+    }
+
+    /** Issue 22: Python's with, async, await and nonlocal were never coloured. */
+    @Test
+    void coloursPythonsNewerKeywords() {
+        String html = highlighter.html("python", """
+                async def main():
+                    nonlocal counter
+                    with open("f") as f:
+                        await asyncio.sleep(1)
+                """, false);
+
+        for (String keyword : List.of("async def", "nonlocal", "with", "as", "await")) {
+            assertTrue(html.contains("<span class=\"hl-keyword\">" + keyword + "</span>"), keyword + " in " + html);
+        }
+        assertTrue(html.contains("<span class=\"hl-function\">main</span>"), html);
+        assertTrue(html.contains("<span class=\"hl-builtin\">open</span>"), html);
+    }
+
+    @Test
+    void lexesCodeInsideOtherLanguagesInItsOwnLanguage() {
+        String page = highlighter.html("html", "<style>p { color: red; }</style>\n<script>const x = 1;</script>\n", false);
+        assertTrue(page.contains("<span class=\"hl-attribute\">color</span>"), page);
+        assertTrue(page.contains("<span class=\"hl-keyword\">const</span>"), page);
+
+        String markdown = highlighter.html("markdown", "# Title\n\n```python\ndef f(): pass\n```\n", false);
+        assertTrue(markdown.startsWith("<span class=\"hl-heading\"># Title</span>"), markdown);
+        assertTrue(markdown.contains("<span class=\"hl-keyword\">def</span> <span class=\"hl-function\">f</span>"), markdown);
+
+        String php = highlighter.html("php", "<p><?php echo $name; ?></p>\n", false);
+        assertTrue(php.startsWith("<span class=\"hl-tag\">&lt;p&gt;</span><span class=\"hl-meta\">&lt;?php</span>"), php);
+        assertTrue(php.contains("<span class=\"hl-variable\">$name</span>"), php);
+    }
+
+    /** A string of a hundred thousand characters (minified JSON, a data URL) stays one string, whole and quick. */
+    @Test
+    void keepsAVeryLongStringWhole() {
+        String data = "a\\\"b".repeat(25_000);
+        String html = highlighter.html("json", "{\"image\": \"" + data + "\"}\n", false);
+
+        assertTrue(html.contains("<span class=\"hl-string\">&quot;" + HtmlText.escape(data) + "&quot;</span>"), html.substring(0, 200));
+    }
+
+    /**
+     * Issue 21: a build loads the lexer of a language only when code in that language appears. The
+     * highlighter runs in a class loader of its own, so what this test's JVM loaded before does not count.
+     */
+    @Test
+    void loadsALanguagesLexerOnlyWhenCodeInItIsHighlighted() throws Exception {
+        Path classes = Path.of(CodeHighlighter.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        List<String> lexers;
+        try (Stream<Path> files = Files.list(classes.resolve("dev/kiln/highlight"))) {
+            lexers = files.map(file -> file.getFileName().toString())
+                    .filter(name -> name.endsWith(".class") && name.contains("Lexer") && !name.startsWith("RegexLexer"))
+                    .map(name -> "dev.kiln.highlight." + name.substring(0, name.length() - ".class".length()))
+                    .sorted().toList();
+        }
+        try (IsolatedLoader loader = new IsolatedLoader(classes)) {
+            Object isolated = loader.loadClass(CodeHighlighter.class.getName()).getConstructor().newInstance();
+            Method html = isolated.getClass().getMethod("html", String.class, String.class, boolean.class);
+            assertEquals(List.of(), lexers.stream().filter(loader::loaded).toList(), "before any code");
+
+            html.invoke(isolated, "Java", "class A { int f() { return 1; } }\n", false);
+            html.invoke(isolated, "brainfuck", "+++\n", false);
+            assertEquals(List.of("dev.kiln.highlight.JavaLexer"), lexers.stream().filter(loader::loaded).toList());
+
+            html.invoke(isolated, "html", "<script>let x;</script>\n", false);
+            assertEquals(List.of("dev.kiln.highlight.JavaLexer", "dev.kiln.highlight.JavaScriptLexer",
+                    "dev.kiln.highlight.JavaScriptLexer$JavaScript",
+                    "dev.kiln.highlight.MarkupLexer$Html"), lexers.stream().filter(loader::loaded).toList());
+        }
+    }
+
+    /** Loads the highlighter's classes itself, and tells which it has loaded. */
+    private static final class IsolatedLoader extends URLClassLoader {
+        IsolatedLoader(Path classes) throws Exception {
+            super(new URL[] {classes.toUri().toURL()}, ClassLoader.getPlatformClassLoader());
+        }
+
+        boolean loaded(String name) {
+            return findLoadedClass(name) != null;
+        }
     }
 
     @Test
@@ -163,9 +290,11 @@ class CodeHighlighterTest {
 
     @Test
     void numbersLinesByWrappingEachInItsOwnSpan() {
-        assertEquals("<span class=\"line\"><span class=\"hl-type\">int</span> a;</span>\n<span class=\"line\"></span>\n"
-                        + "<span class=\"line\">b</span>\n",
+        assertEquals("<span class=\"line\"><span class=\"hl-type\">int</span> a<span class=\"hl-punctuation\">;</span></span>\n"
+                        + "<span class=\"line\"></span>\n<span class=\"line\">b</span>\n",
                 highlighter.html("java", "int a;\n\nb\n", true));
+        assertEquals("<span class=\"line\"><span class=\"hl-comment\">/* a</span></span>\n<span class=\"line\"><span class=\"hl-comment\">b */</span></span>",
+                highlighter.html("java", "/* a\nb */", true));
         assertEquals("<span class=\"line\">x &lt; y</span>\n", highlighter.html("text", "x < y\n", true));
     }
 

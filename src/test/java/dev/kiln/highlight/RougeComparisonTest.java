@@ -29,16 +29,16 @@ class RougeComparisonTest {
 
     /** The least agreement each language must keep, in percent (the manual, Code highlighting, has the figures). */
     private static final Map<String, Integer> FLOORS = Map.ofEntries(
-            Map.entry("bash", 0), Map.entry("c", 0), Map.entry("console", 0), Map.entry("cpp", 0),
-            Map.entry("csharp", 0), Map.entry("css", 0), Map.entry("dart", 0), Map.entry("diff", 0),
-            Map.entry("dockerfile", 0), Map.entry("go", 0), Map.entry("graphql", 0), Map.entry("groovy", 0),
-            Map.entry("haskell", 0), Map.entry("html", 0), Map.entry("ini", 0), Map.entry("java", 0),
-            Map.entry("javascript", 0), Map.entry("json", 0), Map.entry("kotlin", 0), Map.entry("less", 0),
-            Map.entry("liquid", 0), Map.entry("lua", 0), Map.entry("makefile", 0), Map.entry("markdown", 0),
-            Map.entry("perl", 0), Map.entry("php", 0), Map.entry("properties", 0), Map.entry("python", 0),
-            Map.entry("r", 0), Map.entry("ruby", 0), Map.entry("rust", 0), Map.entry("scala", 0),
-            Map.entry("scheme", 0), Map.entry("scss", 0), Map.entry("sql", 0), Map.entry("swift", 0),
-            Map.entry("toml", 0), Map.entry("typescript", 0), Map.entry("xml", 0), Map.entry("yaml", 0));
+            Map.entry("bash", 95), Map.entry("c", 95), Map.entry("console", 95), Map.entry("cpp", 95),
+            Map.entry("csharp", 95), Map.entry("css", 95), Map.entry("dart", 95), Map.entry("diff", 95),
+            Map.entry("dockerfile", 95), Map.entry("go", 95), Map.entry("graphql", 65), Map.entry("groovy", 95),
+            Map.entry("haskell", 95), Map.entry("html", 95), Map.entry("ini", 95), Map.entry("java", 95),
+            Map.entry("javascript", 95), Map.entry("json", 95), Map.entry("kotlin", 95), Map.entry("less", 64),
+            Map.entry("liquid", 95), Map.entry("lua", 94), Map.entry("makefile", 93), Map.entry("markdown", 95),
+            Map.entry("perl", 95), Map.entry("php", 95), Map.entry("properties", 95), Map.entry("python", 92),
+            Map.entry("r", 95), Map.entry("ruby", 95), Map.entry("rust", 95), Map.entry("scala", 95),
+            Map.entry("scheme", 91), Map.entry("scss", 95), Map.entry("sql", 95), Map.entry("swift", 95),
+            Map.entry("toml", 91), Map.entry("typescript", 95), Map.entry("xml", 95), Map.entry("yaml", 95));
 
     private static final Pattern SPAN = Pattern.compile("<span class=\"([^\"]+)\">([^<]*)</span>|([^<]+)");
     /** Marks a character Rouge could not lex (its error token): left out of the comparison. */
