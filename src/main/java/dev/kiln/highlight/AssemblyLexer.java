@@ -49,7 +49,7 @@ final class AssemblyLexer {
                 .rule("\\n", "#pop", PLAIN)
                 .rule("[;#].*|//.*", COMMENT)
                 .rule("[ \\t\\r]+", PLAIN)
-                .rule("\"(?:\\\\.|[^\"\\\\\\n])*\"|'(?:\\\\.|[^'\\\\\\n])*'", STRING)
+                .rule("\"(?:\\\\.|[^\"\\\\\\n])*+\"|'(?:\\\\.|[^'\\\\\\n])*+'", STRING)
                 .rule("(?i)#?(?:\\$[0-9a-f]+|0x[0-9a-f]+|[0-9][0-9a-f]*h\\b|%[01]+|0b[01]+|\\d+)", NUMBER)
                 .rule("%[a-z]\\w*", BUILTIN)
                 .rule("[.\\w$@]+", word)

@@ -28,7 +28,7 @@ final class CLexer {
     }
 
     private static final String ID = "[a-zA-Z_][a-zA-Z0-9_]*";
-    private static final String WS = "(?:\\s|//.*\\n|/[*](?s:.*?)[*]/)+";
+    private static final String WS = "(?:\\s|//.*\\n|/[*](?s:.*?)[*]/)++";
     private static final String KEYWORDS = """
             auto break case const continue default do else enum extern for goto if register restricted return sizeof
             static struct switch typedef union volatile virtual while _Alignas _Alignof _Atomic _Generic _Imaginary
@@ -63,9 +63,9 @@ final class CLexer {
             lexer.rule("(?:__offload|__blockingoffload|__outer)\\b", KEYWORD);
         }
         lexer.include("expressionWhitespace")
-                .rule("([\\w*\\s]+?[\\s*])(" + ID + ")(\\s*\\([^;]*?\\))(" + WS + "?)(\\{)", "function",
+                .rule("([\\w*\\s]+?[\\s*])(" + ID + ")(\\s*\\([^;]*?\\))((?:" + WS + ")?)(\\{)", "function",
                         using(cpp ? "cpp" : "c"), FUNCTION, using(cpp ? "cpp" : "c"), using(cpp ? "cpp" : "c"), PUNCTUATION)
-                .rule("([\\w*\\s]+?[\\s*])(" + ID + ")(\\s*\\([^;]*?\\))(" + WS + "?)(;)",
+                .rule("([\\w*\\s]+?[\\s*])(" + ID + ")(\\s*\\([^;]*?\\))((?:" + WS + ")?)(;)",
                         using(cpp ? "cpp" : "c"), FUNCTION, using(cpp ? "cpp" : "c"), using(cpp ? "cpp" : "c"), PUNCTUATION)
                 .rule("\\{", "function", PUNCTUATION)
                 .include("statements")

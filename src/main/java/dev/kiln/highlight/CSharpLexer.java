@@ -9,7 +9,6 @@ import static dev.kiln.highlight.Kind.PLAIN;
 import static dev.kiln.highlight.Kind.PUNCTUATION;
 import static dev.kiln.highlight.Kind.STRING;
 import static dev.kiln.highlight.Kind.TYPE;
-import static dev.kiln.highlight.RegexLexer.anyOf;
 
 /** C#, after Rouge's lexer: called and declared methods, interpolated strings' expressions lexed as code. */
 final class CSharpLexer {
@@ -30,14 +29,14 @@ final class CSharpLexer {
             .rule("\\b(?:class|struct|interface)\\b", "className", KEYWORD)
             .rule("\\b(?:namespace|using)\\b", "namespace", KEYWORD)
             .rule("^#[ \\t]*(?:if|endif|else|elif|define|undef|line|error|warning|region|endregion|pragma)\\b.*?\\n", META)
-            .rule(anyOf("""
+            .words("""
                     abstract as base break case catch checked const continue default delegate do else enum event explicit
                     extern false finally fixed for foreach goto if implicit in interface internal is lock new null
                     operator out override params private protected public readonly ref return sealed sizeof stackalloc
                     static switch this throw true try typeof unchecked unsafe virtual void volatile while add alias
                     async await get global partial remove set value where yield nameof ascending by descending equals
-                    from group in into join let on orderby select"""), KEYWORD)
-            .rule(anyOf("bool byte char decimal double dynamic float int long object sbyte short string uint ulong ushort var"), TYPE)
+                    from group in into join let on orderby select""", KEYWORD)
+            .words("bool byte char decimal double dynamic float int long object sbyte short string uint ulong ushort var", TYPE)
             .rule(ID + "(?=\\s*[(])", FUNCTION)
             .rule(ID, PLAIN)
             .state("whitespace")
@@ -64,7 +63,7 @@ final class CSharpLexer {
             .state("namespace")
             .include("whitespace")
             .rule("(?=[(])", "#pop", PLAIN)
-            .rule("(?:" + ID + "|[.])+", "#pop", TYPE)
+            .rule("(?:" + ID + "|[.])++", "#pop", TYPE)
             .rule("", "#pop")
             .build();
 }

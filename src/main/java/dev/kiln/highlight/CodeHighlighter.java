@@ -30,7 +30,8 @@ public final class CodeHighlighter {
      * @param code lines ending in {@code \n}, as a fenced code block holds them
      */
     public String html(String language, String code, boolean numberedLines) {
-        StringBuilder html = new StringBuilder(code.length() * 2);
+        // Spans make highlighted code about five times as long as the code.
+        StringBuilder html = new StringBuilder(code.length() * 6 + 16);
         TokenHtmlWriter writer = new TokenHtmlWriter(code, html, numberedLines);
         RegexLexer lexer = Languages.lexer(language.toLowerCase(Locale.ROOT));
         if (lexer == null) {

@@ -47,7 +47,7 @@ final class CssLexer {
                 .rule("(?i)#[0-9a-f]{1,6}", NUMBER)
                 .rule(NUMBER_VALUE + UNITS, NUMBER)
                 .rule("[\\[\\]():/.,]", PUNCTUATION)
-                .rule("\"(?:\\\\\\\\|\\\\\"|[^\"])*\"|'(?:\\\\\\\\|\\\\'|[^'])*'", STRING)
+                .rule("\"(?:\\\\\\\\|\\\\\"|[^\"])*+\"|'(?:\\\\\\\\|\\\\'|[^'])*+'", STRING)
                 .rule(IDENTIFIER, VALUE_WORD)
                 .state("atRule")
                 .rule("\\{(?=\\s*" + IDENTIFIER + "\\s*:)", "atStanza", PUNCTUATION)

@@ -9,7 +9,6 @@ import static dev.kiln.highlight.Kind.PLAIN;
 import static dev.kiln.highlight.Kind.PUNCTUATION;
 import static dev.kiln.highlight.Kind.STRING;
 import static dev.kiln.highlight.Kind.TYPE;
-import static dev.kiln.highlight.RegexLexer.anyOf;
 
 /** Go, after Rouge's lexer. */
 final class GoLexer {
@@ -23,14 +22,14 @@ final class GoLexer {
 
     static final RegexLexer LEXER = new RegexLexer.Builder().state("root")
             .rule("//.*|/\\*(?s:.*?)\\*/", COMMENT)
-            .rule(anyOf("""
+            .words("""
                     break default func interface select case defer go map struct chan else goto package switch const
-                    fallthrough if range type continue for import return var"""), KEYWORD)
-            .rule(anyOf("""
+                    fallthrough if range type continue for import return var""", KEYWORD)
+            .words("""
                     bool byte complex64 complex128 error float32 float64 int8 int16 int32 int64 int rune string uint8
-                    uint16 uint32 uint64 uintptr uint"""), TYPE)
-            .rule(anyOf("append cap close complex copy delete imag len make new panic print println real recover"), BUILTIN)
-            .rule(anyOf("true false iota nil"), LITERAL)
+                    uint16 uint32 uint64 uintptr uint""", TYPE)
+            .words("append cap close complex copy delete imag len make new panic print println real recover", BUILTIN)
+            .words("true false iota nil", LITERAL)
             .rule("(?:" + DECIMALS + "|" + FLOAT + ")i|" + FLOAT + "|0[xX][0-9A-Fa-f]+|[0-9]+", NUMBER)
             .rule("'(?:[^\\n]|" + ESCAPE + "|\\\\[0-7]{3})'", STRING)
             .rule("\\+=|\\+\\+|\\+|&\\^=|&\\^|&=|&&|&|==|=|!=|!|-=|--|-|\\|=|\\|\\||\\||<=|<-|<<=|<<|<|\\*=|\\*|\\^=|\\^"

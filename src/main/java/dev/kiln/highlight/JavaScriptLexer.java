@@ -71,7 +71,7 @@ final class JavaScriptLexer {
                 .rule("[?]", "ternary expression", PUNCTUATION)
                 .rule("(@)(\\w+)?", "expression", PUNCTUATION, META)
                 .rule("[{}]", "statement", PUNCTUATION)
-                .rule("(?:" + String.join("|", startsExpression.trim().split("\\s+")) + ")(?![$_\\p{L}\\p{Nd}])", "expression", KEYWORD)
+                .ruleIn(RegexLexer.wordSet(startsExpression), "[\\p{L}\\p{Nd}$_]+(?![$_\\p{L}\\p{Nd}])", "expression", KEYWORD)
                 .rule(ID, word)
                 .rule("[0-9][0-9]*\\.[0-9]+(?:[eE][0-9]+)?[fd]?|(?i:0x[0-9a-f]+|0o[0-7][0-7_]*|0b[01][01_]*)|[0-9]+", NUMBER)
                 .rule("\"", "double", STRING)

@@ -12,7 +12,6 @@ import static dev.kiln.highlight.Kind.PUNCTUATION;
 import static dev.kiln.highlight.Kind.STRING;
 import static dev.kiln.highlight.Kind.TYPE;
 import static dev.kiln.highlight.Kind.VARIABLE;
-import static dev.kiln.highlight.RegexLexer.anyOf;
 import static dev.kiln.highlight.RegexLexer.table;
 import static dev.kiln.highlight.RegexLexer.using;
 import static dev.kiln.highlight.RegexLexer.words;
@@ -42,10 +41,10 @@ final class JvmLexer {
                 .rule("[\\p{Lu}$_]" + ID + "\\b", TYPE)
                 .rule("(" + ID + ")(\\p{IsWhite_Space}*)(\\()", FUNCTION, PLAIN, PUNCTUATION)
                 .rule("(\\.)(" + ID + ")", PUNCTUATION, PLAIN)
-                .rule(anyOf("""
+                .words("""
                         abstract case catch def do else extends final finally for forSome if implicit lazy match new
-                        override private protected requires return sealed super this throw try val var while with yield""")
-                        + "|(?:<[%:-]|=>|>:|[#=@_\\u21D2\\u2190])(?:\\b|(?=\\s)|$)", KEYWORD)
+                        override private protected requires return sealed super this throw try val var while with yield""", KEYWORD)
+                .rule("(?:<[%:-]|=>|>:|[#=@_\\u21D2\\u2190])(?:\\b|(?=\\s)|$)", KEYWORD)
                 .rule(":(?!" + OP + ")", "type", KEYWORD)
                 .rule("(?:true|false|null)\\b", LITERAL)
                 .rule("(import|package)(\\s+)", "import", KEYWORD, PLAIN)
@@ -87,14 +86,14 @@ final class JvmLexer {
                 .rule("\\*/", "#pop", COMMENT)
                 .rule("[^/*]+|[*/]", COMMENT)
                 .state("import")
-                .rule("(?:" + ID + "|\\.)+", "#pop", TYPE)
+                .rule("(?:" + ID + "|\\.)++", "#pop", TYPE)
                 .rule("", "#pop")
                 .build();
     }
 
     static final class Groovy {
         static final RegexLexer LEXER = new RegexLexer.Builder().state("root")
-                .rule("^(\\s*+(?:\\w[\\w.\\[\\]]*+\\s++)+?)(\\w\\w*)(\\s*)(\\()", using("groovy"), FUNCTION, PLAIN, PUNCTUATION)
+                .rule("^(?=[\\w\\s.\\[\\]]*+\\()(\\s*+(?:\\w[\\w.\\[\\]]*+\\s++)+?)(\\w\\w*)(\\s*)(\\()", using("groovy"), FUNCTION, PLAIN, PUNCTUATION)
                 .rule("[^\\S\\n]+", PLAIN)
                 .rule("//.*|/[*](?s:.*?)[*]/", COMMENT)
                 .rule("@\\w[\\w.]*", META)
@@ -130,7 +129,7 @@ final class JvmLexer {
         private static final String ID = "[a-zA-Z_]\\w*";
 
         static final RegexLexer LEXER = new RegexLexer.Builder().state("root")
-                .rule("^(\\s*+(?:[a-zA-Z_][a-zA-Z\\d_.\\[\\]]*+\\s++)+?)([a-zA-Z_]\\w*)(\\s*)(\\()", using("dart"), FUNCTION, PLAIN, PUNCTUATION)
+                .rule("^(?=[\\w\\s.\\[\\]]*+\\()(\\s*+(?:[a-zA-Z_][a-zA-Z\\d_.\\[\\]]*+\\s++)+?)([a-zA-Z_]\\w*)(\\s*)(\\()", using("dart"), FUNCTION, PLAIN, PUNCTUATION)
                 .rule("\\s+", PLAIN)
                 .rule("//.*|/\\*(?s:.*?)\\*/", COMMENT)
                 .rule("\"", "double", STRING)
@@ -138,9 +137,9 @@ final class JvmLexer {
                 .rule("r\"[^\"]*\"|r'[^']*'", STRING)
                 .rule("#(?:" + ID + ")*", LITERAL)
                 .rule("@" + ID, META)
-                .rule(anyOf("as assert await break case catch continue default do else finally for if in is new rethrow return super switch this throw try while with yield"), KEYWORD)
-                .rule(anyOf("abstract async dynamic const covariant external extends factory final get implements late native on operator required set static sync typedef var"), KEYWORD)
-                .rule(anyOf("bool Comparable double Dynamic enum Function int List Map Never Null num Object Pattern Set String Symbol Type Uri void"), TYPE)
+                .words("as assert await break case catch continue default do else finally for if in is new rethrow return super switch this throw try while with yield", KEYWORD)
+                .words("abstract async dynamic const covariant external extends factory final get implements late native on operator required set static sync typedef var", KEYWORD)
+                .words("bool Comparable double Dynamic enum Function int List Map Never Null num Object Pattern Set String Symbol Type Uri void", TYPE)
                 .rule("(?:true|false|null)\\b", LITERAL)
                 .rule("(?:class|interface|mixin)\\b", "className", KEYWORD)
                 .rule("(?:import|deferred|export|library|part\\s*of|part|source)\\b", "import", KEYWORD)

@@ -10,7 +10,6 @@ import static dev.kiln.highlight.Kind.PLAIN;
 import static dev.kiln.highlight.Kind.PUNCTUATION;
 import static dev.kiln.highlight.Kind.STRING;
 import static dev.kiln.highlight.Kind.TYPE;
-import static dev.kiln.highlight.RegexLexer.anyOf;
 
 /** Kotlin, after Rouge's lexer: declared and called functions, types, declared properties. */
 final class KotlinLexer {
@@ -30,12 +29,12 @@ final class KotlinLexer {
             .rule("\\b(val|var)(\\s+)", "property", KEYWORD, PLAIN)
             .rule("(return|continue|break|this|super)(@" + NAME + ")?\\b", KEYWORD, META)
             .rule("\\bfun\\b", KEYWORD)
-            .rule(anyOf("""
+            .words("""
                     abstract annotation as break by catch class companion const constructor continue crossinline do
                     dynamic else enum external false final finally for fun get if import in infix inline inner interface
                     internal is lateinit noinline null object open operator out override package private protected
                     public reified return sealed set super suspend tailrec this throw true try typealias typeof val var
-                    vararg when where while yield"""), KEYWORD)
+                    vararg when where while yield""", KEYWORD)
             .rule("^\\s*\\[.*?\\]", ATTRIBUTE)
             .rule("[^\\S\\n]+|\\\\\\n|\\n", PLAIN)
             .rule("//.*", COMMENT)

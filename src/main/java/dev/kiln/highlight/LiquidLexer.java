@@ -46,7 +46,7 @@ final class LiquidLexer {
             .rule("(?:assign|echo)\\b", "assign", TAG)
             .rule("(?:include|render)\\b", "include", TAG)
             .rule("(cycle)(\\s+)(?:([^\\s:]*)(\\s*)(:))?(\\s*)", "variableTagMarkup", TAG, PLAIN, GROUP_NAME, PLAIN, PUNCTUATION, PLAIN)
-            .rule("(for|tablerow)(\\s+)([\\w-]+)(\\s+)(in)(\\s+)((?:[^\\s%,|'\"]|\"[^\"]*\"|'[^']*')+)(\\s*)", "tagMarkup",
+            .rule("(for|tablerow)(\\s+)([\\w-]+)(\\s+)(in)(\\s+)((?:[^\\s%,|'\"]|\"[^\"]*\"|'[^']*')++)(\\s*)", "tagMarkup",
                     TAG, PLAIN, VARIABLE, PLAIN, TAG, PLAIN, VALUE, PLAIN)
             .rule("([^\\s%]+)(\\s*)", "tagMarkup", TAG, PLAIN)
             .rule("", "#pop")

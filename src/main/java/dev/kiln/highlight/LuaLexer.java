@@ -67,7 +67,7 @@ final class LuaLexer {
             .rule("\\s", PLAIN)
             .rule("\\[(=*)\\[(?s:.*?)\\]\\1\\]", STRING)
             .rule("==|~=|<=|>=|\\.\\.\\.|\\.\\.|[=+\\-*/%^<>#]|[\\[\\]{}().,:;]", PUNCTUATION)
-            .rule("(?:and|or|not|break|do|else|elseif|end|for|if|in|repeat|return|then|until|while|local)\\b", KEYWORD)
+            .ruleIn(RegexLexer.wordSet("and or not break do else elseif end for if in repeat return then until while local"), "\\w+\\b", "", KEYWORD)
             .rule("(?:true|false|nil)\\b", LITERAL)
             .rule("function\\b", "functionName", KEYWORD)
             .rule("[A-Za-z_][A-Za-z0-9_]*(?:\\.[A-Za-z_][A-Za-z0-9_]*)?", NAME)

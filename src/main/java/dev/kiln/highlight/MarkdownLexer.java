@@ -22,7 +22,13 @@ import java.util.Locale;
 final class MarkdownLexer {
     private MarkdownLexer() {}
 
-    private static final String EDOT = "(?:\\\\.|[^\\\\\\n])";
+    /**
+     * Text up to the first of the characters (not escaped, on one line), as Rouge's lazy
+     * {@code (\\.|[^\\\n])*?} reads it, but without backtracking, which Java would do recursively.
+     */
+    private static String until(String stop) {
+        return "(?:\\\\.|[^\\\\\\n" + stop + "])*+";
+    }
 
     /** A fenced block's code, in the language its fence names (group 3), or as a string. */
     private static final RegexLexer.Action FENCED_CODE = (run, start, end) -> {
@@ -42,31 +48,31 @@ final class MarkdownLexer {
             .rule("^#(?=[^#]).*|^##*.*", HEADING)
             .rule("^([ \\t]*)(`{3,}|~{3,})([^\\n]*\\n)(?:((?s:.*?))(\\n\\1)(\\2))", PLAIN, PUNCTUATION, ATTRIBUTE, FENCED_CODE, PLAIN, PUNCTUATION)
             .rule("^([ \\t]*)(`{3,}|~{3,})([^\\n]*\\n)((?s:.*))", PLAIN, PUNCTUATION, ATTRIBUTE, FENCED_CODE)
-            .rule("\\n\\n(?:(?:    |\\t).*?\\n|\\n)+", STRING)
-            .rule("(`+)(?:" + EDOT + "|\\n)+?\\1", STRING)
+            .rule("\\n\\n(?:(?:    |\\t).*?\\n|\\n)++", STRING)
+            .rule("(`+)(?:\\\\.|[^\\\\`]|(?!\\1)`+)++\\1", STRING)
             .rule("^(?:\\s*[*]){3,}\\s*$|^(?:\\s*[-]){3,}\\s*$", PUNCTUATION)
             .rule("^\\s*[*+-](?=\\s)|^\\s*\\d+\\.", PUNCTUATION)
             .rule("^\\s*>.*", PLAIN)
-            .rule("^(\\s*)(\\[)(" + EDOT + "+?)(\\])(\\s*)(:)", "title url", PLAIN, PUNCTUATION, LITERAL, PUNCTUATION, PLAIN, PUNCTUATION)
-            .rule("(!?\\[)(" + EDOT + "*?|[^\\]]*?)(\\])(?=[\\[(])", "link", PUNCTUATION, VARIABLE, PUNCTUATION)
-            .rule("[*][*]" + EDOT + "*?[*][*]|__" + EDOT + "*?__", STRONG)
-            .rule("[*]" + EDOT + "*?[*]|_" + EDOT + "*?_", EMPHASIS)
-            .rule("<.*?@.+[.].+>|<(?:https?|mailto|ftp)://" + EDOT + "*?>", VARIABLE)
+            .rule("^(\\s*)(\\[)((?:\\\\.|[^\\\\\\n\\]])++)(\\])(\\s*)(:)", "title url", PLAIN, PUNCTUATION, LITERAL, PUNCTUATION, PLAIN, PUNCTUATION)
+            .rule("(!?\\[)((?:\\\\.|[^\\\\\\n\\]]|\\](?![\\[(]))*+|[^\\]]*?)(\\])(?=[\\[(])", "link", PUNCTUATION, VARIABLE, PUNCTUATION)
+            .rule("[*][*](?:\\\\.|[^\\\\\\n*]|[*](?![*]))*+[*][*]|__(?:\\\\.|[^\\\\\\n_]|_(?!_))*+__", STRONG)
+            .rule("[*]" + until("*") + "[*]|_" + until("_") + "_", EMPHASIS)
+            .rule("<.*?@.+[.].+>|<(?:https?|mailto|ftp)://" + until(">") + ">", VARIABLE)
             .rule("[^\\\\`\\[*\\n&<]+", PLAIN)
-            .rule("&\\S*;|<" + EDOT + "*?>", using("html"))
+            .rule("&\\S*;|<" + until(">") + ">", using("html"))
             .rule("[&<\\[\\n]", PLAIN)
             .state("link")
-            .rule("(\\[)(" + EDOT + "*?)(\\])", "#pop", PUNCTUATION, LITERAL, PUNCTUATION)
+            .rule("(\\[)(" + until("\\]") + ")(\\])", "#pop", PUNCTUATION, LITERAL, PUNCTUATION)
             .rule("[(]", "inlineTitle inlineUrl", PUNCTUATION)
             .rule("[ \\t]+", PLAIN)
             .rule("", "#pop")
             .state("url")
             .rule("[ \\t]+", PLAIN)
-            .rule("(<)(" + EDOT + "*?)(>)", "#pop", TAG, STRING, TAG)
+            .rule("(<)(" + until(">") + ")(>)", "#pop", TAG, STRING, TAG)
             .rule("\\S+", "#pop", STRING)
             .rule("", "#pop")
             .state("title")
-            .rule("\"" + EDOT + "*?\"|'" + EDOT + "*?'|[(]" + EDOT + "*?[)]", TYPE)
+            .rule("\"" + until("\"") + "\"|'" + until("'") + "'|[(]" + until(")") + "[)]", TYPE)
             .rule("\\s*(?=[\"'()])", PLAIN)
             .rule("", "#pop")
             .state("inlineTitle")

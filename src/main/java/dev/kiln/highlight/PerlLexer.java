@@ -18,10 +18,10 @@ import static dev.kiln.highlight.Kind.VARIABLE;
 final class PerlLexer {
     private PerlLexer() {}
 
-    private static final String KEYWORDS = """
-            case|continue|do|else|elsif|for|foreach|if|last|my|next|our|redo|reset|then|unless|until|while|use|print|new|
-            BEGIN|CHECK|INIT|END|return""".replace("\n", "");
-    private static final String BUILTINS = String.join("|", """
+    private static final java.util.Set<String> KEYWORDS = RegexLexer.wordSet("""
+            case continue do else elsif for foreach if last my next our redo reset then unless until while use print new
+            BEGIN CHECK INIT END return""");
+    private static final java.util.Set<String> BUILTINS = RegexLexer.wordSet("""
             abs accept alarm atan2 bind binmode bless caller chdir chmod chomp chop chown chr chroot close closedir
             connect continue cos crypt dbmclose dbmopen defined delete die dump each endgrent endhostent endnetent
             endprotoent endpwent endservent eof eval exec exists exit exp fcntl fileno flock fork format formline getc
@@ -35,7 +35,7 @@ final class PerlLexer {
             setpgrp setpriority setprotoent setpwent setservent setsockopt shift shmctl shmget shmread shmwrite
             shutdown sin sleep socket socketpair sort splice split sprintf sqrt srand stat study substr symlink
             syscall sysopen sysread sysseek system syswrite tell telldir tie tied time times tr truncate uc ucfirst
-            umask undef unlink unpack unshift untie utime values vec wait waitpid wantarray warn write""".trim().split("\\s+"));
+            umask undef unlink unpack unshift untie utime values vec wait waitpid wantarray warn write""");
     private static final String[][] BRACKETS = {{"cb", "\\{", "\\}"}, {"rb", "\\(", "\\)"}, {"sb", "\\[", "\\]"}, {"lt", "<", ">"}};
 
     static final RegexLexer LEXER = build();
@@ -47,7 +47,7 @@ final class PerlLexer {
                 .rule("\\\\(?:\\\\\\\\|[^\\\\])*+\\\\[egimosx]*", "#pop", REGEX)
                 .rule("\\{(?:\\\\[\\\\}]|[^}])*+}[egimosx]*", "#pop", REGEX)
                 .rule("<(?:\\\\[\\\\>]|[^>])*+>[egimosx]*", "#pop", REGEX)
-                .rule("\\[(?:\\\\[\\\\\\]]|[^\\]])*\\][egimosx]*", "#pop", REGEX)
+                .rule("\\[(?:\\\\[\\\\\\]]|[^\\]])*+\\][egimosx]*", "#pop", REGEX)
                 .rule("\\((?:\\\\[\\\\)]|[^)])*+\\)[egimosx]*", "#pop", REGEX)
                 .rule("@(?:\\\\[\\\\@]|[^@])*+@[egimosx]*", "#pop", REGEX)
                 .rule("%(?:\\\\[\\\\%]|[^%])*+%[egimosx]*", "#pop", REGEX)
@@ -56,23 +56,23 @@ final class PerlLexer {
                 .state("root")
                 .rule("#.*", COMMENT)
                 .rule("^=[a-zA-Z0-9]+\\s+(?s:.*?)\\n=cut", COMMENT)
-                .rule("(?:" + KEYWORDS + ")\\b", KEYWORD)
+                .ruleIn(KEYWORDS, "\\w+\\b", "", KEYWORD)
                 .rule("(format)(\\s+)([a-zA-Z0-9_]+)(\\s*)(=)(\\s*\\n)", "format", KEYWORD, PLAIN, PLAIN, PLAIN, PUNCTUATION, PLAIN)
                 .rule("(?:eq|lt|gt|le|ge|ne|not|and|or|cmp)\\b", KEYWORD)
                 .rule("(?:s|tr|y)\\{(?:\\\\\\\\|\\\\}|[^}])*+}\\s*", "balancedRegex", REGEX)
                 .rule("(?:s|tr|y)<(?:\\\\\\\\|\\\\>|[^>])*+>\\s*", "balancedRegex", REGEX)
-                .rule("(?:s|tr|y)\\[(?:\\\\\\\\|\\\\\\]|[^\\]])*\\]\\s*", "balancedRegex", REGEX)
+                .rule("(?:s|tr|y)\\[(?:\\\\\\\\|\\\\\\]|[^\\]])*+\\]\\s*", "balancedRegex", REGEX)
                 .rule("(?:s|tr|y)\\((?:\\\\\\\\|\\\\\\)|[^)])*+\\)\\s*", "balancedRegex", REGEX)
-                .rule("(?:s|tr|y)\\s*([^\\w\\s])(?:\\\\\\\\|\\\\\\1|(?s:.))*?\\1(?:\\\\\\\\|\\\\\\1|(?s:.))*?\\1[msixpodualngcr]*", REGEX)
-                .rule("(?:s|tr|y)\\s+(\\w)(?:\\\\\\\\|\\\\\\1|(?s:.))*?\\1(?:\\\\\\\\|\\\\\\1|(?s:.))*?\\1[msixpodualngcr]*", REGEX)
+                .rule("(?:s|tr|y)\\s*([^\\w\\s])(?:\\\\(?s:.)|(?!\\1)(?s:.))*+\\1(?:\\\\(?s:.)|(?!\\1)(?s:.))*+\\1[msixpodualngcr]*", REGEX)
+                .rule("(?:s|tr|y)\\s+(\\w)(?:\\\\(?s:.)|(?!\\1)(?s:.))*+\\1(?:\\\\(?s:.)|(?!\\1)(?s:.))*+\\1[msixpodualngcr]*", REGEX)
                 .rule("m?/(?:\\\\\\\\|\\\\/|[^/\\n])*+/[msixpodualngc]*", REGEX)
                 .rule("m(?=[/!\\\\{<\\[(@%$])", "balancedRegex", REGEX)
-                .rule("m\\s*([^\\w\\s])(?:\\\\\\\\|\\\\\\1|(?s:.))*?\\1[msixpodualngc]*", REGEX)
-                .rule("m\\s+(\\w)(?:\\\\\\\\|\\\\\\1|(?s:.))*?\\1[msixpodualngc]*", REGEX)
+                .rule("m\\s*([^\\w\\s])(?:\\\\(?s:.)|(?!\\1)(?s:.))*+\\1[msixpodualngc]*", REGEX)
+                .rule("m\\s+(\\w)(?:\\\\(?s:.)|(?!\\1)(?s:.))*+\\1[msixpodualngc]*", REGEX)
                 .rule("(?:(?<==~)|(?<=\\())\\s*/(?:\\\\\\\\|\\\\/|[^/])*+/[msixpodualngc]*", "balancedRegex", REGEX)
                 .rule("\\s+", PLAIN)
                 .rule("(?i)(?=[a-z_]\\w*(?:\\s*#.*\\n)*\\s*=>)", "fatComma")
-                .rule("(?:" + BUILTINS + ")\\b", BUILTIN)
+                .ruleIn(BUILTINS, "\\w+\\b", "", BUILTIN)
                 .rule("(?:__(?:DIE|WARN)__|DATA|STD(?:IN|OUT|ERR))\\b", BUILTIN)
                 .rule("<<(['\"]?)([a-zA-Z_][a-zA-Z0-9_]*)\\1;?\\n(?s:.*?)\\n\\2\\n", STRING)
                 .rule("__(?:END|DATA)__\\b(?s:.*)", META)

@@ -48,7 +48,7 @@ final class PythonLexer {
                         SyntaxWarning SystemError SystemExit TabError TimeoutError TypeError UnboundLocalError
                         UnicodeDecodeError UnicodeEncodeError UnicodeError UnicodeTranslateError UnicodeWarning
                         UserWarning ValueError VMSError Warning WindowsError ZeroDivisionError"""), PLAIN);
-        String digits = "[0-9](?:_?[0-9])*";
+        String digits = "[0-9]++(?:_[0-9]++)*+";
         String decimal = "(?:(?:" + digits + ")?\\." + digits + "|" + digits + "\\.)";
         String exponent = "[eE][+-]?" + digits;
         var lexer = new RegexLexer.Builder().state("root")
@@ -61,10 +61,10 @@ final class PythonLexer {
                 .rule("\\\\", PLAIN)
                 .rule("(?:in|is|and|or|not)\\b", KEYWORD)
                 .rule("(?:<<|>>|//|\\*\\*)=?|[-~+/*%=<>&^|@]=?|!=", PUNCTUATION)
-                .rule("(from)((?:\\\\\\s|\\s)+)(" + DOTTED + ")((?:\\\\\\s|\\s)+)(import)", KEYWORD, PLAIN, TYPE, PLAIN, KEYWORD)
+                .rule("(from)((?:\\\\\\s|\\s)++)(" + DOTTED + ")((?:\\\\\\s|\\s)++)(import)", KEYWORD, PLAIN, TYPE, PLAIN, KEYWORD)
                 .rule("(import)(\\s+)(" + DOTTED + ")", KEYWORD, PLAIN, TYPE)
-                .rule("(def)((?:\\s|\\\\\\s)+)(" + ID + ")", KEYWORD, PLAIN, FUNCTION)
-                .rule("(class)((?:\\s|\\\\\\s)+)(" + ID + ")", KEYWORD, PLAIN, TYPE)
+                .rule("(def)((?:\\s|\\\\\\s)++)(" + ID + ")", KEYWORD, PLAIN, FUNCTION)
+                .rule("(class)((?:\\s|\\\\\\s)++)(" + ID + ")", KEYWORD, PLAIN, TYPE)
                 .rule("`.*?`", STRING);
         String[] quotes = {"'''", "\"\"\"", "'", "\""};
         for (int i = 0; i < quotes.length; i++) {
@@ -75,7 +75,7 @@ final class PythonLexer {
                 .rule("(?<!\\.)" + ID, words)
                 .rule(ID, PLAIN)
                 .rule(decimal + "(?:" + exponent + ")?[jJ]?|" + digits + exponent + "[jJ]?|" + digits + "[jJ]", NUMBER)
-                .rule("(?i)0b(?:_?[01])+|0o(?:_?[0-7])+|0x(?:_?[0-9a-f])+|\\d+L|[1-9](?:_?[0-9])*|0(?:_?0)*", NUMBER);
+                .rule("(?i)0b_?[01]++(?:_[01]++)*+|0o_?[0-7]++(?:_[0-7]++)*+|0x_?[0-9a-f]++(?:_[0-9a-f]++)*+|\\d+L|[1-9][0-9]*+(?:_[0-9]++)*+|0++(?:_0++)*+", NUMBER);
         for (int i = 0; i < quotes.length; i++) {
             for (String kind : new String[] {"string", "fstring"}) {
                 lexer.state(kind + i)

@@ -16,7 +16,7 @@ import static dev.kiln.highlight.RegexLexer.words;
 final class RLexer {
     private RLexer() {}
 
-    private static final String PRIMITIVES = String.join("|", """
+    private static final java.util.Set<String> PRIMITIVES = RegexLexer.wordSet("""
             abs acos acosh all any anyNA Arg as\\.call as\\.character as\\.complex as\\.double as\\.environment as\\.integer
             as\\.logical as\\.null\\.default as\\.numeric as\\.raw asin asinh atan atanh attr attributes baseenv browser c
             call ceiling class Conj cos cosh cospi cummax cummin cumprod cumsum digamma dim dimnames emptyenv exp
@@ -27,16 +27,16 @@ final class RLexer {
             lazyLoadDBfetch length lgamma list log max min missing Mod names nargs nzchar oldClass on\\.exit
             pos\\.to\\.env proc\\.time prod quote range Re rep retracemem return round seq_along seq_len seq\\.int sign
             signif sin sinh sinpi sqrt standardGeneric substitute sum switch tan tanh tanpi tracemem trigamma trunc
-            unclass untracemem UseMethod xtfrm""".trim().split("\\s+"));
+            unclass untracemem UseMethod xtfrm""".replace("\\.", "."));
 
     static final RegexLexer LEXER = new RegexLexer.Builder().state("root")
             .rule("#.*", COMMENT)
             .rule("\\s+", PLAIN)
             .rule("`[^`]+?`", PLAIN)
-            .rule("'(?:\\\\.|(?s:.))*?'|\"(?:\\\\.|(?s:.))*?\"", STRING)
+            .rule("'(?:\\\\(?s:.)|[^'\\\\])*+'|\"(?:\\\\(?s:.)|[^\"\\\\])*+\"", STRING)
             .rule("%[^%]*?%", PUNCTUATION)
             .rule("0[xX][a-fA-F0-9]+(?:[pP][0-9]+)?[Li]?|[+-]?(?:\\d+(?:[.]\\d+)?|[.]\\d+)(?:[eE][+-]?\\d+)?[Li]?", NUMBER)
-            .rule("\\b(?:" + PRIMITIVES + ")(?=\\()", FUNCTION)
+            .ruleIn(PRIMITIVES, "\\b[\\w.]+(?=\\()", "", FUNCTION)
             .rule("(?:(?:\\p{IsAlphabetic}|[.][._\\p{IsAlphabetic}])[._\\p{IsAlphabetic}\\p{IsDigit}]*)|[.]", words(table(
                     KEYWORD, "if else for while repeat in next break function",
                     LITERAL, "NULL Inf TRUE FALSE NaN NA NA_integer_ NA_real_ NA_complex_ NA_character_",

@@ -1,5 +1,6 @@
 package dev.kiln.highlight;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -39,17 +40,47 @@ final class RegexLexer {
     /** How deep lexers may hand text to others (Markdown's fenced code, HTML's scripts), against runaway nesting. */
     private static final int MAX_NESTING = 4;
     private static final int POP = -1;
+    /** A whole word, as {@link #anyOf} delimits one. */
+    private static final String WORD = "\\b\\w+\\b";
     private static final int RESET = -2;
 
-    private record Rule(int id, Pattern pattern, Action[] actions, int[] next) {}
+    /**
+     * A rule; {@code run}, when not null, matches it without the regular-expression engine, and
+     * {@code words}, when not null, accepts a match only if its text, spaces trimmed, is one of them.
+     */
+    private record Rule(int id, Pattern pattern, FirstChars first, FirstChars.CharRun run, Set<String> words,
+            boolean plainWord, Action[] actions, int[] next) {}
 
-    private final Rule[][] states;
+    /** Where a whole word of the set ({@code \\b\\w+\\b}) starting here ends, or -1. */
+    private static int plainWord(String text, int pos, Set<String> words) {
+        if (pos > 0 && isAsciiWord(text.charAt(pos - 1)) || !isAsciiWord(text.charAt(pos))) {
+            return -1;
+        }
+        int end = pos + 1;
+        while (end < text.length() && isAsciiWord(text.charAt(end))) {
+            end++;
+        }
+        return words.contains(text.substring(pos, end)) ? end : -1;
+    }
+
+    private static boolean isAsciiWord(char c) {
+        return c < 128 && (Character.isLetterOrDigit(c) || c == '_');
+    }
+
+    /** Per state, per ASCII character, the rules that may match at that character, in order; [128] for the rest. */
+    private final Rule[][][] candidates;
     private final int ruleCount;
     /** The states pushed over the first before lexing starts (Rouge's {@code start} blocks). */
     private final int[] start;
 
+    /**
+     * Matchers left by earlier lexings on this thread, one array per lexing under way: making a matcher
+     * costs more than most matches, and code blocks are small. A cache only; no result depends on it.
+     */
+    private final ThreadLocal<ArrayDeque<Matcher[]>> spareMatchers = ThreadLocal.withInitial(ArrayDeque::new);
+
     private RegexLexer(Rule[][] states, int ruleCount, int[] start) {
-        this.states = states;
+        this.candidates = candidates(states);
         this.ruleCount = ruleCount;
         this.start = start;
     }
@@ -59,7 +90,19 @@ final class RegexLexer {
     }
 
     private void lex(String text, TokenSink sink, int nesting) {
-        Run run = new Run(text, sink, nesting, ruleCount);
+        ArrayDeque<Matcher[]> spare = spareMatchers.get();
+        Matcher[] matchers = spare.poll();
+        Run run = new Run(text, sink, nesting, matchers == null ? new Matcher[ruleCount] : matchers);
+        try {
+            lex(run);
+        } finally {
+            spare.push(run.matchers);
+        }
+    }
+
+    private void lex(Run run) {
+        String text = run.text;
+        TokenSink sink = run.sink;
         int[] stack = new int[MAX_STATES];
         int top = 0;
         for (int state : start) {
@@ -69,18 +112,33 @@ final class RegexLexer {
         int stalled = 0;
         next:
         while (pos < text.length()) {
-            for (Rule rule : states[stack[top]]) {
-                Matcher matcher = run.matcher(rule);
-                if (matcher == null) {
+            char here = text.charAt(pos);
+            for (Rule rule : candidates[stack[top]][Math.min(here, 128)]) {
+                if (here >= 128 && !rule.first.mayStartWith(here)) {
                     continue;
                 }
-                matcher.region(pos, text.length());
-                if (!run.lookingAt(rule, matcher) || matcher.end() == pos && rule.next.length == 0) {
+                int end = rule.run == null ? rule.words == null || !rule.plainWord ? -2 : plainWord(text, pos, rule.words)
+                        : rule.run.end(text, pos);
+                if (end == -1) {
                     continue;
                 }
-                int end = matcher.end();
-                run.match = matcher;
-                run.apply(rule.actions, matcher);
+                if (end >= 0) {
+                    run.match = null;
+                    rule.actions[0].apply(run, pos, end);
+                } else {
+                    Matcher matcher = run.matcher(rule);
+                    if (matcher == null) {
+                        continue;
+                    }
+                    matcher.region(pos, text.length());
+                    if (!run.lookingAt(rule, matcher) || matcher.end() == pos && rule.next.length == 0
+                            || rule.words != null && !rule.words.contains(text.substring(pos, matcher.end()).strip())) {
+                        continue;
+                    }
+                    end = matcher.end();
+                    run.match = matcher;
+                    run.apply(rule.actions, matcher);
+                }
                 for (int state : rule.next) {
                     if (state == POP) {
                         top = Math.max(0, top - 1);
@@ -115,6 +173,24 @@ final class RegexLexer {
         }
     }
 
+    /** Sorts each state's rules by the characters they may start with, sharing equal lists. */
+    private static Rule[][][] candidates(Rule[][] states) {
+        Map<List<Rule>, Rule[]> shared = new HashMap<>();
+        Rule[][][] candidates = new Rule[states.length][129][];
+        for (int state = 0; state < states.length; state++) {
+            for (int c = 0; c <= 128; c++) {
+                List<Rule> rules = new ArrayList<>();
+                for (Rule rule : states[state]) {
+                    if (c == 128 ? rule.first.beyondAscii() : rule.first.mayStartWith((char) c)) {
+                        rules.add(rule);
+                    }
+                }
+                candidates[state][c] = shared.computeIfAbsent(rules, list -> list.toArray(Rule[]::new));
+            }
+        }
+        return candidates;
+    }
+
     private static boolean isWordPart(char c) {
         return Character.isLetterOrDigit(c) || c == '_';
     }
@@ -125,14 +201,17 @@ final class RegexLexer {
         private final TokenSink sink;
         private final int nesting;
         private final Matcher[] matchers;
+        /** Which matchers have been pointed at this text. */
+        private final boolean[] ready;
         private boolean[] overflowed;
         private MatchResult match;
 
-        private Run(String text, TokenSink sink, int nesting, int ruleCount) {
+        private Run(String text, TokenSink sink, int nesting, Matcher[] matchers) {
             this.text = text;
             this.sink = sink;
             this.nesting = nesting;
-            this.matchers = new Matcher[ruleCount];
+            this.matchers = matchers;
+            this.ready = new boolean[matchers.length];
         }
 
         /** The rule's matcher over this text, or null once the rule has run out of stack here. */
@@ -146,7 +225,10 @@ final class RegexLexer {
                 // Lookbehinds, \b and ^ see the text before the point, as in Rouge.
                 matcher.useTransparentBounds(true).useAnchoringBounds(false);
                 matchers[rule.id] = matcher;
+            } else if (!ready[rule.id]) {
+                matcher.reset(text);
             }
+            ready[rule.id] = true;
             return matcher;
         }
 
@@ -260,7 +342,7 @@ final class RegexLexer {
      * returning to the root state.
      */
     static final class Builder {
-        private record Spec(String regex, String next, Action[] actions, String include) {}
+        private record Spec(String regex, String next, Action[] actions, String include, Set<String> words) {}
 
         private final Map<String, List<Spec>> states = new LinkedHashMap<>();
         private List<Spec> current;
@@ -285,13 +367,31 @@ final class RegexLexer {
         }
 
         Builder rule(String regex, String next, Action... actions) {
-            current.add(new Spec(regex, next, actions, null));
+            current.add(new Spec(regex, next, actions, null, null));
             return this;
+        }
+
+        /**
+         * A rule that matches only where its text (spaces at its ends left out) is one of the words:
+         * a word list as one expression of alternatives would be tried word by word at every token.
+         */
+        Builder ruleIn(Set<String> words, String regex, String next, Action... actions) {
+            current.add(new Spec(regex, next, actions, null, words));
+            return this;
+        }
+
+        /** Whole words of the list (as {@link RegexLexer#anyOf} matches them), found by looking them up. */
+        Builder words(String words, String next, Action... actions) {
+            return ruleIn(wordSet(words), WORD, next, actions);
+        }
+
+        Builder words(String words, Action... actions) {
+            return words(words, "", actions);
         }
 
         /** The rules of another state, in their place. */
         Builder include(String state) {
-            current.add(new Spec(null, "", null, state));
+            current.add(new Spec(null, "", null, state, null));
             return this;
         }
 
@@ -318,7 +418,10 @@ final class RegexLexer {
                     if (spec.actions.length > 1 && groups != spec.actions.length) {
                         throw new IllegalArgumentException(name + ": " + spec.actions.length + " actions for " + groups + " groups in " + spec.regex);
                     }
-                    list.add(new Rule(id++, pattern, spec.actions, next(spec.next, numbers)));
+                    FirstChars.CharRun run = spec.actions.length == 1 && spec.words == null ? FirstChars.charRun(spec.regex) : null;
+                    FirstChars first = spec.words == null ? FirstChars.of(spec.regex) : FirstChars.ofWords(spec.words, FirstChars.of(spec.regex));
+                    boolean plainWord = spec.words != null && spec.regex.equals(WORD) && spec.actions.length == 1;
+                    list.add(new Rule(id++, pattern, first, run, spec.words, plainWord, spec.actions, next(spec.next, numbers)));
                 }
                 rules[index++] = list.toArray(Rule[]::new);
             }

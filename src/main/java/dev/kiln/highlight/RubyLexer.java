@@ -24,14 +24,14 @@ final class RubyLexer {
     private RubyLexer() {}
 
     private static final String KEYWORDS = """
-            BEGIN END alias begin break case defined\\? do else elsif end ensure for if in next redo rescue raise retry
+            BEGIN END alias begin break case do else elsif end ensure for if in next redo rescue raise retry
             return super then undef unless until when while yield""";
     private static final String PSEUDO_KEYWORDS = """
             loop include extend raise alias_method attr catch throw private module_function public protected true
             false nil __FILE__ __LINE__""";
     private static final String BUILTINS = """
             attr_reader attr_writer attr_accessor __id__ __send__ abort ancestors at_exit autoload binding callcc
-            caller catch chomp chop class_eval class_variables clone const_defined\\? const_get const_missing
+            caller catch chomp chop class_eval class_variables clone const_get const_missing
             const_set constants display dup eval exec exit extend fail fork format freeze getc gets global_variables
             gsub hash id included_modules inspect instance_eval instance_method instance_methods
             instance_variable_get instance_variable_set instance_variables lambda load local_variables loop method
@@ -51,8 +51,8 @@ final class RubyLexer {
 
     static final RegexLexer LEXER = build();
 
-    private static String any(String words) {
-        return "(?:" + String.join("|", words.trim().split("\\s+")) + ")";
+    private static java.util.Set<String> withQuestionMarks(String words) {
+        return java.util.Set.copyOf(java.util.Arrays.stream(words.trim().split("\\s+")).map(word -> word + "?").toList());
     }
 
     private static RegexLexer build() {
@@ -66,14 +66,15 @@ final class RubyLexer {
                 .rule("\\$\\w+|\\$[!@&`'+~=/\\\\,;.<>_*$?:\"]|\\$-[0adFiIlpvw]", VARIABLE)
                 .rule("::", PUNCTUATION)
                 .include("strings")
-                .rule(any(KEYWORDS) + "(?=\\W|$)", "expressionStart", KEYWORD)
-                .rule(any(PSEUDO_KEYWORDS) + "\\b", "expressionStart", KEYWORD)
+                .rule("defined\\?(?=\\W|$)", "expressionStart", KEYWORD)
+                .ruleIn(RegexLexer.wordSet(KEYWORDS), "\\w+(?=\\W|$)", "expressionStart", KEYWORD)
+                .ruleIn(RegexLexer.wordSet(PSEUDO_KEYWORDS), "\\w+\\b", "expressionStart", KEYWORD)
                 .rule("(module)(\\s+)([a-zA-Z_][a-zA-Z0-9_]*(?:::[a-zA-Z_][a-zA-Z0-9_]*)*)", KEYWORD, PLAIN, TYPE)
                 .rule("(def\\b)(\\s*)", "functionName", KEYWORD, PLAIN)
                 .rule("(class\\b)(\\s*)", "className", KEYWORD, PLAIN)
-                .rule(any(QUESTION_BUILTINS) + "[?]", "expressionStart", BUILTIN)
+                .ruleIn(withQuestionMarks(QUESTION_BUILTINS), "\\w+[?]", "expressionStart", BUILTIN)
                 .rule("(?:chomp|chop|exit|gsub|sub)!", "expressionStart", BUILTIN)
-                .rule("(?<!\\.)" + any(BUILTINS) + "\\b", "methodCall", BUILTIN)
+                .ruleIn(RegexLexer.wordSet(BUILTINS), "(?<!\\.)\\w+\\b", "methodCall", BUILTIN)
                 // A here-document: the rest of its line is code, then its lines up to the terminator.
                 .rule("(?<!\\w)(<<[-~]?)([\"`']?)([a-zA-Z_]\\w*)(\\2)(.*\\n)((?s:.*?))(^[ \\t]*)(\\3)(?=\\n|\\z)",
                         PUNCTUATION, LITERAL, LITERAL, LITERAL, RegexLexer.using("ruby"), STRING, PLAIN, LITERAL)
@@ -95,12 +96,12 @@ final class RubyLexer {
                 .state("symbols")
                 .rule("(?i):@{0,2}[a-z_]\\w*[!?]?", LITERAL)
                 .rule(":(?:\\*\\*|[-+]@|[/%&|^`~]|\\[\\]=?|<<|>>|<=?>|<=?|===?)", LITERAL)
-                .rule(":'(?:\\\\\\\\|\\\\'|[^'])*'", LITERAL)
+                .rule(":'(?:\\\\\\\\|\\\\'|[^'])*+'", LITERAL)
                 .rule(":\"", "symbolString", LITERAL)
                 .state("strings")
                 .include("symbols")
                 .rule("(?i)\\b[a-z_]\\w*?[?!]?:\\s+", "expressionStart", LITERAL)
-                .rule("'(?:\\\\\\\\|\\\\'|[^'])*'", STRING)
+                .rule("'(?:\\\\\\\\|\\\\'|[^'])*+'", STRING)
                 .rule("\"", "doubleString", STRING)
                 .rule("(?<!\\.)`", "backtickString", STRING)
                 .state("regexFlags")

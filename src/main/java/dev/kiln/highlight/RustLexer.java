@@ -13,7 +13,6 @@ import static dev.kiln.highlight.Kind.PUNCTUATION;
 import static dev.kiln.highlight.Kind.STRING;
 import static dev.kiln.highlight.Kind.TYPE;
 import static dev.kiln.highlight.Kind.VARIABLE;
-import static dev.kiln.highlight.RegexLexer.anyOf;
 import static dev.kiln.highlight.RegexLexer.table;
 import static dev.kiln.highlight.RegexLexer.words;
 
@@ -29,10 +28,10 @@ final class RustLexer {
             .rule("\\n", "lineStart", PLAIN)
             .include("whitespace")
             .rule("#!?\\[", "attribute", META)
-            .rule(anyOf("""
+            .words("""
                     as async await break const continue crate dyn else enum extern false fn for if impl in let log loop
                     match mod move mut pub ref return self Self static struct super trait true type unsafe use where
-                    while abstract become box do final macro override priv typeof unsized virtual yield try union"""), KEYWORD)
+                    while abstract become box do final macro override priv typeof unsized virtual yield try union""", KEYWORD)
             .include("literals")
             .rule("[=-]>|<->", KEYWORD)
             .rule("[()\\[\\]{}|,:;]", PUNCTUATION)

@@ -12,6 +12,8 @@ import static dev.kiln.highlight.Kind.STRING;
 import static dev.kiln.highlight.Kind.TAG;
 import static dev.kiln.highlight.Kind.VARIABLE;
 
+import java.util.Set;
+
 /**
  * Shell scripts (sh, bash, zsh) and console sessions, after Rouge's lexers: variables, substitutions,
  * options, here-documents; in a session, what follows a prompt is a command, other lines output.
@@ -19,8 +21,9 @@ import static dev.kiln.highlight.Kind.VARIABLE;
 final class ShellLexer {
     private ShellLexer() {}
 
-    private static final String KEYWORDS = "if|fi|else|while|do|done|for|then|return|function|select|continue|until|esac|elif|in";
-    private static final String BUILTINS = String.join("|", """
+    private static final Set<String> KEYWORDS = RegexLexer.wordSet(
+            "if fi else while do done for then return function select continue until esac elif in");
+    private static final Set<String> BUILTINS = RegexLexer.wordSet("""
             alias bg bind break builtin caller cd command compgen complete declare dirs disown enable eval exec exit
             export false fc fg getopts hash help history jobs let local logout mapfile popd pushd pwd read readonly
             set shift shopt source suspend test time times trap true type typeset ulimit umask unalias unset wait cat
@@ -30,7 +33,7 @@ final class ShellLexer {
             chmod touch df du stat sync truncate echo printf yes expr tee basename dirname pathchk mktemp realpath
             pwd stty printenv tty id logname whoami groups users who date arch nproc uname hostname hostid uptime
             chcon runcon chroot env nice nohup stdbuf timeout kill sleep factor numfmt seq tar grep sudo awk sed
-            gzip gunzip""".trim().split("\\s+"));
+            gzip gunzip""");
 
     /** A here-document's lines: text, with the variables and substitutions of a double-quoted string. */
     private static final RegexLexer HERE_DOCUMENT = new RegexLexer.Builder().state("root")
@@ -43,9 +46,9 @@ final class ShellLexer {
             .include("data")
             .state("basic")
             .rule("#.*", COMMENT)
-            .rule("\\b(?:" + KEYWORDS + ")\\s*\\b", KEYWORD)
+            .ruleIn(KEYWORDS, "\\b\\w+\\s*\\b", "", KEYWORD)
             .rule("\\bcase\\b", "case", KEYWORD)
-            .rule("\\b(?:" + BUILTINS + ")\\s*\\b(?![.-])", BUILTIN)
+            .ruleIn(BUILTINS, "\\b\\w+\\s*\\b(?![.-])", "", BUILTIN)
             .rule("[.](?=\\s)", BUILTIN)
             .rule("(\\b\\w+)(=)", VARIABLE, PUNCTUATION)
             .rule("[\\[\\]{}()!=>]|&&|\\|\\||<<<", PUNCTUATION)

@@ -7,7 +7,7 @@ package dev.kiln.highlight;
  * nest properly.
  */
 final class TokenHtmlWriter implements RegexLexer.TokenSink {
-    private final String code;
+    private final char[] code;
     private final StringBuilder html;
     private final boolean numberedLines;
     /** The class of the span open on this line, or null. */
@@ -18,7 +18,7 @@ final class TokenHtmlWriter implements RegexLexer.TokenSink {
     private boolean lineStarted;
 
     TokenHtmlWriter(String code, StringBuilder html, boolean numberedLines) {
-        this.code = code;
+        this.code = code.toCharArray();
         this.html = html;
         this.numberedLines = numberedLines;
     }
@@ -27,7 +27,7 @@ final class TokenHtmlWriter implements RegexLexer.TokenSink {
     public void token(Kind kind, int start, int end) {
         int from = start;
         for (int i = start; i < end; i++) {
-            if (code.charAt(i) == '\n') {
+            if (code[i] == '\n') {
                 if (i > from) {
                     piece(kind.cssClass, from, i);
                 }
@@ -131,7 +131,7 @@ final class TokenHtmlWriter implements RegexLexer.TokenSink {
 
     private boolean isBlank(int from, int to) {
         for (int i = from; i < to; i++) {
-            char c = code.charAt(i);
+            char c = code[i];
             if (c != ' ' && c != '\t' && c != '\r' && c != '\f') {
                 return false;
             }
@@ -139,17 +139,23 @@ final class TokenHtmlWriter implements RegexLexer.TokenSink {
         return true;
     }
 
+    /** Appends the text, escaped: runs without special characters at once. */
     private void escape(int from, int to) {
+        int run = from;
         for (int i = from; i < to; i++) {
-            char c = code.charAt(i);
-            switch (c) {
-                case '&' -> html.append("&amp;");
-                case '<' -> html.append("&lt;");
-                case '>' -> html.append("&gt;");
-                case '"' -> html.append("&quot;");
-                case '\'' -> html.append("&#39;");
-                default -> html.append(c);
+            String entity = switch (code[i]) {
+                case '&' -> "&amp;";
+                case '<' -> "&lt;";
+                case '>' -> "&gt;";
+                case '"' -> "&quot;";
+                case '\'' -> "&#39;";
+                default -> null;
+            };
+            if (entity != null) {
+                html.append(code, run, i - run).append(entity);
+                run = i + 1;
             }
         }
+        html.append(code, run, to - run);
     }
 }

@@ -19,9 +19,9 @@ import static dev.kiln.highlight.Kind.VARIABLE;
 final class YamlLexer {
     private YamlLexer() {}
 
-    private static final String QUOTED = "\"(?:[^\"\\\\]|\\\\.)*\"|'(?:[^']|'')*'";
-    private static final String PLAIN_KEY = "[^\\s\\[\\]{},#&*!|>'\"%@`?:-](?:[^\\n#:]|:(?=\\S)|(?<=\\S)#)*?|-(?=\\S)(?:[^\\n#:]|:(?=\\S))*?";
-    private static final String KEY = "(?:\"(?:[^\"\\\\\\n]|\\\\.)*\"|'(?:[^'\\n]|'')*'|" + PLAIN_KEY + ")";
+    private static final String QUOTED = "\"(?:[^\"\\\\]|\\\\.)*+\"|'(?:[^']|'')*+'";
+    private static final String PLAIN_KEY = "[^\\s\\[\\]{},#&*!|>'\"%@`?:-](?:[^\\n#:]++|:(?=\\S)|(?<=\\S)#)*+|-(?=\\S)(?:[^\\n#:]++|:(?=\\S))*+";
+    private static final String KEY = "(?:\"(?:[^\"\\\\\\n]|\\\\.)*+\"|'(?:[^'\\n]|'')*+'|" + PLAIN_KEY + ")";
     /** What ends a scalar on its line: the line end, or a comment. */
     private static final String SCALAR_END = "(?=[ \\t]*(?:[ \\t]#.*)?$)";
 
@@ -30,8 +30,9 @@ final class YamlLexer {
             .rule("^(?:---|\\.\\.\\.)(?=[ \\t]|$)", TYPE)
             .rule("^%.*", META)
             .rule("#.*", COMMENT)
-            .rule("^([ \\t]*)((?:-[ \\t]+)*)(?:(" + KEY + ")([ \\t]*)(:)([ \\t]+))?(?:(&\\S+)([ \\t]+))?([|>][-+0-9]*)([ \\t]+#.*)?"
-                    + "((?:\\n(?:[ \\t]*(?=\\n)|\\1[ \\t]+.*))*)",
+            // A block scalar's key line, then its lines; the lookahead fails fast on lines without | or >.
+            .rule("^(?=[^\\n]*[|>])([ \\t]*)((?:-[ \\t]+)*)(?:(" + KEY + ")([ \\t]*)(:)([ \\t]+))?(?:(&\\S+)([ \\t]+))?([|>][-+0-9]*)([ \\t]+#.*)?"
+                    + "((?:\\n(?:[ \\t]*(?=\\n)|\\1[ \\t]+.*))*+)",
                     PLAIN, PUNCTUATION, ATTRIBUTE, PLAIN, PUNCTUATION, PLAIN, ATTRIBUTE, PLAIN, PUNCTUATION, COMMENT, STRING)
             .rule("[-?](?=[ \\t]|$)", PUNCTUATION)
             .rule("(" + KEY + ")([ \\t]*)(:)(?=[ \\t]|$)", ATTRIBUTE, PLAIN, PUNCTUATION)

@@ -235,6 +235,57 @@ class CodeHighlighterTest {
     }
 
     /**
+     * Long strings, comments and whole files of the wrong language give the same bytes on a thread with
+     * a small stack as on one with a large stack: no rule's expression recurses as deep as its input is
+     * long (Java's engine recurses on repeated groups of alternatives), so output never depends on
+     * where a stack would have run out.
+     */
+    @Test
+    void givesTheSameBytesWhateverTheThreadsStackSize() throws Exception {
+        List<String> texts = new ArrayList<>();
+        texts.add("\"" + "a\\\"b ".repeat(4000) + "\"\n");
+        texts.add("'" + "x".repeat(20_000) + "'\n/*" + "y ".repeat(10_000) + "*/\n<!--" + "z".repeat(20_000) + "-->\n");
+        texts.add("`" + "w".repeat(20_000) + "`\n# " + "v".repeat(20_000) + "\n");
+        StringBuilder samples = new StringBuilder();
+        try (Stream<Path> files = Files.list(Path.of("src/test/resources/highlight/samples"))) {
+            for (Path file : files.sorted().toList()) {
+                Files.readAllLines(file).stream().limit(20).forEach(line -> samples.append(line).append('\n'));
+            }
+        }
+        texts.add(samples.toString());
+        List<String> languages = List.of("bash", "console", "java", "kotlin", "javascript", "typescript", "python", "go",
+                "rust", "c", "cpp", "csharp", "ruby", "php", "sql", "yaml", "json", "xml", "html", "css", "less", "markdown",
+                "dockerfile", "scala", "groovy", "dart", "lua", "perl", "makefile", "ini", "properties", "scss", "diff",
+                "toml", "graphql", "scheme", "liquid", "r", "haskell", "swift", "clojure", "lisp", "latex", "proto", "d",
+                "pascal", "fortran", "tcl", "vb", "bat", "asm", "6502", "handlebars", "jsp", "actionscript", "nsis", "sas",
+                "vhdl", "csv", "htaccess", "hosts", "dtd", "bbcode", "mxml");
+        assertEquals(languages.size(), languages.stream().filter(highlighter::knows).count());
+        assertEquals(highlightOnStack(256 * 1024, languages, texts), highlightOnStack(64 * 1024 * 1024, languages, texts));
+    }
+
+    private List<String> highlightOnStack(long stackSize, List<String> languages, List<String> texts) throws Exception {
+        List<String> results = new ArrayList<>();
+        Throwable[] failure = new Throwable[1];
+        Thread thread = new Thread(null, () -> {
+            try {
+                for (String language : languages) {
+                    for (String text : texts) {
+                        results.add(language + "\n" + highlighter.html(language, text, false));
+                    }
+                }
+            } catch (Throwable t) {
+                failure[0] = t;
+            }
+        }, "highlight", stackSize);
+        thread.start();
+        thread.join();
+        if (failure[0] != null) {
+            throw new AssertionError(failure[0]);
+        }
+        return results;
+    }
+
+    /**
      * Issue 21: a build loads the lexer of a language only when code in that language appears. The
      * highlighter runs in a class loader of its own, so what this test's JVM loaded before does not count.
      */
