@@ -113,6 +113,10 @@ public final class Cli {
     }
 
     public int run(String... args) {
+        if (args.length == 2 && args[0].equals("help") && !args[1].startsWith("-")) {
+            // kiln help build is kiln build --help, as git and cargo have it
+            return args[1].equals("help") ? run("help") : run(args[1], "--help");
+        }
         if (args.length == 0 || List.of("help", "--help", "-h").contains(args[0])) {
             (args.length == 0 ? err : out).print(USAGE_TEXT);
             return args.length == 0 ? USAGE : OK;
@@ -474,8 +478,23 @@ public final class Cli {
             return true;
         }
         err.println("kiln: " + root.resolve("content") + " does not exist");
-        err.println("hint: run kiln in a folder with content/ (posts go in content/posts/), or pass --source DIR");
+        err.println("hint: run kiln in a folder with content/ (posts go in content/posts/) or pass --source DIR;"
+                + " to start a new site there: kiln new site " + newSiteFolder(root));
         return false;
+    }
+
+    /** The folder {@code kiln new site} would accept in place of {@code root}: root itself if missing or empty. */
+    private static String newSiteFolder(Path root) {
+        String shown = root.normalize().toString().replace('\\', '/');
+        boolean usable = !Files.exists(root);
+        if (Files.isDirectory(root)) {
+            try (var entries = Files.list(root)) {
+                usable = entries.findAny().isEmpty();
+            } catch (IOException e) {
+                usable = false;
+            }
+        }
+        return usable && !shown.isEmpty() ? (shown.contains(" ") ? "\"" + shown + "\"" : shown) : "my-blog";
     }
 
     private int internalError(Exception e, Options options, String consequence) {

@@ -46,7 +46,8 @@ public final class YamlParser {
         return load(file, yaml, 1, diagnostics, true).map(v -> v instanceof YamlDocument doc ? doc.values() : v);
     }
 
-    private Optional<Object> load(Path file, String yaml, int firstLine, Diagnostics diagnostics, boolean anyValue) {
+    private Optional<Object> load(Path file, String text, int firstLine, Diagnostics diagnostics, boolean anyValue) {
+        String yaml = withoutTabSeparators(text);
         if (yaml.isBlank()) {
             return Optional.of(YamlDocument.empty(file));
         }
@@ -113,6 +114,48 @@ public final class YamlParser {
                     "flatten the structure");
         }
         return Optional.empty();
+    }
+
+    /**
+     * YAML 1.2 (and Jekyll's Psych) allows a tab between {@code key:} and its value; SnakeYAML, a YAML
+     * 1.1 parser, refuses it. Each such tab becomes one space, so every position stays where it was.
+     * The scanner says where it found a tab it refuses, which is never inside text or a block scalar.
+     */
+    private static String withoutTabSeparators(String yaml) {
+        if (yaml.indexOf('\t') < 0) {
+            return yaml;
+        }
+        String text = yaml;
+        for (int attempt = 0; attempt < 1000; attempt++) {
+            int at;
+            try {
+                new Yaml(loaderOptions()).parse(new java.io.StringReader(text)).forEach(event -> { });
+                return text;
+            } catch (MarkedYAMLException e) {
+                Mark mark = e.getProblemMark();
+                if (mark == null || e.getProblem() == null || !e.getProblem().contains("\\t(TAB)")) {
+                    return text;
+                }
+                at = text.offsetByCodePoints(0, Math.min(mark.getIndex(), text.codePointCount(0, text.length())));
+            } catch (YAMLException e) {
+                return text;
+            }
+            int before = at;
+            while (before > 0 && (text.charAt(before - 1) == ' ' || text.charAt(before - 1) == '\t')) {
+                before--;
+            }
+            if (at >= text.length() || text.charAt(at) != '\t' || before == 0 || text.charAt(before - 1) != ':') {
+                return text;
+            }
+            int end = at;
+            StringBuilder spaces = new StringBuilder(text.substring(0, before));
+            while (end < text.length() && (text.charAt(end) == ' ' || text.charAt(end) == '\t')) {
+                end++;
+            }
+            spaces.append(" ".repeat(end - before));
+            text = spaces + text.substring(end);
+        }
+        return text;
     }
 
     /** Where the first value with an explicit tag ({@code !!float five}) starts: the likely one that failed. */
@@ -256,9 +299,86 @@ public final class YamlParser {
         if (context.contains("simple key") && e.getContextMark() != null) {
             mark = e.getContextMark(); // the key missing its ':' is the line to fix, not where the scanner gave up
         }
+        if ((context.contains("scanning an alias") || context.contains("scanning an anchor")) && e.getContextMark() != null) {
+            mark = e.getContextMark(); // the * or & that starts the value
+        }
         SourcePosition position = insideText(file, yaml, firstLine, lines, mark);
+        String line = mark == null ? "" : yaml.lines().skip(mark.getLine()).findFirst().orElse("");
+        String[] words = inKilnsWords(problem, context, line, mark == null ? 0 : mark.getColumn());
+        if (words != null) {
+            diagnostics.error(position, label(file) + ": " + words[0], words[1]);
+            return;
+        }
         String message = context.isBlank() ? problem : problem + " (" + context.replaceAll("\\s+", " ").trim() + ")";
         diagnostics.error(position, label(file) + ": " + message, hint(context + " " + problem));
+    }
+
+    private static final java.util.regex.Pattern CANNOT_START = java.util.regex.Pattern.compile("found character '(.+?)' that cannot start any token");
+    private static final java.util.regex.Pattern UNKNOWN_ESCAPE = java.util.regex.Pattern.compile("found unknown escape character (.+?)\\(\\d+\\)");
+    private static final java.util.regex.Pattern KEY = java.util.regex.Pattern.compile("^\\s*(?:-\\s+)?([^\\s#:][^:]*?):(?:\\s|$)");
+
+    /**
+     * The parser's common complaints as an author would put them: what is wrong on the line, and the
+     * fix; {message, hint}, or null to keep SnakeYAML's text. {@code column} is the 0-based problem column.
+     */
+    private static String[] inKilnsWords(String problem, String context, String line, int column) {
+        java.util.regex.Matcher key = KEY.matcher(line);
+        String name = key.find() ? key.group(1).strip() : null;
+        String value = name == null ? line.strip() : line.substring(key.end()).strip();
+        java.util.regex.Matcher cannotStart = CANNOT_START.matcher(problem);
+        if (cannotStart.find()) {
+            String sign = cannotStart.group(1);
+            if (sign.equals("\\t(TAB)")) {
+                boolean indenting = line.substring(0, Math.min(column, line.length())).isBlank();
+                return indenting
+                        ? new String[] {"this line is indented with a tab; YAML indents with spaces only", "replace the tab with spaces"}
+                        : new String[] {"a tab where YAML allows only spaces", "replace the tab with a space"};
+            }
+            return name == null
+                    ? new String[] {"a value cannot start with " + sign + ", which YAML reserves", "quote the value: \"" + escape(value) + "\""}
+                    : new String[] {"the value of '" + name + "' starts with " + sign + ", which YAML reserves",
+                            "quote the whole value: " + name + ": \"" + escape(value) + "\""};
+        }
+        java.util.regex.Matcher escape = UNKNOWN_ESCAPE.matcher(problem);
+        if (escape.find()) {
+            return new String[] {"\\" + escape.group(1) + " is not an escape YAML knows in double-quoted text",
+                    "write \\\\ for a backslash, or put the value in single quotes, which keep backslashes as they are"};
+        }
+        if (context.contains("scanning an alias") || context.contains("scanning an anchor")) {
+            String sign = context.contains("alias") ? "*" : "&";
+            return new String[] {"the value" + (name == null ? "" : " of '" + name + "'") + " starts with " + sign
+                    + ", which YAML reads as " + (sign.equals("*") ? "an alias" : "an anchor"),
+                    "quote the whole value: " + (name == null ? "title" : name) + ": \"" + escape(value) + "\""};
+        }
+        if (problem.startsWith("found undefined alias ")) {
+            String alias = problem.substring("found undefined alias ".length()).strip();
+            return new String[] {"*" + alias + " refers to an anchor &" + alias + " that is not defined above it",
+                    "quote a value that starts with *, e.g. " + (name == null ? "title" : name) + ": \"" + escape(value) + "\""};
+        }
+        if (problem.startsWith("mapping values are not allowed here")) {
+            if (name != null && !line.isEmpty() && Character.isWhitespace(line.charAt(0)) && column <= key.end()) {
+                return new String[] {"'" + name + "' is indented, but the key above it holds text, not a map",
+                        "line up keys at the same indentation"};
+            }
+            return new String[] {"the value" + (name == null ? "" : " of '" + name + "'") + " holds ': ', which YAML reads as a key",
+                    "quote the whole value: " + (name == null ? "title" : name) + ": \"" + escape(value) + "\""};
+        }
+        if (problem.startsWith("could not find expected ':'")) {
+            return new String[] {"'" + line.strip() + "' is not a key: value pair",
+                    "put ': ' after the key, e.g. " + line.strip().split("\\s+")[0] + ": …"};
+        }
+        if (problem.startsWith("expected <block end>, but found '-'")) {
+            return new String[] {"a list item where a key was expected",
+                    "put the list under a key: a line 'tags:', then each item indented below it as '  - a'"};
+        }
+        if (problem.startsWith("expected <block end>") || problem.startsWith("did not find expected key")) {
+            return new String[] {"this line does not line up with the keys above it", "line up keys at the same indentation"};
+        }
+        return null;
+    }
+
+    private static String escape(String value) {
+        return value.replace("\\", "\\\\").replace("\"", "\\\"");
     }
 
     /** A mark at the very end of the text (the scanner gave up there) is shown on the last line, not past the file's end. */

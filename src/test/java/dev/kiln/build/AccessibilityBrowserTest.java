@@ -137,6 +137,7 @@ class AccessibilityBrowserTest {
                                 script("return getComputedStyle(document.body).backgroundColor;"), what);
                         if (width == 375) {
                             assertNotWiderThanThePhone(what);
+                            assertMenuOnOneRow(what);
                         }
                     }));
                 }
@@ -152,6 +153,12 @@ class AccessibilityBrowserTest {
         long innerWidth = ((Number) script("return window.innerWidth;")).longValue();
         assertTrue(innerWidth == 375 && scrollWidth <= innerWidth, what + " is wider than the 375 px screen: scrollWidth "
                 + scrollWidth + " px, innerWidth " + innerWidth + " px, furthest right: " + script(WIDEST_ELEMENT));
+    }
+
+    /** The theme's menu (five entries here) keeps one row on a 375 px phone, not SEARCH alone on a second one. */
+    private static void assertMenuOnOneRow(String what) {
+        Object tops = script("return [...document.querySelectorAll('.site-menu li')].map(li => li.getBoundingClientRect().top);");
+        assertEquals(1, new java.util.HashSet<>((List<?>) tops).size(), what + ": the menu's entries start at " + tops);
     }
 
     @Test

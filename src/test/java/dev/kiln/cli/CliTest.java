@@ -36,6 +36,20 @@ class CliTest {
     }
 
     @Test
+    void helpWithACommandPrintsThatCommandsHelp() {
+        for (String command : java.util.List.of("build", "check", "serve", "new", "import")) {
+            KilnRun help = KilnRun.of("help", command);
+            assertEquals(0, help.exitCode(), command);
+            assertEquals(KilnRun.of(command, "--help").out(), help.out(), command);
+            assertTrue(help.out().startsWith("Usage: kiln " + command), help.out());
+        }
+        assertTrue(KilnRun.of("help", "help").out().startsWith("Usage: kiln <command>"));
+        KilnRun unknown = KilnRun.of("help", "bild");
+        assertEquals(2, unknown.exitCode());
+        assertTrue(unknown.err().contains("unknown command 'bild'; did you mean build?"), unknown.err());
+    }
+
+    @Test
     void unknownCommandAndOptionExit2() {
         assertEquals(2, KilnRun.of("bild").exitCode());
         KilnRun run = KilnRun.of("build", "--frobnicate");
@@ -48,6 +62,10 @@ class CliTest {
         KilnRun run = KilnRun.of("build", "--source", site.toString());
         assertEquals(2, run.exitCode());
         assertTrue(run.err().contains("content does not exist"), run.err());
+        String folder = site.normalize().toString().replace('\\', '/');
+        assertTrue(run.err().contains("to start a new site there: kiln new site " + folder + "\n"), run.err());
+        KilnRun missing = KilnRun.of("build", "--source", site.resolve("not-yet").toString());
+        assertTrue(missing.err().contains("kiln new site " + folder + "/not-yet\n"), missing.err());
     }
 
     @Test
@@ -181,7 +199,7 @@ class CliTest {
         post("2019-03-18-one.md", "---\ntitle: One\n---\nHello.\n");
         KilnRun run = KilnRun.of("build", "--source", site.toString());
         assertEquals(0, run.exitCode());
-        assertTrue(run.out().matches("Built 6 pages \\(14 files\\) in \\d+ ms into site/\n"), run.out());
+        assertTrue(run.out().matches("Built 6 pages \\(15 files\\) in \\d+ ms into site/\n"), run.out());
         assertEquals("", run.err());
     }
 
