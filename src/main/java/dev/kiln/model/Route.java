@@ -46,6 +46,9 @@ public sealed interface Route {
     /** An Atom feed of {@code posts} (already cut to the feed size); {@code pageUrl} is the page it mirrors. */
     record Feed(String url, SourcePosition origin, String title, String pageUrl, List<Document> posts) implements Route {}
 
+    /** The same posts as the site's Atom feed, as a JSON Feed 1.1 (https://jsonfeed.org/version/1.1). */
+    record JsonFeed(String url, SourcePosition origin, String title, String pageUrl, List<Document> posts) implements Route {}
+
     record Sitemap(String url, SourcePosition origin, List<SitemapEntry> entries) implements Route {}
 
     record Robots(String url, SourcePosition origin) implements Route {}

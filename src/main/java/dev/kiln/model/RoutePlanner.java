@@ -158,6 +158,7 @@ public final class RoutePlanner {
             doc.aliases().forEach(alias -> routes.add(new Route.Redirect(alias, origin(doc), doc)));
         }
         routes.add(new Route.Feed("/feed.xml", SITE_CONFIG, config.title(), "/", newest(posts)));
+        routes.add(new Route.JsonFeed("/feed.json", SITE_CONFIG, config.title(), "/", newest(posts)));
         for (Site.TagPosts tag : site.tags()) {
             String url = tagUrl(tag.tag());
             routes.add(new Route.Feed(url + "feed.xml", SITE_CONFIG, config.title() + " – " + tag.tag().name(), url,

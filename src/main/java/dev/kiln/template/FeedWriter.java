@@ -6,6 +6,7 @@ import dev.kiln.model.RoutePlanner;
 import dev.kiln.model.SiteConfig;
 import dev.kiln.model.Tag;
 import dev.kiln.text.HtmlText;
+import dev.kiln.text.JsonText;
 import dev.kiln.text.UrlText;
 import dev.kiln.text.XmlText;
 import java.time.OffsetDateTime;
@@ -70,6 +71,66 @@ final class FeedWriter {
             xml.append("  </entry>\n");
         }
         return xml.append("</feed>\n").toString();
+    }
+
+    /**
+     * JSON Feed 1.1: the Atom feed's entries with the same ids (the post URLs), HTML content made
+     * absolute, and the same dates; keys in a fixed order so the bytes are the same every build.
+     */
+    String jsonFeed(Route.JsonFeed feed) {
+        StringBuilder json = new StringBuilder(4096);
+        json.append("{\n  \"version\": \"https://jsonfeed.org/version/1.1\",\n");
+        field(json, "  ", "title", feed.title(), true);
+        field(json, "  ", "home_page_url", UrlText.encode(absolute(feed.pageUrl())), true);
+        field(json, "  ", "feed_url", UrlText.encode(absolute(feed.url())), true);
+        if (!config.description().isEmpty()) {
+            field(json, "  ", "description", config.description(), true);
+        }
+        field(json, "  ", "language", config.language(), true);
+        if (!config.author().isEmpty()) {
+            authors(json, "  ", config.author());
+        }
+        json.append("  \"items\": [");
+        for (int i = 0; i < feed.posts().size(); i++) {
+            Document post = feed.posts().get(i);
+            String url = UrlText.encode(absolute(post.url()));
+            json.append(i == 0 ? "\n" : ",\n").append("    {\n");
+            field(json, "      ", "id", url, true);
+            field(json, "      ", "url", url, true);
+            field(json, "      ", "title", post.title(), true);
+            field(json, "      ", "content_html", absolutize(post.content().html()), true);
+            String summary = post.description() != null ? post.description() : post.content().excerptText();
+            if (summary != null && !summary.isBlank()) {
+                field(json, "      ", "summary", summary, true);
+            }
+            if (post.background() != null) {
+                field(json, "      ", "image", UrlText.encode(post.background().startsWith("/") ? config.url() + config.baseurl()
+                        + post.background() : post.background()), true);
+            }
+            field(json, "      ", "date_published", ISO.format(post.date()), true);
+            if (post.author() != null && !post.author().isEmpty()) {
+                authors(json, "      ", post.author());
+            }
+            if (!post.tags().isEmpty()) {
+                json.append("      \"tags\": [");
+                for (int t = 0; t < post.tags().size(); t++) {
+                    JsonText.appendQuoted(json.append(t == 0 ? "" : ", "), post.tags().get(t).name());
+                }
+                json.append("],\n");
+            }
+            field(json, "      ", "date_modified", ISO.format(RoutePlanner.updated(post)), false);
+            json.append("    }");
+        }
+        json.append(feed.posts().isEmpty() ? "]\n" : "\n  ]\n");
+        return json.append("}\n").toString();
+    }
+
+    private static void field(StringBuilder json, String indent, String name, String value, boolean more) {
+        JsonText.appendQuoted(json.append(indent).append('"').append(name).append("\": "), value).append(more ? ",\n" : "\n");
+    }
+
+    private static void authors(StringBuilder json, String indent, String name) {
+        JsonText.appendQuoted(json.append(indent).append("\"authors\": [{\"name\": "), name).append("}],\n");
     }
 
     String sitemap(Route.Sitemap sitemap) {

@@ -136,6 +136,8 @@ public final class SiteRendering {
     public Page render(Route route, Object inputs, List<Diagnostic> problems) {
         if (route instanceof Route.Feed feed) {
             return Page.of(feeds.feed(feed));
+        } else if (route instanceof Route.JsonFeed json) {
+            return Page.of(feeds.jsonFeed(json));
         } else if (route instanceof Route.Sitemap sitemap) {
             return Page.of(feeds.sitemap(sitemap));
         } else if (route instanceof Route.Robots) {
@@ -237,7 +239,7 @@ public final class SiteRendering {
                 .map(m -> new Views.MenuView(m.title(), link(m.url()), m.url().equals(currentUrl)))
                 .toList();
         return new Views.SiteView(config.title(), config.description(), config.author(), config.url(), config.baseurl(),
-                link("/"), config.baseurl() + "/assets", config.language(), link("/feed.xml"), menu, site.year());
+                link("/"), config.baseurl() + "/assets", config.language(), link("/feed.xml"), link("/feed.json"), menu, site.year());
     }
 
     private String link(String url) {

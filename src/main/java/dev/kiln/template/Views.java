@@ -15,7 +15,7 @@ public final class Views {
                           TagPageView tag, List<TagView> tags) {}
 
     public record SiteView(String title, String description, String author, String url, String baseurl, String home,
-                           String assets, String language, String feed, List<MenuView> menu, String year) {}
+                           String assets, String language, String feed, String jsonFeed, List<MenuView> menu, String year) {}
 
     public record MenuView(String title, String url, boolean current) {}
 
