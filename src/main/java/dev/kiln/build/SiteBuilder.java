@@ -3,6 +3,7 @@ package dev.kiln.build;
 import dev.kiln.diag.Diagnostic;
 import dev.kiln.diag.Diagnostics;
 import dev.kiln.diag.SourcePosition;
+import dev.kiln.embed.EmbedThumbnails;
 import dev.kiln.frontmatter.FrontMatterParser;
 import dev.kiln.frontmatter.SourceDocument;
 import dev.kiln.frontmatter.YamlDocument;
@@ -82,6 +83,8 @@ public final class SiteBuilder {
     /** The default theme's math renderer (KaTeX) and the script that starts it. */
     private static final String MATH_ASSETS = "assets/katex/";
     private static final String MATH_SCRIPT = "assets/js/math.js";
+    /** The default theme's script and styles for embeds, published with the first page that has one. */
+    private static final Set<String> THIRD_PARTY_ASSETS = Set.of("assets/js/third-party.js", "assets/css/third-party.css");
     private final boolean remember;
     private final SourceScanner scanner;
     private final ImageProcessor images;
@@ -101,6 +104,7 @@ public final class SiteBuilder {
     private Map<Path, ShownImages> shownImages = Map.of();
     private final RoutePlanner.Memory planned;
     private Consumer<String> onStage = stage -> { };
+    private EmbedThumbnails thumbnails = new EmbedThumbnails();
 
     /**
      * A source's result, valid while its text and the settings are unchanged and the site gives the same
@@ -139,6 +143,12 @@ public final class SiteBuilder {
      */
     public static SiteBuilder remembering() {
         return new SiteBuilder(true);
+    }
+
+    /** Where embed thumbnails ({@code thumbnail=true}) are fetched from: a test points this at a local server. */
+    public SiteBuilder thumbnailsFrom(EmbedThumbnails source) {
+        this.thumbnails = source;
+        return this;
     }
 
     /** Tells the builder which stage starts, for progress reports. */
@@ -251,13 +261,18 @@ public final class SiteBuilder {
             files.add(copy.bytes() != null ? OutputFile.of(copy.path(), copy.bytes(), origin)
                     : OutputFile.copy(copy.path(), copy.copyFrom(), origin));
         }
+        thumbnails(table, previousOutput, files, diagnostics);
         boolean math = Stream.concat(table.site().posts().stream(), table.site().pages().stream()).anyMatch(d -> d.content().math());
+        boolean thirdParty = Stream.concat(table.site().posts().stream(), table.site().pages().stream()).anyMatch(SiteRendering::hasEmbeds);
         for (ThemeFile asset : tree.themeAssets()) {
             if (!config.search() && asset.name().equals(SEARCH_SCRIPT)) {
                 continue; // search: false leaves no trace in the site
             }
             if (!math && (asset.name().startsWith(MATH_ASSETS) || asset.name().equals(MATH_SCRIPT))) {
                 continue; // the math renderer is published with the first page that has math
+            }
+            if (!thirdParty && THIRD_PARTY_ASSETS.contains(asset.name())) {
+                continue;
             }
             files.add(OutputFile.of(asset.name(), asset.bytes(), SourcePosition.startOf(Path.of(asset.displayPath()))));
         }
@@ -285,6 +300,27 @@ public final class SiteBuilder {
         }
         long htmlPages = render.outputs().stream().filter(o -> o.path().endsWith(".html")).count();
         return new BuildResult(diagnostics.sorted(), plan, (int) htmlPages, config.baseurl(), profile);
+    }
+
+    /** The embed thumbnails pages show, each once: kept from the previous output, else fetched. */
+    private void thumbnails(RouteTable table, Path previousOutput, List<OutputFile> files, Diagnostics diagnostics) {
+        Set<String> done = new HashSet<>();
+        Stream.concat(table.site().posts().stream(), table.site().pages().stream())
+                .sorted(Comparator.comparing(d -> d.source().toString())).forEach(doc -> {
+                    for (EmbedThumbnails.Wanted wanted : EmbedThumbnails.in(doc.content().html())) {
+                        if (!done.add(wanted.path())) {
+                            continue;
+                        }
+                        try {
+                            files.add(OutputFile.of(wanted.path(), thumbnails.fetch(wanted, previousOutput),
+                                    SourcePosition.startOf(doc.source())));
+                        } catch (IOException e) {
+                            diagnostics.add(Diagnostic.error(SourcePosition.startOf(doc.source()),
+                                    "the thumbnail of YouTube video " + wanted.id() + ": " + e.getMessage(),
+                                    "build again when the network is back, or remove thumbnail=true to show a plain card"));
+                        }
+                    }
+                });
     }
 
     private long stage(String name) {

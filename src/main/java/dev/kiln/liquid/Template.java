@@ -3,6 +3,7 @@ package dev.kiln.liquid;
 import dev.kiln.liquid.Expression.Condition;
 import dev.kiln.liquid.Expression.Filtered;
 import dev.kiln.liquid.SiteLookup.Kind;
+import dev.kiln.embed.EmbedTag;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -119,6 +120,11 @@ final class Template {
                 break;
             }
             boolean output = text.charAt(open + 1) == '{';
+            if (output && open + 2 < to && (text.charAt(open + 2) == '<' || text.charAt(open + 2) == '%')) {
+                i = shortcode(open, to, out);
+                trimNext = false;
+                continue;
+            }
             String closer = output ? "}}" : "%}";
             int close = text.indexOf(closer, open + 2);
             if (close < 0 || close + 2 > to) {
@@ -207,6 +213,37 @@ final class Template {
             }
         }
         return out;
+    }
+
+    /**
+     * A Hugo shortcode, {@code {{< name … >}}} or {@code {{% name … %}}}: an embed Kiln knows is left as
+     * text for the Markdown stage, which shows it; any other is an error. Returns where scanning goes on.
+     */
+    private int shortcode(int open, int to, List<Piece> out) {
+        String closer = text.charAt(open + 2) == '<' ? ">}}" : "%}}";
+        int close = text.indexOf(closer, open + 3);
+        int lineEnd = text.indexOf('\n', open);
+        if (close < 0 || close + 3 > to || (lineEnd >= 0 && lineEnd < close)) {
+            errors.accept(new LiquidException(open, "Hugo shortcode is never closed by '" + closer + "' on its line",
+                    "end it with " + closer));
+            return open + 3;
+        }
+        int nameStart = open + 3;
+        while (nameStart < close && Character.isWhitespace(text.charAt(nameStart))) {
+            nameStart++;
+        }
+        int nameEnd = nameStart;
+        while (nameEnd < close && !Character.isWhitespace(text.charAt(nameEnd))) {
+            nameEnd++;
+        }
+        String name = text.substring(nameStart, nameEnd);
+        if (EmbedTag.NAMES.contains(name)) {
+            out.add(new Piece(false, false, open, close + 3, open, close + 3, null, open));
+        } else {
+            errors.accept(new LiquidException(open, "Hugo shortcode '" + name + "' is not supported",
+                    "Kiln's embeds are youtube, vimeo, gist, mastodon and iframe (manual: Embeds); write other markup as HTML"));
+        }
+        return close + 3;
     }
 
     private static Pattern endTag(String name) {
@@ -367,6 +404,9 @@ final class Template {
             case "include_relative":
                 return include(piece, name.equals("include_relative"));
             default:
+                if (EmbedTag.NAMES.contains(name)) {
+                    return new Text(piece.start(), piece.end()); // an embed: the Markdown stage shows it
+                }
                 break;
         }
         if (List.of("elsif", "else", "when", "endif", "endunless", "endcase", "endfor", "endcapture", "endraw", "endcomment",

@@ -155,6 +155,14 @@ public final class MarkdownRenderer {
             return tooDeep(markdown, prepared.text().originOffset(deepNode.getStartOffset()));
         }
         rewriter.rewrite(document, prepared.definitions(), prepared.raw());
+        List<RenderedMarkdown.Problem> problems = new ArrayList<>();
+        if (EmbedRewriter.mayHold(markdown)) {
+            SourceLines lines = new SourceLines(markdown);
+            for (EmbedRewriter.Problem p : EmbedRewriter.rewrite(document)) {
+                int offset = prepared.text().originOffset(p.offset());
+                problems.add(new RenderedMarkdown.Problem(p.message(), p.hint(), lines.line(offset), lines.column(offset)));
+            }
+        }
         if (sourceLinks != SourceLinks.NONE && SourceLinkRewriter.mayHold(markdown)) {
             SourceLinkRewriter.rewrite(document, sourceLinks, baseurl);
         }
@@ -170,7 +178,7 @@ public final class MarkdownRenderer {
                 withBaseurl(TableOfContents.html(document, Heading::getAnchorRefId)),
                 text,
                 dev.kiln.text.PlainText.countWords(text),
-                LinkCollector.links(document, prepared.text()), List.of(), hasMath(document, prepared));
+                LinkCollector.links(document, prepared.text()), problems, hasMath(document, prepared));
     }
 
     private static boolean hasMath(Document document, KramdownPreprocessor.Result prepared) {

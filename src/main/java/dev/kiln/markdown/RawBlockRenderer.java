@@ -6,7 +6,7 @@ import com.vladsch.flexmark.html.renderer.NodeRendererContext;
 import com.vladsch.flexmark.html.renderer.NodeRenderingHandler;
 import java.util.Set;
 
-/** Renders what kramdown's block rules made of the text: raw HTML blocks, span content, math. */
+/** Renders what kramdown's block rules made of the text: raw HTML blocks, span content, math; and embeds. */
 final class RawBlockRenderer implements NodeRenderer {
     private final boolean safeMode;
 
@@ -19,7 +19,12 @@ final class RawBlockRenderer implements NodeRenderer {
         return Set.of(
                 new NodeRenderingHandler<>(RawBlockNode.class, this::render),
                 new NodeRenderingHandler<>(SpanContentNode.class, (node, context, html) -> context.renderChildren(node)),
-                new NodeRenderingHandler<>(MathSpan.class, this::render));
+                new NodeRenderingHandler<>(MathSpan.class, this::render),
+                // Kiln's own markup, not the author's HTML: safe mode keeps it.
+                new NodeRenderingHandler<>(EmbedNode.class, (node, context, html) -> {
+                    html.line();
+                    html.raw(node.embed.html(node.embed.thumbnailPath()));
+                }));
     }
 
     private void render(RawBlockNode node, NodeRendererContext context, HtmlWriter html) {

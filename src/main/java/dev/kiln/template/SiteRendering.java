@@ -191,7 +191,7 @@ public final class SiteRendering {
                 asset(doc.background()), absoluteAsset(doc.background()), masthead(doc.background()), tagViews(doc.tags()),
                 imageMarkup.apply(doc.content().html(), true), doc.content().toc(), imageMarkup.apply(excerpt, false),
                 readingTime(doc),
-                previous, next, doc.draft(), doc.scheduled(), doc.params(), doc.content().math());
+                previous, next, doc.draft(), doc.scheduled(), doc.params(), doc.content().math(), hasEmbeds(doc));
         return new LayoutInputs(doc.layout(), new Views.Context(siteView(doc.url()), page, null, null, null, null));
     }
 
@@ -217,7 +217,12 @@ public final class SiteRendering {
 
     private Views.PageView listPage(String title, String description, String url, String kind) {
         return new Views.PageView(title, null, description, link(url), absolute(url), kind, false, config.author(),
-                null, null, null, null, null, List.of(), "", null, "", 0, null, null, false, false, Map.of(), false);
+                null, null, null, null, null, List.of(), "", null, "", 0, null, null, false, false, Map.of(), false, false);
+    }
+
+    /** Whether a page shows an embed's card, and so needs the theme's script that loads it on click. */
+    public static boolean hasEmbeds(Document doc) {
+        return doc.content().html().contains(" data-embed-src=\"");
     }
 
     private Views.PostSummary summary(Document post) {

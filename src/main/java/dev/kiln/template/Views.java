@@ -23,7 +23,7 @@ public final class Views {
                            String kind, boolean isPost, String author, String date, String dateIso, String background,
                            String image, MastheadView masthead, List<TagView> tags, String content, String toc, String excerpt, int readingTime,
                            PostSummary previous, PostSummary next, boolean draft, boolean scheduled,
-                           Map<String, Object> params, boolean math) {}
+                           Map<String, Object> params, boolean math, boolean embeds) {}
 
     /**
      * The {@code background} as an image element, when it is a local image the build could read:
