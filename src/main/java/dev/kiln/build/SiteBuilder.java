@@ -248,8 +248,13 @@ public final class SiteBuilder {
 
         start = System.nanoTime();
         List<OutputFile> files = new ArrayList<>();
+        // A page's file collides because of its slug: or permalink: line, so that is where a collision points.
+        Map<Path, Document> bySource = new HashMap<>();
+        Stream.concat(table.site().posts().stream(), table.site().pages().stream()).forEach(doc -> bySource.put(doc.source(), doc));
         for (Output output : render.outputs()) {
-            files.add(OutputFile.of(output.path(), output.bytes(), output.origin()));
+            Document doc = bySource.get(output.origin().file());
+            files.add(OutputFile.of(output.path(), output.bytes(),
+                    doc != null && doc.outputPath().equals(output.path()) ? doc.urlPosition() : output.origin()));
         }
         for (SourceFile file : tree.staticFiles()) {
             Path inContent = file.relativePath().subpath(1, file.relativePath().getNameCount());

@@ -33,7 +33,8 @@ public record Document(
         boolean inSitemap,
         List<String> aliases,
         Content content,
-        Map<String, Object> params) {
+        Map<String, Object> params,
+        SourcePosition urlPosition) {
 
     /**
      * Rendered Markdown of the body and what was learned while rendering it. {@code text} is the start

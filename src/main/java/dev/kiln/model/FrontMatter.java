@@ -10,6 +10,7 @@ import java.util.Map;
  * alone: its date in the author's offset and its URL. Tags are still the names the author wrote;
  * their slugs depend on every other post and are decided by {@link RoutePlanner}. {@code liquid} is
  * false when the author turned Liquid off ({@code render_with_liquid: false}, Jekyll's key).
+ * {@code urlPosition} is where the URL was decided: the {@code permalink:} or {@code slug:} value, else the file's start.
  */
 public record FrontMatter(
         String title,
@@ -27,4 +28,5 @@ public record FrontMatter(
         boolean inSitemap,
         List<String> aliases,
         Map<String, Object> params,
-        boolean liquid) {}
+        boolean liquid,
+        SourcePosition urlPosition) {}

@@ -152,7 +152,8 @@ public final class FrontMatterReader {
                 fields.text("author", settings.author()), isPost ? List.copyOf(tagNames) : List.of(), background,
                 fields.text("layout", isPost ? "post" : "page"), frontMatter.positionOf("layout"), url, draft,
                 fields.flag("sitemap", true), List.copyOf(aliases), frontMatter.values(),
-                fields.flag("render_with_liquid", true)));
+                fields.flag("render_with_liquid", true),
+                frontMatter.positionOf(fields.has("permalink") ? "permalink" : "slug")));
     }
 
     private static OffsetDateTime parseDate(FieldReader fields, DateParser dates, String text) {

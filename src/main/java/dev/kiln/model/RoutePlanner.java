@@ -317,7 +317,7 @@ public final class RoutePlanner {
         return new Document(draft.source().path(), draft.source().isPost(), f.title(), f.subtitle(), f.description(), f.date(),
                 f.updated(), f.author(), List.copyOf(docTags), f.background(), f.layout(), f.layoutPosition(), f.url(),
                 UrlPaths.outputPath(f.url()), f.draft(), scheduled(f, now), f.inSitemap(), f.aliases(),
-                draft.source().content(), f.params());
+                draft.source().content(), f.params(), f.urlPosition());
     }
 
     static String tagKey(String name) {

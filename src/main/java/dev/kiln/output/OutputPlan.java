@@ -31,8 +31,12 @@ public final class OutputPlan {
         for (OutputFile file : sorted) {
             OutputFile other = byKey.putIfAbsent(key(file.path()), file);
             if (other != null) {
-                diagnostics.error(file.origin(), "output " + file.path() + " is also written by " + other.origin().file()
-                        .toString().replace('\\', '/'), "give one of them another slug, permalink or file name");
+                // Both files are reported, each at the line that gave it the path, naming the other.
+                String hint = "give one of them another slug, permalink or file name";
+                diagnostics.error(file.origin(), "output " + file.path() + " is also written by " + where(other.origin()), hint);
+                if (!other.origin().file().equals(file.origin().file())) {
+                    diagnostics.error(other.origin(), "output " + other.path() + " is also written by " + where(file.origin()), hint);
+                }
             }
         }
         for (OutputFile file : sorted) {
@@ -47,6 +51,11 @@ public final class OutputPlan {
             }
         }
         return new OutputPlan(List.copyOf(sorted));
+    }
+
+    private static String where(dev.kiln.diag.SourcePosition origin) {
+        String file = origin.file().toString().replace('\\', '/');
+        return origin.line() <= 1 && origin.column() <= 1 ? file : file + ":" + origin.line() + ":" + origin.column();
     }
 
     private static String key(String path) {
