@@ -1,8 +1,8 @@
 package dev.kiln.cli;
 
-import dev.kiln.build.BuildProfile;
-import dev.kiln.build.BuildResult;
-import dev.kiln.build.SiteBuilder;
+import dev.kiln.pipeline.BuildProfile;
+import dev.kiln.pipeline.BuildResult;
+import dev.kiln.pipeline.SiteBuilder;
 import dev.kiln.diag.DiagnosticPrinter;
 import dev.kiln.jekyll.JekyllImporter;
 import dev.kiln.model.Visibility;

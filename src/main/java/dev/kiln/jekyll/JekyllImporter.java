@@ -1,5 +1,6 @@
 package dev.kiln.jekyll;
 
+import dev.kiln.compile.SourceCompiler;
 import dev.kiln.diag.Diagnostic;
 import dev.kiln.diag.Diagnostics;
 import dev.kiln.diag.SourcePosition;
@@ -168,7 +169,8 @@ public final class JekyllImporter {
         written.add(new Line(".gitignore", "keeps Kiln's output, site/, out of git"));
 
         Context context = new Context(source, target.toAbsolutePath().normalize(), config, jekyllUrls,
-                new FrontMatterReader(SourceSettings.of(kilnConfig)), LiquidVariables.site(kilnConfig.params(),
+                new FrontMatterReader(SourceSettings.of(kilnConfig)), new SourceCompiler(SourceSettings.of(kilnConfig)),
+                LiquidVariables.site(kilnConfig.params(),
                 Map.of("url", kilnConfig.url(), "baseurl", kilnConfig.baseurl(), "title", kilnConfig.title()),
                 List.of(), List.of(), List.of(), SiteData.read(dataFiles(source, config), new Diagnostics())));
         importPosts(context, "_posts", false);
@@ -196,7 +198,7 @@ public final class JekyllImporter {
 
     /** @param site the {@code site} variable of the new site's Liquid, without its posts (taken to be there) */
     private record Context(Path source, Path target, JekyllConfig config, JekyllUrls urls, FrontMatterReader kiln,
-                           LiquidVariables.Site site) {}
+                           SourceCompiler compiler, LiquidVariables.Site site) {}
 
     private void reportConfig(JekyllConfig config, JekyllConfig.SiteYml siteYml, String kilnPermalink, JekyllUrls urls) {
         YamlDocument doc = config.doc;
@@ -692,10 +694,9 @@ public final class JekyllImporter {
 
     /** Reads the new file as a build will, and reports any problem there at its place in the new site. */
     private void verify(Context context, String target, boolean isPost, String text) {
-        Diagnostics diagnostics = new Diagnostics();
-        new FrontMatterParser().parse(Path.of(target), text, diagnostics)
-                .ifPresent(doc -> context.kiln().read(Path.of(target), isPost, doc.frontMatter(), diagnostics));
-        diagnostics.sorted().forEach(d -> toCheck.add(new Line(place(d.position()), d.message()
+        List<Diagnostic> diagnostics = context.compiler()
+                .parse(new SourceCompiler.MarkdownSource(new TextFile(Path.of(target), text), isPost)).diagnostics();
+        diagnostics.forEach(d -> toCheck.add(new Line(place(d.position()), d.message()
                 + (d.hint() == null ? "" : " (hint: " + d.hint() + ")"))));
     }
 

@@ -1,8 +1,8 @@
 package dev.kiln.preview;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.kiln.build.BuildResult;
-import dev.kiln.build.SiteBuilder;
+import dev.kiln.pipeline.BuildResult;
+import dev.kiln.pipeline.SiteBuilder;
 import dev.kiln.diag.Diagnostic;
 import dev.kiln.diag.DiagnosticPrinter;
 import dev.kiln.diag.SourcePosition;

@@ -1,17 +1,16 @@
 package dev.kiln.scaffold;
 
+import dev.kiln.compile.SourceCompiler;
 import dev.kiln.diag.Diagnostic;
 import dev.kiln.diag.Diagnostics;
-import dev.kiln.frontmatter.FrontMatterParser;
-import dev.kiln.frontmatter.SourceDocument;
 import dev.kiln.frontmatter.YamlDocument;
 import dev.kiln.frontmatter.YamlParser;
-import dev.kiln.model.FrontMatter;
-import dev.kiln.model.FrontMatterReader;
 import dev.kiln.model.SiteConfig;
 import dev.kiln.model.SiteConfigReader;
 import dev.kiln.model.Slugs;
+import dev.kiln.model.SourceResult;
 import dev.kiln.model.SourceSettings;
+import dev.kiln.source.TextFile;
 import dev.kiln.text.YamlText;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +20,6 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -75,14 +73,15 @@ public final class PostScaffold {
         String text = "---\ntitle: " + YamlText.quoted(title) + "\ndate: " + DATE.format(date) + "\n"
                 + (tags.isEmpty() ? "" : "tags: [" + tags.stream().map(YamlText::quoted).collect(Collectors.joining(", ")) + "]\n")
                 + (draft ? "draft: true\n" : "") + "---\n\nWrite the first paragraph here: it is the excerpt on the home page.\n";
-        Optional<SourceDocument> doc = new FrontMatterParser().parse(Path.of(name), text, diagnostics);
-        Optional<FrontMatter> front = doc.flatMap(d -> new FrontMatterReader(SourceSettings.of(config))
-                .read(Path.of(name), true, d.frontMatter(), diagnostics));
-        if (front.isEmpty() || diagnostics.hasErrors()) {
+        // Read as a build reads it; a new post asks nothing of the rest of the site.
+        SourceResult post = SourceCompiler.compile(new SourceCompiler.MarkdownSource(new TextFile(Path.of(name), text), true),
+                SourceSettings.of(config), (kind, key) -> null).result();
+        post.diagnostics().forEach(diagnostics::add);
+        if (!post.usable() || diagnostics.hasErrors()) {
             throw new NotWrittenException("the new post would not build", diagnostics.sorted());
         }
         Files.createDirectories(file.getParent());
         Files.writeString(file, text, StandardCharsets.UTF_8);
-        return new NewPost(name, config.baseurl() + front.get().url());
+        return new NewPost(name, config.baseurl() + post.frontMatter().url());
     }
 }

@@ -69,15 +69,25 @@ public final class SiteRendering {
      * What every page may show besides its route: the settings, the menu, the footer's year, the
      * tag counts and the images' sizes and copies. Two routes that are equal render the same under equal facts.
      */
-    public Object facts() {
-        return List.of(config, site.menu(), site.year(), tagCounts, images);
+    public Facts facts() {
+        return new Facts(config, site.menu(), site.year(), Map.copyOf(tagCounts), images);
     }
 
-    /** What a layout is executed with; equal values render to equal pages. */
-    record LayoutInputs(String layout, Views.Context context) {}
+    /** What every page may show besides its route; see {@link #facts}. */
+    public record Facts(SiteConfig config, List<SiteConfig.MenuItem> menu, String year, Map<Tag, Integer> tagCounts,
+                        ImageCatalog images) {}
+
+    /** What a route's output is a function of: equal values render to equal files. */
+    public sealed interface RouteInputs permits LayoutInputs, BuiltIn {}
+
+    /** What a layout is executed with. */
+    record LayoutInputs(String layout, Views.Context context) implements RouteInputs {}
+
+    /** Feeds, sitemap, robots.txt, redirects and the search index are written from the route alone. */
+    record BuiltIn(Route route) implements RouteInputs {}
 
     /** The value a route's output is a function of, under this theme and these settings. */
-    public Object inputs(Route route) {
+    public RouteInputs inputs(Route route) {
         if (route instanceof Route.Post post) {
             return document(post.doc(), summary(post.older()), summary(post.newer()));
         } else if (route instanceof Route.Page page) {
@@ -111,11 +121,11 @@ public final class SiteRendering {
             return new LayoutInputs("search", new Views.Context(siteView(search.url()),
                     listPage("Search", "Search the posts of " + config.title(), search.url(), "search"), null, null, null, null));
         }
-        return route; // feeds, sitemap, robots.txt, redirects and the search index are written from the route alone
+        return new BuiltIn(route);
     }
 
     /** The template a route is rendered with, for profiles: {@code post.mustache}, or the built-in writer. */
-    public String templateOf(Route route, Object inputs) {
+    public String templateOf(Route route, RouteInputs inputs) {
         if (inputs instanceof LayoutInputs layout) {
             return layout.layout() + ThemeRenderer.EXTENSION;
         }
@@ -133,7 +143,7 @@ public final class SiteRendering {
     }
 
     /** The route's file, or null with the reason in {@code problems} (a template error, an unknown layout). */
-    public Page render(Route route, Object inputs, List<Diagnostic> problems) {
+    public Page render(Route route, RouteInputs inputs, List<Diagnostic> problems) {
         if (route instanceof Route.Feed feed) {
             return Page.of(feeds.feed(feed));
         } else if (route instanceof Route.JsonFeed json) {
@@ -147,7 +157,7 @@ public final class SiteRendering {
         } else if (route instanceof Route.SearchIndex index) {
             return new Page(searchIndex.index(index), null);
         }
-        return Page.of(execute(route, (LayoutInputs) inputs, problems));
+        return inputs instanceof LayoutInputs layout ? Page.of(execute(route, layout, problems)) : null;
     }
 
     private String execute(Route route, LayoutInputs inputs, List<Diagnostic> problems) {

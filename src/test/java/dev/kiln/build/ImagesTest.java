@@ -10,6 +10,8 @@ import dev.kiln.KilnRun;
 import dev.kiln.image.TestImages;
 import dev.kiln.model.Visibility;
 import dev.kiln.output.OutputFile;
+import dev.kiln.pipeline.BuildResult;
+import dev.kiln.pipeline.SiteBuilder;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

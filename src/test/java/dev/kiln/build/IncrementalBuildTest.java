@@ -10,6 +10,8 @@ import dev.kiln.diag.Diagnostic;
 import dev.kiln.image.TestImages;
 import dev.kiln.model.Visibility;
 import dev.kiln.output.OutputFile;
+import dev.kiln.pipeline.BuildResult;
+import dev.kiln.pipeline.SiteBuilder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

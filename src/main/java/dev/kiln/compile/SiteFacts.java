@@ -1,4 +1,4 @@
-package dev.kiln.build;
+package dev.kiln.compile;
 
 import dev.kiln.liquid.LiquidRenderer;
 import dev.kiln.liquid.LiquidVariables;
@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * URLs by path under content/ (Jekyll's {@code _posts/} and {@code _drafts/} meaning posts/), includes
  * by name, and the {@code site.*} variables Jekyll gives content ({@code site.posts}, {@code site.tags}, …).
  */
-final class SiteFacts implements SiteLookup {
+public final class SiteFacts implements SiteLookup {
     private static final Pattern EXTENSION = Pattern.compile("\\.[^./]+$");
     private final SiteConfig config;
     private final List<Written> written;
@@ -36,12 +36,12 @@ final class SiteFacts implements SiteLookup {
     private volatile Answers answers;
 
     /** A Markdown source whose front matter could be read: its path, text and front matter. */
-    record Written(Path path, boolean isPost, String text, FrontMatter front) {}
+    public record Written(Path path, boolean isPost, String text, FrontMatter front) {}
 
     private record Answers(Map<String, String> postUrls, Map<String, String> fileUrls, Map<String, String> includes,
                            Map<String, String> texts, LiquidVariables.Site site) {}
 
-    SiteFacts(SiteConfig config, List<Written> written, List<SourceFile> staticFiles, List<TextFile> includeFiles,
+    public SiteFacts(SiteConfig config, List<Written> written, List<SourceFile> staticFiles, List<TextFile> includeFiles,
               Map<String, Object> data, Visibility visibility, UnaryOperator<String> markdownify) {
         this.config = config;
         this.written = written;
@@ -134,7 +134,7 @@ final class SiteFacts implements SiteLookup {
     }
 
     /** The {@code page} variable of the source at {@code path}. */
-    Map<String, Object> page(Written w) {
+    public static Map<String, Object> page(Written w) {
         return LiquidVariables.page(source(w));
     }
 

@@ -1,4 +1,4 @@
-package dev.kiln.build;
+package dev.kiln.compile;
 
 import dev.kiln.liquid.SiteLookup;
 import dev.kiln.markdown.MarkdownRenderer;

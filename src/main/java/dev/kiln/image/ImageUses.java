@@ -1,0 +1,136 @@
+package dev.kiln.image;
+
+import dev.kiln.diag.SourcePosition;
+import dev.kiln.model.Document;
+import dev.kiln.model.RouteTable;
+import dev.kiln.source.SourceFile;
+import dev.kiln.source.SourceTree;
+import dev.kiln.text.ImageTags;
+import dev.kiln.text.UrlText;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Finds every local JPEG, PNG and GIF that a published post or page shows (an {@code <img>} in its body,
+ * Markdown or raw HTML, or its {@code background}), each once, with where it is first used. What each
+ * document shows is kept in a {@link Memory}: a preview would otherwise search every page's HTML.
+ */
+public final class ImageUses {
+    /** Image files the image stage can read; others (SVG, WebP, …) are copied and shown as they are. */
+    private static final Set<String> IMAGE_EXTENSIONS = Set.of("jpg", "jpeg", "png", "gif");
+
+    private ImageUses() {}
+
+    /** A site path a document shows as an image ({@code /img/x.jpg}), and where. */
+    record Use(String path, SourcePosition position) {}
+
+    /** The images one document shows, valid while what they are found in (the content key) is equal. */
+    record Shown(Key key, List<Use> uses) {}
+
+    /** What the images a document shows are a function of. */
+    record Key(Path source, String background, Document.Content content, String text, String baseurl) {}
+
+    /** What each document showed in the last build, by source. */
+    public record Memory(Map<Path, Shown> shown) {
+        public static final Memory EMPTY = new Memory(Map.of());
+
+        public Memory {
+            shown = Map.copyOf(shown);
+        }
+
+        public Memory without(Collection<Path> paths) {
+            Map<Path, Shown> kept = new HashMap<>(shown);
+            kept.keySet().removeAll(paths);
+            return new Memory(kept);
+        }
+    }
+
+    /** The images to measure and resize, and what the next build may reuse. */
+    public record Found(List<ImageRequest> requests, Memory memory) {}
+
+    public static Found find(SourceTree tree, RouteTable table, String baseurl, Memory memory) {
+        Map<String, SourceFile> files = new HashMap<>();
+        for (SourceFile file : tree.staticFiles()) {
+            files.put("/" + inContent(file.relativePath()), file);
+        }
+        Map<Path, String> texts = new HashMap<>();
+        Stream.concat(tree.posts().stream(), tree.pages().stream()).forEach(f -> texts.put(f.relativePath(), f.text()));
+        List<Document> documents = new ArrayList<>(table.site().posts());
+        documents.addAll(table.site().pages());
+        documents.sort(Comparator.comparing(d -> d.source().toString().replace('\\', '/')));
+        Map<String, ImageRequest> requests = new LinkedHashMap<>();
+        Map<Path, Shown> next = new HashMap<>();
+        for (Document doc : documents) {
+            Key key = new Key(doc.source(), doc.background(), doc.content(), texts.get(doc.source()), baseurl);
+            Shown known = memory.shown().get(doc.source());
+            Shown shown = known != null && known.key().equals(key) ? known : new Shown(key, shownBy(doc, key.text(), baseurl));
+            next.put(doc.source(), shown);
+            for (Use use : shown.uses()) {
+                SourceFile file = files.get(use.path());
+                if (!requests.containsKey(use.path()) && isImage(file)) {
+                    requests.put(use.path(), new ImageRequest(use.path(), file.relativePath(), file.file(), use.position()));
+                }
+            }
+        }
+        return new Found(List.copyOf(requests.values()), new Memory(next));
+    }
+
+    private static String inContent(Path relative) {
+        return relative.subpath(1, relative.getNameCount()).toString().replace('\\', '/');
+    }
+
+    private static List<Use> shownBy(Document doc, String text, String baseurl) {
+        List<Use> uses = new ArrayList<>();
+        String background = UrlText.sitePath(doc.background(), "");
+        if (background != null) {
+            uses.add(new Use(background, keyPosition(doc.source(), text, "background")));
+        }
+        String html = doc.content().html();
+        if (!html.contains("<img") && !html.contains("<IMG")) {
+            return uses;
+        }
+        for (ImageTags.Tag tag : ImageTags.in(html)) {
+            String path = UrlText.sitePath(tag.attribute("src"), baseurl);
+            if (path != null) {
+                SourcePosition usedAt = doc.content().links().stream()
+                        .filter(l -> path.equals(UrlText.sitePath(l.url(), ""))).map(Document.Link::position)
+                        .findFirst().orElse(SourcePosition.startOf(doc.source()));
+                uses.add(new Use(path, usedAt));
+            }
+        }
+        return uses;
+    }
+
+    private static boolean isImage(SourceFile file) {
+        if (file == null) {
+            return false;
+        }
+        String name = file.relativePath().getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 && IMAGE_EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
+    }
+
+    /** Where a front matter key's value starts ({@code background: /img/x.jpg}), else the file's start. */
+    private static SourcePosition keyPosition(Path file, String text, String key) {
+        if (text != null) {
+            int at = text.startsWith(key + ":") ? 0 : text.indexOf("\n" + key + ":");
+            if (at >= 0) {
+                int value = at == 0 ? key.length() + 1 : at + key.length() + 2;
+                while (value < text.length() && text.charAt(value) == ' ') {
+                    value++;
+                }
+                return SourcePosition.at(file, text, value);
+            }
+        }
+        return SourcePosition.startOf(file);
+    }
+}

@@ -1,0 +1,336 @@
+package dev.kiln.pipeline;
+
+import dev.kiln.compile.SiteCompiler;
+import dev.kiln.diag.Diagnostic;
+import dev.kiln.diag.Diagnostics;
+import dev.kiln.diag.SourcePosition;
+import dev.kiln.embed.EmbedThumbnails;
+import dev.kiln.frontmatter.YamlDocument;
+import dev.kiln.frontmatter.YamlParser;
+import dev.kiln.image.ImageProcessor;
+import dev.kiln.image.ImageSet;
+import dev.kiln.image.ImageUses;
+import dev.kiln.links.LinkChecker;
+import dev.kiln.links.SiteLinkCheck;
+import dev.kiln.liquid.SiteData;
+import dev.kiln.model.Document;
+import dev.kiln.model.Route;
+import dev.kiln.model.RoutePlanner;
+import dev.kiln.model.RouteTable;
+import dev.kiln.model.SiteConfig;
+import dev.kiln.model.SiteConfigReader;
+import dev.kiln.model.SourceResult;
+import dev.kiln.model.UrlPaths;
+import dev.kiln.model.Visibility;
+import dev.kiln.output.ForeignOutputException;
+import dev.kiln.output.OutputFile;
+import dev.kiln.output.OutputPlan;
+import dev.kiln.output.SiteWriter;
+import dev.kiln.source.SourceFile;
+import dev.kiln.source.SourceScanner;
+import dev.kiln.source.SourceTree;
+import dev.kiln.source.ThemeFile;
+import dev.kiln.template.RouteRenderer;
+import dev.kiln.template.SiteRendering;
+import dev.kiln.template.Theme;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * The one entry point of a build and the one class that knows the order of the stages: scan,
+ * read each source, plan the routes, measure and resize the images pages show, render the routes,
+ * check links, and (for {@link #buildInto}) write.
+ * Each stage hands its typed result and its own diagnostics to the next; the build goes as far as
+ * it can so that all errors are reported together, and produces a plan only when there are none.
+ * <p>
+ * A builder made with {@link #remembering()} keeps what it computed for the next build of the same
+ * site (the preview): a source whose text and settings are unchanged is not read again, and a route
+ * whose inputs are equal to last time keeps its bytes. Its result is byte-identical to a cold build.
+ */
+public final class SiteBuilder {
+    /** The theme's search script, left out with the rest of search when site.yml says {@code search: false}. */
+    private static final String SEARCH_SCRIPT = "assets/js/search.js";
+    /** The default theme's math renderer (KaTeX) and the script that starts it. */
+    private static final String MATH_ASSETS = "assets/katex/";
+    private static final String MATH_SCRIPT = "assets/js/math.js";
+    /** The default theme's script and styles for embeds, published with the first page that has one. */
+    private static final Set<String> THIRD_PARTY_ASSETS = Set.of("assets/js/third-party.js", "assets/css/third-party.css");
+    private final boolean remember;
+    private final SourceScanner scanner;
+    private final ImageProcessor images;
+    private final RoutePlanner.Memory planned;
+    private BuildMemory memory = BuildMemory.EMPTY;
+    private Consumer<String> onStage = stage -> { };
+    private EmbedThumbnails thumbnails = new EmbedThumbnails();
+
+    public SiteBuilder() {
+        this(false);
+    }
+
+    private SiteBuilder(boolean remember) {
+        this.remember = remember;
+        this.scanner = remember ? SourceScanner.remembering() : new SourceScanner();
+        this.images = remember ? ImageProcessor.remembering() : ImageProcessor.once();
+        this.planned = remember ? new RoutePlanner.Memory() : null;
+    }
+
+    /**
+     * A builder for repeated builds of one site that is told of every changed file through {@link #forget},
+     * as by the preview's file watcher: it reuses what did not change since its last build.
+     */
+    public static SiteBuilder remembering() {
+        return new SiteBuilder(true);
+    }
+
+    /** Where embed thumbnails ({@code thumbnail=true}) are fetched from: a test points this at a local server. */
+    public SiteBuilder thumbnailsFrom(EmbedThumbnails source) {
+        this.thumbnails = source;
+        return this;
+    }
+
+    /** Tells the builder which stage starts, for progress reports. */
+    public SiteBuilder onStage(Consumer<String> listener) {
+        this.onStage = listener;
+        return this;
+    }
+
+    /**
+     * Tells the builder that these files (relative to the site root) changed, appeared or went away: the
+     * next build reads, compiles and renders them again, whatever their time stamps say.
+     */
+    public void forget(Collection<Path> changedFiles) {
+        scanner.forget(changedFiles);
+        images.forget(changedFiles);
+        memory = memory.without(changedFiles);
+    }
+
+    /**
+     * Builds and, when the site has no errors, writes it to {@code output} atomically; a failed build
+     * leaves {@code output} as it was.
+     *
+     * @throws ForeignOutputException when {@code output} holds files Kiln did not write
+     */
+    public BuildResult buildInto(Path root, Path output, Visibility visibility, boolean checkLinks)
+            throws IOException, ForeignOutputException {
+        SiteWriter.recoverInterruptedBuild(output);
+        SiteWriter.checkOwnership(output);
+        BuildResult result = build(root, visibility, checkLinks, output);
+        if (!result.succeeded()) {
+            return result;
+        }
+        onStage.accept("write");
+        long start = System.nanoTime();
+        new SiteWriter().write(result.plan(), output);
+        List<BuildProfile.Timing> stages = new ArrayList<>(result.profile().stages());
+        stages.add(new BuildProfile.Timing("write", millisSince(start)));
+        BuildProfile profile = result.profile();
+        return new BuildResult(result.diagnostics(), result.plan(), result.pages(), result.baseurl(),
+                new BuildProfile(List.copyOf(stages), profile.slowestPages(), profile.slowestTemplates(), profile.rendered(),
+                        profile.reused(), profile.imagesResized(), profile.imagesReused()));
+    }
+
+    /** Builds in memory; with {@code checkLinks}, a link to a page the site does not have is an error. */
+    public BuildResult build(Path root, Visibility visibility, boolean checkLinks) throws IOException {
+        return build(root, visibility, checkLinks, null);
+    }
+
+    /**
+     * Builds in memory, reusing the resized images of {@code previousOutput} (the output folder of
+     * an earlier build, only read; may be null) whose image bytes and settings are unchanged.
+     */
+    public BuildResult build(Path root, Visibility visibility, boolean checkLinks, Path previousOutput) throws IOException {
+        Diagnostics diagnostics = new Diagnostics();
+        Map<String, Double> stages = new LinkedHashMap<>();
+        BuildMemory last = memory;
+
+        long start = stage("scan");
+        SourceTree tree = scanner.scan(root, diagnostics);
+        stages.put("scan", millisSince(start));
+
+        start = stage("read");
+        SiteConfig config = siteConfig(tree, diagnostics);
+        // Liquid's classes load only for a site that has data files or Liquid (issue 21's start-up rule).
+        Map<String, Object> data = tree.data().isEmpty() ? Map.of() : SiteData.read(tree.data(), diagnostics);
+        SiteCompiler.Compilation compiled = SiteCompiler.compile(tree, config, data, visibility, last.sources());
+        List<SourceResult> results = compiled.results();
+        results.forEach(r -> r.diagnostics().forEach(diagnostics::add));
+        stages.put("read", millisSince(start));
+
+        start = stage("plan");
+        Theme theme = Theme.of(tree.templates(), last.theme());
+        theme.renderer().diagnostics().forEach(diagnostics::add);
+        boolean ownRobots = tree.staticFiles().stream().anyMatch(f -> f.relativePath().equals(Path.of("content", "robots.txt")));
+        RouteTable table = new RoutePlanner(config, theme.renderer()::layoutFile).plan(results, visibility, !ownRobots, planned);
+        stages.put("plan", millisSince(start));
+
+        start = stage("images");
+        ImageUses.Found uses = ImageUses.find(tree, table, config.baseurl(), last.images());
+        ImageSet imageSet = images.process(uses.requests(), previousOutput, diagnostics);
+        stages.put("images", millisSince(start));
+
+        start = stage("render");
+        RouteRenderer.Rendered render = RouteRenderer.render(theme, config, table, imageSet.catalog(), last.rendered());
+        render.problems().forEach(diagnostics::add);
+        stages.put("render", millisSince(start));
+
+        start = System.nanoTime();
+        OutputPlan plan = outputPlan(tree, config, table, imageSet, render, previousOutput, diagnostics);
+        stages.put("plan outputs", millisSince(start));
+
+        SiteLinkCheck.Memory links = last.links().read(compiled.recompiled());
+        if (checkLinks && !diagnostics.hasErrors()) {
+            start = stage("check links");
+            SiteLinkCheck.Checked checked = checkLinks(tree, results, config, plan, table, render, links);
+            checked.diagnostics().forEach(diagnostics::add);
+            links = checked.memory();
+            stages.put("check links", millisSince(start));
+        }
+        if (remember) {
+            memory = new BuildMemory(compiled.memory(), uses.memory(), theme, render.memory(), links);
+        }
+        BuildProfile profile = profile(stages, render, imageSet);
+        if (diagnostics.hasErrors()) {
+            return new BuildResult(diagnostics.sorted(), null, 0, config.baseurl(), profile);
+        }
+        long htmlPages = render.outputs().stream().filter(o -> o.path().endsWith(".html")).count();
+        return new BuildResult(diagnostics.sorted(), plan, (int) htmlPages, config.baseurl(), profile);
+    }
+
+    private static SiteConfig siteConfig(SourceTree tree, Diagnostics diagnostics) {
+        YamlDocument configDoc = tree.siteConfig()
+                .flatMap(file -> new YamlParser().parse(file.relativePath(), file.text(), 1, diagnostics))
+                .orElse(YamlDocument.empty(Path.of("content/site.yml")));
+        return new SiteConfigReader().read(configDoc, diagnostics);
+    }
+
+    /** Every file of the site: the rendered routes, content's static files, resized images and the theme's assets. */
+    private OutputPlan outputPlan(SourceTree tree, SiteConfig config, RouteTable table, ImageSet imageSet,
+                                  RouteRenderer.Rendered render, Path previousOutput, Diagnostics diagnostics) {
+        List<OutputFile> files = new ArrayList<>();
+        // A page's file collides because of its slug: or permalink: line, so that is where a collision points.
+        Map<Path, Document> bySource = new HashMap<>();
+        Stream.concat(table.site().posts().stream(), table.site().pages().stream()).forEach(doc -> bySource.put(doc.source(), doc));
+        for (RouteRenderer.Output output : render.outputs()) {
+            Document doc = bySource.get(output.origin().file());
+            files.add(OutputFile.of(output.path(), output.bytes(),
+                    doc != null && doc.outputPath().equals(output.path()) ? doc.urlPosition() : output.origin()));
+        }
+        for (SourceFile file : tree.staticFiles()) {
+            Path inContent = file.relativePath().subpath(1, file.relativePath().getNameCount());
+            files.add(OutputFile.copy(inContent.toString().replace('\\', '/'), file.file(),
+                    SourcePosition.startOf(file.relativePath())));
+        }
+        for (ImageSet.File copy : imageSet.files()) {
+            SourcePosition origin = SourcePosition.startOf(copy.source() == null ? Path.of(ImageProcessor.MANIFEST) : copy.source());
+            files.add(copy.bytes() != null ? OutputFile.of(copy.path(), copy.bytes(), origin)
+                    : OutputFile.copy(copy.path(), copy.copyFrom(), origin));
+        }
+        thumbnails(table, previousOutput, files, diagnostics);
+        boolean math = Stream.concat(table.site().posts().stream(), table.site().pages().stream()).anyMatch(d -> d.content().math());
+        boolean thirdParty = Stream.concat(table.site().posts().stream(), table.site().pages().stream()).anyMatch(SiteRendering::hasEmbeds);
+        for (ThemeFile asset : tree.themeAssets()) {
+            if (!config.search() && asset.name().equals(SEARCH_SCRIPT)) {
+                continue; // search: false leaves no trace in the site
+            }
+            if (!math && (asset.name().startsWith(MATH_ASSETS) || asset.name().equals(MATH_SCRIPT))) {
+                continue; // the math renderer is published with the first page that has math
+            }
+            if (!thirdParty && THIRD_PARTY_ASSETS.contains(asset.name())) {
+                continue;
+            }
+            files.add(OutputFile.of(asset.name(), asset.bytes(), SourcePosition.startOf(Path.of(asset.displayPath()))));
+        }
+        Diagnostics collisions = new Diagnostics();
+        OutputPlan plan = OutputPlan.of(files, collisions);
+        collisions.sorted().forEach(diagnostics::add);
+        return plan;
+    }
+
+    /** The embed thumbnails pages show, each once: kept from the previous output, else fetched. */
+    private void thumbnails(RouteTable table, Path previousOutput, List<OutputFile> files, Diagnostics diagnostics) {
+        Set<String> done = new HashSet<>();
+        Stream.concat(table.site().posts().stream(), table.site().pages().stream())
+                .sorted(Comparator.comparing(d -> d.source().toString())).forEach(doc -> {
+                    for (EmbedThumbnails.Wanted wanted : EmbedThumbnails.in(doc.content().html())) {
+                        if (!done.add(wanted.path())) {
+                            continue;
+                        }
+                        try {
+                            files.add(OutputFile.of(wanted.path(), thumbnails.fetch(wanted, previousOutput),
+                                    SourcePosition.startOf(doc.source())));
+                        } catch (IOException e) {
+                            diagnostics.add(Diagnostic.error(SourcePosition.startOf(doc.source()),
+                                    "the thumbnail of YouTube video " + wanted.id() + ": " + e.getMessage(),
+                                    "build again when the network is back, or remove thumbnail=true to show a plain card"));
+                        }
+                    }
+                });
+    }
+
+    private static SiteLinkCheck.Checked checkLinks(SourceTree tree, List<SourceResult> results, SiteConfig config, OutputPlan plan,
+                                                    RouteTable table, RouteRenderer.Rendered render, SiteLinkCheck.Memory memory) {
+        Set<String> paths = new HashSet<>();
+        plan.files().forEach(f -> paths.add(f.path()));
+        Map<String, String> redirects = new HashMap<>();
+        table.routes().stream().filter(r -> r instanceof Route.Redirect).map(r -> (Route.Redirect) r)
+                .forEach(r -> redirects.put(r.outputPath(), UrlPaths.outputPath(r.target().url())));
+        Map<Path, String> texts = new HashMap<>();
+        Stream.concat(tree.posts().stream(), tree.pages().stream()).forEach(f -> texts.put(f.relativePath(), f.text()));
+        Map<Path, List<Document.Link>> written = new HashMap<>();
+        results.stream().filter(SourceResult::usable).forEach(r -> written.put(r.path(), r.content().links()));
+        SiteLinkCheck.Sources sources = new SiteLinkCheck.Sources() {
+            @Override
+            public String text(Path source) {
+                return texts.get(source);
+            }
+
+            @Override
+            public List<LinkChecker.WrittenLink> links(Path source) {
+                return written.getOrDefault(source, List.of()).stream()
+                        .map(l -> new LinkChecker.WrittenLink(l.url(), l.position())).toList();
+            }
+        };
+        return SiteLinkCheck.check(config, paths, render.memory().byPath(), redirects, sources, memory);
+    }
+
+    private long stage(String name) {
+        onStage.accept(name);
+        return System.nanoTime();
+    }
+
+    private static double millisSince(long start) {
+        return (System.nanoTime() - start) / 1e6;
+    }
+
+    private static BuildProfile profile(Map<String, Double> stages, RouteRenderer.Rendered render, ImageSet imageSet) {
+        List<BuildProfile.Timing> timings = new ArrayList<>();
+        stages.forEach((name, millis) -> timings.add(new BuildProfile.Timing(name, millis)));
+        List<RouteRenderer.Output> fresh = render.fresh();
+        List<BuildProfile.Timing> pages = fresh.stream()
+                .sorted(Comparator.comparingLong(RouteRenderer.Output::nanos).reversed().thenComparing(RouteRenderer.Output::path)).limit(5)
+                .map(o -> new BuildProfile.Timing(o.path(), o.nanos() / 1e6)).toList();
+        Map<String, Long> byTemplate = new HashMap<>();
+        fresh.forEach(o -> byTemplate.merge(o.template(), o.nanos(), Long::sum));
+        List<BuildProfile.Timing> templates = byTemplate.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(5).map(e -> new BuildProfile.Timing(e.getKey(), e.getValue() / 1e6)).toList();
+        return new BuildProfile(List.copyOf(timings), pages, templates, fresh.size(), render.outputs().size() - fresh.size(),
+                imageSet.resized(), imageSet.reused());
+    }
+}

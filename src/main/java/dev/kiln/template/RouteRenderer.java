@@ -1,0 +1,112 @@
+package dev.kiln.template;
+
+import dev.kiln.diag.Diagnostic;
+import dev.kiln.diag.SourcePosition;
+import dev.kiln.image.ImageCatalog;
+import dev.kiln.links.LinkChecker;
+import dev.kiln.links.SiteLinkCheck;
+import dev.kiln.model.Route;
+import dev.kiln.model.RouteTable;
+import dev.kiln.model.SiteConfig;
+import dev.kiln.work.Parallel;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Stage 4: renders every route in parallel. With the {@link Memory} of the last build under the same
+ * theme and settings, a route whose inputs are equal to last time keeps its bytes.
+ */
+public final class RouteRenderer {
+    private RouteRenderer() {}
+
+    /**
+     * One generated file: the route and inputs its bytes are a function of, where it comes from, its links and ids
+     * ({@code links} null for files that are not HTML), and the template and time it took, for profiles.
+     */
+    public record Output(String path, Route route, SiteRendering.RouteInputs inputs, byte[] bytes, SourcePosition origin,
+                         LinkChecker.PageLinks links, String template, long nanos) implements SiteLinkCheck.Output {}
+
+    /** The outputs of the last build, by path, and what they were rendered under. */
+    public record Memory(Theme theme, SiteConfig config, SiteRendering rendering, SiteRendering.Facts facts,
+                         Map<String, Output> byPath) {
+        public static final Memory EMPTY = new Memory(null, null, null, null, Map.of());
+
+        public Memory {
+            byPath = Map.copyOf(byPath);
+        }
+
+        /** This memory without the outputs made from the sources at {@code paths}. */
+        public Memory without(Collection<java.nio.file.Path> paths) {
+            Map<String, Output> kept = new HashMap<>(byPath);
+            kept.values().removeIf(o -> paths.contains(o.origin().file()));
+            return new Memory(theme, config, rendering, facts, kept);
+        }
+    }
+
+    /** {@code fresh} are the outputs rendered by this build, the others were kept from the last one. */
+    public record Rendered(List<Output> outputs, List<Output> fresh, List<Diagnostic> problems, Memory memory) {}
+
+    public static Rendered render(Theme theme, SiteConfig config, RouteTable table, ImageCatalog catalog, Memory memory) {
+        boolean sameTheme = memory.theme() != null && memory.theme().madeFrom(theme.files()) && config.equals(memory.config());
+        SiteRendering rendering = theme.renderer().forSite(table.site(), catalog, sameTheme ? memory.rendering() : null);
+        Map<String, Output> previous = sameTheme ? memory.byPath() : Map.of();
+        SiteRendering.Facts facts = rendering.facts();
+        boolean sameFacts = !previous.isEmpty() && memory.facts().equals(facts);
+        List<Route> routes = table.routes();
+        Output[] outputs = new Output[routes.size()];
+        List<Diagnostic> problems = new ArrayList<>();
+        boolean[] kept = new boolean[routes.size()];
+        Parallel.forEach(routes.size(), i -> {
+            Route route = routes.get(i);
+            Output known = previous.get(route.outputPath());
+            // An equal route under equal facts has equal inputs: no need to gather them again.
+            if (known != null && sameFacts && known.route().equals(route)) {
+                outputs[i] = known;
+                kept[i] = true;
+                return;
+            }
+            SiteRendering.RouteInputs inputs = rendering.inputs(route);
+            if (known != null && known.inputs().equals(inputs)) {
+                outputs[i] = new Output(known.path(), route, known.inputs(), known.bytes(), known.origin(), known.links(),
+                        known.template(), known.nanos());
+                kept[i] = true;
+                return;
+            }
+            List<Diagnostic> found = new ArrayList<>();
+            outputs[i] = renderOne(rendering, route, inputs, found);
+            if (outputs[i] == null) {
+                synchronized (problems) {
+                    problems.addAll(found);
+                }
+            }
+        });
+        List<Output> done = new ArrayList<>();
+        List<Output> fresh = new ArrayList<>();
+        Map<String, Output> byPath = new HashMap<>();
+        for (int i = 0; i < outputs.length; i++) {
+            if (outputs[i] != null) {
+                done.add(outputs[i]);
+                byPath.put(outputs[i].path(), outputs[i]);
+                if (!kept[i]) {
+                    fresh.add(outputs[i]);
+                }
+            }
+        }
+        return new Rendered(done, fresh, problems, new Memory(theme, config, rendering, facts, byPath));
+    }
+
+    private static Output renderOne(SiteRendering rendering, Route route, SiteRendering.RouteInputs inputs, List<Diagnostic> found) {
+        long start = System.nanoTime();
+        SiteRendering.Page page = rendering.render(route, inputs, found);
+        if (page == null) {
+            return null;
+        }
+        String path = route.outputPath();
+        LinkChecker.PageLinks links = path.endsWith(".html") ? LinkChecker.PageLinks.of(page.text()) : null;
+        return new Output(path, route, inputs, page.bytes(), route.origin(), links, rendering.templateOf(route, inputs),
+                System.nanoTime() - start);
+    }
+}
