@@ -308,12 +308,15 @@ run_timed() {
   esac
 }
 
-# prepare TOOL N CORPUS SITE OUT WORK: untimed; removes OUT and, for a peer,
-# copies its skeleton and the corpus into WORK with the peer's own build.sh.
+# prepare TOOL N CORPUS SITE OUT WORK: untimed; removes OUT and Kiln's image
+# cache or, for a peer, copies its skeleton and the corpus into WORK with the
+# peer's own build.sh.
 prepare() {
-  local tool=$1 out=$5 work=$6
+  local tool=$1 site=$4 out=$5 work=$6
   rm -rf "$out"
-  if [[ $tool != kiln ]]; then
+  if [[ $tool == kiln ]]; then
+    rm -rf "$site/.kiln-cache"
+  else
     BENCH_KEEP_WORK=$work BENCH_PREPARE_ONLY=1 bash "$peers_dir/$tool/build.sh" "$3" "$out" >/dev/null
   fi
 }

@@ -447,9 +447,10 @@ public final class Cli {
     private BuildResult buildInMemory(Options options) throws IOException {
         BuildResult result;
         try (BuildProgress progress = BuildProgress.start(err, terminal)) {
-            // The default output's resized images are only read: check need not resize them again.
+            // The image cache and the default output's thumbnails are only read: check resizes and fetches
+            // nothing it has, and writes nothing.
             result = siteBuilder(progress).build(options.source(), visibility(options), options.checkLinks(),
-                    options.source().resolve("site"));
+                    options.source().resolve("site"), false);
         }
         new DiagnosticPrinter(options.source(), colour).print(result.diagnostics(), err);
         return result;
@@ -471,6 +472,15 @@ public final class Cli {
         out.println("Slowest pages:");
         profile.slowestPages().forEach(t -> out.printf(Locale.ROOT, "  %-60s %8.1f ms%n", t.name(), t.millis()));
         out.printf(Locale.ROOT, "Resized images: %d made, %d reused%n", profile.imagesResized(), profile.imagesReused());
+        var images = profile.images();
+        out.printf(Locale.ROOT, "Images read and hashed: %d; decoded: %d", images.hashed(), images.decoded());
+        if (images.decoded() > 0) {
+            double megapixels = images.decodedPixels() / 1e6;
+            out.printf(Locale.ROOT, " (%.1f megapixels in %.2f s of CPU, %.1f megapixels a second a core;"
+                    + " resizing and encoding %.2f s of CPU)", megapixels, images.decodeNanos() / 1e9,
+                    megapixels / Math.max(images.decodeNanos() / 1e9, 1e-9), images.resizeNanos() / 1e9);
+        }
+        out.println();
     }
 
     private boolean hasContent(Path root) {

@@ -5,35 +5,32 @@ import dev.kiln.diag.Diagnostics;
 import dev.kiln.work.Parallel;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 
 /**
  * The image stage: for each local image a page shows, its size as a browser shows it and, for a
  * JPEG or PNG wider than the content column, copies 640, 960, 1280 and 1920 pixels wide (those
- * narrower than the image). A copy is made once and reused while the image's bytes are unchanged:
- * from memory by a remembering processor (the preview), and from the previous output folder, whose
- * {@value #MANIFEST} file says which image bytes and settings each copy there was made from.
+ * narrower than the image). A copy is made once and kept in the site's image cache ({@link ImageCache}),
+ * reused while the image's bytes are unchanged; an image whose size and time stamp are unchanged is
+ * not even read. Each image is decoded at most once for all its copies, the images on every core.
  */
 public final class ImageProcessor {
     /** The theme's content column (45rem) in CSS pixels: images no wider than it need no copies. */
@@ -41,18 +38,10 @@ public final class ImageProcessor {
     static final List<Integer> WIDTHS = List.of(640, 960, 1280, 1920);
     /** Part of every copy's key: changing how copies are made must make them again. */
     static final String SETTINGS = "kiln-images-1 halving+bicubic jpeg-q0.82 opaque-png-as-jpeg-when-half";
-    /** In the output folder: one line per copy, {@code key TAB path TAB sha-256 of the copy}. */
-    public static final String MANIFEST = ".kiln-images";
 
     private final boolean remember;
-    /** Remembering only: a copy's bytes by its key. */
-    private final Map<String, Made> made = new ConcurrentHashMap<>();
-    /** Remembering only: what was learned from a file while its size and time stamp stay the same. */
-    private final Map<Path, Known> known = new ConcurrentHashMap<>();
-
-    private record Made(String path, byte[] bytes) {}
-
-    private record Known(long size, FileTime modified, String hash, ImageScaler.Header header) {}
+    /** Remembering only: the cache, kept in memory between builds of one site. */
+    private ImageCache kept;
 
     private ImageProcessor(boolean remember) {
         this.remember = remember;
@@ -62,104 +51,133 @@ public final class ImageProcessor {
         return new ImageProcessor(false);
     }
 
-    /** A processor for repeated builds of one site: it keeps what it read and made. */
+    /** A processor for repeated builds of one site: it keeps the cache's index in memory. */
     public static ImageProcessor remembering() {
         return new ImageProcessor(true);
     }
 
     /** Makes the next run read these files again (relative to the site root), whatever their time stamps say. */
     public void forget(Collection<Path> changedFiles) {
-        changedFiles.forEach(known::remove);
+        ImageCache cache = kept;
+        if (cache != null) {
+            changedFiles.forEach(cache::forget);
+        }
+    }
+
+    /** What one run did, for {@code --profile} and for tests (counts, not times, say what was skipped). */
+    public record Work(int resized, int reused, int hashed, int decoded, long decodedPixels, long decodeNanos,
+                       long resizeNanos) {
+        static final Work NONE = new Work(0, 0, 0, 0, 0, 0, 0);
+    }
+
+    private static final class Counters {
+        final AtomicInteger resized = new AtomicInteger();
+        final AtomicInteger reused = new AtomicInteger();
+        final AtomicInteger hashed = new AtomicInteger();
+        final AtomicInteger decoded = new AtomicInteger();
+        final AtomicLong pixels = new AtomicLong();
+        final AtomicLong decodeNanos = new AtomicLong();
+        final AtomicLong resizeNanos = new AtomicLong();
+
+        Work work() {
+            return new Work(resized.get(), reused.get(), hashed.get(), decoded.get(), pixels.get(), decodeNanos.get(),
+                    resizeNanos.get());
+        }
     }
 
     /**
-     * Reads every requested image and makes or reuses its copies. {@code previousOutput} is the
-     * output folder of the last build, or null; its copies are reused only when its manifest names
-     * them for the same image bytes and settings and their own bytes still match.
+     * Reads every requested image of the site at {@code root} and makes or reuses its copies. With
+     * {@code writeCache} the copies made go into the site's image cache (as they are made: a build
+     * that fails keeps them); without, nothing on disk changes. {@code prune}, for a build without
+     * errors so far, lets the cache forget the images no page shows any more.
      */
-    public ImageSet process(List<ImageRequest> requests, Path previousOutput, Diagnostics diagnostics) {
-        Path previous = previousOutput == null ? null : previousOutput.toAbsolutePath().normalize();
-        Map<String, Reusable> reusable = previous == null ? Map.of() : readManifest(previous);
-        AtomicInteger resized = new AtomicInteger();
-        AtomicInteger reused = new AtomicInteger();
+    public ImageSet process(List<ImageRequest> requests, Path root, boolean writeCache, boolean prune,
+                            Diagnostics diagnostics) {
+        if (requests.isEmpty() && kept == null) {
+            return new ImageSet(ImageCatalog.empty(), List.of(), Work.NONE); // no image I/O for a site without images
+        }
+        ImageCache cache = kept != null && kept.writes() == writeCache
+                && kept.folder().equals(root.toAbsolutePath().normalize().resolve(ImageCache.FOLDER))
+                ? kept : ImageCache.open(root, writeCache);
+        if (remember) {
+            kept = cache;
+        }
+        Counters counters = new Counters();
         Map<String, ImageCatalog.Image> images = new ConcurrentHashMap<>();
-        List<ImageSet.File> files = java.util.Collections.synchronizedList(new ArrayList<>());
-        Map<String, String> manifest = new ConcurrentHashMap<>(); // copy path → manifest line
-        Map<String, Made> madeNow = new ConcurrentHashMap<>();
-        Set<Path> seen = ConcurrentHashMap.newKeySet();
+        List<ImageSet.File> files = Collections.synchronizedList(new ArrayList<>());
         Parallel.forEach(requests.size(), i -> {
             ImageRequest request = requests.get(i);
             try {
-                seen.add(request.source());
-                Source source = read(request);
-                ImageScaler.Header header = source.header();
-                List<ImageCatalog.Variant> variants = new ArrayList<>();
-                boolean resizable = header.format().equals("jpeg") || header.format().equals("png");
-                int width = header.shownWidth();
-                int height = header.shownHeight();
-                BufferedImage decoded = null;
-                if (resizable && width > CONTENT_WIDTH) {
-                    for (int target : WIDTHS) {
-                        if (target >= width) {
-                            break;
-                        }
-                        int targetHeight = Math.max(1, (int) Math.round((double) height * target / width));
-                        String key = source.hash() + " " + target + " " + SETTINGS;
-                        Made inMemory = made.get(key);
-                        Reusable old = inMemory == null ? reusable.get(key) : null;
-                        byte[] bytes;
-                        Path from = null;
-                        String extension;
-                        if (inMemory != null) {
-                            bytes = inMemory.bytes();
-                            extension = extension(inMemory.path());
-                            reused.incrementAndGet();
-                        } else if (old != null && old.stillThere(previous)) {
-                            bytes = null;
-                            from = previous.resolve(old.path());
-                            extension = extension(old.path());
-                            reused.incrementAndGet();
-                        } else {
-                            if (decoded == null) {
-                                decoded = ImageScaler.decode(source.bytes(request), header);
-                            }
-                            Made fresh = make(request.sitePath(), decoded, header, target, targetHeight, source.size());
-                            if (fresh == null) {
-                                continue; // no smaller than the image itself: not worth a copy
-                            }
-                            bytes = fresh.bytes();
-                            extension = extension(fresh.path());
-                            resized.incrementAndGet();
-                        }
-                        // Named after this image: another file with the same bytes gets copies of its own.
-                        String path = copyPath(request.sitePath(), target, extension);
-                        files.add(new ImageSet.File(path, bytes, from, request.source()));
-                        if (bytes != null) {
-                            madeNow.put(key, new Made(path, bytes));
-                        }
-                        manifest.put(path, key + "\t" + path + "\t" + (bytes != null ? sha256(bytes) : old.sha256()));
-                        variants.add(new ImageCatalog.Variant("/" + path, target, targetHeight));
-                    }
-                }
-                images.put(request.sitePath(), new ImageCatalog.Image(request.sitePath(), width, height, variants));
+                images.put(request.sitePath(), image(request, cache, counters, files));
             } catch (IOException e) {
                 diagnostics.add(Diagnostic.error(request.usedAt(), "cannot show image " + request.sitePath() + ": "
                         + e.getMessage(), "save " + contentPath(request) + " again as a JPEG or PNG, or link to it instead of showing it"));
             }
         });
-        if (remember) {
-            made.clear();
-            made.putAll(madeNow);
-            known.keySet().retainAll(seen);
+        if (prune) {
+            cache.prune(requests.stream().map(ImageRequest::source).collect(Collectors.toSet()));
         }
-        if (!manifest.isEmpty()) {
-            StringBuilder text = new StringBuilder("# Kiln's resized images: key (image sha-256, width, settings), copy, copy sha-256\n");
-            new TreeMap<>(manifest).values().forEach(line -> text.append(line).append('\n'));
-            files.add(new ImageSet.File(MANIFEST, text.toString().getBytes(StandardCharsets.UTF_8), null, null));
-        }
+        cache.save();
         List<ImageSet.File> sorted = new ArrayList<>(files);
         sorted.sort(Comparator.comparing(ImageSet.File::path));
-        return new ImageSet(new ImageCatalog(images), sorted, resized.get(), reused.get());
+        return new ImageSet(new ImageCatalog(images), sorted, counters.work());
+    }
+
+    private ImageCatalog.Image image(ImageRequest request, ImageCache cache, Counters counters, List<ImageSet.File> files)
+            throws IOException {
+        Source source = read(request, cache, counters);
+        ImageScaler.Header header = source.header();
+        List<ImageCatalog.Variant> variants = new ArrayList<>();
+        boolean resizable = header.format().equals("jpeg") || header.format().equals("png");
+        int width = header.shownWidth();
+        int height = header.shownHeight();
+        ImageScaler.Levels decoded = null;
+        if (resizable && width > CONTENT_WIDTH) {
+            for (int target : WIDTHS) {
+                if (target >= width) {
+                    break;
+                }
+                int targetHeight = Math.max(1, (int) Math.round((double) height * target / width));
+                String key = source.hash() + " " + target;
+                ImageCache.Copy copy = cache.copy(key);
+                if (copy != null) {
+                    counters.reused.incrementAndGet();
+                } else {
+                    if (decoded == null) {
+                        decoded = decode(source.bytes(request), header, counters);
+                    }
+                    long start = cpuNanos();
+                    Made fresh = make(decoded, header, target, targetHeight, source.size());
+                    counters.resizeNanos.addAndGet(cpuNanos() - start);
+                    copy = fresh == null ? cache.put(key, null, null, null)
+                            : cache.put(key, source.hash() + "-" + target + "." + fresh.extension(), fresh.bytes(), fresh.extension());
+                    counters.resized.incrementAndGet();
+                }
+                if (copy.none()) {
+                    continue; // no smaller than the image itself: not worth a copy
+                }
+                // Named after this image: another file with the same bytes gets copies of its own.
+                String path = copyPath(request.sitePath(), target, copy.extension());
+                files.add(copy.bytes() != null ? new ImageSet.File(path, copy.bytes(), null, request.source())
+                        : new ImageSet.File(path, null, cache.file(copy), request.source()));
+                variants.add(new ImageCatalog.Variant("/" + path, target, targetHeight));
+            }
+        }
+        return new ImageCatalog.Image(request.sitePath(), width, height, variants);
+    }
+
+    private static ImageScaler.Levels decode(byte[] bytes, ImageScaler.Header header, Counters counters) throws IOException {
+        long start = cpuNanos();
+        ImageScaler.Levels levels = new ImageScaler.Levels(ImageScaler.decode(bytes, header));
+        counters.decodeNanos.addAndGet(cpuNanos() - start);
+        counters.decoded.incrementAndGet();
+        counters.pixels.addAndGet((long) header.width() * header.height());
+        return levels;
+    }
+
+    /** This thread's CPU time: decoding runs on every core, so wall time would say little per image. */
+    private static long cpuNanos() {
+        return ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
     }
 
     private static String contentPath(ImageRequest request) {
@@ -173,19 +191,23 @@ public final class ImageProcessor {
         }
     }
 
-    /** Reads a file's header and hash; a remembering processor trusts what it knew while size and time stamp stay. */
-    private Source read(ImageRequest request) throws IOException {
+    /**
+     * An image's hash and header: from the cache while its size and time stamp are unchanged (the
+     * file is not read), else from its bytes, hashed; a file touched but unchanged keeps its copies.
+     */
+    private static Source read(ImageRequest request, ImageCache cache, Counters counters) throws IOException {
         BasicFileAttributes attributes = Files.readAttributes(request.file(), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        Known before = known.get(request.source());
-        if (before != null && before.size() == attributes.size() && before.modified().equals(attributes.lastModifiedTime())) {
-            return new Source(null, before.size(), before.hash(), before.header());
+        long modified = attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS);
+        ImageCache.Facts before = cache.facts(request.source());
+        if (before != null && before.unchanged(attributes.size(), modified)) {
+            return new Source(null, before.size(), before.sha256(), before.header());
         }
+        long checked = System.currentTimeMillis() * 1_000_000L;
         byte[] bytes = Files.readAllBytes(request.file());
-        ImageScaler.Header header = ImageScaler.header(bytes);
         String hash = sha256(bytes);
-        if (remember) {
-            known.put(request.source(), new Known(attributes.size(), attributes.lastModifiedTime(), hash, header));
-        }
+        counters.hashed.incrementAndGet();
+        ImageScaler.Header header = before != null && before.sha256().equals(hash) ? before.header() : ImageScaler.header(bytes);
+        cache.remember(request.source(), new ImageCache.Facts(bytes.length, modified, checked, hash, header));
         return new Source(bytes, bytes.length, hash, header);
     }
 
@@ -193,9 +215,9 @@ public final class ImageProcessor {
      * One copy: a JPEG stays a JPEG; a PNG stays a PNG unless it is opaque and a JPEG of it is less
      * than half the size (a photo saved as PNG). Null when the copy would not be smaller than the image.
      */
-    private static Made make(String sitePath, BufferedImage image, ImageScaler.Header header, int width, int height,
+    private static Made make(ImageScaler.Levels image, ImageScaler.Header header, int width, int height,
                              long originalSize) throws IOException {
-        BufferedImage small = ImageScaler.shrink(image, width, height);
+        BufferedImage small = image.shrink(width, height);
         byte[] bytes;
         String extension;
         if (header.format().equals("jpeg")) {
@@ -215,12 +237,10 @@ public final class ImageProcessor {
         if (bytes.length >= originalSize) {
             return null;
         }
-        return new Made(copyPath(sitePath, width, extension), bytes);
+        return new Made(bytes, extension);
     }
 
-    private static String extension(String path) {
-        return path.substring(path.lastIndexOf('.') + 1);
-    }
+    private record Made(byte[] bytes, String extension) {}
 
     /** {@code /img/photo.jpg} at 640 → {@code img/photo-640w.jpg}, relative to the output folder. */
     static String copyPath(String sitePath, int width, String extension) {
@@ -229,49 +249,6 @@ public final class ImageProcessor {
         int dot = path.lastIndexOf('.');
         String stem = dot > slash ? path.substring(0, dot) : path;
         return stem + "-" + width + "w." + extension;
-    }
-
-    /** A copy in the previous output, as its manifest describes it. */
-    private record Reusable(String path, String sha256) {
-        boolean stillThere(Path output) {
-            Path file = output.resolve(path).normalize();
-            if (!file.startsWith(output) || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-                return false;
-            }
-            try (InputStream in = Files.newInputStream(file)) {
-                MessageDigest digest = MessageDigest.getInstance("SHA-256");
-                byte[] buffer = new byte[65536];
-                for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
-                    digest.update(buffer, 0, n);
-                }
-                return HexFormat.of().formatHex(digest.digest()).equals(sha256);
-            } catch (IOException e) {
-                return false; // unreadable: made again
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-    }
-
-    /** The previous output's manifest by key; anything unreadable or malformed is simply not reused. */
-    private static Map<String, Reusable> readManifest(Path output) {
-        Path file = output.toAbsolutePath().normalize().resolve(MANIFEST);
-        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-            return Map.of();
-        }
-        Map<String, Reusable> byKey = new HashMap<>();
-        Set<String> paths = new HashSet<>();
-        try {
-            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                String[] fields = line.split("\t", -1);
-                if (fields.length == 3 && !line.startsWith("#") && paths.add(fields[1]) && !fields[1].contains("..")) {
-                    byKey.put(fields[0], new Reusable(fields[1], fields[2]));
-                }
-            }
-        } catch (IOException | UncheckedIOException e) {
-            return Map.of();
-        }
-        return byKey;
     }
 
     static String sha256(byte[] bytes) {

@@ -6,7 +6,9 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -98,16 +100,37 @@ final class ImageScaler {
         return orient(rgb, header.orientation());
     }
 
-    /** A copy {@code width} pixels wide (never wider than the image), its height in proportion. */
-    static BufferedImage shrink(BufferedImage image, int width, int height) {
-        BufferedImage current = image;
-        while (current.getWidth() / 2 >= width && current.getHeight() / 2 >= height) {
-            current = draw(current, current.getWidth() / 2, current.getHeight() / 2, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+    /**
+     * A decoded image and its halvings, each made once and shared by all the copies that start from it
+     * (a 4,000 px photo's 2,000 px half serves its 1,920 and 1,280 px copies).
+     */
+    static final class Levels {
+        private final List<BufferedImage> levels = new ArrayList<>();
+
+        Levels(BufferedImage image) {
+            levels.add(image);
         }
-        if (current.getWidth() != width || current.getHeight() != height) {
-            current = draw(current, width, height, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+
+        BufferedImage full() {
+            return levels.get(0);
         }
-        return current;
+
+        /** A copy {@code width} pixels wide (never wider than the image), its height in proportion. */
+        BufferedImage shrink(int width, int height) {
+            int level = 0;
+            BufferedImage current = levels.get(0);
+            while (current.getWidth() / 2 >= width && current.getHeight() / 2 >= height) {
+                level++;
+                if (level == levels.size()) {
+                    levels.add(draw(current, current.getWidth() / 2, current.getHeight() / 2, RenderingHints.VALUE_INTERPOLATION_BILINEAR));
+                }
+                current = levels.get(level);
+            }
+            if (current.getWidth() != width || current.getHeight() != height) {
+                current = draw(current, width, height, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+            }
+            return current;
+        }
     }
 
     private static BufferedImage draw(BufferedImage from, int width, int height, Object interpolation) {

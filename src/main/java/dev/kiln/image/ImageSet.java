@@ -5,10 +5,10 @@ import java.util.List;
 
 /**
  * What the image stage adds to a site: the catalog pages are rendered with, the files to write
- * (resized copies and the cache manifest), each with its bytes or, when reused from the previous
- * output, the file to copy; and how many copies were resized by this build and how many were reused.
+ * (resized copies), each with its bytes or, when reused from the image cache, the file to copy; and
+ * what the stage did: how many copies it made and reused, how many images it hashed and decoded.
  */
-public record ImageSet(ImageCatalog catalog, List<File> files, int resized, int reused) {
+public record ImageSet(ImageCatalog catalog, List<File> files, ImageProcessor.Work work) {
     public ImageSet {
         files = List.copyOf(files);
     }

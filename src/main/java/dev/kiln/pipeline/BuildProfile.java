@@ -1,15 +1,24 @@
 package dev.kiln.pipeline;
 
+import dev.kiln.image.ImageProcessor;
 import java.util.List;
 
 /**
  * Where a build's time went: each stage in order, and the slowest pages and templates (by the time
  * spent executing them, summed over their pages); how many generated files were rendered and how
- * many were kept from the last build (by a remembering builder); how many resized copies of images
- * were made and how many were reused (from memory or the previous output). Times in milliseconds.
+ * many were kept from the last build (by a remembering builder); what the image stage did (copies
+ * made and reused from the image cache, images hashed and decoded). Times in milliseconds.
  */
 public record BuildProfile(List<Timing> stages, List<Timing> slowestPages, List<Timing> slowestTemplates, int rendered,
-                           int reused, int imagesResized, int imagesReused) {
+                           int reused, ImageProcessor.Work images) {
+    public int imagesResized() {
+        return images.resized();
+    }
+
+    public int imagesReused() {
+        return images.reused();
+    }
+
     /** How many generated files the build had: rendered anew or kept from the last build. */
     public int routes() {
         return rendered + reused;

@@ -130,7 +130,7 @@ public final class SiteBuilder {
             throws IOException, ForeignOutputException {
         SiteWriter.recoverInterruptedBuild(output);
         SiteWriter.checkOwnership(output);
-        BuildResult result = build(root, visibility, checkLinks, output);
+        BuildResult result = build(root, visibility, checkLinks, output, true);
         if (!result.succeeded()) {
             return result;
         }
@@ -142,19 +142,24 @@ public final class SiteBuilder {
         BuildProfile profile = result.profile();
         return new BuildResult(result.diagnostics(), result.plan(), result.pages(), result.baseurl(),
                 new BuildProfile(List.copyOf(stages), profile.slowestPages(), profile.slowestTemplates(), profile.rendered(),
-                        profile.reused(), profile.imagesResized(), profile.imagesReused()));
-    }
-
-    /** Builds in memory; with {@code checkLinks}, a link to a page the site does not have is an error. */
-    public BuildResult build(Path root, Visibility visibility, boolean checkLinks) throws IOException {
-        return build(root, visibility, checkLinks, null);
+                        profile.reused(), profile.images()));
     }
 
     /**
-     * Builds in memory, reusing the resized images of {@code previousOutput} (the output folder of
-     * an earlier build, only read; may be null) whose image bytes and settings are unchanged.
+     * Builds in memory (keeping the images' copies in the site's image cache); with {@code checkLinks},
+     * a link to a page the site does not have is an error.
      */
-    public BuildResult build(Path root, Visibility visibility, boolean checkLinks, Path previousOutput) throws IOException {
+    public BuildResult build(Path root, Visibility visibility, boolean checkLinks) throws IOException {
+        return build(root, visibility, checkLinks, null, true);
+    }
+
+    /**
+     * Builds in memory, reusing the copies in the site's image cache and the embed thumbnails of
+     * {@code previousOutput} (the output folder of an earlier build, only read; may be null); with
+     * {@code writeCache}, image copies it makes go into the cache too, else nothing on disk changes.
+     */
+    public BuildResult build(Path root, Visibility visibility, boolean checkLinks, Path previousOutput, boolean writeCache)
+            throws IOException {
         Diagnostics diagnostics = new Diagnostics();
         Map<String, Double> stages = new LinkedHashMap<>();
         BuildMemory last = memory;
@@ -181,7 +186,7 @@ public final class SiteBuilder {
 
         start = stage("images");
         ImageUses.Found uses = ImageUses.find(tree, table, config.baseurl(), last.images());
-        ImageSet imageSet = images.process(uses.requests(), previousOutput, diagnostics);
+        ImageSet imageSet = images.process(uses.requests(), root, writeCache, !diagnostics.hasErrors(), diagnostics);
         stages.put("images", millisSince(start));
 
         start = stage("render");
@@ -237,7 +242,7 @@ public final class SiteBuilder {
                     SourcePosition.startOf(file.relativePath())));
         }
         for (ImageSet.File copy : imageSet.files()) {
-            SourcePosition origin = SourcePosition.startOf(copy.source() == null ? Path.of(ImageProcessor.MANIFEST) : copy.source());
+            SourcePosition origin = SourcePosition.startOf(copy.source());
             files.add(copy.bytes() != null ? OutputFile.of(copy.path(), copy.bytes(), origin)
                     : OutputFile.copy(copy.path(), copy.copyFrom(), origin));
         }
@@ -331,6 +336,6 @@ public final class SiteBuilder {
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .limit(5).map(e -> new BuildProfile.Timing(e.getKey(), e.getValue() / 1e6)).toList();
         return new BuildProfile(List.copyOf(timings), pages, templates, fresh.size(), render.outputs().size() - fresh.size(),
-                imageSet.resized(), imageSet.reused());
+                imageSet.work());
     }
 }

@@ -46,9 +46,17 @@ public final class SiteScaffold {
         Files.createDirectories(image.getParent());
         ImageIO.write(masthead(), "jpg", image.toFile());
         written.add("content/img/header.jpg");
-        write(folder, ".gitignore", "# Kiln writes the site here on every build.\n/site/\n", written);
+        write(folder, ".gitignore", GITIGNORE, written);
         return written;
     }
+
+    /** The image cache is ignored too; an author who wants a fresh clone's first build fast deletes that line. */
+    static final String GITIGNORE = """
+            # Kiln writes the site here on every build.
+            /site/
+            # Kiln's resized images, kept between builds; commit them (delete this line) to spare a fresh clone's first build the resizing.
+            /.kiln-cache/
+            """;
 
     private static void write(Path folder, String path, String text, List<String> written) throws IOException {
         Path file = folder.resolve(path);

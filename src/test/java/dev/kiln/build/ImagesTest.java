@@ -18,11 +18,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -177,13 +180,12 @@ class ImagesTest {
         assertEquals(before.keySet(), after.keySet());
         before.forEach((path, bytes) -> assertArrayEquals(bytes, after.get(path), path));
 
-        // An in-memory build (kiln check) reads the output's copies instead of resizing.
-        BuildResult check = new SiteBuilder().build(site, new Visibility(false, false, KilnRun.CLOCK.instant()), true,
-                site.resolve("site"));
+        // An in-memory build (kiln check) reads the image cache instead of resizing.
+        BuildResult check = new SiteBuilder().build(site, new Visibility(false, false, KilnRun.CLOCK.instant()), true, null, false);
         assertEquals(0, check.profile().imagesResized());
         assertEquals(11, check.profile().imagesReused());
 
-        // New pixels, same size: only that image's copies are made again, and they differ.
+        // New pixels: only that image's copies are made again, and they differ.
         TestImages.write(TestImages.photo(2000, 120, 99, false), "png", site.resolve("content/img/shot.png"));
         KilnRun changed = build();
         assertTrue(changed.out().contains("Resized images: 4 made, 7 reused"), changed.out());
@@ -191,18 +193,121 @@ class ImagesTest {
         assertFalse(java.util.Arrays.equals(before.get("img/shot-640w.jpg"), now.get("img/shot-640w.jpg")));
         assertArrayEquals(before.get("img/photo-640w.jpg"), now.get("img/photo-640w.jpg"));
 
-        // A copy someone changed in the output is not trusted: made again, and the same as a cold build's.
+        // A copy in the output someone changed is replaced by the cache's; a cached copy cut short is made again.
         Files.write(site.resolve("site/img/photo-960w.jpg"), new byte[] {1, 2, 3});
+        Path cached;
+        try (Stream<Path> files = Files.list(site.resolve(".kiln-cache/images"))) {
+            cached = files.filter(f -> f.getFileName().toString().endsWith("-1280.jpg")
+                    && Arrays.equals(bytes(f), now.get("img/photo-1280w.jpg"))).findFirst().orElseThrow();
+        }
+        Files.write(cached, new byte[] {1, 2, 3});
         KilnRun tampered = build();
         assertTrue(tampered.out().contains("Resized images: 1 made, 10 reused"), tampered.out());
         assertArrayEquals(before.get("img/photo-960w.jpg"), KilnRun.files(site.resolve("site")).get("img/photo-960w.jpg"));
+        assertArrayEquals(before.get("img/photo-1280w.jpg"), KilnRun.files(site.resolve("site")).get("img/photo-1280w.jpg"));
 
-        // A cold build into another folder gives the same bytes: the copies are deterministic.
-        assertEquals(0, build("--output", site.resolve("cold").toString()).exitCode());
-        Map<String, byte[]> cold = KilnRun.files(site.resolve("cold"));
+        // A cold build (no cache) into another folder gives the same bytes: the copies are deterministic.
+        deleteTree(site.resolve(".kiln-cache"));
+        KilnRun cold = build("--output", site.resolve("cold").toString());
+        assertTrue(cold.out().contains("Resized images: 11 made, 0 reused"), cold.out());
+        Map<String, byte[]> coldFiles = KilnRun.files(site.resolve("cold"));
         Map<String, byte[]> warm = KilnRun.files(site.resolve("site"));
-        assertEquals(warm.keySet(), cold.keySet());
-        warm.forEach((path, bytes) -> assertArrayEquals(bytes, cold.get(path), path));
+        assertEquals(warm.keySet(), coldFiles.keySet());
+        warm.forEach((path, bytes) -> assertArrayEquals(bytes, coldFiles.get(path), path));
+    }
+
+    /** Sets every image's time stamp an hour back: a file just written may change again within the same tick. */
+    private void settle() throws IOException {
+        try (Stream<Path> files = Files.list(site.resolve("content/img"))) {
+            for (Path file : files.toList()) {
+                Files.setLastModifiedTime(file, FileTime.from(KilnRun.CLOCK.instant().minusSeconds(3600)));
+            }
+        }
+    }
+
+    @Test
+    void anUnchangedImageIsNeitherReadNorHashedNorDecodedAndATouchedOneIsHashedButNotDecoded() throws IOException {
+        photoSite("title: Photos\nurl: https://example.com\n", "strips");
+        settle();
+        KilnRun first = build();
+        assertTrue(first.out().contains("Resized images: 11 made, 0 reused"), first.out());
+        // Four images read and hashed; the three wider than the column decoded, once each for all their copies.
+        assertTrue(first.out().contains("Images read and hashed: 4; decoded: 3 ("), first.out());
+
+        KilnRun warm = build();
+        assertTrue(warm.out().contains("Resized images: 0 made, 11 reused"), warm.out());
+        assertTrue(warm.out().contains("Images read and hashed: 0; decoded: 0\n"), warm.out());
+
+        // Touched (copied over with the same bytes, say): its size and time stamp changed, so it is hashed; its copies stay.
+        Files.setLastModifiedTime(site.resolve("content/img/photo.jpg"), FileTime.from(KilnRun.CLOCK.instant().minusSeconds(60)));
+        KilnRun touched = build();
+        assertTrue(touched.out().contains("Resized images: 0 made, 11 reused"), touched.out());
+        assertTrue(touched.out().contains("Images read and hashed: 1; decoded: 0\n"), touched.out());
+
+        // The copies live outside the output: a deleted site/ costs no resizing.
+        deleteTree(site.resolve("site"));
+        KilnRun afterDelete = build();
+        assertEquals(0, afterDelete.exitCode(), afterDelete.err());
+        assertTrue(afterDelete.out().contains("Resized images: 0 made, 11 reused"), afterDelete.out());
+        assertTrue(afterDelete.out().contains("Images read and hashed: 0; decoded: 0\n"), afterDelete.out());
+        assertTrue(Files.isRegularFile(site.resolve("site/img/photo-1920w.jpg")));
+    }
+
+    @Test
+    void aFailedBuildKeepsTheCopiesItMadeForTheNext() throws IOException {
+        photoSite("title: Photos\nurl: https://example.com\n", "strips");
+        settle();
+        write("content/posts/2024-05-02-broken.md", "---\ntitle: [unclosed\n---\nText.\n");
+        KilnRun failed = build();
+        assertEquals(1, failed.exitCode(), failed.out());
+        assertFalse(Files.exists(site.resolve("site")), "a failed build writes no site");
+
+        Files.delete(site.resolve("content/posts/2024-05-02-broken.md"));
+        KilnRun next = build();
+        assertEquals(0, next.exitCode(), next.err());
+        assertTrue(next.out().contains("Resized images: 0 made, 11 reused"), next.out());
+        assertTrue(next.out().contains("Images read and hashed: 0; decoded: 0\n"), next.out());
+    }
+
+    @Test
+    void checkWritesNoCacheAndTheCacheForgetsImagesNoPageShows() throws IOException {
+        photoSite("title: Photos\nurl: https://example.com\n", "strips");
+        KilnRun check = KilnRun.of("check", "--source", site.toString());
+        assertEquals(0, check.exitCode(), check.err());
+        assertFalse(Files.exists(site.resolve(".kiln-cache")), "check writes nothing");
+
+        assertEquals(0, build().exitCode());
+        assertEquals(12, cacheFiles().size(), "11 copies and the index");
+        write("content/posts/2024-05-01-photos.md", "---\ntitle: Photos\n---\n![The first](/img/photo.jpg)\n");
+        KilnRun fewer = build();
+        assertEquals(0, fewer.exitCode(), fewer.err());
+        assertEquals(5, cacheFiles().size(), "photo.jpg's 4 copies and the index: " + cacheFiles());
+        Files.writeString(site.resolve(".kiln-cache/images/notes.txt"), "mine");
+        write("content/posts/2024-05-01-photos.md", "---\ntitle: Photos\n---\nNo pictures.\n");
+        assertEquals(0, build().exitCode());
+        assertTrue(Files.exists(site.resolve(".kiln-cache/images/notes.txt")), "a file Kiln did not write stays");
+    }
+
+    private List<String> cacheFiles() throws IOException {
+        try (Stream<Path> files = Files.list(site.resolve(".kiln-cache/images"))) {
+            return files.map(f -> f.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    private static byte[] bytes(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteTree(Path folder) throws IOException {
+        try (Stream<Path> walk = Files.walk(folder)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     @Test

@@ -29,7 +29,12 @@ class NewCommandTest {
                 "timezone", "paginate", "feed_size", "menu", "safe_mode", "search"}) {
             assertTrue(siteYml.contains(key + ":"), "site.yml explains " + key);
         }
-        assertEquals("# Kiln writes the site here on every build.\n/site/\n", KilnRun.read(blog.resolve(".gitignore")));
+        assertEquals("""
+                # Kiln writes the site here on every build.
+                /site/
+                # Kiln's resized images, kept between builds; commit them (delete this line) to spare a fresh clone's first build the resizing.
+                /.kiln-cache/
+                """, KilnRun.read(blog.resolve(".gitignore")));
         BufferedImage image = ImageIO.read(blog.resolve("content/img/header.jpg").toFile());
         assertEquals(1900, image.getWidth());
         assertEquals(600, image.getHeight());
