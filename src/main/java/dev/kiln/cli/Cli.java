@@ -69,7 +69,9 @@ public final class Cli {
             stays up. Nothing is written to disk. Ctrl-C stops.
               --source DIR      site folder (default: the current folder)
               --port N          port to listen on (default: 4000; 0 picks a free one)
-              --host ADDR       address to listen on (default: 127.0.0.1, this computer only)
+              --host ADDR       address to listen on (default: 127.0.0.1, this computer only;
+                                0.0.0.0 shows your drafts to your network); requests naming
+                                any other host than localhost or ADDR get 403
               --open            open the site in the default browser
               --no-check-links  do not report links to pages that do not exist
               --verbose         show stack traces for internal errors
@@ -543,6 +545,10 @@ public final class Cli {
         Runnable restoreCtrlC = CtrlC.stops(server::close);
         try {
             out.println("Serving " + server.address() + " (drafts and future posts included); watching content/ and templates/");
+            if (server.reachableFromNetwork()) {
+                err.println("warning: --host " + options.host() + " makes the preview reachable from other computers: anyone on"
+                        + " your network can read your drafts and future posts; leave --host out to serve this computer only");
+            }
             out.println("Press Ctrl-C to stop.");
             if (options.open()) {
                 BrowserOpener.open(server.address(), err);

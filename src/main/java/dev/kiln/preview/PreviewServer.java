@@ -70,16 +70,18 @@ public final class PreviewServer implements AutoCloseable {
         InetAddress address = InetAddress.getByName(settings.host());
         ServerLimits.configureJdkServer();
         try {
-            http = HttpServer.create(new InetSocketAddress(address, settings.port()), 64);
+            http = HttpServer.create(new InetSocketAddress(address, settings.port()), ServerLimits.ACCEPT_BACKLOG);
         } catch (BindException e) {
             throw new PortInUseException(settings.host(), settings.port(), e);
         }
         requestThreads = ServerLimits.requestThreads();
         reloads = new ReloadChannel(current::get);
         http.setExecutor(requestThreads);
+        // Every context checks the Host first: nothing, not even a 414, answers a name that is not the preview's.
+        HostCheck hostCheck = HostCheck.forServer(settings.host(), http.getAddress().getAddress());
         TargetLengthFilter targetLength = new TargetLengthFilter();
-        http.createContext("/", new SiteHandler(current::get, root.toRealPath())).getFilters().add(targetLength);
-        http.createContext(ReloadScript.EVENTS_PATH, reloads).getFilters().add(targetLength);
+        http.createContext("/", new SiteHandler(current::get, root.toRealPath())).getFilters().addAll(List.of(hostCheck, targetLength));
+        http.createContext(ReloadScript.EVENTS_PATH, reloads).getFilters().addAll(List.of(hostCheck, targetLength));
         SourceWatcher sourceWatcher = null;
         try {
             sourceWatcher = new SourceWatcher(root, this::rebuild);
@@ -122,6 +124,11 @@ public final class PreviewServer implements AutoCloseable {
         String host = address.isAnyLocalAddress() ? "localhost"
                 : address instanceof Inet6Address ? "[" + address.getHostAddress() + "]" : address.getHostAddress();
         return URI.create("http://" + host + ":" + port() + current.get().baseurl() + "/");
+    }
+
+    /** Whether other computers can reach the preview: it listens on an address that is not loopback, e.g. 0.0.0.0. */
+    public boolean reachableFromNetwork() {
+        return !http.getAddress().getAddress().isLoopbackAddress();
     }
 
     /** Blocks until {@link #close} has stopped the server. */

@@ -4,10 +4,15 @@ import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -18,6 +23,8 @@ import java.util.function.Supplier;
  * overlay while the site has errors. GET and HEAD only; nothing is cached.
  */
 final class SiteHandler implements HttpHandler {
+    /** A copied .html file larger than this is not decorated but served as missing; no page is 256 MB. */
+    private static final long MAX_HTML_BYTES = 256L << 20;
     private final Supplier<SiteSnapshot> current;
     private final Path realRoot;
 
@@ -76,16 +83,79 @@ final class SiteHandler implements HttpHandler {
 
     private void serveFile(HttpExchange exchange, SiteSnapshot site, String key, int status) throws IOException {
         ServedFile file = site.files().get(key);
+        String type = ContentTypes.of(key);
+        if (file != null && file.bytes() == null && !ContentTypes.isHtml(type)) {
+            // Copied files are streamed from their source, never read whole: a video may be gigabytes.
+            try (FileChannel channel = open(file)) {
+                if (channel != null) {
+                    sendRanged(exchange, type, channel.size(), channel, null);
+                    return;
+                }
+            }
+        }
         byte[] body = file == null ? null : read(file);
         if (body == null) {
             notFound(exchange, site);
             return;
         }
-        String type = ContentTypes.of(key);
         if (ContentTypes.isHtml(type)) {
-            body = decorate(new String(body, StandardCharsets.UTF_8), site);
+            send(exchange, status, type, decorate(new String(body, StandardCharsets.UTF_8), site));
+        } else {
+            sendRanged(exchange, type, body.length, null, body);
         }
-        send(exchange, status, type, body);
+    }
+
+    /**
+     * Sends the file, or the one byte range a {@code Range} header asks for with 206 (416 when it
+     * starts past the end); several ranges, or a conditional {@code If-Range}, get the whole file,
+     * as RFC 9110 allows. The body comes from {@code channel} or from {@code bytes}.
+     */
+    private static void sendRanged(HttpExchange exchange, String type, long size, FileChannel channel, byte[] bytes) throws IOException {
+        Headers headers = exchange.getResponseHeaders();
+        headers.set("Content-Type", type);
+        headers.set("Accept-Ranges", "bytes");
+        String range = exchange.getRequestHeaders().getFirst("Range");
+        long start = 0;
+        long length = size;
+        int status = 200;
+        if (range != null && !exchange.getRequestHeaders().containsKey("If-Range")) {
+            long[] wanted = ByteRange.parse(range, size);
+            if (wanted == ByteRange.UNSATISFIABLE) {
+                headers.set("Content-Range", "bytes */" + size);
+                send(exchange, 416, "text/plain; charset=utf-8", bytes("416 range not satisfiable: the file has " + size + " bytes\n"));
+                return;
+            }
+            if (wanted != null) {
+                start = wanted[0];
+                length = wanted[1] - wanted[0] + 1;
+                status = 206;
+                headers.set("Content-Range", "bytes " + wanted[0] + "-" + wanted[1] + "/" + size);
+            }
+        }
+        if (exchange.getRequestMethod().equals("HEAD")) {
+            headers.set("Content-Length", Long.toString(length));
+            exchange.sendResponseHeaders(status, -1);
+            return;
+        }
+        exchange.sendResponseHeaders(status, length == 0 ? -1 : length);
+        OutputStream body = exchange.getResponseBody();
+        if (bytes != null) {
+            body.write(bytes, (int) start, (int) length);
+            return;
+        }
+        ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
+        long position = start;
+        long end = start + length;
+        while (position < end) {
+            buffer.clear().limit((int) Math.min(buffer.capacity(), end - position));
+            int read = channel.read(buffer, position);
+            if (read < 0) {
+                // Shorter than when the headers went out: end the connection rather than send a short body as whole.
+                throw new IOException("file shrank while being sent");
+            }
+            body.write(buffer.array(), 0, read);
+            position += read;
+        }
     }
 
     private void notFound(HttpExchange exchange, SiteSnapshot site) throws IOException {
@@ -104,17 +174,28 @@ final class SiteHandler implements HttpHandler {
     /**
      * The file's bytes; a copied file is read now, from its source, and only while it still is a
      * file inside the site (it may have become a symlink to elsewhere since the build), else null.
+     * Only HTML and the 404 page are read whole; other copied files are streamed ({@link #open}).
      */
     private byte[] read(ServedFile file) throws IOException {
         if (file.bytes() != null) {
             return file.bytes();
         }
+        try (FileChannel channel = open(file)) {
+            if (channel == null || channel.size() > MAX_HTML_BYTES) {
+                return null;
+            }
+            return Channels.newInputStream(channel).readAllBytes();
+        }
+    }
+
+    /** The copied file opened for reading, under the same conditions as {@link #read}; null if it is gone. */
+    private FileChannel open(ServedFile file) throws IOException {
         try {
             Path real = file.copyFrom().toRealPath();
             if (!real.startsWith(realRoot) || !Files.isRegularFile(real)) {
                 return null;
             }
-            return Files.readAllBytes(real);
+            return FileChannel.open(real, StandardOpenOption.READ);
         } catch (NoSuchFileException e) {
             return null; // deleted since the build; the rebuild that follows removes it
         }

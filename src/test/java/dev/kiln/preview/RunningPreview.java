@@ -52,8 +52,13 @@ final class RunningPreview implements AutoCloseable {
     }
 
     RunningPreview(Path root) throws IOException {
+        this(root, "127.0.0.1");
+    }
+
+    /** Listens on {@code host} ({@code --host}); requests still go to 127.0.0.1. */
+    RunningPreview(Path root, String host) throws IOException {
         this.root = root;
-        this.server = PreviewServer.start(new PreviewSettings(root, "127.0.0.1", 0, true),
+        this.server = PreviewServer.start(new PreviewSettings(root, host, 0, true),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
                 KilnRun.CLOCK);
     }
@@ -202,11 +207,15 @@ final class RunningPreview implements AutoCloseable {
 
     /** Sends the request line exactly as written (HTTP clients normalize paths); returns status line and body. */
     String raw(String path) throws IOException {
+        return rawRequest("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+    }
+
+    /** Sends the request exactly as written, on a new connection to 127.0.0.1; returns the whole answer. */
+    String rawRequest(String requestText) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", server.port())) {
             socket.setSoTimeout((int) WAIT.toMillis());
             OutputStream request = socket.getOutputStream();
-            request.write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.ISO_8859_1));
+            request.write(requestText.getBytes(StandardCharsets.ISO_8859_1));
             request.flush();
             InputStream response = socket.getInputStream();
             return new String(response.readAllBytes(), StandardCharsets.UTF_8);

@@ -78,6 +78,7 @@ class ServeCommandTest {
                 .timeout(RunningPreview.WAIT).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, home.statusCode());
         assertTrue(home.body().contains("Second post"));
+        assertFalse(err.toString(StandardCharsets.UTF_8).contains("warning"), "on 127.0.0.1, no warning: " + err);
 
         serving.interrupt(); // what an in-process test can do instead of Ctrl-C (ServeInterruptTest sends a real one)
         serving.join(RunningPreview.WAIT.toMillis());
@@ -96,5 +97,39 @@ class ServeCommandTest {
             Thread.sleep(20); // polling, up to the generous bound
         }
         assertEquals(java.util.List.of(), left, "threads still running after serve returned");
+    }
+
+    @Test
+    void servingToTheNetworkWarnsThatDraftsAreVisibleThereAndStillRefusesOtherHosts() throws Exception {
+        RunningPreview.writeSite(site);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        AtomicInteger exit = new AtomicInteger(-1);
+        Thread serving = new Thread(() -> exit.set(new Cli(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), KilnRun.CLOCK)
+                .run("serve", "--source", site.toString(), "--port", "0", "--host", "0.0.0.0")));
+        serving.start();
+        Matcher found = Pattern.compile("Serving http://localhost:(\\d+)/ ").matcher("");
+        long deadline = System.nanoTime() + RunningPreview.WAIT.toNanos();
+        while (!found.reset(out.toString(StandardCharsets.UTF_8)).find() && System.nanoTime() < deadline) {
+            Thread.sleep(20); // polling what is printed, up to the generous bound
+        }
+        try {
+            assertTrue(found.find(0), "no address printed: " + out + err);
+            assertTrue(err.toString(StandardCharsets.UTF_8).contains("warning: --host 0.0.0.0 makes the preview reachable from other"
+                    + " computers: anyone on your network can read your drafts and future posts; leave --host out to serve this"
+                    + " computer only\n"), err.toString(StandardCharsets.UTF_8));
+            int port = Integer.parseInt(found.group(1));
+            try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+                socket.getOutputStream().write(("GET / HTTP/1.1\r\nHost: evil.example:" + port + "\r\nConnection: close\r\n\r\n")
+                        .getBytes(StandardCharsets.ISO_8859_1));
+                String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+                assertTrue(answer.startsWith("HTTP/1.1 403 "), answer);
+            }
+        } finally {
+            serving.interrupt();
+            serving.join(RunningPreview.WAIT.toMillis());
+        }
+        assertEquals(0, exit.get());
     }
 }
