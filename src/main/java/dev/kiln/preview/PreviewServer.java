@@ -32,6 +32,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -58,10 +59,17 @@ public final class PreviewServer implements AutoCloseable {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final AtomicBoolean closing = new AtomicBoolean();
     private long generation; // written on the rebuild thread only
-    /** Keeps the last build's results, so a change rebuilds only what it affects; used on the rebuild thread only. */
-    private final SiteBuilder builder = SiteBuilder.remembering();
+    /**
+     * Keeps the last build's results, so a change rebuilds only what it affects; used on the rebuild
+     * thread only. Replaced by a new one after an {@link Error}, which may have left it half updated.
+     */
+    private SiteBuilder builder;
+    private final Consumer<String> onStage;
 
-    private PreviewServer(PreviewSettings settings, PrintStream out, PrintStream err, Clock clock) throws IOException {
+    private PreviewServer(PreviewSettings settings, PrintStream out, PrintStream err, Clock clock, Consumer<String> onStage)
+            throws IOException {
+        this.onStage = onStage;
+        this.builder = newBuilder();
         this.root = settings.root();
         this.checkLinks = settings.checkLinks();
         this.out = out;
@@ -95,7 +103,13 @@ public final class PreviewServer implements AutoCloseable {
 
     /** Builds the site, starts watching and serving; returns once requests are answered. */
     public static PreviewServer start(PreviewSettings settings, PrintStream out, PrintStream err, Clock clock) throws IOException {
-        PreviewServer server = new PreviewServer(settings, out, err, clock);
+        return start(settings, out, err, clock, stage -> { });
+    }
+
+    /** As above; {@code onStage} hears each stage of every build start (a test makes one fail there). */
+    static PreviewServer start(PreviewSettings settings, PrintStream out, PrintStream err, Clock clock, Consumer<String> onStage)
+            throws IOException {
+        PreviewServer server = new PreviewServer(settings, out, err, clock, onStage);
         try {
             server.watcher.start();
             // The first build runs on the rebuild thread too, so a change made meanwhile waits for it.
@@ -170,7 +184,13 @@ public final class PreviewServer implements AutoCloseable {
             }
         } catch (IOException | RuntimeException e) {
             // the next real rebuild reports whatever is wrong
+        } catch (Error e) {
+            builder = newBuilder(); // and the next rebuild reports it, if it happens again
         }
+    }
+
+    private SiteBuilder newBuilder() {
+        return SiteBuilder.remembering().onStage(onStage);
     }
 
     /** The first Markdown file under content/posts, relative to the root; none if there is none. */
@@ -218,10 +238,28 @@ public final class PreviewServer implements AutoCloseable {
                             : cssOnly ? " (CSS only: styles swapped without a reload)" : "");
         } catch (IOException | RuntimeException e) {
             // An unreadable file or a bug in a stage: report it like a site error and keep serving.
-            err.println(cause + "kiln: internal error while building: " + e);
-            fail(previous, List.of(Diagnostic.error(SourcePosition.startOf(Path.of(SourceWatcher.CONTENT)),
-                    "internal error while building: " + e, "run kiln build --verbose for details")));
+            failed(previous, cause, "internal error while building: " + e, "run kiln build --verbose for details");
+        } catch (StackOverflowError e) {
+            builder = newBuilder();
+            failed(previous, cause, "the build ran out of stack (StackOverflowError): something in the sources nests too deep"
+                    + " for Kiln", "run kiln build --verbose to see where; undo the last change to go on");
+        } catch (OutOfMemoryError e) {
+            builder = newBuilder();
+            failed(previous, cause, "the build ran out of memory (OutOfMemoryError)",
+                    "give Java more memory (JAVA_TOOL_OPTIONS=-Xmx2g) or undo the last change; kiln build --verbose shows where");
+        } catch (Error e) {
+            // Anything else a stage can throw (LinkageError, an assertion): the server outlives it too.
+            builder = newBuilder();
+            failed(previous, cause, "internal error while building: " + e, "run kiln build --verbose for details");
         }
+    }
+
+    /** Reports a build that threw, in the terminal and the overlay, and keeps serving the last good site. */
+    private void failed(SiteSnapshot previous, String cause, String message, String hint) {
+        boolean serving = previous != null && !previous.files().isEmpty();
+        err.println(cause + "kiln: " + message + " (hint: " + hint + ")" + (serving ? "; still serving the last good site"
+                : "; nothing to serve until it is fixed"));
+        fail(previous, List.of(Diagnostic.error(SourcePosition.startOf(Path.of(SourceWatcher.CONTENT)), message, hint)));
     }
 
     private void fail(SiteSnapshot previous, List<Diagnostic> diagnostics) {

@@ -57,10 +57,15 @@ final class RunningPreview implements AutoCloseable {
 
     /** Listens on {@code host} ({@code --host}); requests still go to 127.0.0.1. */
     RunningPreview(Path root, String host) throws IOException {
+        this(root, host, stage -> { });
+    }
+
+    /** {@code onStage} hears each stage of every build start, on the rebuild thread. */
+    RunningPreview(Path root, String host, java.util.function.Consumer<String> onStage) throws IOException {
         this.root = root;
         this.server = PreviewServer.start(new PreviewSettings(root, host, 0, true),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                KilnRun.CLOCK);
+                KilnRun.CLOCK, onStage);
     }
 
     /** Opens the event stream as the reload script does, and returns the version it reports first. */
