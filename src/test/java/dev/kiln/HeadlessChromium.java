@@ -24,6 +24,15 @@ public final class HeadlessChromium {
      */
     public static ChromeDriver start(Path chromium, Path chromedriver, Path profile, Duration wait, Duration scriptWait,
                                      String... extraArguments) {
+        return start(chromium, chromedriver, profile, wait, scriptWait, false, extraArguments);
+    }
+
+    /**
+     * As {@link #start(Path, Path, Path, Duration, Duration, String...)}; with {@code performanceLog}, the
+     * DevTools events of every page (requests included) are kept for {@code logs().get("performance")}.
+     */
+    public static ChromeDriver start(Path chromium, Path chromedriver, Path profile, Duration wait, Duration scriptWait,
+                                     boolean performanceLog, String... extraArguments) {
         List<String> arguments = new ArrayList<>(List.of("--headless=new", "--no-sandbox", "--disable-gpu",
                 "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--no-first-run"));
@@ -32,6 +41,9 @@ public final class HeadlessChromium {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(chromium.toString());
         options.addArguments(arguments);
+        if (performanceLog) {
+            options.setCapability("goog:loggingPrefs", java.util.Map.of("performance", "ALL"));
+        }
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(chromedriver.toFile())
                 .usingAnyFreePort()

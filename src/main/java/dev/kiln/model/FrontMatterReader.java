@@ -71,6 +71,15 @@ public final class FrontMatterReader {
             }
         }
 
+        fields.flag("comments", true); // checked here, read by the theme's comments from params
+        if (fields.has("mastodon")) {
+            String thread = fields.text("mastodon", "");
+            if (!thread.matches("https://[A-Za-z0-9.-]+/@[A-Za-z0-9_]+(?:@[A-Za-z0-9.-]+)?/\\d+/?")) {
+                fields.error("mastodon", "mastodon should be the address of the post that starts this post's thread, not '" + thread + "'",
+                        "copy the post's address, like https://mastodon.social/@user/109348562813934890");
+            }
+        }
+
         String slug;
         if (fields.has("slug")) {
             slug = fields.text("slug", "");

@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * Settings from content/site.yml, with defaults for everything left out. {@code menu} is null when
  * site.yml has none: the theme's default menu then depends on which pages exist. {@code search}
- * turns the search page, its index and its script on (the default) or off.
+ * turns the search page, its index and its script on (the default) or off. {@code comments} and
+ * {@code analytics} are null unless site.yml names a provider.
  */
 public record SiteConfig(
         String title,
@@ -23,7 +24,15 @@ public record SiteConfig(
         boolean search,
         ZoneId timezone,
         List<MenuItem> menu,
-        Map<String, Object> params) {
+        Map<String, Object> params,
+        Service comments,
+        Service analytics) {
+
+    /**
+     * A third party the site uses for comments or analytics ({@code provider}: giscus, plausible, …) and its
+     * settings, checked and with defaults filled in; null in {@link SiteConfig} when site.yml names none.
+     */
+    public record Service(String provider, Map<String, String> settings) {}
 
     /** A navigation entry; {@code url} is site-relative without the baseurl, e.g. {@code /about/}. */
     public record MenuItem(String title, String url) {}

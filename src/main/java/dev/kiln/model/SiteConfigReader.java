@@ -44,6 +44,7 @@ public final class SiteConfigReader {
         Permalinks.check(permalink).ifPresent(problem -> fields.error("permalink", problem,
                 "use placeholders :year :month :day :slug, e.g. " + DEFAULT_PERMALINK));
         Map<String, Object> params = new LinkedHashMap<>(doc.values());
+        ThirdPartySettings thirdParty = new ThirdPartySettings(fields, url);
         return new SiteConfig(
                 fields.text("title", "My Blog"),
                 fields.text("description", ""),
@@ -58,7 +59,9 @@ public final class SiteConfigReader {
                 fields.flag("search", true),
                 zone,
                 menu(fields, doc),
-                params);
+                params,
+                thirdParty.comments(),
+                thirdParty.analytics());
     }
 
     private static List<SiteConfig.MenuItem> menu(FieldReader fields, YamlDocument doc) {

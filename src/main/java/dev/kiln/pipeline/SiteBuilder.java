@@ -69,7 +69,7 @@ public final class SiteBuilder {
     /** The default theme's math renderer (KaTeX) and the script that starts it. */
     private static final String MATH_ASSETS = "assets/katex/";
     private static final String MATH_SCRIPT = "assets/js/math.js";
-    /** The default theme's script and styles for embeds, published with the first page that has one. */
+    /** The default theme's script and styles for embeds, comments and analytics, published only for a site that uses them. */
     private static final Set<String> THIRD_PARTY_ASSETS = Set.of("assets/js/third-party.js", "assets/css/third-party.css");
     private final boolean remember;
     private final SourceScanner scanner;
@@ -248,7 +248,8 @@ public final class SiteBuilder {
         }
         thumbnails(table, previousOutput, files, diagnostics);
         boolean math = Stream.concat(table.site().posts().stream(), table.site().pages().stream()).anyMatch(d -> d.content().math());
-        boolean thirdParty = Stream.concat(table.site().posts().stream(), table.site().pages().stream()).anyMatch(SiteRendering::hasEmbeds);
+        boolean thirdParty = config.analytics() != null || config.comments() != null && !config.comments().provider().equals("mastodon")
+                || Stream.concat(table.site().posts().stream(), table.site().pages().stream()).anyMatch(SiteRendering::hasEmbeds);
         for (ThemeFile asset : tree.themeAssets()) {
             if (!config.search() && asset.name().equals(SEARCH_SCRIPT)) {
                 continue; // search: false leaves no trace in the site

@@ -45,6 +45,7 @@ public final class SiteRendering {
     private final ImageCatalog images;
     private final ImageMarkup imageMarkup;
     private final SearchIndexWriter searchIndex;
+    private final ThirdPartyViews thirdParty;
 
     SiteRendering(ThemeRenderer theme, Site site, ImageCatalog images, SiteRendering previous) {
         this.theme = theme;
@@ -52,6 +53,7 @@ public final class SiteRendering {
         this.config = site.config();
         this.images = images;
         this.imageMarkup = new ImageMarkup(images, config.baseurl());
+        this.thirdParty = new ThirdPartyViews(config);
         this.displayDate = DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.forLanguageTag(config.language()));
         site.tags().forEach(t -> tagCounts.put(t.tag(), t.posts().size()));
         // A summary depends on its post, the settings and its tags' counts: kept when those are the same.
@@ -194,6 +196,9 @@ public final class SiteRendering {
         String excerpt = doc.content().excerptHtml();
         String description = doc.description() != null ? doc.description()
                 : PlainText.shorten(doc.content().excerptText(), DESCRIPTION_LENGTH);
+        boolean embeds = hasEmbeds(doc);
+        Views.CommentsView comments = thirdParty.comments(doc);
+        boolean analytics = config.analytics() != null;
         Views.PageView page = new Views.PageView(doc.title(), doc.subtitle(), description, link(doc.url()),
                 absolute(doc.url()), doc.isPost() ? "post" : "page", doc.isPost(), doc.author(),
                 doc.date() == null ? null : displayDate.format(doc.date()),
@@ -201,7 +206,8 @@ public final class SiteRendering {
                 asset(doc.background()), absoluteAsset(doc.background()), masthead(doc.background()), tagViews(doc.tags()),
                 imageMarkup.apply(doc.content().html(), true), doc.content().toc(), imageMarkup.apply(excerpt, false),
                 readingTime(doc),
-                previous, next, doc.draft(), doc.scheduled(), doc.params(), doc.content().math(), hasEmbeds(doc));
+                previous, next, doc.draft(), doc.scheduled(), doc.params(), doc.content().math(), embeds, comments,
+                embeds || comments != null && comments.script(), embeds || comments != null && comments.script() || analytics);
         return new LayoutInputs(doc.layout(), new Views.Context(siteView(doc.url()), page, null, null, null, null));
     }
 
@@ -227,7 +233,8 @@ public final class SiteRendering {
 
     private Views.PageView listPage(String title, String description, String url, String kind) {
         return new Views.PageView(title, null, description, link(url), absolute(url), kind, false, config.author(),
-                null, null, null, null, null, List.of(), "", null, "", 0, null, null, false, false, Map.of(), false, false);
+                null, null, null, null, null, List.of(), "", null, "", 0, null, null, false, false, Map.of(), false, false, null, false,
+                config.analytics() != null);
     }
 
     /** Whether a page shows an embed's card, and so needs the theme's script that loads it on click. */
@@ -254,7 +261,8 @@ public final class SiteRendering {
                 .map(m -> new Views.MenuView(m.title(), link(m.url()), m.url().equals(currentUrl)))
                 .toList();
         return new Views.SiteView(config.title(), config.description(), config.author(), config.url(), config.baseurl(),
-                link("/"), config.baseurl() + "/assets", config.language(), link("/feed.xml"), link("/feed.json"), menu, site.year());
+                link("/"), config.baseurl() + "/assets", config.language(), link("/feed.xml"), link("/feed.json"), menu, site.year(),
+                thirdParty.analytics());
     }
 
     private String link(String url) {

@@ -15,7 +15,8 @@ public final class Views {
                           TagPageView tag, List<TagView> tags) {}
 
     public record SiteView(String title, String description, String author, String url, String baseurl, String home,
-                           String assets, String language, String feed, String jsonFeed, List<MenuView> menu, String year) {}
+                           String assets, String language, String feed, String jsonFeed, List<MenuView> menu, String year,
+                           List<AttributeView> analytics) {}
 
     public record MenuView(String title, String url, boolean current) {}
 
@@ -23,7 +24,19 @@ public final class Views {
                            String kind, boolean isPost, String author, String date, String dateIso, String background,
                            String image, MastheadView masthead, List<TagView> tags, String content, String toc, String excerpt, int readingTime,
                            PostSummary previous, PostSummary next, boolean draft, boolean scheduled,
-                           Map<String, Object> params, boolean math, boolean embeds) {}
+                           Map<String, Object> params, boolean math, boolean embeds, CommentsView comments,
+                           boolean thirdPartyStyles, boolean thirdPartyScript) {}
+
+    /** An attribute of an element the theme writes, such as {@code data-repo="owner/name"}. */
+    public record AttributeView(String name, String value) {}
+
+    /**
+     * A post's comments: {@code attributes} are the provider's settings for the theme's script ({@code script}
+     * true), {@code link} where they can be read without it (for Mastodon, the thread), {@code note} what
+     * loads from where.
+     */
+    public record CommentsView(String provider, List<AttributeView> attributes, String link, String linkText, String note,
+                               boolean script) {}
 
     /**
      * The {@code background} as an image element, when it is a local image the build could read:

@@ -56,6 +56,9 @@ class AccessibilityBrowserTest {
      */
     private static final Map<String, String> PAGES = new LinkedHashMap<>();
     private static final String FEATURES = "features:";
+    /** The golden sites with every kind of embed, and with an embed, giscus comments and analytics. */
+    private static final String EMBEDS = "embeds:";
+    private static final String COMMENTS = "comments:";
 
     static {
         PAGES.put("home", "/");
@@ -68,6 +71,9 @@ class AccessibilityBrowserTest {
         PAGES.put("search", "/search/");
         PAGES.put("search results", "/search/?q=amazon");
         PAGES.put("every Markdown feature", FEATURES + "/2024/05/01/every-block/");
+        PAGES.put("every kind of embed", EMBEDS + "/2026/11/01/a-talk-and-some-code/");
+        PAGES.put("Mastodon and iframe embeds", EMBEDS + "/2026/11/02/elsewhere/");
+        PAGES.put("embed, comments and analytics", COMMENTS + "/2026/11/05/talk/");
     }
 
     private static final Path SCREENSHOTS = Path.of("target/screenshots");
@@ -77,6 +83,8 @@ class AccessibilityBrowserTest {
 
     static HttpServer server;
     static HttpServer featuresServer;
+    static HttpServer embedsServer;
+    static HttpServer commentsServer;
     static ChromeDriver browser;
     static String axe;
 
@@ -100,6 +108,8 @@ class AccessibilityBrowserTest {
         run = KilnRun.of("build", "--source", "src/test/resources/sites/markdown-features", "--output", features.toString());
         assertEquals(0, run.exitCode(), run.err());
         featuresServer = serve(features);
+        embedsServer = serve(built("embeds"));
+        commentsServer = serve(built("comments-giscus"));
 
         browser = HeadlessChromium.start(chromium.get(), chromedriver.get(), tmp.resolve("profile"), Duration.ofSeconds(30),
                 Duration.ofSeconds(60), "--hide-scrollbars", "--force-color-profile=srgb", "--window-size=1280,900");
@@ -110,7 +120,7 @@ class AccessibilityBrowserTest {
         if (browser != null) {
             browser.quit();
         }
-        for (HttpServer http : new HttpServer[] {server, featuresServer}) {
+        for (HttpServer http : new HttpServer[] {server, featuresServer, embedsServer, commentsServer}) {
             if (http != null) {
                 http.stop(0);
             }
@@ -259,7 +269,8 @@ class AccessibilityBrowserTest {
                 "width", width, "height", height, "deviceScaleFactor", 1, "mobile", width < 768));
         browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of(
                 "features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
-        HttpServer http = path.startsWith(FEATURES) ? featuresServer : server;
+        HttpServer http = path.startsWith(FEATURES) ? featuresServer : path.startsWith(EMBEDS) ? embedsServer
+                : path.startsWith(COMMENTS) ? commentsServer : server;
         browser.get("http://127.0.0.1:" + http.getAddress().getPort() + path.substring(path.indexOf('/')));
         // get() usually returns after the load event, but not always (a busy machine): wait for it.
         new WebDriverWait(browser, Duration.ofSeconds(30)).withMessage(path + " did not finish loading")
@@ -270,6 +281,13 @@ class AccessibilityBrowserTest {
         }
         String title = (String) script("return document.title;");
         assertEquals(path.equals("/no-such-page/"), title.startsWith("Page not found"), path + " has the title " + title);
+    }
+
+    private static Path built(String golden) {
+        Path out = tmp.resolve(golden);
+        KilnRun run = KilnRun.of("build", "--source", "src/test/resources/sites/" + golden, "--output", out.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        return out;
     }
 
     private static Object script(String js) {
