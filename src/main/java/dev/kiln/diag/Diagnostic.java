@@ -35,7 +35,7 @@ public record Diagnostic(Severity severity, SourcePosition position, String mess
      * Control characters written as escapes: a file name or value can hold NUL, tabs or terminal
      * escape sequences, which must neither vanish from the message nor drive the user's terminal.
      */
-    static String visible(String text) {
+    public static String visible(String text) {
         StringBuilder out = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

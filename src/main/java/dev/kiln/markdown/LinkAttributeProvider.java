@@ -68,11 +68,10 @@ final class LinkAttributeProvider implements AttributeProvider {
                 }
             }
         }
-        if (safeMode) {
-            for (Attribute attribute : new ArrayList<>(attributes.values())) {
-                if (isUnsafe(attribute)) {
-                    attributes.remove(attribute.getName());
-                }
+        for (Attribute attribute : new ArrayList<>(attributes.values())) {
+            // Script URLs never stay live; in safe mode, nothing else that carries script either.
+            if (safeMode ? isUnsafe(attribute) : isScriptUrl(attribute)) {
+                attributes.remove(attribute.getName());
             }
         }
         Attribute target = attributes.get("target");
@@ -117,12 +116,24 @@ final class LinkAttributeProvider implements AttributeProvider {
 
     private static boolean isUnsafe(Attribute attribute) {
         String name = attribute.getName().toLowerCase(Locale.ROOT);
-        // Browsers ignore tabs, newlines and other controls inside a URL: "java\tscript:" runs too.
-        String value = attribute.getValue().replaceAll("[\\x00-\\x20\\x7f]", "").toLowerCase(Locale.ROOT);
-        boolean url = name.equals("href") || name.equals("src") || name.endsWith("action");
-        return name.startsWith("on") || name.equals("style") || name.equals("srcdoc")
-                || (url && (value.startsWith("javascript:") || value.startsWith("vbscript:")))
-                || (name.equals("href") && value.startsWith("data:"));
+        return name.startsWith("on") || name.equals("style") || name.equals("srcdoc") || isScriptUrl(attribute)
+                || (name.equals("href") && normalizedUrl(attribute).startsWith("data:"));
+    }
+
+    /**
+     * A link or source whose URL runs script: {@code javascript:} or {@code vbscript:} in any case. The
+     * value is the URL as the browser gets it (entities such as {@code &#106;} already decoded).
+     */
+    private static boolean isScriptUrl(Attribute attribute) {
+        String name = attribute.getName().toLowerCase(Locale.ROOT);
+        boolean url = name.equals("href") || name.equals("src") || name.endsWith("action") || name.equals("formaction");
+        String value = normalizedUrl(attribute);
+        return url && (value.startsWith("javascript:") || value.startsWith("vbscript:"));
+    }
+
+    /** Browsers ignore tabs, newlines and other controls inside a URL: "java\tscript:" runs too. */
+    private static String normalizedUrl(Attribute attribute) {
+        return attribute.getValue().replaceAll("[\\x00-\\x20\\x7f]", "").toLowerCase(Locale.ROOT);
     }
 
     static final class Factory extends IndependentAttributeProviderFactory {

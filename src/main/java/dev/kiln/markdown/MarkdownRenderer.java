@@ -87,6 +87,9 @@ public final class MarkdownRenderer {
                 .set(HtmlRenderer.HEADER_ID_GENERATOR_NO_DUPED_DASHES, false)
                 .set(HtmlRenderer.HEADER_ID_GENERATOR_RESOLVE_DUPES, true)
                 .set(HtmlRenderer.SUPPRESS_HTML, safeMode)
+                // A script link is text, whatever its case or leading blanks (flexmark's default, "javascript:.*",
+                // let JaVaScRiPt: through); LinkAttributeProvider also drops the ones written with entities.
+                .set(HtmlRenderer.SUPPRESSED_LINKS, "(?is)[\\x00-\\x20]*(?:javascript|vbscript):.*")
                 // kramdown: a later definition of an abbreviation replaces an earlier one.
                 .set(AbbreviationExtension.ABBREVIATIONS_KEEP, com.vladsch.flexmark.util.ast.KeepType.LAST)
                 .set(TablesExtension.COLUMN_SPANS, false)

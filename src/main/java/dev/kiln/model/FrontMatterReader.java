@@ -88,6 +88,7 @@ public final class FrontMatterReader {
                         "use letters, digits and dashes only, e.g. slug: my-first-post");
                 return Optional.empty();
             }
+            slug = Slugs.windowsSafe(slug);
         } else {
             slug = Slugs.slugify(isPost && dated.matches() ? nameSlug : title);
             if (isPost && slug.isEmpty()) {
@@ -129,7 +130,8 @@ public final class FrontMatterReader {
         String background = fields.text("background", null);
         if (background != null && !isSafeLink(background)) {
             fields.error("background", "background '" + background + "' is not an image address",
-                    "use a site path like /img/header.jpg or an https:// URL");
+                    background.strip().startsWith("//") ? "write the scheme: https:" + background.strip()
+                            + ", or a site path like /img/header.jpg" : "use a site path like /img/header.jpg or an https:// URL");
             background = null;
         }
         List<String> aliases = new ArrayList<>();
@@ -187,7 +189,10 @@ public final class FrontMatterReader {
         if (!lower.chars().allMatch(c -> c >= 0x20 && c != 0x7f && "'\"()\\<>".indexOf(c) < 0)) {
             return false;
         }
-        return (lower.startsWith("/") && !lower.startsWith("//")) || lower.startsWith("https://") || lower.startsWith("http://")
+        if (lower.startsWith("//")) {
+            return false; // protocol-relative: another host, under whatever scheme the page has
+        }
+        return lower.startsWith("/") || lower.startsWith("https://") || lower.startsWith("http://")
                 || (!lower.contains(":") && !lower.isEmpty());
     }
 

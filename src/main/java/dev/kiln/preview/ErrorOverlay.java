@@ -30,10 +30,10 @@ final class ErrorOverlay {
                 .append(": showing the last version that built. Fix and save: this page updates.</p>")
                 .append("<ul style=\"margin:0;padding:0;list-style:none\">");
         for (Diagnostic d : errors) {
-            html.append("<li style=\"margin:.25rem 0;white-space:pre-wrap\"><strong>").append(escape(d.position().toString()))
-                    .append("</strong>: ").append(escape(d.message()));
+            html.append("<li style=\"margin:.25rem 0;white-space:pre-wrap\"><strong>").append(escape(Diagnostic.visible(d.position().toString())))
+                    .append("</strong>: ").append(escape(Diagnostic.visible(d.message())));
             if (d.hint() != null) {
-                html.append(" <span style=\"color:#aaa\">(hint: ").append(escape(d.hint())).append(")</span>");
+                html.append(" <span style=\"color:#aaa\">(hint: ").append(escape(Diagnostic.visible(d.hint()))).append(")</span>");
             }
             html.append("</li>");
         }

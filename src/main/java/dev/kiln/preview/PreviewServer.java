@@ -299,7 +299,8 @@ public final class PreviewServer implements AutoCloseable {
     }
 
     private static String describe(Map<String, String> changes) {
-        List<String> shown = changes.entrySet().stream().limit(3).map(e -> e.getKey() + " " + e.getValue()).toList();
+        // A file name may hold a newline or a terminal escape: shown as \x0A, like in every message.
+        List<String> shown = changes.entrySet().stream().limit(3).map(e -> Diagnostic.visible(e.getKey()) + " " + e.getValue()).toList();
         String text = String.join(", ", shown);
         return changes.size() > shown.size() ? text + " and " + (changes.size() - shown.size()) + " more" : text;
     }

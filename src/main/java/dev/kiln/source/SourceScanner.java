@@ -241,6 +241,12 @@ public final class SourceScanner {
                 if (isHidden(path)) {
                     return FileVisitResult.CONTINUE;
                 }
+                if (SourcePosition.hasUndecodableName(root.relativize(path))) {
+                    // Java reads such a name lossily (U+FFFD): two of them would be one output, printed alike.
+                    diagnostics.error(SourcePosition.startOf(root.relativize(path)), "the file name is not valid UTF-8",
+                            "rename it with UTF-8 characters: URLs, feeds and web servers need them");
+                    return FileVisitResult.CONTINUE;
+                }
                 if (attributes.isSymbolicLink()) {
                     Path target;
                     try {

@@ -215,4 +215,87 @@ class HardeningHostileInputTest {
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(KilnRun.read(site.resolve("site/2020/05/02/hostile/index.html")).contains("quoted"));
     }
+
+    // Issue 19 item 7, the smaller ones: one case each.
+
+    @Test
+    void scriptLinksAreNeverLiveInAnyCaseSpacingOrEntitySpelling() throws IOException {
+        String links = String.join(" ", "[a](javascript:void)", "[b](JaVaScRiPt:void)", "[c](&#106;avascript:x)",
+                "[d](&#x4A;avascript&#58;x)", "[e](JAVASCRIPT&colon;x)", "[f](<JavaScript:x>)", "<JAVASCRIPT:alert(1)>",
+                "![g](JavaScript:x)", "[h][ref]", "[i](VBScript:x)", "[j](java&#x0A;script:x)", "[k](&#x20;javascript:x)",
+                "[l](javascript:x){: .x}", "[fine](https://example.com/javascript:x)");
+        KilnRun run = buildWith(utf8("---\ntitle: Links\n---\n" + links + "\n\n[ref]: Javascript:x\n"));
+        assertEquals(0, run.exitCode(), run.err());
+        String html = KilnRun.read(site.resolve("site/2020/05/02/hostile/index.html"));
+        java.util.regex.Matcher urls = java.util.regex.Pattern.compile("(?i)(?:href|src)=\"([^\"]*)\"").matcher(html);
+        while (urls.find()) {
+            String url = urls.group(1).replace("&amp;", "&").replaceAll("[\\x00-\\x20]", "").toLowerCase(java.util.Locale.ROOT);
+            assertFalse(url.startsWith("javascript:") || url.startsWith("vbscript:"), "live script link: " + urls.group());
+        }
+        assertTrue(html.contains("<a href=\"https://example.com/javascript:x\">fine</a>"), html);
+    }
+
+    @Test
+    void tagsAndSlugsWindowsReservesGetFoldersEverySystemCanCreate() throws IOException {
+        KilnRun.write(site.resolve("content/posts/2020-05-03-aux.md"), "---\ntitle: Con\nslug: aux\n---\nx\n");
+        KilnRun.write(site.resolve("content/posts/2020-05-04-nul.md"), "---\ntitle: NUL\n---\nx\n");
+        KilnRun run = buildWith(utf8("---\ntitle: Devices\ntags: [CON, aux, NUL, com1, LPT9, prn, con.txt, Com1.md, com10, console]\n---\nx\n"));
+        assertEquals(0, run.exitCode(), run.err());
+        Map<String, byte[]> files = KilnRun.files(site.resolve("site"));
+        java.util.regex.Pattern reserved = java.util.regex.Pattern.compile("(?i)(con|prn|aux|nul|com[0-9]|lpt[0-9])(\\..*)?");
+        for (String path : files.keySet()) {
+            for (String segment : path.split("/")) {
+                assertFalse(reserved.matcher(segment).matches(), "Windows cannot create " + path);
+            }
+        }
+        for (String tag : new String[] {"con_", "aux_", "nul_", "com1_", "lpt9_", "prn_", "con-txt", "com1-md", "com10", "console"}) {
+            assertTrue(files.containsKey("tags/" + tag + "/index.html"), tag + " in " + files.keySet());
+        }
+        assertTrue(files.containsKey("2020/05/03/aux_/index.html"), "slug: aux");
+        assertTrue(files.containsKey("2020/05/04/nul_/index.html"), "a title that slugs to nul");
+        assertTrue(KilnRun.read(site.resolve("site/2020/05/02/hostile/index.html")).contains("href=\"/tags/con_/\""));
+    }
+
+    @Test
+    void fileNamesThatAreNotUtf8AreReportedEachWithItsOwnBytes() throws Exception {
+        assertEquals(0, buildWith(utf8("---\ntitle: Fine too\n---\nx\n")).exitCode());
+        Map<String, byte[]> before = KilnRun.files(site.resolve("site"));
+        Files.createDirectories(site.resolve("content/files"));
+        // Only a shell can make such names: Java writes every name it is given as UTF-8.
+        Process make = new ProcessBuilder("sh", "-c", "cd content/files && printf 1 > \"$(printf 'x\\377.txt')\""
+                + " && printf 2 > \"$(printf 'x\\376.txt')\"").directory(site.toFile()).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(make.waitFor() == 0, "this file system refuses names that are not UTF-8");
+        KilnRun run = KilnRun.of("build", "--source", site.toString());
+        assertEquals(1, run.exitCode(), run.err());
+        String hint = ": error: the file name is not valid UTF-8 (hint: rename it with UTF-8 characters: URLs, feeds and web servers need them)";
+        assertTrue(run.err().contains("content/files/x\\xFE.txt:1:1" + hint + "\n"), run.err());
+        assertTrue(run.err().contains("content/files/x\\xFF.txt:1:1" + hint + "\n"), run.err());
+        assertFalse(run.err().contains("\uFFFD"), run.err());
+        assertTrue(run.err().endsWith("2 errors in 2 files (N ms); site/ was left unchanged\n"), run.err());
+        assertEquals(before.keySet(), KilnRun.files(site.resolve("site")).keySet());
+    }
+
+    @Test
+    void aNewlineInAFileNameIsShownEscapedInEveryMessage() throws IOException {
+        Path odd = site.resolve("content/a\nb.md");
+        KilnRun run = buildWith(utf8("---\ntitle: Fine\n---\nx\n"));
+        assertEquals(0, run.exitCode(), run.err());
+        KilnRun.write(odd, "---\ntitle: [\n---\nx\n");
+        run = KilnRun.of("build", "--source", site.toString());
+        assertEquals(1, run.exitCode());
+        assertTrue(run.err().startsWith("content/a\\x0Ab.md:2:1: error: "), run.err());
+        for (String line : run.err().split("\n")) {
+            assertFalse(line.startsWith("b.md"), "a raw newline split a message: " + run.err());
+        }
+    }
+
+    @Test
+    void aProtocolRelativeBackgroundIsRefusedAtItsPosition() throws IOException {
+        KilnRun run = failsKeepingThePreviousSite(utf8("---\ntitle: Elsewhere\nbackground: //evil.example/x.jpg\n---\nx\n"));
+        assertTrue(run.err().startsWith(POST + ":3:13: error: background '//evil.example/x.jpg' is not an image address"
+                + " (hint: write the scheme: https://evil.example/x.jpg, or a site path like /img/header.jpg)\n"), run.err());
+        for (String ok : new String[] {"/img/x.jpg", "img/x.jpg", "https://cdn.example/x.jpg", "http://cdn.example/x.jpg"}) {
+            assertEquals(0, buildWith(utf8("---\ntitle: Fine\nbackground: " + ok + "\n---\nx\n")).exitCode(), ok);
+        }
+    }
 }

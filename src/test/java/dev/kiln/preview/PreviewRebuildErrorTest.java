@@ -96,4 +96,17 @@ class PreviewRebuildErrorTest {
         p.write(POST, "---\ntitle: First post\n---\n" + "> ".repeat(5) + "Quoted.\n");
         p.awaitServed(FIRST, "Quoted.");
     }
+
+    /** Issue 19 item 7: a newline in a file name is shown as \x0A in the terminal's line and the overlay. */
+    @Test
+    void aNewlineInAFileNameIsEscapedInTheTerminalAndTheOverlay() throws Exception {
+        RunningPreview p = start();
+        p.listen();
+        p.write("content/a\nb.md", "---\ntitle: [\n---\nx\n");
+        String overlay = p.awaitErrors();
+        assertTrue(overlay.contains("<strong>content/a\\x0Ab.md:2:1</strong>"), overlay);
+        p.awaitTerminal("content/a\\x0Ab.md created: 1 error in 1 file");
+        assertTrue(p.terminal().contains("content/a\\x0Ab.md:2:1: error: "), p.terminal());
+        assertFalse(p.terminal().contains("content/a\nb.md"), p.terminal());
+    }
 }
