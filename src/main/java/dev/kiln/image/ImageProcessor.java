@@ -16,9 +16,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -39,29 +41,33 @@ public final class ImageProcessor {
     /** Part of every copy's key: changing how copies are made must make them again. */
     static final String SETTINGS = "kiln-images-1 halving+bicubic jpeg-q0.82 opaque-png-as-jpeg-when-half";
 
-    private final boolean remember;
-    /** Remembering only: the cache, kept in memory between builds of one site. */
-    private ImageCache kept;
+    private final Memory memory;
 
-    private ImageProcessor(boolean remember) {
-        this.remember = remember;
-    }
+    /**
+     * What the last run kept: the site's image cache, open (its index read), and the image files changed since,
+     * which the next run reads again whatever their time stamps say. The cache is on disk; this is its handle.
+     */
+    public record Memory(ImageCache cache, Set<Path> changed) {
+        public static final Memory EMPTY = new Memory(null, Set.of());
 
-    public static ImageProcessor once() {
-        return new ImageProcessor(false);
-    }
-
-    /** A processor for repeated builds of one site: it keeps the cache's index in memory. */
-    public static ImageProcessor remembering() {
-        return new ImageProcessor(true);
-    }
-
-    /** Makes the next run read these files again (relative to the site root), whatever their time stamps say. */
-    public void forget(Collection<Path> changedFiles) {
-        ImageCache cache = kept;
-        if (cache != null) {
-            changedFiles.forEach(cache::forget);
+        public Memory {
+            changed = Set.copyOf(changed);
         }
+
+        /** This memory, told that these files (relative to the site root) changed. */
+        public Memory without(Collection<Path> changedFiles) {
+            if (cache == null || changedFiles.isEmpty()) {
+                return this;
+            }
+            Set<Path> all = new HashSet<>(changed);
+            all.addAll(changedFiles);
+            return new Memory(cache, all);
+        }
+    }
+
+    /** @param memory the last run's ({@link Memory#EMPTY}: open the cache afresh) */
+    public ImageProcessor(Memory memory) {
+        this.memory = memory;
     }
 
     /** What one run did, for {@code --profile} and for tests (counts, not times, say what was skipped). */
@@ -93,15 +99,14 @@ public final class ImageProcessor {
      */
     public ImageSet process(List<ImageRequest> requests, Path root, boolean writeCache, boolean prune,
                             Diagnostics diagnostics) {
+        ImageCache kept = memory.cache();
         if (requests.isEmpty() && kept == null) {
-            return new ImageSet(ImageCatalog.empty(), List.of(), Work.NONE); // no image I/O for a site without images
+            return new ImageSet(ImageCatalog.empty(), List.of(), Work.NONE, Memory.EMPTY); // no image I/O for a site without images
         }
         ImageCache cache = kept != null && kept.writes() == writeCache
                 && kept.folder().equals(root.toAbsolutePath().normalize().resolve(ImageCache.FOLDER))
                 ? kept : ImageCache.open(root, writeCache);
-        if (remember) {
-            kept = cache;
-        }
+        memory.changed().forEach(cache::forget);
         Counters counters = new Counters();
         Map<String, ImageCatalog.Image> images = new ConcurrentHashMap<>();
         List<ImageSet.File> files = Collections.synchronizedList(new ArrayList<>());
@@ -120,7 +125,7 @@ public final class ImageProcessor {
         cache.save();
         List<ImageSet.File> sorted = new ArrayList<>(files);
         sorted.sort(Comparator.comparing(ImageSet.File::path));
-        return new ImageSet(new ImageCatalog(images), sorted, counters.work());
+        return new ImageSet(new ImageCatalog(images), sorted, counters.work(), new Memory(cache, Set.of()));
     }
 
     private ImageCatalog.Image image(ImageRequest request, ImageCache cache, Counters counters, List<ImageSet.File> files)

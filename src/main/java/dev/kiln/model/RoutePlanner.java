@@ -37,27 +37,39 @@ public final class RoutePlanner {
     }
 
     /**
-     * What the last plan of a remembering builder decided. The next plan keeps a document equal to its
-     * new version, so unchanged routes stay equal by identity and compare in no time; and while no post's
-     * path, date or tags changed (an edit of a body or a title), it keeps the tags and the order of the
-     * posts, and the documents of unchanged sources, without working them out again (10,000 posts).
+     * What the last plan decided. The next plan keeps a document equal to its new version, so unchanged routes
+     * stay the same values and compare in no time; and while no post's path, date or tags changed (an edit of a
+     * body or a title), it keeps the tags and the order of the posts, and the documents of unchanged sources,
+     * without working them out again (10,000 posts). {@code last} is null before the first plan.
      */
-    public static final class Memory {
-        private Planned last;
+    public record Memory(Decided last) {
+        public static final Memory EMPTY = new Memory(null);
     }
 
-    private record Planned(List<Draft> drafts, Map<String, String> keys, Map<String, Tag> tags, List<Document> documents,
-                           int[] postOrder) {}
+    /** One plan's decisions; {@code postOrder} lists the documents' indices, newest post first. */
+    public record Decided(List<Draft> drafts, Map<String, String> keys, Map<String, Tag> tags, List<Document> documents,
+                          List<Integer> postOrder) {
+        public Decided {
+            drafts = List.copyOf(drafts);
+            keys = Map.copyOf(keys);
+            tags = Map.copyOf(tags);
+            documents = List.copyOf(documents);
+            postOrder = List.copyOf(postOrder);
+        }
+    }
 
-    /** @param memory the last plan's, kept up to date by this one; null for a single build */
-    public RouteTable plan(List<SourceResult> sources, Visibility visibility, boolean withRobots, Memory memory) {
+    /** The route table, and what the next plan may keep. */
+    public record Plan(RouteTable table, Memory memory) {}
+
+    /** @param memory the last plan's ({@link Memory#EMPTY} for a single build) */
+    public Plan plan(List<SourceResult> sources, Visibility visibility, boolean withRobots, Memory memory) {
         List<Draft> drafts = new ArrayList<>();
         for (SourceResult source : sources) {
             if (source.usable() && (!source.isPost() || visible(source.frontMatter(), visibility))) {
                 drafts.add(new Draft(source, source.frontMatter()));
             }
         }
-        Planned last = memory == null ? null : memory.last;
+        Decided last = memory.last();
         boolean sameOrder = last != null && sameDatesAndTags(last.drafts(), drafts);
         // tag name as written → its key; normalizing is not cheap
         Map<String, String> keys = sameOrder ? last.keys() : new HashMap<>();
@@ -70,7 +82,7 @@ public final class RoutePlanner {
         for (int i = 0; i < drafts.size(); i++) {
             Draft draft = drafts.get(i);
             Document known = sameOrder ? last.documents().get(i) : previous.get(draft.source().path());
-            if (sameOrder && draft.source() == last.drafts().get(i).source()
+            if (sameOrder && draft.source().equals(last.drafts().get(i).source())
                     && known.scheduled() == scheduled(draft.front(), visibility.now())) {
                 documents.add(known);
             } else {
@@ -78,8 +90,8 @@ public final class RoutePlanner {
                 documents.add(doc.equals(known) ? known : doc);
             }
         }
-        int[] postOrder = sameOrder ? last.postOrder() : postOrder(documents);
-        List<Document> posts = new ArrayList<>(postOrder.length);
+        List<Integer> postOrder = sameOrder ? last.postOrder() : postOrder(documents);
+        List<Document> posts = new ArrayList<>(postOrder.size());
         for (int i : postOrder) {
             posts.add(documents.get(i));
         }
@@ -90,9 +102,7 @@ public final class RoutePlanner {
             }
         }
         pages.sort(Comparator.comparing(Document::url));
-        if (memory != null) {
-            memory.last = new Planned(drafts, keys, tags, documents, postOrder);
-        }
+        Memory next = new Memory(new Decided(drafts, keys, tags, documents, postOrder));
         Map<Tag, List<Document>> byTag = new HashMap<>();
         for (Document post : posts) {
             for (Tag tag : post.tags()) {
@@ -106,7 +116,7 @@ public final class RoutePlanner {
                 .toList();
         String year = posts.isEmpty() ? "" : String.valueOf(posts.get(0).date().getYear());
         Site site = new Site(config, List.copyOf(posts), List.copyOf(pages), tagPosts, menu(pages), year);
-        return new RouteTable(site, routes(site, withRobots));
+        return new Plan(new RouteTable(site, routes(site, withRobots)), next);
     }
 
     private List<Route> routes(Site site, boolean withRobots) {
@@ -274,15 +284,14 @@ public final class RoutePlanner {
     }
 
     /** The indices of the posts among {@code documents}, newest first. */
-    private static int[] postOrder(List<Document> documents) {
+    private static List<Integer> postOrder(List<Document> documents) {
         List<Integer> posts = new ArrayList<>();
         for (int i = 0; i < documents.size(); i++) {
             if (documents.get(i).isPost()) {
                 posts.add(i);
             }
         }
-        return byDate(posts, i -> documents.get(i).date(), i -> documents.get(i).source(), true).stream()
-                .mapToInt(Integer::intValue).toArray();
+        return byDate(posts, i -> documents.get(i).date(), i -> documents.get(i).source(), true);
     }
 
     /**

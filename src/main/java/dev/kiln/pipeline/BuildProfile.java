@@ -5,12 +5,21 @@ import java.util.List;
 
 /**
  * Where a build's time went: each stage in order, and the slowest pages and templates (by the time
- * spent executing them, summed over their pages); how many generated files were rendered and how
- * many were kept from the last build (by a remembering builder); what the image stage did (copies
+ * spent executing them, summed over their pages); which generated files were rendered and how
+ * many were kept from the last build (given its memory); what the image stage did (copies
  * made and reused from the image cache, images hashed and decoded). Times in milliseconds.
  */
-public record BuildProfile(List<Timing> stages, List<Timing> slowestPages, List<Timing> slowestTemplates, int rendered,
-                           int reused, ImageProcessor.Work images) {
+public record BuildProfile(List<Timing> stages, List<Timing> slowestPages, List<Timing> slowestTemplates,
+                           List<String> renderedFiles, int reused, ImageProcessor.Work images) {
+    public BuildProfile {
+        renderedFiles = List.copyOf(renderedFiles);
+    }
+
+    /** How many generated files were rendered anew ({@code renderedFiles}, sorted, says which). */
+    public int rendered() {
+        return renderedFiles.size();
+    }
+
     public int imagesResized() {
         return images.resized();
     }
@@ -21,7 +30,7 @@ public record BuildProfile(List<Timing> stages, List<Timing> slowestPages, List<
 
     /** How many generated files the build had: rendered anew or kept from the last build. */
     public int routes() {
-        return rendered + reused;
+        return rendered() + reused;
     }
 
     public record Timing(String name, double millis) {}

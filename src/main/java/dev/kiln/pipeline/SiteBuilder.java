@@ -59,9 +59,10 @@ import java.util.stream.Stream;
  * Each stage hands its typed result and its own diagnostics to the next; the build goes as far as
  * it can so that all errors are reported together, and produces a plan only when there are none.
  * <p>
- * A builder made with {@link #remembering()} keeps what it computed for the next build of the same
- * site (the preview): a source whose text and settings are unchanged is not read again, and a route
- * whose inputs are equal to last time keeps its bytes. Its result is byte-identical to a cold build.
+ * A build returns what it made as a {@link BuildMemory}, and the next build of the same site (the preview's)
+ * takes it as an argument: a source whose text and settings are unchanged is not read again, and a route
+ * whose inputs are equal to last time keeps its bytes. The result is byte-identical to a cold build.
+ * The builder itself keeps nothing between builds.
  */
 public final class SiteBuilder {
     /** The theme's search script, left out with the rest of search when site.yml says {@code search: false}. */
@@ -71,32 +72,8 @@ public final class SiteBuilder {
     private static final String MATH_SCRIPT = "assets/js/math.js";
     /** The default theme's script and styles for embeds, comments and analytics, published only for a site that uses them. */
     private static final Set<String> THIRD_PARTY_ASSETS = Set.of("assets/js/third-party.js", "assets/css/third-party.css");
-    private final boolean remember;
-    private final SourceScanner scanner;
-    private final ImageProcessor images;
-    private final RoutePlanner.Memory planned;
-    private BuildMemory memory = BuildMemory.EMPTY;
     private Consumer<String> onStage = stage -> { };
     private EmbedThumbnails thumbnails = new EmbedThumbnails();
-
-    public SiteBuilder() {
-        this(false);
-    }
-
-    private SiteBuilder(boolean remember) {
-        this.remember = remember;
-        this.scanner = remember ? SourceScanner.remembering() : new SourceScanner();
-        this.images = remember ? ImageProcessor.remembering() : ImageProcessor.once();
-        this.planned = remember ? new RoutePlanner.Memory() : null;
-    }
-
-    /**
-     * A builder for repeated builds of one site that is told of every changed file through {@link #forget},
-     * as by the preview's file watcher: it reuses what did not change since its last build.
-     */
-    public static SiteBuilder remembering() {
-        return new SiteBuilder(true);
-    }
 
     /** Where embed thumbnails ({@code thumbnail=true}) are fetched from: a test points this at a local server. */
     public SiteBuilder thumbnailsFrom(EmbedThumbnails source) {
@@ -108,16 +85,6 @@ public final class SiteBuilder {
     public SiteBuilder onStage(Consumer<String> listener) {
         this.onStage = listener;
         return this;
-    }
-
-    /**
-     * Tells the builder that these files (relative to the site root) changed, appeared or went away: the
-     * next build reads, compiles and renders them again, whatever their time stamps say.
-     */
-    public void forget(Collection<Path> changedFiles) {
-        scanner.forget(changedFiles);
-        images.forget(changedFiles);
-        memory = memory.without(changedFiles);
     }
 
     /**
@@ -141,8 +108,8 @@ public final class SiteBuilder {
         stages.add(new BuildProfile.Timing("write", millisSince(start)));
         BuildProfile profile = result.profile();
         return new BuildResult(result.diagnostics(), result.plan(), result.pages(), result.baseurl(),
-                new BuildProfile(List.copyOf(stages), profile.slowestPages(), profile.slowestTemplates(), profile.rendered(),
-                        profile.reused(), profile.images()));
+                new BuildProfile(List.copyOf(stages), profile.slowestPages(), profile.slowestTemplates(), profile.renderedFiles(),
+                        profile.reused(), profile.images()), result.memory());
     }
 
     /**
@@ -150,7 +117,15 @@ public final class SiteBuilder {
      * a link to a page the site does not have is an error.
      */
     public BuildResult build(Path root, Visibility visibility, boolean checkLinks) throws IOException {
-        return build(root, visibility, checkLinks, null, true);
+        return build(root, visibility, checkLinks, null, true, BuildMemory.EMPTY);
+    }
+
+    /**
+     * As above, reusing what {@code memory} (an earlier build's {@link BuildResult#memory}, told of every file
+     * changed since through {@link BuildMemory#without}) made from what did not change.
+     */
+    public BuildResult build(Path root, Visibility visibility, boolean checkLinks, BuildMemory memory) throws IOException {
+        return build(root, visibility, checkLinks, null, true, memory);
     }
 
     /**
@@ -160,12 +135,17 @@ public final class SiteBuilder {
      */
     public BuildResult build(Path root, Visibility visibility, boolean checkLinks, Path previousOutput, boolean writeCache)
             throws IOException {
+        return build(root, visibility, checkLinks, previousOutput, writeCache, BuildMemory.EMPTY);
+    }
+
+    private BuildResult build(Path root, Visibility visibility, boolean checkLinks, Path previousOutput, boolean writeCache,
+                              BuildMemory last) throws IOException {
         Diagnostics diagnostics = new Diagnostics();
         Map<String, Double> stages = new LinkedHashMap<>();
-        BuildMemory last = memory;
 
         long start = stage("scan");
-        SourceTree tree = scanner.scan(root, diagnostics);
+        SourceScanner.Scan scan = new SourceScanner().scan(root, diagnostics, last.scan());
+        SourceTree tree = scan.tree();
         stages.put("scan", millisSince(start));
 
         start = stage("read");
@@ -181,12 +161,15 @@ public final class SiteBuilder {
         Theme theme = Theme.of(tree.templates(), last.theme());
         theme.renderer().diagnostics().forEach(diagnostics::add);
         boolean ownRobots = tree.staticFiles().stream().anyMatch(f -> f.relativePath().equals(Path.of("content", "robots.txt")));
-        RouteTable table = new RoutePlanner(config, theme.renderer()::layoutFile).plan(results, visibility, !ownRobots, planned);
+        RoutePlanner.Plan plan = new RoutePlanner(config, theme.renderer()::layoutFile).plan(results, visibility, !ownRobots,
+                last.plan());
+        RouteTable table = plan.table();
         stages.put("plan", millisSince(start));
 
         start = stage("images");
         ImageUses.Found uses = ImageUses.find(tree, table, config.baseurl(), last.images());
-        ImageSet imageSet = images.process(uses.requests(), root, writeCache, !diagnostics.hasErrors(), diagnostics);
+        ImageSet imageSet = new ImageProcessor(last.imagesMade())
+                .process(uses.requests(), root, writeCache, !diagnostics.hasErrors(), diagnostics);
         stages.put("images", millisSince(start));
 
         start = stage("render");
@@ -195,26 +178,25 @@ public final class SiteBuilder {
         stages.put("render", millisSince(start));
 
         start = System.nanoTime();
-        OutputPlan plan = outputPlan(tree, config, table, imageSet, render, previousOutput, diagnostics);
+        OutputPlan files = outputPlan(tree, config, table, imageSet, render, previousOutput, diagnostics);
         stages.put("plan outputs", millisSince(start));
 
         SiteLinkCheck.Memory links = last.links().read(compiled.recompiled());
         if (checkLinks && !diagnostics.hasErrors()) {
             start = stage("check links");
-            SiteLinkCheck.Checked checked = checkLinks(tree, results, config, plan, table, render, links);
+            SiteLinkCheck.Checked checked = checkLinks(tree, results, config, files, table, render, links);
             checked.diagnostics().forEach(diagnostics::add);
             links = checked.memory();
             stages.put("check links", millisSince(start));
         }
-        if (remember) {
-            memory = new BuildMemory(compiled.memory(), uses.memory(), theme, render.memory(), links);
-        }
+        BuildMemory made = new BuildMemory(scan.memory(), compiled.memory(), plan.memory(), uses.memory(), imageSet.memory(),
+                theme, render.memory(), links);
         BuildProfile profile = profile(stages, render, imageSet);
         if (diagnostics.hasErrors()) {
-            return new BuildResult(diagnostics.sorted(), null, 0, config.baseurl(), profile);
+            return new BuildResult(diagnostics.sorted(), null, 0, config.baseurl(), profile, made);
         }
         long htmlPages = render.outputs().stream().filter(o -> o.path().endsWith(".html")).count();
-        return new BuildResult(diagnostics.sorted(), plan, (int) htmlPages, config.baseurl(), profile);
+        return new BuildResult(diagnostics.sorted(), files, (int) htmlPages, config.baseurl(), profile, made);
     }
 
     private static SiteConfig siteConfig(SourceTree tree, Diagnostics diagnostics) {
@@ -336,7 +318,8 @@ public final class SiteBuilder {
         List<BuildProfile.Timing> templates = byTemplate.entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .limit(5).map(e -> new BuildProfile.Timing(e.getKey(), e.getValue() / 1e6)).toList();
-        return new BuildProfile(List.copyOf(timings), pages, templates, fresh.size(), render.outputs().size() - fresh.size(),
+        List<String> renderedFiles = fresh.stream().map(RouteRenderer.Output::path).sorted().toList();
+        return new BuildProfile(List.copyOf(timings), pages, templates, renderedFiles, render.outputs().size() - fresh.size(),
                 imageSet.work());
     }
 }

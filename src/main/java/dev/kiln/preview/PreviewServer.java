@@ -1,6 +1,7 @@
 package dev.kiln.preview;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.kiln.pipeline.BuildMemory;
 import dev.kiln.pipeline.BuildResult;
 import dev.kiln.pipeline.SiteBuilder;
 import dev.kiln.diag.Diagnostic;
@@ -59,17 +60,18 @@ public final class PreviewServer implements AutoCloseable {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final AtomicBoolean closing = new AtomicBoolean();
     private long generation; // written on the rebuild thread only
+    private final SiteBuilder builder;
     /**
-     * Keeps the last build's results, so a change rebuilds only what it affects; used on the rebuild
-     * thread only. Replaced by a new one after an {@link Error}, which may have left it half updated.
+     * What the last build made, so a change rebuilds only what it affects; used on the rebuild thread only.
+     * Dropped after an {@link Error}, which may have left a stage's part of it (the image cache) half updated.
      */
-    private SiteBuilder builder;
+    private BuildMemory memory = BuildMemory.EMPTY;
     private final Consumer<String> onStage;
 
     private PreviewServer(PreviewSettings settings, PrintStream out, PrintStream err, Clock clock, Consumer<String> onStage)
             throws IOException {
         this.onStage = onStage;
-        this.builder = newBuilder();
+        this.builder = new SiteBuilder().onStage(onStage);
         this.root = settings.root();
         this.checkLinks = settings.checkLinks();
         this.out = out;
@@ -179,18 +181,13 @@ public final class PreviewServer implements AutoCloseable {
         try {
             List<Path> post = firstPost();
             for (int i = 0; i < 5 && !watcher.hasPendingChanges(); i++) {
-                builder.forget(post);
-                builder.build(root, new Visibility(true, true, clock.instant()), checkLinks);
+                memory = builder.build(root, new Visibility(true, true, clock.instant()), checkLinks, memory.without(post)).memory();
             }
         } catch (IOException | RuntimeException e) {
             // the next real rebuild reports whatever is wrong
         } catch (Error e) {
-            builder = newBuilder(); // and the next rebuild reports it, if it happens again
+            memory = BuildMemory.EMPTY; // and the next rebuild reports it, if it happens again
         }
-    }
-
-    private SiteBuilder newBuilder() {
-        return SiteBuilder.remembering().onStage(onStage);
     }
 
     /** The first Markdown file under content/posts, relative to the root; none if there is none. */
@@ -212,9 +209,10 @@ public final class PreviewServer implements AutoCloseable {
         String cause = changes == null ? "" : describe(changes) + ": ";
         try {
             if (changes != null) {
-                builder.forget(changes.keySet().stream().map(Path::of).toList());
+                memory = memory.without(changes.keySet().stream().map(Path::of).toList());
             }
-            BuildResult result = builder.build(root, new Visibility(true, true, clock.instant()), checkLinks);
+            BuildResult result = builder.build(root, new Visibility(true, true, clock.instant()), checkLinks, memory);
+            memory = result.memory();
             new DiagnosticPrinter(root).print(result.diagnostics(), err);
             if (!result.succeeded()) {
                 fail(previous, result.diagnostics());
@@ -240,16 +238,16 @@ public final class PreviewServer implements AutoCloseable {
             // An unreadable file or a bug in a stage: report it like a site error and keep serving.
             failed(previous, cause, "internal error while building: " + e, "run kiln build --verbose for details");
         } catch (StackOverflowError e) {
-            builder = newBuilder();
+            memory = BuildMemory.EMPTY;
             failed(previous, cause, "the build ran out of stack (StackOverflowError): something in the sources nests too deep"
                     + " for Kiln", "run kiln build --verbose to see where; undo the last change to go on");
         } catch (OutOfMemoryError e) {
-            builder = newBuilder();
+            memory = BuildMemory.EMPTY;
             failed(previous, cause, "the build ran out of memory (OutOfMemoryError)",
                     "give Java more memory (JAVA_TOOL_OPTIONS=-Xmx2g) or undo the last change; kiln build --verbose shows where");
         } catch (Error e) {
             // Anything else a stage can throw (LinkageError, an assertion): the server outlives it too.
-            builder = newBuilder();
+            memory = BuildMemory.EMPTY;
             failed(previous, cause, "internal error while building: " + e, "run kiln build --verbose for details");
         }
     }

@@ -25,9 +25,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -49,12 +51,6 @@ public final class SourceScanner {
      */
     static final long MAX_TEXT_BYTES = 4L * 1024 * 1024;
 
-    /** Texts read by earlier scans, by file; only in a scanner that {@link #remembering remembers}. */
-    private final Map<Path, ReadText> remembered;
-    /** The last walk of content/, while it is known to be current; only in a remembering scanner. */
-    private Listing listing;
-    private Map<String, ThemeFile> bundledTheme;
-
     private record ReadText(long size, long modified, Optional<TextFile> text, List<Diagnostic> diagnostics) {}
 
     private enum Kind { CONFIG, POST, PAGE, STATIC, DATA }
@@ -62,68 +58,89 @@ public final class SourceScanner {
     /** A file under content/: its path relative to the site root, and what it is to the site. */
     private record Entry(Path relative, Found found, Kind kind, SourceFile staticFile) {}
 
-    private record Listing(Path root, List<Entry> entries, Map<Path, Integer> byRelative) {}
-
-    public SourceScanner() {
-        this.remembered = null;
-    }
-
-    private SourceScanner(Map<Path, ReadText> remembered) {
-        this.remembered = remembered;
-    }
+    /** A walk of content/, and the files in it that changed since and must have their size and time read again. */
+    private record Listing(Path root, List<Entry> entries, Map<Path, Integer> byRelative, Set<Path> changed) {}
 
     /**
-     * A scanner for repeated scans of one site that is told of every change under content/ and
-     * templates/ through {@link #forget} (the preview's file watcher). A file whose size and modification
-     * time are unchanged is not read again, and content/ is walked again only after a file appeared or
-     * went away, not on every scan (10,000 posts: 60–80 ms of each preview rebuild). A listing with
-     * symbolic links or problems is never kept: a link's target can change without an event for the link.
+     * What the last scan read, for the next scan of the same site, which is told of every change under content/ and
+     * templates/ through {@link #without} (the preview's file watcher). A file whose size and modification time are
+     * unchanged is not read again, and content/ is walked again only after a file appeared or went away, not on every
+     * scan (10,000 posts: 60–80 ms of each preview rebuild). A listing with symbolic links or problems is never kept:
+     * a link's target can change without an event for the link.
      */
-    public static SourceScanner remembering() {
-        return new SourceScanner(new ConcurrentHashMap<>());
-    }
+    public record Memory(Map<Path, ReadText> texts, Listing listing, Map<String, ThemeFile> bundledTheme) {
+        public static final Memory EMPTY = new Memory(Map.of(), null, null);
 
-    /**
-     * Makes the next scan read these files (relative to the site root) again. A path the last listing
-     * does not hold as a plain file (a new or deleted file, a folder, or "everything", when the watcher
-     * lost count) makes the next scan walk content/ again.
-     */
-    public void forget(Collection<Path> relativePaths) {
-        if (remembered == null) {
-            return;
+        public Memory {
+            texts = Map.copyOf(texts);
         }
-        remembered.keySet().removeAll(relativePaths);
-        Listing known = listing;
-        if (known == null) {
-            return;
-        }
-        for (Path path : relativePaths) {
-            if (path.startsWith(TEMPLATES)) {
-                continue; // walked on every scan
-            }
-            Integer at = known.byRelative().get(path);
-            BasicFileAttributes now = null;
-            if (at != null) {
-                try {
-                    now = Files.readAttributes(known.root().resolve(path), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-                } catch (IOException e) {
-                    // gone again: walk
+
+        /**
+         * This memory without the files at {@code relativePaths}: the next scan reads them again. A path the listing
+         * does not hold as a file (a new or deleted file, a folder, or "everything", when the watcher lost count)
+         * makes the next scan walk content/ again.
+         */
+        public Memory without(Collection<Path> relativePaths) {
+            Map<Path, ReadText> kept = new HashMap<>(texts);
+            kept.keySet().removeAll(relativePaths);
+            Listing known = listing;
+            if (known != null) {
+                Set<Path> changed = new HashSet<>(known.changed());
+                for (Path path : relativePaths) {
+                    if (path.startsWith(TEMPLATES)) {
+                        continue; // walked on every scan
+                    }
+                    if (!known.byRelative().containsKey(path)) {
+                        known = null;
+                        break;
+                    }
+                    changed.add(path);
                 }
+                known = known == null ? null : new Listing(known.root(), known.entries(), known.byRelative(), Set.copyOf(changed));
             }
-            if (now == null || !now.isRegularFile()) {
-                listing = null;
-                return;
-            }
-            Entry entry = known.entries().get(at);
-            known.entries().set(at, new Entry(entry.relative(), new Found(entry.found().path(), now, false), entry.kind(),
-                    entry.staticFile()));
+            return new Memory(kept, known, bundledTheme);
         }
     }
 
+    /** A scan's result, and what the next scan may reuse. */
+    public record Scan(SourceTree tree, Memory memory) {}
+
+    /** Scans once, remembering nothing. */
     public SourceTree scan(Path root, Diagnostics diagnostics) throws IOException {
+        return scan(root, diagnostics, Memory.EMPTY).tree();
+    }
+
+    /** The listing of {@code known} with the size and time of its changed files read again; null when one is no longer a file. */
+    private static List<Entry> restat(Listing known) {
+        List<Entry> entries = new ArrayList<>(known.entries());
+        for (Path path : known.changed()) {
+            BasicFileAttributes now;
+            try {
+                now = Files.readAttributes(known.root().resolve(path), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            } catch (IOException e) {
+                return null; // gone again: walk
+            }
+            if (!now.isRegularFile()) {
+                return null;
+            }
+            int at = known.byRelative().get(path);
+            Entry entry = entries.get(at);
+            entries.set(at, new Entry(entry.relative(), new Found(entry.found().path(), now, false), entry.kind(), entry.staticFile()));
+        }
+        return entries;
+    }
+
+    public Scan scan(Path root, Diagnostics diagnostics, Memory memory) throws IOException {
         Path realRoot = root.toRealPath();
-        Listing known = listing;
-        List<Entry> entries = known != null && known.root().equals(root) ? known.entries() : listContent(root, realRoot, diagnostics);
+        Listing known = memory.listing() != null && memory.listing().root().equals(root) ? memory.listing() : null;
+        List<Entry> entries = known == null ? null : restat(known);
+        Listing listing = known == null || entries == null ? null : new Listing(root, entries, known.byRelative(), Set.of());
+        if (listing == null) {
+            ListedContent listed = listContent(root, realRoot, diagnostics);
+            entries = listed.entries();
+            listing = listed.keep() ? new Listing(root, entries, listed.byRelative(), Set.of()) : null;
+        }
+        Map<Path, ReadText> read = new ConcurrentHashMap<>();
         Optional<TextFile> config = Optional.empty();
         List<TextFile> posts = new ArrayList<>();
         List<TextFile> pages = new ArrayList<>();
@@ -132,9 +149,9 @@ public final class SourceScanner {
         List<TextFile> data = new ArrayList<>();
         for (Entry entry : entries) {
             switch (entry.kind()) {
-                case CONFIG -> config = read(entry.relative(), entry.found(), diagnostics);
+                case CONFIG -> config = read(entry.relative(), entry.found(), diagnostics, memory.texts(), read);
                 case STATIC -> statics.add(entry.staticFile());
-                case DATA -> read(entry.relative(), entry.found(), diagnostics).ifPresent(data::add);
+                case DATA -> read(entry.relative(), entry.found(), diagnostics, memory.texts(), read).ifPresent(data::add);
                 default -> markdown.add(entry);
             }
         }
@@ -142,7 +159,7 @@ public final class SourceScanner {
         try {
             texts = Parallel.map(markdown, entry -> {
                 try {
-                    return read(entry.relative(), entry.found(), diagnostics);
+                    return read(entry.relative(), entry.found(), diagnostics, memory.texts(), read);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -156,10 +173,11 @@ public final class SourceScanner {
                 (markdown.get(i).kind() == Kind.POST ? posts : pages).add(text.get());
             }
         }
+        Map<String, ThemeFile> bundledTheme = memory.bundledTheme();
         if (bundledTheme == null) {
             Map<String, ThemeFile> bundled = new TreeMap<>();
             readBundledTheme(bundled);
-            bundledTheme = bundled;
+            bundledTheme = java.util.Collections.unmodifiableMap(bundled);
         }
         Map<String, ThemeFile> theme = new TreeMap<>(bundledTheme);
         Path templates = root.resolve(TEMPLATES);
@@ -182,11 +200,14 @@ public final class SourceScanner {
                 layouts.add(file);
             }
         }
-        return new SourceTree(root, config, posts, pages, statics, layouts, assets, includes, data);
+        return new Scan(new SourceTree(root, config, posts, pages, statics, layouts, assets, includes, data),
+                new Memory(read, listing, bundledTheme));
     }
 
-    /** Walks content/; a remembering scanner keeps the result when it has no links and no problems. */
-    private List<Entry> listContent(Path root, Path realRoot, Diagnostics diagnostics) throws IOException {
+    /** A walk of content/; {@code keep}: it may be kept for the next scan (it has no links and no problems). */
+    private record ListedContent(List<Entry> entries, Map<Path, Integer> byRelative, boolean keep) {}
+
+    private static ListedContent listContent(Path root, Path realRoot, Diagnostics diagnostics) throws IOException {
         Path content = root.resolve(CONTENT);
         Diagnostics found = new Diagnostics();
         List<Found> files = listFiles(content, realRoot, root, found);
@@ -208,8 +229,7 @@ public final class SourceScanner {
             entries.add(new Entry(relative, file, kind, kind == Kind.STATIC ? new SourceFile(relative, file.path()) : null));
             links |= file.link();
         }
-        listing = remembered != null && !links && problems.isEmpty() ? new Listing(root, entries, byRelative) : null;
-        return entries;
+        return new ListedContent(entries, Map.copyOf(byRelative), !links && problems.isEmpty());
     }
 
     static boolean isMarkdown(Path file) {
@@ -295,20 +315,19 @@ public final class SourceScanner {
         return path.getFileName().toString().startsWith(".");
     }
 
-    private Optional<TextFile> read(Path relative, Found file, Diagnostics diagnostics) throws IOException {
-        if (remembered == null) {
-            return readText(relative, file.path(), diagnostics);
-        }
+    /** The file's text: {@code known}'s while its size and time are unchanged; what was read is put in {@code read}. */
+    private static Optional<TextFile> read(Path relative, Found file, Diagnostics diagnostics, Map<Path, ReadText> known,
+                                           Map<Path, ReadText> read) throws IOException {
         long size = file.attributes().size();
         long modified = file.attributes().lastModifiedTime().to(TimeUnit.NANOSECONDS);
-        ReadText known = remembered.get(relative);
-        if (known == null || known.size() != size || known.modified() != modified) {
+        ReadText text = known.get(relative);
+        if (text == null || text.size() != size || text.modified() != modified) {
             Diagnostics found = new Diagnostics();
-            known = new ReadText(size, modified, readText(relative, file.path(), found), found.sorted());
-            remembered.put(relative, known);
+            text = new ReadText(size, modified, readText(relative, file.path(), found), found.sorted());
         }
-        known.diagnostics().forEach(diagnostics::add);
-        return known.text();
+        read.put(relative, text);
+        text.diagnostics().forEach(diagnostics::add);
+        return text.text();
     }
 
     private static Optional<TextFile> readText(Path relative, Path file, Diagnostics diagnostics) throws IOException {

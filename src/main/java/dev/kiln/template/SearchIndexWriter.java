@@ -7,11 +7,12 @@ import dev.kiln.model.Tag;
 import dev.kiln.text.JsonText;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The search page's index: a JSON array with one object per post (newest first), then per page,
@@ -23,10 +24,13 @@ final class SearchIndexWriter {
     private final SiteConfig config;
     private final DateTimeFormatter displayDate;
     /**
-     * Each document's line in UTF-8, by identity: the preview keeps unchanged documents, and their lines
-     * with them, so an edit joins 10,000 lines of bytes instead of escaping and encoding 7 MB again.
+     * Each document's line in UTF-8, by source, with the document it was made from: a line is reused while its
+     * document is equal, so an edit joins 10,000 lines of bytes instead of escaping and encoding 7 MB again.
+     * Made by the one index route of a build; read by the next build's writer.
      */
-    private final Map<Document, byte[]> entries = new IdentityHashMap<>();
+    private final Map<Path, Line> entries = new ConcurrentHashMap<>();
+
+    private record Line(Document doc, byte[] bytes) {}
 
     /**
      * @param displayDate how the pages show a date, for {@code dateText}
@@ -42,18 +46,18 @@ final class SearchIndexWriter {
 
     /** Called for the one index route of a build, so the lines need no locking. */
     byte[] index(Route.SearchIndex index) {
-        Map<Document, byte[]> known = new IdentityHashMap<>(entries);
+        Map<Path, Line> known = Map.copyOf(entries);
         entries.clear();
         List<byte[]> lines = new ArrayList<>(index.docs().size());
         int size = 4;
         for (Document doc : index.docs()) {
-            byte[] entry = known.get(doc);
-            if (entry == null) {
-                entry = entry(doc).getBytes(StandardCharsets.UTF_8);
+            Line line = known.get(doc.source());
+            if (line == null || !line.doc().equals(doc)) {
+                line = new Line(doc, entry(doc).getBytes(StandardCharsets.UTF_8));
             }
-            entries.put(doc, entry);
-            lines.add(entry);
-            size += entry.length + 2;
+            entries.put(doc.source(), line);
+            lines.add(line.bytes());
+            size += line.bytes().length + 2;
         }
         ByteArrayOutputStream json = new ByteArrayOutputStream(size);
         json.write('[');

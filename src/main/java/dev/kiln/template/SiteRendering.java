@@ -15,10 +15,10 @@ import dev.kiln.text.UrlText;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -39,8 +39,8 @@ public final class SiteRendering {
     private final SiteConfig config;
     private final DateTimeFormatter displayDate;
     private final Map<Tag, Integer> tagCounts = new HashMap<>();
-    /** A post is listed on many pages (home, archive, tags, its neighbours): its summary is made once. */
-    private final Map<Document, Views.PostSummary> summaries = new IdentityHashMap<>();
+    /** A post is listed on many pages (home, archive, tags, its neighbours): its summary is made once, by source. */
+    private final Map<Path, Summary> summaries = new HashMap<>();
     private final FeedWriter feeds;
     private final ImageCatalog images;
     private final ImageMarkup imageMarkup;
@@ -60,8 +60,8 @@ public final class SiteRendering {
         boolean reuse = previous != null && previous.config.equals(config) && previous.tagCounts.equals(tagCounts)
                 && previous.images.equals(images);
         for (Document post : site.posts()) {
-            Views.PostSummary known = reuse ? previous.summaries.get(post) : null;
-            summaries.put(post, known != null ? known : newSummary(post));
+            Summary known = reuse ? previous.summaries.get(post.source()) : null;
+            summaries.put(post.source(), known != null && known.post().equals(post) ? known : new Summary(post, newSummary(post)));
         }
         this.feeds = new FeedWriter(config);
         this.searchIndex = new SearchIndexWriter(config, displayDate, previous == null ? null : previous.searchIndex);
@@ -242,8 +242,11 @@ public final class SiteRendering {
         return doc.content().html().contains(" data-embed-src=\"");
     }
 
+    /** A post's summary, and the post it was made from (the key it is reused under). */
+    private record Summary(Document post, Views.PostSummary view) {}
+
     private Views.PostSummary summary(Document post) {
-        return post == null ? null : summaries.get(post);
+        return post == null ? null : summaries.get(post.source()).view();
     }
 
     private Views.PostSummary newSummary(Document p) {

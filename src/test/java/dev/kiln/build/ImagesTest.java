@@ -314,7 +314,7 @@ class ImagesTest {
     void aRememberingBuilderUpdatesCopiesAndPagesWhenAnImageIsEditedAndNotOtherwise() throws Exception {
         photoSite("title: Photos\nurl: https://example.com\n", "strips");
         Visibility all = new Visibility(true, true, KilnRun.CLOCK.instant());
-        SiteBuilder preview = SiteBuilder.remembering();
+        Rebuilds preview = new Rebuilds();
         BuildResult first = preview.build(site, all, true);
         assertEquals(11, first.profile().imagesResized());
         BuildResult second = preview.build(site, all, true);
@@ -339,7 +339,7 @@ class ImagesTest {
         TestImages.write(TestImages.photo(1000, 500, 8, false), "jpg", site.resolve("content/img/a.jpg"));
         Files.copy(site.resolve("content/img/a.jpg"), site.resolve("content/img/b.jpg"));
         write("content/posts/2024-05-01-a.md", "---\ntitle: A\n---\n![a](/img/a.jpg)\n\n![b](/img/b.jpg)\n");
-        SiteBuilder preview = SiteBuilder.remembering();
+        Rebuilds preview = new Rebuilds();
         for (int build = 0; build < 2; build++) {
             BuildResult result = preview.build(site, new Visibility(false, false, KilnRun.CLOCK.instant()), true);
             assertTrue(result.succeeded(), result.diagnostics().toString());

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The preview's incremental rebuild against the truth: after every random edit, rename, deletion
  * and addition (posts, pages, tags, dates, drafts, links, headings, site.yml, templates, images with
  * their sizes and resized copies, mastheads, damaged images, Liquid's post_url, link and include, and links to other
- * posts by their .md files, which make a post depend on other files), a remembering builder that saw every earlier state must give
+ * posts by their .md files, which make a post depend on other files), a build given the memory of every earlier state must give
  * exactly what a cold build of the same
  * sources gives: the same files with the same bytes, and the same diagnostics.
  * {@code -Dincremental.steps=N} and {@code -Dincremental.seed=S} explore further.
@@ -62,7 +62,7 @@ class IncrementalBuildTest {
         for (int i = 0; i < 24; i++) {
             addPost();
         }
-        SiteBuilder preview = SiteBuilder.remembering();
+        Rebuilds preview = new Rebuilds();
         compare(preview, "first build");
         int steps = Integer.getInteger("incremental.steps", 120);
         int failures = 0;
@@ -82,7 +82,7 @@ class IncrementalBuildTest {
     @Test
     void pointsAtTheNewLineOfABrokenLinkWhenOnlyTheLinesAboveItChange() throws IOException {
         write("content/posts/2020-01-01-a.md", "---\ntitle: A\n---\nSee [b](/2020/01/02/nothing/).\n");
-        SiteBuilder preview = SiteBuilder.remembering();
+        Rebuilds preview = new Rebuilds();
         assertEquals(List.of("content/posts/2020-01-01-a.md:4:5"), positions(preview.build(site, EVERYTHING, true)));
         write("content/posts/2020-01-01-a.md", "---\n# a comment moves the body, not the page\ntitle: A\n---\nSee [b](/2020/01/02/nothing/).\n");
         preview.forget(List.of(Path.of("content/posts/2020-01-01-a.md")));
@@ -93,7 +93,7 @@ class IncrementalBuildTest {
     void reportsALinkToAFileThatWentAwayAndForgetsItWhenTheFileIsBack() throws IOException {
         write("content/posts/2020-01-01-a.md", "---\ntitle: A\n---\nRead [the guide](/files/guide.pdf).\n");
         write("content/files/guide.pdf", "%PDF-1.4\n");
-        SiteBuilder preview = SiteBuilder.remembering();
+        Rebuilds preview = new Rebuilds();
         assertTrue(compare(preview, "with the file"));
         Files.delete(site.resolve("content/files/guide.pdf"));
         preview.forget(List.of(Path.of("content/files/guide.pdf")));
@@ -109,7 +109,7 @@ class IncrementalBuildTest {
         write("content/posts/2020-01-01-a.md", "---\ntitle: A\n---\nSee [b]({% post_url 2020-01-02-b %}).\n\n{% include note.md %}\n");
         write("content/posts/2020-01-02-b.md", "---\ntitle: B\n---\nB.\n");
         write("templates/includes/note.md", "First note.\n");
-        SiteBuilder preview = SiteBuilder.remembering();
+        Rebuilds preview = new Rebuilds();
         String page = page(preview.build(site, EVERYTHING, true), "2020/01/01/a/index.html");
         assertTrue(page.contains("<a href=\"/2020/01/02/b/\">b</a>") && page.contains("<p>First note.</p>"), page);
 
@@ -135,7 +135,7 @@ class IncrementalBuildTest {
                 + " lead: {{ site.data.team.lead }}.\n");
         write("content/posts/2020-01-02-b.md", "---\ntitle: B\n---\nB.\n");
         write("content/_data/team.yml", "lead: Ada\n");
-        SiteBuilder preview = SiteBuilder.remembering();
+        Rebuilds preview = new Rebuilds();
         String page = page(preview.build(site, EVERYTHING, true), "2020/01/01/a/index.html");
         assertTrue(page.contains("<p>All: B;A; lead: Ada.</p>"), page);
 
@@ -160,7 +160,7 @@ class IncrementalBuildTest {
     void rerendersAPageWhenThePostItLinksToByItsFileMovesAndReportsTheLinkWhenTheFileGoes() throws IOException {
         write("content/about.md", "---\ntitle: About\n---\nSee [b](posts/2020-01-02-b.md#more).\n");
         write("content/posts/2020-01-02-b.md", "---\ntitle: B\n---\n## More\n\nB.\n");
-        SiteBuilder preview = SiteBuilder.remembering();
+        Rebuilds preview = new Rebuilds();
         assertTrue(page(preview.build(site, EVERYTHING, true), "about/index.html").contains("<a href=\"/2020/01/02/b/#more\">b</a>"));
 
         write("content/posts/2020-01-02-b.md", "---\ntitle: B\ndate: 2021-06-07\n---\n## More\n\nB.\n");
@@ -183,8 +183,8 @@ class IncrementalBuildTest {
         return result.diagnostics().stream().map(d -> d.position().toString()).toList();
     }
 
-    /** Builds with the remembering builder and cold; fails on any difference. Returns whether the site built. */
-    private boolean compare(SiteBuilder preview, String step) throws IOException {
+    /** Builds with the memory of the earlier builds and cold; fails on any difference. Returns whether the site built. */
+    private boolean compare(Rebuilds preview, String step) throws IOException {
         BuildResult incremental = preview.build(site, EVERYTHING, true);
         BuildResult cold = new SiteBuilder().build(site, EVERYTHING, true);
         assertEquals(text(cold.diagnostics()), text(incremental.diagnostics()), step + ": diagnostics differ");
