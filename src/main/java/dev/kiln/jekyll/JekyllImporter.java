@@ -173,8 +173,8 @@ public final class JekyllImporter {
                 LiquidVariables.site(kilnConfig.params(),
                 Map.of("url", kilnConfig.url(), "baseurl", kilnConfig.baseurl(), "title", kilnConfig.title()),
                 List.of(), List.of(), List.of(), SiteData.read(dataFiles(source, config), new Diagnostics())));
-        importPosts(context, "_posts", false);
-        importPosts(context, "_drafts", true);
+        importPosts(context, "_posts", false, List.of());
+        importPosts(context, "_drafts", true, List.of());
         walk(context, source, "");
         copyIncludes(context);
         reportIncludeErrors();
@@ -226,9 +226,10 @@ public final class JekyllImporter {
 
     /** Jekyll's post pattern in Kiln's terms, or Kiln's default when it uses what Kiln's patterns lack. */
     private String kilnPattern(String jekyll) {
-        String pattern = jekyll.replace("/:categories", "").replace(":output_ext", ".html");
+        String pattern = jekyll.replace(":output_ext", ".html");
         Matcher m = Pattern.compile(":([a-z_]+)").matcher(pattern);
-        Set<String> kiln = Set.of("year", "month", "day", "i_month", "i_day", "short_year", "hour", "minute", "second", "slug", "title");
+        Set<String> kiln = Set.of("year", "month", "day", "i_month", "i_day", "short_year", "hour", "minute", "second", "slug", "title",
+                "categories", "slugified_categories");
         while (m.find()) {
             if (!kiln.contains(m.group(1))) {
                 leftOut.add(new Line("_config.yml", "permalink " + jekyll + ": Kiln has no :" + m.group(1)
@@ -241,7 +242,8 @@ public final class JekyllImporter {
 
     // ---- posts and drafts
 
-    private void importPosts(Context context, String folder, boolean draft) throws IOException {
+    /** @param categories the folders above a {@code _posts/} that is not the site's own, which Jekyll makes its first categories */
+    private void importPosts(Context context, String folder, boolean draft, List<String> categories) throws IOException {
         Path root = context.source().resolve(folder);
         if (!Files.isDirectory(root)) {
             return;
@@ -262,7 +264,9 @@ public final class JekyllImporter {
                 leftOut.add(new Line(relative, "Jekyll skipped it too: a post's name starts with its date, YYYY-MM-DD-title"));
                 continue;
             }
-            String targetName = "content/posts/" + inFolder.substring(0, inFolder.length() - extension.length()) + kilnExtension(extension);
+            String folders = categories.isEmpty() ? "" : String.join("/", categories) + "/";
+            String targetName = "content/posts/" + folders + inFolder.substring(0, inFolder.length() - extension.length())
+                    + kilnExtension(extension);
             Optional<String> text = utf8(file);
             if (text.isEmpty()) {
                 outputs.put(targetName, file);
@@ -270,13 +274,13 @@ public final class JekyllImporter {
                 continue;
             }
             Post post = new Post(relative, targetName, text.get(), draft, dated.matches() ? dated.group(1) : null,
-                    dated.matches() ? dated.group(2) : stem(name), html, file);
+                    dated.matches() ? dated.group(2) : stem(name), html, file, categories);
             importPost(context, post);
         }
     }
 
     private record Post(String source, String target, String text, boolean draft, String fileDate, String fileTitle, boolean html,
-                        Path file) {}
+                        Path file, List<String> folderCategories) {}
 
     private void importPost(Context context, Post post) throws IOException {
         Diagnostics diagnostics = new Diagnostics();
@@ -304,6 +308,7 @@ public final class JekyllImporter {
         }
         String text = renameLayout(post.text(), values, "post", notes);
         text = slugForKiln(text, values, notes);
+        text = folderCategories(text, post.folderCategories(), values, added, notes);
         if (post.html()) {
             notes.add("an HTML post; Kiln reads its body as Markdown, where HTML blocks stay HTML");
         }
@@ -343,7 +348,7 @@ public final class JekyllImporter {
             Object date = values.get("date");
             String dateText = date == null ? null : String.valueOf(date);
             ZonedDateTime when = context.urls().postDate(dateText, date != null && quoted(post.text(), front, "date"), post.fileDate());
-            List<String> categories = JekyllUrls.categories(values.get("category"), values.get("categories"));
+            List<String> categories = JekyllUrls.categories(post.folderCategories(), values.get("category"), values.get("categories"));
             Object slug = values.get("slug");
             Object permalink = values.get("permalink");
             return Optional.of(context.urls().postUrl(permalink == null ? null : String.valueOf(permalink), when, categories,
@@ -432,6 +437,11 @@ public final class JekyllImporter {
                 copyData(context, entry);
                 continue;
             }
+            if (!prefix.isEmpty() && (name.equals("_posts") || name.equals("_drafts")) && directory && !Files.isSymbolicLink(entry)) {
+                // Jekyll reads the _posts/ (and _drafts/) of any folder, and files its posts under the folder's names
+                importPosts(context, relative, name.equals("_drafts"), List.of(prefix.substring(0, prefix.length() - 1).split("/")));
+                continue;
+            }
             boolean special = name.startsWith("_") || name.startsWith(".") || name.startsWith("#") || name.endsWith("~");
             if (special && !context.config().included(name)) {
                 if (!name.startsWith(".")) {
@@ -463,8 +473,6 @@ public final class JekyllImporter {
             case "_sass" -> "Sass partials; Kiln does not compile Sass, and its theme has its own CSS";
             case "_site" -> "Jekyll's output; Kiln writes its own into site/";
             case "_plugins" -> "Ruby plugins do not run in Kiln";
-            case "_posts", "_drafts" -> "posts in a sub-folder's " + name + "/ are not imported (Jekyll gave them the folder's name as a"
-                    + " category); move them into the top " + name + "/ and import again";
             default -> directory && name.startsWith("_") ? "a Jekyll folder (_name) that Kiln has no equivalent for"
                     : "Jekyll does not publish names starting with _, #, or ending with ~ either";
         };
@@ -602,6 +610,27 @@ public final class JekyllImporter {
             return text;
         }
         return replaceValue(text, "layout", fallback, "Jekyll layout", notes, "layout " + layout + " -> " + fallback);
+    }
+
+    /**
+     * A post of {@code travel/_posts/} is in the category travel in Jekyll, before those of its front
+     * matter; Kiln reads categories from front matter only, so they are written there.
+     */
+    private static String folderCategories(String text, List<String> folders, Map<String, Object> values, Map<String, String> added,
+                                           List<String> notes) {
+        if (folders.isEmpty()) {
+            return text;
+        }
+        List<String> own = JekyllUrls.categories(List.of(), null, values.get("categories"));
+        String list = "[" + String.join(", ", JekyllUrls.categories(folders, null, values.get("categories")).stream()
+                .map(YamlText::quoted).toList()) + "]";
+        if (values.get("categories") == null) {
+            added.put("categories", list);
+            notes.add("categories " + String.join(", ", folders) + " from its folders");
+            return text;
+        }
+        return replaceValue(text, "categories", list, "Jekyll categories", notes, "categories " + String.join(", ", folders)
+                + " from its folders, before " + String.join(", ", own));
     }
 
     /** Jekyll slugifies {@code slug:} itself; Kiln takes only a ready slug, so a value such as {@code My Slug} becomes {@code my-slug}. */

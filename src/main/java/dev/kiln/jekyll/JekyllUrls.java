@@ -205,18 +205,24 @@ final class JekyllUrls {
     }
 
     /**
-     * The categories Jekyll gives a post of the root {@code _posts/}: {@code category}, else {@code categories}
-     * (a list, or words separated by spaces); folders inside {@code _posts/} add none.
+     * The categories Jekyll 4 gives a post, in its order (checked with Jekyll 4.3.1): the folders above
+     * its {@code _posts/} ({@code travel/europe/_posts/} gives Travel, Europe as written), then
+     * {@code categories} (a list, or words separated by spaces), then {@code category} (one name, spaces
+     * and all, or a list); folders inside {@code _posts/} add none.
      */
-    static List<String> categories(Object category, Object categories) {
-        List<String> all = new ArrayList<>();
-        Object value = category != null ? category : categories;
-        if (value instanceof String s) {
+    static List<String> categories(List<String> folders, Object category, Object categories) {
+        List<String> all = new ArrayList<>(folders);
+        if (categories instanceof String s) {
             all.addAll(List.of(s.strip().split("\\s+")));
-        } else if (value instanceof List<?> list) {
+        } else if (categories instanceof List<?> list) {
             list.stream().filter(item -> item != null).forEach(item -> all.add(String.valueOf(item)));
-        } else if (value != null) {
-            all.add(String.valueOf(value));
+        } else if (categories != null) {
+            all.add(String.valueOf(categories));
+        }
+        if (category instanceof List<?> list) {
+            list.stream().filter(item -> item != null).forEach(item -> all.add(String.valueOf(item)));
+        } else if (category != null) {
+            all.add(String.valueOf(category).strip());
         }
         all.removeIf(String::isEmpty);
         return List.copyOf(new LinkedHashSet<>(all));

@@ -59,10 +59,13 @@ public final class LiquidVariables {
         return page;
     }
 
-    /** Jekyll's categories: {@code categories} as a list or a space-separated string, else {@code category}. */
+    /**
+     * Jekyll 4's categories, as written: {@code categories} (a list, or words separated by spaces), then
+     * {@code category} (one name even with spaces, or a list), each name once.
+     */
     private static List<Object> categories(Map<String, Object> front) {
-        Object value = front.containsKey("categories") ? front.get("categories") : front.get("category");
         List<Object> out = new ArrayList<>();
+        Object value = front.get("categories");
         if (value instanceof Collection<?> list) {
             list.forEach(v -> out.add(LiquidValues.show(v)));
         } else if (value != null) {
@@ -72,7 +75,13 @@ public final class LiquidVariables {
                 }
             }
         }
-        return out;
+        Object one = front.get("category");
+        if (one instanceof Collection<?> list) {
+            list.forEach(v -> out.add(LiquidValues.show(v)));
+        } else if (one != null && !LiquidValues.show(one).isBlank()) {
+            out.add(LiquidValues.show(one).strip());
+        }
+        return new ArrayList<>(new java.util.LinkedHashSet<>(out));
     }
 
     /** YAML's values as Liquid's: numbers as Long or Double, lists and maps copied through. */

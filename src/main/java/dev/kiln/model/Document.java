@@ -34,7 +34,8 @@ public record Document(
         List<String> aliases,
         Content content,
         Map<String, Object> params,
-        SourcePosition urlPosition) {
+        SourcePosition urlPosition,
+        List<Tag> categories) {
 
     /**
      * Rendered Markdown of the body and what was learned while rendering it. {@code text} is the start

@@ -10,6 +10,7 @@ import java.util.Map;
  * alone: its date in the author's offset and its URL. Tags are still the names the author wrote;
  * their slugs depend on every other post and are decided by {@link RoutePlanner}. {@code liquid} is
  * false when the author turned Liquid off ({@code render_with_liquid: false}, Jekyll's key).
+ * {@code categoryNames} are a post's categories as written (none on a page), grouped like tags by {@link RoutePlanner}.
  * {@code urlPosition} is where the URL was decided: the {@code permalink:} or {@code slug:} value, else the file's start.
  */
 public record FrontMatter(
@@ -28,5 +29,6 @@ public record FrontMatter(
         boolean inSitemap,
         List<String> aliases,
         Map<String, Object> params,
+        List<String> categoryNames,
         boolean liquid,
         SourcePosition urlPosition) {}

@@ -5,6 +5,8 @@ import dev.kiln.frontmatter.YamlDocument;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -97,6 +99,9 @@ public final class FrontMatterReader {
             }
         }
 
+        List<String> categoryNames = isPost ? categoryNames(fields) : List.of();
+        String categoryPath = Permalinks.categoryPath(categoryNames);
+
         String url;
         if (fields.has("permalink")) {
             String pattern = fields.text("permalink", "");
@@ -115,9 +120,9 @@ public final class FrontMatterReader {
                 fields.error("title", "cannot make a URL from the title '" + title + "'", "add slug: with letters or digits");
                 return Optional.empty();
             }
-            url = Permalinks.expand(pattern, date, slug);
+            url = Permalinks.expand(pattern, date, slug, categoryPath);
         } else if (isPost) {
-            url = Permalinks.expand(settings.permalink(), date, slug);
+            url = Permalinks.expand(settings.permalink(), date, slug, categoryPath);
         } else {
             url = pageUrl(path);
         }
@@ -163,8 +168,43 @@ public final class FrontMatterReader {
                 fields.text("author", settings.author()), isPost ? List.copyOf(tagNames) : List.of(), background,
                 fields.text("layout", isPost ? "post" : "page"), frontMatter.positionOf("layout"), url, draft,
                 fields.flag("sitemap", true), List.copyOf(aliases), frontMatter.values(),
+                categoryNames,
                 fields.flag("render_with_liquid", true),
                 frontMatter.positionOf(fields.has("permalink") ? "permalink" : "slug")));
+    }
+
+    /**
+     * Jekyll's categories: {@code categories:} (a list, or words separated by spaces), then
+     * {@code category:} (one name, or a list), as Jekyll 4 joins them; the same name twice (ignoring
+     * case) counts once. Each needs a letter or digit, as a tag does.
+     */
+    private static List<String> categoryNames(FieldReader fields) {
+        List<String> names = new ArrayList<>(fields.words("categories"));
+        if (fields.has("category")) {
+            if (fields.doc().values().get("category") instanceof List<?>) {
+                names.addAll(fields.words("category"));
+            } else {
+                String one = fields.text("category", null);
+                if (one != null) {
+                    names.add(one);
+                }
+            }
+        }
+        List<String> kept = new ArrayList<>();
+        Set<String> keys = new HashSet<>();
+        for (String name : names) {
+            String stripped = name.strip();
+            if (stripped.isEmpty()) {
+                continue;
+            }
+            if (Slugs.slugOrCodePoints(stripped).isEmpty()) {
+                fields.error(fields.has("categories") ? "categories" : "category", "category '" + stripped + "' has no letters or digits",
+                        "remove it or spell it with letters");
+            } else if (keys.add(RoutePlanner.tagKey(stripped)) && kept.size() < MAX_TAGS_PER_DOCUMENT) {
+                kept.add(stripped);
+            }
+        }
+        return List.copyOf(kept);
     }
 
     private static OffsetDateTime parseDate(FieldReader fields, DateParser dates, String text) {

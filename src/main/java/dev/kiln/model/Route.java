@@ -35,6 +35,10 @@ public sealed interface Route {
 
     record TagPage(String url, SourcePosition origin, Site.TagPosts tag) implements Route {}
 
+    record CategoryIndex(String url, SourcePosition origin, List<Site.TagPosts> categories) implements Route {}
+
+    record CategoryPage(String url, SourcePosition origin, Site.TagPosts category) implements Route {}
+
     record NotFound(String url, SourcePosition origin) implements Route {}
 
     /** The search page; its script reads the {@link SearchIndex}. */

@@ -25,6 +25,8 @@ public final class RoutePlanner {
     /** The search page, and the index its script loads (README, "Search"). */
     public static final String SEARCH_URL = "/search/";
     public static final String SEARCH_INDEX_URL = "/search/index.json";
+    /** The category index, made only when a post has a category; each category's page is under it. */
+    public static final String CATEGORIES_URL = "/categories/";
     private static final SourcePosition SITE_CONFIG = SourcePosition.startOf(Path.of("content/site.yml"));
 
     private final SiteConfig config;
@@ -47,12 +49,14 @@ public final class RoutePlanner {
     }
 
     /** One plan's decisions; {@code postOrder} lists the documents' indices, newest post first. */
-    public record Decided(List<Draft> drafts, Map<String, String> keys, Map<String, Tag> tags, List<Document> documents,
+    public record Decided(List<Draft> drafts, Map<String, String> keys, Map<String, Tag> tags, Map<String, Tag> categories,
+                          List<Document> documents,
                           List<Integer> postOrder) {
         public Decided {
             drafts = List.copyOf(drafts);
             keys = Map.copyOf(keys);
             tags = Map.copyOf(tags);
+            categories = Map.copyOf(categories);
             documents = List.copyOf(documents);
             postOrder = List.copyOf(postOrder);
         }
@@ -73,7 +77,10 @@ public final class RoutePlanner {
         boolean sameOrder = last != null && sameDatesAndTags(last.drafts(), drafts);
         // tag name as written → its key; normalizing is not cheap
         Map<String, String> keys = sameOrder ? last.keys() : new HashMap<>();
-        Map<String, Tag> tags = sameOrder ? last.tags() : tags(drafts, name -> keys.computeIfAbsent(name, RoutePlanner::tagKey));
+        Map<String, Tag> tags = sameOrder ? last.tags()
+                : terms(drafts, FrontMatter::tagNames, name -> keys.computeIfAbsent(name, RoutePlanner::tagKey));
+        Map<String, Tag> categories = sameOrder ? last.categories()
+                : terms(drafts, FrontMatter::categoryNames, name -> keys.computeIfAbsent(name, RoutePlanner::tagKey));
         Map<Path, Document> previous = new HashMap<>();
         if (last != null && !sameOrder) {
             last.documents().forEach(d -> previous.put(d.source(), d));
@@ -86,7 +93,7 @@ public final class RoutePlanner {
                     && known.scheduled() == scheduled(draft.front(), visibility.now())) {
                 documents.add(known);
             } else {
-                Document doc = document(draft, name -> tags.get(keys.get(name)), visibility.now());
+                Document doc = document(draft, name -> tags.get(keys.get(name)), name -> categories.get(keys.get(name)), visibility.now());
                 documents.add(doc.equals(known) ? known : doc);
             }
         }
@@ -102,21 +109,27 @@ public final class RoutePlanner {
             }
         }
         pages.sort(Comparator.comparing(Document::url));
-        Memory next = new Memory(new Decided(drafts, keys, tags, documents, postOrder));
-        Map<Tag, List<Document>> byTag = new HashMap<>();
+        Memory next = new Memory(new Decided(drafts, keys, tags, categories, documents, postOrder));
+        List<Site.TagPosts> tagPosts = grouped(posts, Document::tags);
+        String year = posts.isEmpty() ? "" : String.valueOf(posts.get(0).date().getYear());
+        Site site = new Site(config, List.copyOf(posts), List.copyOf(pages), tagPosts, grouped(posts, Document::categories),
+                menu(pages), year);
+        return new Plan(new RouteTable(site, routes(site, withRobots)), next);
+    }
+
+    /** Each tag (or category) with its posts, newest first; by name ignoring case, then slug. */
+    private static List<Site.TagPosts> grouped(List<Document> posts, Function<Document, List<Tag>> termsOf) {
+        Map<Tag, List<Document>> byTerm = new HashMap<>();
         for (Document post : posts) {
-            for (Tag tag : post.tags()) {
-                byTag.computeIfAbsent(tag, t -> new ArrayList<>()).add(post);
+            for (Tag term : termsOf.apply(post)) {
+                byTerm.computeIfAbsent(term, t -> new ArrayList<>()).add(post);
             }
         }
-        List<Site.TagPosts> tagPosts = byTag.entrySet().stream()
+        return byTerm.entrySet().stream()
                 .map(e -> new Site.TagPosts(e.getKey(), List.copyOf(e.getValue())))
                 .sorted(Comparator.comparing((Site.TagPosts t) -> t.tag().name().toLowerCase(Locale.ROOT))
                         .thenComparing(t -> t.tag().slug()))
                 .toList();
-        String year = posts.isEmpty() ? "" : String.valueOf(posts.get(0).date().getYear());
-        Site site = new Site(config, List.copyOf(posts), List.copyOf(pages), tagPosts, menu(pages), year);
-        return new Plan(new RouteTable(site, routes(site, withRobots)), next);
     }
 
     private List<Route> routes(Site site, boolean withRobots) {
@@ -144,6 +157,12 @@ public final class RoutePlanner {
         routes.add(new Route.TagIndex("/tags/", theme("tags"), site.tags()));
         for (Site.TagPosts tag : site.tags()) {
             routes.add(new Route.TagPage(tagUrl(tag.tag()), theme("tag"), tag));
+        }
+        if (!site.categories().isEmpty()) {
+            routes.add(new Route.CategoryIndex(CATEGORIES_URL, theme("categories"), site.categories()));
+            for (Site.TagPosts category : site.categories()) {
+                routes.add(new Route.CategoryPage(categoryUrl(category.tag()), theme("category"), category));
+            }
         }
         routes.add(new Route.NotFound("/404.html", theme("404")));
         if (config.search()) {
@@ -173,6 +192,11 @@ public final class RoutePlanner {
             String url = tagUrl(tag.tag());
             routes.add(new Route.Feed(url + "feed.xml", SITE_CONFIG, config.title() + " – " + tag.tag().name(), url,
                     newest(tag.posts())));
+        }
+        for (Site.TagPosts category : site.categories()) {
+            String url = categoryUrl(category.tag());
+            routes.add(new Route.Feed(url + "feed.xml", SITE_CONFIG, config.title() + " – " + category.tag().name(), url,
+                    newest(category.posts())));
         }
         routes.add(new Route.Sitemap("/sitemap.xml", SITE_CONFIG, sitemap(site)));
         if (withRobots) {
@@ -206,6 +230,12 @@ public final class RoutePlanner {
         for (Site.TagPosts tag : site.tags()) {
             entries.add(new Route.SitemapEntry(tagUrl(tag.tag()), updated(tag.posts().get(0))));
         }
+        if (!site.categories().isEmpty()) {
+            entries.add(new Route.SitemapEntry(CATEGORIES_URL, newest));
+        }
+        for (Site.TagPosts category : site.categories()) {
+            entries.add(new Route.SitemapEntry(categoryUrl(category.tag()), updated(category.posts().get(0))));
+        }
         return entries;
     }
 
@@ -231,6 +261,10 @@ public final class RoutePlanner {
 
     public static String tagUrl(Tag tag) {
         return "/tags/" + tag.slug() + "/";
+    }
+
+    public static String categoryUrl(Tag category) {
+        return CATEGORIES_URL + category.slug() + "/";
     }
 
     /** Home, Posts and Tags, then About when there is an about page, then Search unless it is off; unless site.yml sets a menu. */
@@ -276,7 +310,8 @@ public final class RoutePlanner {
             SourceResult b = now.get(i).source();
             if (a != b && !(a.path().equals(b.path()) && a.isPost() == b.isPost()
                     && Objects.equals(a.frontMatter().date(), b.frontMatter().date())
-                    && a.frontMatter().tagNames().equals(b.frontMatter().tagNames()))) {
+                    && a.frontMatter().tagNames().equals(b.frontMatter().tagNames())
+                    && a.frontMatter().categoryNames().equals(b.frontMatter().categoryNames()))) {
                 return false;
             }
         }
@@ -314,19 +349,25 @@ public final class RoutePlanner {
         return sorted;
     }
 
-    private static Document document(Draft draft, Function<String, Tag> tagOf, Instant now) {
+    private static Document document(Draft draft, Function<String, Tag> tagOf, Function<String, Tag> categoryOf, Instant now) {
         FrontMatter f = draft.front();
-        List<Tag> docTags = new ArrayList<>(f.tagNames().size());
-        for (String name : f.tagNames()) {
-            Tag tag = tagOf.apply(name);
-            if (!docTags.contains(tag)) {
-                docTags.add(tag);
+        List<Tag> docTags = terms(f.tagNames(), tagOf);
+        List<Tag> docCategories = terms(f.categoryNames(), categoryOf);
+        return new Document(draft.source().path(), draft.source().isPost(), f.title(), f.subtitle(), f.description(), f.date(),
+                f.updated(), f.author(), docTags, f.background(), f.layout(), f.layoutPosition(), f.url(),
+                UrlPaths.outputPath(f.url()), f.draft(), scheduled(f, now), f.inSitemap(), f.aliases(),
+                draft.source().content(), f.params(), f.urlPosition(), docCategories);
+    }
+
+    private static List<Tag> terms(List<String> names, Function<String, Tag> termOf) {
+        List<Tag> terms = new ArrayList<>(names.size());
+        for (String name : names) {
+            Tag term = termOf.apply(name);
+            if (!terms.contains(term)) {
+                terms.add(term);
             }
         }
-        return new Document(draft.source().path(), draft.source().isPost(), f.title(), f.subtitle(), f.description(), f.date(),
-                f.updated(), f.author(), List.copyOf(docTags), f.background(), f.layout(), f.layoutPosition(), f.url(),
-                UrlPaths.outputPath(f.url()), f.draft(), scheduled(f, now), f.inSitemap(), f.aliases(),
-                draft.source().content(), f.params(), f.urlPosition());
+        return List.copyOf(terms);
     }
 
     static String tagKey(String name) {
@@ -334,16 +375,16 @@ public final class RoutePlanner {
     }
 
     /**
-     * One {@link Tag} per tag name, ignoring case. The shown name is the spelling used most (on a tie,
+     * One {@link Tag} per tag (or category) name, ignoring case. The shown name is the spelling used most (on a tie,
      * the one used first, in date order); slugs that would collide get -2, -3… in the order of their names, so
      * no tag page ever overwrites another and the result does not depend on file order.
      */
-    private static Map<String, Tag> tags(List<Draft> docs, Function<String, String> tagKey) {
+    private static Map<String, Tag> terms(List<Draft> docs, Function<FrontMatter, List<String>> namesOf, Function<String, String> tagKey) {
         Map<String, Map<String, Integer>> spellings = new TreeMap<>();
         List<Draft> oldestFirst = byDate(docs.stream().filter(d -> d.source().isPost()).toList(),
                 d -> d.front().date(), d -> d.source().path(), false);
         for (Draft doc : oldestFirst) {
-            for (String name : doc.front().tagNames()) {
+            for (String name : namesOf.apply(doc.front())) {
                 spellings.computeIfAbsent(tagKey.apply(name), k -> new LinkedHashMap<>()).merge(name.strip(), 1, Integer::sum);
             }
         }

@@ -1,4 +1,7 @@
 package dev.kiln.model;
 
-/** A tag as shown ({@code name}) and its URL segment ({@code slug}), unique within a site. */
+/**
+ * A tag, or a category, as shown ({@code name}) and its URL segment ({@code slug}), unique among the
+ * site's tags (or its categories). Categories are grouped and slugged exactly as tags, apart from them.
+ */
 public record Tag(String name, String slug) {}

@@ -64,6 +64,11 @@ final class FeedWriter {
             for (Tag tag : post.tags()) {
                 xml.append("    <category term=\"").append(XmlText.escape(tag.name())).append("\"/>\n");
             }
+            for (Tag category : post.categories()) {
+                if (post.tags().stream().noneMatch(t -> t.name().equalsIgnoreCase(category.name()))) {
+                    xml.append("    <category term=\"").append(XmlText.escape(category.name())).append("\"/>\n");
+                }
+            }
             String summary = post.description() != null ? HtmlText.escape(post.description()) : post.content().excerptHtml();
             xml.append("    <summary type=\"html\">").append(XmlText.escape(absolutize(summary))).append("</summary>\n");
             xml.append("    <content type=\"html\" xml:base=\"").append(XmlText.escape(url)).append("\">")

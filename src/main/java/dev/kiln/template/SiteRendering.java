@@ -99,29 +99,41 @@ public final class SiteRendering {
                     listPage(home.number() == 1 ? config.title() : config.title() + " - page " + home.number(),
                             config.description(), home.url(), "home"),
                     new Views.PaginatorView(home.posts().stream().map(this::summary).toList(), home.number(), home.total(),
-                            link(home.newerUrl()), link(home.olderUrl())), null, null, null));
+                            link(home.newerUrl()), link(home.olderUrl())), null, null, null, null, null));
         } else if (route instanceof Route.Archive archive) {
             return new LayoutInputs("archive", new Views.Context(siteView(archive.url()),
                     listPage("Posts", "All posts, newest first", archive.url(), "archive"), null,
                     archive.years().stream().map(y -> new Views.YearView(y.year(), y.posts().stream().map(this::summary).toList()))
-                            .toList(), null, null));
+                            .toList(), null, null, null, null));
         } else if (route instanceof Route.TagIndex index) {
             return new LayoutInputs("tags", new Views.Context(siteView(index.url()),
                     listPage("Tags", "Every tag and how many posts carry it", index.url(), "tags"), null, null, null,
-                    tagViews(index.tags().stream().map(Site.TagPosts::tag).toList())));
+                    tagViews(index.tags().stream().map(Site.TagPosts::tag).toList()), null, null));
         } else if (route instanceof Route.TagPage page) {
             Tag tag = page.tag().tag();
             return new LayoutInputs("tag", new Views.Context(siteView(page.url()),
                     listPage("Posts tagged “" + tag.name() + "”", "Posts tagged " + tag.name(), page.url(), "tag"),
                     null, null, new Views.TagPageView(tag.name(), tag.slug(), link(page.url()), page.tag().posts().size(),
-                    page.tag().posts().stream().map(this::summary).toList()), null));
+                    page.tag().posts().stream().map(this::summary).toList()), null, null, null));
+        } else if (route instanceof Route.CategoryIndex index) {
+            return new LayoutInputs("categories", new Views.Context(siteView(index.url()),
+                    listPage("Categories", "Every category and how many posts are in it", index.url(), "categories"),
+                    null, null, null, null, null, index.categories().stream()
+                            .map(c -> new Views.TagView(c.tag().name(), c.tag().slug(), link(dev.kiln.model.RoutePlanner.categoryUrl(c.tag())),
+                                    c.posts().size())).toList()));
+        } else if (route instanceof Route.CategoryPage page) {
+            Tag category = page.category().tag();
+            return new LayoutInputs("category", new Views.Context(siteView(page.url()),
+                    listPage("Posts in “" + category.name() + "”", "Posts in the category " + category.name(), page.url(), "category"),
+                    null, null, null, null, new Views.TagPageView(category.name(), category.slug(), link(page.url()),
+                    page.category().posts().size(), page.category().posts().stream().map(this::summary).toList()), null));
         } else if (route instanceof Route.NotFound notFound) {
             return new LayoutInputs("404", new Views.Context(siteView(notFound.url()),
                     listPage("Page not found", "The page you are looking for does not exist.", notFound.url(), "404"),
-                    null, null, null, null));
+                    null, null, null, null, null, null));
         } else if (route instanceof Route.Search search) {
             return new LayoutInputs("search", new Views.Context(siteView(search.url()),
-                    listPage("Search", "Search the posts of " + config.title(), search.url(), "search"), null, null, null, null));
+                    listPage("Search", "Search the posts of " + config.title(), search.url(), "search"), null, null, null, null, null, null));
         }
         return new BuiltIn(route);
     }
@@ -207,8 +219,9 @@ public final class SiteRendering {
                 imageMarkup.apply(doc.content().html(), true), doc.content().toc(), imageMarkup.apply(excerpt, false),
                 readingTime(doc),
                 previous, next, doc.draft(), doc.scheduled(), doc.params(), doc.content().math(), embeds, comments,
-                embeds || comments != null && comments.script(), embeds || comments != null && comments.script() || analytics);
-        return new LayoutInputs(doc.layout(), new Views.Context(siteView(doc.url()), page, null, null, null, null));
+                embeds || comments != null && comments.script(), embeds || comments != null && comments.script() || analytics,
+                categoryLinks(doc.categories()));
+        return new LayoutInputs(doc.layout(), new Views.Context(siteView(doc.url()), page, null, null, null, null, null, null));
     }
 
     /** A small page at an old URL that sends readers and search engines to the new one. */
@@ -234,7 +247,21 @@ public final class SiteRendering {
     private Views.PageView listPage(String title, String description, String url, String kind) {
         return new Views.PageView(title, null, description, link(url), absolute(url), kind, false, config.author(),
                 null, null, null, null, null, List.of(), "", null, "", 0, null, null, false, false, Map.of(), false, false, null, false,
-                config.analytics() != null);
+                config.analytics() != null, null);
+    }
+
+    /** Null without categories, so {@code {{#page.categories}}} shows nothing, not an empty line. */
+    private List<Views.CategoryLink> categoryLinks(List<Tag> categories) {
+        if (categories.isEmpty()) {
+            return null;
+        }
+        List<Views.CategoryLink> links = new java.util.ArrayList<>();
+        for (int i = 0; i < categories.size(); i++) {
+            Tag c = categories.get(i);
+            links.add(new Views.CategoryLink(c.name(), link(dev.kiln.model.RoutePlanner.categoryUrl(c)), i == 0,
+                    i == categories.size() - 1));
+        }
+        return List.copyOf(links);
     }
 
     /** Whether a page shows an embed's card, and so needs the theme's script that loads it on click. */

@@ -12,7 +12,7 @@ public final class Views {
     private Views() {}
 
     public record Context(SiteView site, PageView page, PaginatorView paginator, List<YearView> years,
-                          TagPageView tag, List<TagView> tags) {}
+                          TagPageView tag, List<TagView> tags, TagPageView category, List<TagView> categories) {}
 
     public record SiteView(String title, String description, String author, String url, String baseurl, String home,
                            String assets, String language, String feed, String jsonFeed, List<MenuView> menu, String year,
@@ -25,7 +25,8 @@ public final class Views {
                            String image, MastheadView masthead, List<TagView> tags, String content, String toc, String excerpt, int readingTime,
                            PostSummary previous, PostSummary next, boolean draft, boolean scheduled,
                            Map<String, Object> params, boolean math, boolean embeds, CommentsView comments,
-                           boolean thirdPartyStyles, boolean thirdPartyScript) {}
+                           boolean thirdPartyStyles, boolean thirdPartyScript,
+                           List<CategoryLink> categories) {}
 
     /** An attribute of an element the theme writes, such as {@code data-repo="owner/name"}. */
     public record AttributeView(String name, String value) {}
@@ -43,6 +44,9 @@ public final class Views {
      * {@code srcset} is null when it has no smaller copies.
      */
     public record MastheadView(String src, String srcset, String sizes, int width, int height) {}
+
+    /** A post's category, linked to its page; {@code first} and {@code last} place the words and commas around them. */
+    public record CategoryLink(String name, String url, boolean first, boolean last) {}
 
     public record TagView(String name, String slug, String url, int count) {}
 

@@ -74,6 +74,9 @@ class AccessibilityBrowserTest {
         PAGES.put("every kind of embed", EMBEDS + "/2026/11/01/a-talk-and-some-code/");
         PAGES.put("Mastodon and iframe embeds", EMBEDS + "/2026/11/02/elsewhere/");
         PAGES.put("embed, comments and analytics", COMMENTS + "/2026/11/05/talk/");
+        PAGES.put("post in categories", "categories:/java/programming/2021/01/10/java-records/");
+        PAGES.put("category", "categories:/categories/travel-notes/");
+        PAGES.put("categories", "categories:/categories/");
     }
 
     private static final Path SCREENSHOTS = Path.of("target/screenshots");
@@ -85,6 +88,8 @@ class AccessibilityBrowserTest {
     static HttpServer featuresServer;
     static HttpServer embedsServer;
     static HttpServer commentsServer;
+    /** Golden sites of other features, by the prefix their PAGES entries use: "categories:" serves sites/categories. */
+    static final Map<String, HttpServer> SITES = new LinkedHashMap<>();
     static ChromeDriver browser;
     static String axe;
 
@@ -110,6 +115,9 @@ class AccessibilityBrowserTest {
         featuresServer = serve(features);
         embedsServer = serve(built("embeds"));
         commentsServer = serve(built("comments-giscus"));
+        for (String name : List.of("categories")) {
+            SITES.put(name + ":", serve(built(name)));
+        }
 
         browser = HeadlessChromium.start(chromium.get(), chromedriver.get(), tmp.resolve("profile"), Duration.ofSeconds(30),
                 Duration.ofSeconds(60), "--hide-scrollbars", "--force-color-profile=srgb", "--window-size=1280,900");
@@ -125,6 +133,7 @@ class AccessibilityBrowserTest {
                 http.stop(0);
             }
         }
+        SITES.values().forEach(http -> http.stop(0));
     }
 
     /**
@@ -271,6 +280,11 @@ class AccessibilityBrowserTest {
                 "features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
         HttpServer http = path.startsWith(FEATURES) ? featuresServer : path.startsWith(EMBEDS) ? embedsServer
                 : path.startsWith(COMMENTS) ? commentsServer : server;
+        for (var site : SITES.entrySet()) {
+            if (path.startsWith(site.getKey())) {
+                http = site.getValue();
+            }
+        }
         browser.get("http://127.0.0.1:" + http.getAddress().getPort() + path.substring(path.indexOf('/')));
         // get() usually returns after the load event, but not always (a busy machine): wait for it.
         new WebDriverWait(browser, Duration.ofSeconds(30)).withMessage(path + " did not finish loading")

@@ -239,16 +239,19 @@ class JekyllImportTest {
         assertTrue(run.out().contains("  _config.yml:2: url: Kiln's url is the address alone, like https://example.com (a sub-path goes"
                 + " in baseurl); set it in site.yml\n"), run.out());
         assertTrue(run.out().contains("  _config.yml:5: paginate: Kiln's paginate is a whole number above 0\n"), run.out());
-        assertTrue(run.out().contains("  blog/_posts/: posts in a sub-folder's _posts/ are not imported (Jekyll gave them the folder's"
-                + " name as a category); move them into the top _posts/ and import again\n"), run.out());
-        assertEquals("---\ntitle: Own\ncategories: [notes]\npermalink: \"/notes/own/\" # Jekyll permalink: /:categories/:title/\n"
+        // blog/_posts/ is read as Jekyll reads it: its posts are in the category blog, written into their front matter
+        assertEquals("---\ntitle: Nested\ncategories: [\"blog\"]\naliases: [\"/blog/2026/01/07/nested.html\"]\n---\n\nIn blog/_posts/.\n",
+                KilnRun.read(target.resolve("content/posts/blog/2026-01-07-nested.md")));
+        // Kiln reads :categories as Jekyll does
+        assertEquals("---\ntitle: Own\ncategories: [notes]\npermalink: /:categories/:title/\n"
                 + "---\n\nMine.\n", KilnRun.read(target.resolve("content/posts/2026-01-05-own.md")));
         assertEquals("---\r\nlayout: post # Jekyll layout: default\r\ntitle: Windows\r\naliases: [\"/2026/01/06/crlf.html\"]\r\n---\r\n"
                 + "\r\nWritten on Windows.\r\n", KilnRun.read(target.resolve("content/posts/2026-01-06-crlf.md")));
         KilnRun build = KilnRun.of("build", "--source", target.toString());
         assertEquals(0, build.exitCode(), build.err());
         assertEquals("", build.err());
-        for (String file : List.of("notes/own/index.html", "tools.html", "2026/01/06/crlf.html", "2026/01/06/crlf/index.html")) {
+        for (String file : List.of("notes/own/index.html", "tools.html", "2026/01/06/crlf.html", "2026/01/06/crlf/index.html",
+                "blog/2026/01/07/nested.html", "categories/blog/index.html")) {
             assertTrue(Files.isRegularFile(target.resolve("site").resolve(file)), file);
         }
         assertTrue(KilnRun.read(target.resolve("site/index.html")).contains("My &quot;quoted&quot; blog"));

@@ -49,10 +49,12 @@ class JekyllUrlsTest {
     }
 
     @Test
-    void categoriesComeFromCategoryOrCategories() {
-        assertEquals(List.of("Java", "Tools"), JekyllUrls.categories(null, "Java Tools"));
-        assertEquals(List.of("Life"), JekyllUrls.categories("Life", List.of("Ignored")));
-        assertEquals(List.of("a", "b"), JekyllUrls.categories(null, List.of("a", "b", "a")));
+    void categoriesComeFromFoldersThenCategoriesThenCategoryAsJekyll4JoinsThem() {
+        assertEquals(List.of("Java", "Tools"), JekyllUrls.categories(List.of(), null, "Java Tools"));
+        // Jekyll 4.3.1: category: Solo Cat with categories: [one, two] is at /one/two/solo%20cat/…
+        assertEquals(List.of("one", "two", "Solo Cat"), JekyllUrls.categories(List.of(), "Solo Cat", List.of("one", "two")));
+        assertEquals(List.of("a", "b"), JekyllUrls.categories(List.of(), null, List.of("a", "b", "a")));
+        assertEquals(List.of("Travel", "Europe", "extra"), JekyllUrls.categories(List.of("Travel", "Europe"), null, List.of("extra")));
     }
 
     @Test
