@@ -87,10 +87,12 @@ final class SiteHandler implements HttpHandler {
         if (file != null && file.bytes() == null && !ContentTypes.isHtml(type)) {
             // Copied files are streamed from their source, never read whole: a video may be gigabytes.
             try (FileChannel channel = open(file)) {
-                if (channel != null) {
+                if (channel == null) {
+                    notFound(exchange, site);
+                } else {
                     sendRanged(exchange, type, channel.size(), channel, null);
-                    return;
                 }
+                return;
             }
         }
         byte[] body = file == null ? null : read(file);
