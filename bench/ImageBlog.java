@@ -33,11 +33,19 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
  * <pre>java bench/ImageBlog.java TEXT_CORPUS OUT</pre>
  * writes OUT/posts (every post of TEXT_CORPUS/posts, those with images changed) and OUT/img, and
  * prints a line with the counts and a sha-256 over every file written.
+ * <pre>java bench/ImageBlog.java --screenshot-post SITE</pre>
+ * adds to the site at SITE a post like the seed author's image-heavy one, six PNG screenshots
+ * 1,200-2,800 px wide between paragraphs (content/posts/2026-11-21-six-screenshots.md and
+ * content/img/shot-1.png … shot-6.png), for Lighthouse (docs/content/images.md).
  */
 public final class ImageBlog {
     private static final double JPEG_QUALITY = 0.88;
 
     public static void main(String[] args) throws IOException {
+        if (args.length == 2 && args[0].equals("--screenshot-post")) {
+            screenshotPost(Path.of(args[1]));
+            return;
+        }
         if (args.length != 2) {
             System.err.println("usage: java bench/ImageBlog.java TEXT_CORPUS OUT");
             System.exit(2);
@@ -100,6 +108,38 @@ public final class ImageBlog {
         }
         System.out.printf(Locale.ROOT, "wrote %d posts and %d images (%d photos, %d screenshots, %d diagrams; %.1f MB) to %s; sha-256 %s%n",
                 posts.size(), images, kinds[0], kinds[1], kinds[2], bytes / 1e6, out, HexFormat.of().formatHex(digest.digest()));
+    }
+
+    private static final int[] SHOT_WIDTHS = {2800, 1200, 2400, 1600, 2000, 1440};
+
+    private static void screenshotPost(Path site) throws IOException {
+        Path img = site.resolve("content/img");
+        Files.createDirectories(img);
+        Files.createDirectories(site.resolve("content/posts"));
+        MessageDigest digest = sha256();
+        StringBuilder post = new StringBuilder("""
+                ---
+                title: "Six screenshots"
+                description: "A post that shows six PNG screenshots, for measuring how fast such a page loads."
+                date: 2026-11-21 09:00:00 +0100
+                tags: [images]
+                ---
+
+                The screenshots below are PNG files between 1,200 and 2,800 pixels wide, as a screen
+                capture tool saves them.
+                """);
+        for (int k = 1; k <= SHOT_WIDTHS.length; k++) {
+            int width = SHOT_WIDTHS[k - 1];
+            byte[] encoded = png(screenshot(new Random(424_242L + k), width, width * (56 + 4 * k) / 100));
+            String name = "shot-" + k + ".png";
+            Files.write(img.resolve(name), encoded);
+            digest.update(encoded);
+            post.append("\nStep ").append(k).append(": what the screen shows at this point, and what to look at in it.\n\n")
+                    .append("![Screenshot ").append(k).append(" of this post](/img/").append(name).append(")\n");
+        }
+        Files.writeString(site.resolve("content/posts/2026-11-21-six-screenshots.md"), post, StandardCharsets.UTF_8);
+        System.out.printf(Locale.ROOT, "wrote the six-screenshot post to %s; sha-256 of its images %s%n", site,
+                HexFormat.of().formatHex(digest.digest()));
     }
 
     private static final int[][] ASPECTS = {{3, 2}, {4, 3}, {16, 9}, {2, 3}, {3, 4}};

@@ -475,6 +475,7 @@ public final class Cli {
         profile.slowestPages().forEach(t -> out.printf(Locale.ROOT, "  %-60s %8.1f ms%n", t.name(), t.millis()));
         out.printf(Locale.ROOT, "Resized images: %d made, %d reused%n", profile.imagesResized(), profile.imagesReused());
         var images = profile.images();
+        out.printf(Locale.ROOT, "WebP copies: %d made, %d reused%n", images.webpMade(), images.webpReused());
         out.printf(Locale.ROOT, "Images read and hashed: %d; decoded: %d", images.hashed(), images.decoded());
         if (images.decoded() > 0) {
             double megapixels = images.decodedPixels() / 1e6;

@@ -21,6 +21,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -39,7 +40,7 @@ public final class ImageProcessor {
     public static final int CONTENT_WIDTH = 720;
     static final List<Integer> WIDTHS = List.of(640, 960, 1280, 1920);
     /** Part of every copy's key: changing how copies are made must make them again. */
-    static final String SETTINGS = "kiln-images-1 halving+bicubic jpeg-q0.82 opaque-png-as-jpeg-when-half";
+    static final String SETTINGS = "kiln-images-1 halving+bicubic jpeg-q0.82 opaque-png-as-jpeg-when-half webp-lossy-q0.75-m4";
 
     private final Memory memory;
 
@@ -71,14 +72,16 @@ public final class ImageProcessor {
     }
 
     /** What one run did, for {@code --profile} and for tests (counts, not times, say what was skipped). */
-    public record Work(int resized, int reused, int hashed, int decoded, long decodedPixels, long decodeNanos,
-                       long resizeNanos) {
-        static final Work NONE = new Work(0, 0, 0, 0, 0, 0, 0);
+    public record Work(int resized, int reused, int webpMade, int webpReused, int hashed, int decoded, long decodedPixels,
+                       long decodeNanos, long resizeNanos) {
+        static final Work NONE = new Work(0, 0, 0, 0, 0, 0, 0, 0, 0);
     }
 
     private static final class Counters {
         final AtomicInteger resized = new AtomicInteger();
         final AtomicInteger reused = new AtomicInteger();
+        final AtomicInteger webpMade = new AtomicInteger();
+        final AtomicInteger webpReused = new AtomicInteger();
         final AtomicInteger hashed = new AtomicInteger();
         final AtomicInteger decoded = new AtomicInteger();
         final AtomicLong pixels = new AtomicLong();
@@ -86,7 +89,7 @@ public final class ImageProcessor {
         final AtomicLong resizeNanos = new AtomicLong();
 
         Work work() {
-            return new Work(resized.get(), reused.get(), hashed.get(), decoded.get(), pixels.get(), decodeNanos.get(),
+            return new Work(resized.get(), reused.get(), webpMade.get(), webpReused.get(), hashed.get(), decoded.get(), pixels.get(), decodeNanos.get(),
                     resizeNanos.get());
         }
     }
@@ -132,43 +135,110 @@ public final class ImageProcessor {
             throws IOException {
         Source source = read(request, cache, counters);
         ImageScaler.Header header = source.header();
-        List<ImageCatalog.Variant> variants = new ArrayList<>();
         boolean resizable = header.format().equals("jpeg") || header.format().equals("png");
         int width = header.shownWidth();
         int height = header.shownHeight();
-        ImageScaler.Levels decoded = null;
-        if (resizable && width > CONTENT_WIDTH) {
+        if (!resizable) {
+            return new ImageCatalog.Image(request.sitePath(), width, height, List.of(), List.of());
+        }
+        Pixels pixels = new Pixels(request, source, counters);
+        List<ImageCatalog.Variant> variants = new ArrayList<>();
+        // The size of what a browser gets without WebP at each width: a copy, else the image itself.
+        Map<Integer, Long> fallback = new TreeMap<>();
+        if (width > CONTENT_WIDTH) {
             for (int target : WIDTHS) {
                 if (target >= width) {
                     break;
                 }
-                int targetHeight = Math.max(1, (int) Math.round((double) height * target / width));
-                String key = source.hash() + " " + target;
-                ImageCache.Copy copy = cache.copy(key);
+                int targetHeight = height(width, height, target);
+                ImageCache.Copy copy = cache.copy(source.hash() + " " + target);
                 if (copy != null) {
                     counters.reused.incrementAndGet();
                 } else {
-                    if (decoded == null) {
-                        decoded = decode(source.bytes(request), header, counters);
-                    }
                     long start = cpuNanos();
-                    Made fresh = make(decoded, header, target, targetHeight, source.size());
+                    Made fresh = make(pixels.levels(), header, target, targetHeight, source.size());
                     counters.resizeNanos.addAndGet(cpuNanos() - start);
-                    copy = fresh == null ? cache.put(key, null, null, null)
-                            : cache.put(key, source.hash() + "-" + target + "." + fresh.extension(), fresh.bytes(), fresh.extension());
+                    copy = keep(cache, source.hash(), String.valueOf(target), fresh);
                     counters.resized.incrementAndGet();
                 }
+                fallback.put(target, copy.none() ? source.size() : copy.size());
                 if (copy.none()) {
                     continue; // no smaller than the image itself: not worth a copy
                 }
-                // Named after this image: another file with the same bytes gets copies of its own.
-                String path = copyPath(request.sitePath(), target, copy.extension());
-                files.add(copy.bytes() != null ? new ImageSet.File(path, copy.bytes(), null, request.source())
-                        : new ImageSet.File(path, null, cache.file(copy), request.source()));
-                variants.add(new ImageCatalog.Variant("/" + path, target, targetHeight));
+                variants.add(publish(request, cache, copy, target, targetHeight, files));
             }
         }
-        return new ImageCatalog.Image(request.sitePath(), width, height, variants);
+        if (width <= MAX_WEBP_WIDTH) {
+            fallback.put(width, source.size());
+        }
+        List<ImageCatalog.Variant> webp = new ArrayList<>();
+        List<ImageCache.Copy> webpCopies = new ArrayList<>();
+        for (Map.Entry<Integer, Long> at : fallback.entrySet()) {
+            int target = at.getKey();
+            ImageCache.Copy copy = cache.copy(source.hash() + " webp-" + target);
+            if (copy != null) {
+                counters.webpReused.incrementAndGet();
+            } else {
+                long start = cpuNanos();
+                BufferedImage image = target == width ? pixels.levels().full() : pixels.levels().shrink(target, height(width, height, target));
+                byte[] bytes = ImageScaler.webp(image);
+                counters.resizeNanos.addAndGet(cpuNanos() - start);
+                copy = keep(cache, source.hash(), "webp-" + target, bytes.length < at.getValue() ? new Made(bytes, "webp") : null);
+                counters.webpMade.incrementAndGet();
+            }
+            if (copy.none()) {
+                webpCopies.clear();
+                break; // one WebP no smaller than what it stands for: offered at no width, so every browser gets one kind
+            }
+            webpCopies.add(copy);
+        }
+        int i = 0;
+        for (Integer target : webpCopies.isEmpty() ? List.<Integer>of() : fallback.keySet()) {
+            webp.add(publish(request, cache, webpCopies.get(i++), target, height(width, height, target), files));
+        }
+        return new ImageCatalog.Image(request.sitePath(), width, height, variants, webp);
+    }
+
+    /** The widest WebP copy: wider ones would cost seconds each for screens that rarely need them. */
+    static final int MAX_WEBP_WIDTH = 1920;
+
+    private static int height(int width, int height, int target) {
+        return Math.max(1, (int) Math.round((double) height * target / width));
+    }
+
+    private static ImageCache.Copy keep(ImageCache cache, String hash, String what, Made made) {
+        return made == null ? cache.put(hash + " " + what, null, null, null)
+                : cache.put(hash + " " + what, hash + "-" + what + "." + made.extension(), made.bytes(), made.extension());
+    }
+
+    /** Adds a copy to the site, named after this image: another file with the same bytes gets copies of its own. */
+    private static ImageCatalog.Variant publish(ImageRequest request, ImageCache cache, ImageCache.Copy copy, int width,
+                                                int height, List<ImageSet.File> files) {
+        String path = copyPath(request.sitePath(), width, copy.extension());
+        files.add(copy.bytes() != null ? new ImageSet.File(path, copy.bytes(), null, request.source())
+                : new ImageSet.File(path, null, cache.file(copy), request.source()));
+        return new ImageCatalog.Variant("/" + path, width, height);
+    }
+
+    /** An image's pixels, decoded on first need, once for all its copies. */
+    private static final class Pixels {
+        private final ImageRequest request;
+        private final Source source;
+        private final Counters counters;
+        private ImageScaler.Levels levels;
+
+        Pixels(ImageRequest request, Source source, Counters counters) {
+            this.request = request;
+            this.source = source;
+            this.counters = counters;
+        }
+
+        ImageScaler.Levels levels() throws IOException {
+            if (levels == null) {
+                levels = decode(source.bytes(request), source.header(), counters);
+            }
+            return levels;
+        }
     }
 
     private static ImageScaler.Levels decode(byte[] bytes, ImageScaler.Header header, Counters counters) throws IOException {

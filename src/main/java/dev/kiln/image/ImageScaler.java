@@ -1,5 +1,8 @@
 package dev.kiln.image;
 
+import com.luciad.imageio.webp.CompressionType;
+import com.luciad.imageio.webp.WebPImageWriterSpi;
+import com.luciad.imageio.webp.WebPWriteParam;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
@@ -168,6 +171,32 @@ final class ImageScaler {
             param.setCompressionQuality(JPEG_QUALITY);
             param.setProgressiveMode(ImageWriteParam.MODE_DEFAULT);
             writer.write(null, new IIOImage(opaque, null, null), param);
+        } finally {
+            writer.dispose();
+        }
+        return bytes.toByteArray();
+    }
+
+    /** cwebp's default, as good to the eye as the JPEG copies at 0.82 and a third to a half smaller. */
+    static final float WEBP_QUALITY = 0.75f;
+
+    /**
+     * Lossy WebP at {@link #WEBP_QUALITY} (alpha kept), libwebp's default effort (method 4), one
+     * thread: the same bytes for the same pixels on every build. No metadata.
+     */
+    static byte[] webp(BufferedImage image) throws IOException {
+        WebPWriteParam param = new WebPWriteParam(Locale.ROOT);
+        param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+        param.setCompressionType(CompressionType.Lossy);
+        param.setCompressionQuality(WEBP_QUALITY);
+        param.setMethod(4);
+        ImageWriter writer = new WebPImageWriterSpi().createWriterInstance();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
+            writer.setOutput(out);
+            writer.write(null, new IIOImage(image, null, null), param);
+        } catch (RuntimeException | UnsatisfiedLinkError e) {
+            throw new IOException("its WebP copy could not be made (" + e + ")", e);
         } finally {
             writer.dispose();
         }

@@ -57,13 +57,45 @@ final class ImageMarkup {
             if (!eager && !tag.has("decoding")) {
                 added.append(" decoding=\"async\"");
             }
+            boolean picture = !image.webp().isEmpty() && !tag.has("srcset") && !insidePicture(html, tag.start());
+            if (picture) {
+                out.append(html, copied, tag.start()).append(source(image, baseurl, tag.has("sizes") ? tag.attribute("sizes") : SIZES));
+                copied = tag.start();
+            }
             out.append(html, copied, tag.insertAt()).append(added);
             copied = tag.insertAt();
+            if (picture) {
+                out.append(html, copied, tag.end()).append("</picture>");
+                copied = tag.end();
+            }
         }
         if (copied == 0) {
             return html;
         }
         return out.append(html, copied, html.length()).toString();
+    }
+
+    /**
+     * {@code <picture><source type="image/webp" …>}: a browser that reads WebP (all current ones) takes
+     * the smaller WebP copy, the others the {@code <img>} after it, which stays as it was (its alt, its box).
+     */
+    static String source(ImageCatalog.Image image, String baseurl, String sizes) {
+        if (image.webp().size() == 1 && image.variants().isEmpty()) {
+            // Only the image's own width, like the <img> without srcset: no widths, no sizes to get wrong.
+            return "<picture><source type=\"image/webp\" srcset=\"" + HtmlText.escape(url(baseurl + image.webp().get(0).path())) + "\">";
+        }
+        StringBuilder set = new StringBuilder();
+        for (ImageCatalog.Variant variant : image.webp()) {
+            set.append(set.isEmpty() ? "" : ", ").append(url(baseurl + variant.path())).append(' ').append(variant.width()).append('w');
+        }
+        return "<picture><source type=\"image/webp\" srcset=\"" + HtmlText.escape(set.toString()) + "\" sizes=\""
+                + HtmlText.escape(sizes) + "\">";
+    }
+
+    /** The author's own {@code <picture>} is left to them. */
+    private static boolean insidePicture(String html, int at) {
+        int open = html.lastIndexOf("<picture", at);
+        return open >= 0 && html.lastIndexOf("</picture>", at) < open;
     }
 
     /** Every copy and the image itself, each with its width: {@code /img/a-640w.jpg 640w, …, /img/a.jpg 3000w}. */

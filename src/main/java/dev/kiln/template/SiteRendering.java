@@ -317,7 +317,9 @@ public final class SiteRendering {
             return null;
         }
         String srcset = image.variants().isEmpty() ? null : ImageMarkup.srcset(image, config.baseurl());
-        return new Views.MastheadView(asset(background), srcset, srcset == null ? null : "100vw", image.width(), image.height());
+        String webp = image.webp().isEmpty() ? null : ImageMarkup.source(image, config.baseurl(), "100vw");
+        return new Views.MastheadView(asset(background), srcset, srcset == null && webp == null ? null : "100vw",
+                image.width(), image.height(), webp);
     }
 
     private String absoluteAsset(String path) {

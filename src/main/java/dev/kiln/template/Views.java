@@ -41,9 +41,10 @@ public final class Views {
 
     /**
      * The {@code background} as an image element, when it is a local image the build could read:
-     * {@code srcset} is null when it has no smaller copies.
+     * {@code srcset} is null when it has no smaller copies; {@code webpSource} opens a {@code <picture>}
+     * with its WebP copies (the template closes it after the image), null when it has none.
      */
-    public record MastheadView(String src, String srcset, String sizes, int width, int height) {}
+    public record MastheadView(String src, String srcset, String sizes, int width, int height, String webpSource) {}
 
     /** A post's category, linked to its page; {@code first} and {@code last} place the words and commas around them. */
     public record CategoryLink(String name, String url, boolean first, boolean last) {}

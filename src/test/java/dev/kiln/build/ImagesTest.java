@@ -132,6 +132,22 @@ class ImagesTest {
         assertFalse(masthead.containsKey("loading"), "the masthead is never lazy");
         assertFalse(KilnRun.read(site.resolve(POST)).contains("background-image: url("), "a local masthead is an <img>, not CSS");
 
+        // WebP copies at the same widths, offered first through <picture>; the <img> is the fallback.
+        for (int width : new int[] {640, 960, 1280, 1920}) {
+            assertWebp("site/img/photo-" + width + "w.webp", width, (int) Math.round(2000.0 * width / 3000), "site/img/photo-" + width + "w.jpg");
+        }
+        assertWebp("site/img/small-400w.webp", 400, 300, "content/img/small.png");
+        String page = KilnRun.read(site.resolve(POST));
+        String webp = "<picture><source type=\"image/webp\" srcset=\"/img/photo-640w.webp 640w, /img/photo-960w.webp 960w, "
+                + "/img/photo-1280w.webp 1280w, /img/photo-1920w.webp 1920w\" sizes=\"";
+        assertTrue(page.contains(webp + "100vw\"><img class=\"masthead-photo\" src=\"/img/photo.jpg\""), page);
+        assertTrue(page.contains(webp + SIZES + "\"><img src=\"/img/photo.jpg\""), page);
+        assertTrue(page.contains("<picture><source type=\"image/webp\" srcset=\"/img/alpha-640w.webp 640w, /img/alpha-960w.webp 960w, "
+                + "/img/alpha-1280w.webp 1280w, /img/alpha-1400w.webp 1400w\""), page);
+        assertTrue(page.contains("<picture><source type=\"image/webp\" srcset=\"/img/small-400w.webp\"><img src=\"/img/small.png\" alt=\"Small, in raw HTML\" width=\"400\" height=\"300\" loading=\"lazy\" decoding=\"async\"></picture>"), page);
+        assertFalse(page.contains("<picture><source type=\"image/webp\" srcset=\"https:"), "images on other hosts get no WebP");
+        assertFalse(Files.exists(site.resolve("site/img/photo-3000w.webp")), "no WebP wider than 1920 px");
+
         Map<String, String> first = images.get(1);
         assertEquals(masthead.get("srcset"), first.get("srcset"));
         assertEquals(SIZES, first.get("sizes"));
@@ -231,8 +247,8 @@ class ImagesTest {
         settle();
         KilnRun first = build();
         assertTrue(first.out().contains("Resized images: 11 made, 0 reused"), first.out());
-        // Four images read and hashed; the three wider than the column decoded, once each for all their copies.
-        assertTrue(first.out().contains("Images read and hashed: 4; decoded: 3 ("), first.out());
+        // Four images read and hashed, and decoded once each for all their copies (WebP ones too).
+        assertTrue(first.out().contains("Images read and hashed: 4; decoded: 4 ("), first.out());
 
         KilnRun warm = build();
         assertTrue(warm.out().contains("Resized images: 0 made, 11 reused"), warm.out());
@@ -277,11 +293,14 @@ class ImagesTest {
         assertFalse(Files.exists(site.resolve(".kiln-cache")), "check writes nothing");
 
         assertEquals(0, build().exitCode());
-        assertEquals(12, cacheFiles().size(), "11 copies and the index");
+        assertTrue(cacheFiles().size() > 9, "the copies of four images and the index: " + cacheFiles());
         write("content/posts/2024-05-01-photos.md", "---\ntitle: Photos\n---\n![The first](/img/photo.jpg)\n");
         KilnRun fewer = build();
         assertEquals(0, fewer.exitCode(), fewer.err());
-        assertEquals(5, cacheFiles().size(), "photo.jpg's 4 copies and the index: " + cacheFiles());
+        List<String> left = cacheFiles();
+        assertEquals(9, left.size(), "photo.jpg's 4 copies, its 4 WebP copies and the index: " + left);
+        assertTrue(left.contains("index.tsv"), left.toString());
+        assertEquals(1, left.stream().filter(f -> !f.equals("index.tsv")).map(f -> f.substring(0, 64)).distinct().count(), left.toString());
         Files.writeString(site.resolve(".kiln-cache/images/notes.txt"), "mine");
         write("content/posts/2024-05-01-photos.md", "---\ntitle: Photos\n---\nNo pictures.\n");
         assertEquals(0, build().exitCode());
@@ -422,6 +441,17 @@ class ImagesTest {
         String expected = format.equals("JPEG") ? "\u00ff\u00d8" : "\u0089PNG";
         assertEquals(expected, new String(bytes, 0, expected.length(), StandardCharsets.ISO_8859_1), path);
         assertFalse(new String(bytes, StandardCharsets.ISO_8859_1).contains("tIME"), path + " has no time stamp");
+    }
+
+    /** A WebP file of that size, smaller than what it stands for. */
+    private void assertWebp(String path, int width, int height, String fallback) throws IOException {
+        byte[] bytes = Files.readAllBytes(site.resolve(path));
+        assertEquals("RIFF", new String(bytes, 0, 4, StandardCharsets.ISO_8859_1), path);
+        assertEquals("WEBP", new String(bytes, 8, 4, StandardCharsets.ISO_8859_1), path);
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(bytes));
+        assertEquals(width, image.getWidth(), path);
+        assertEquals(height, image.getHeight(), path);
+        assertTrue(bytes.length < Files.size(site.resolve(fallback)), path + " is smaller than " + fallback);
     }
 
     /** The attributes of every {@code <img>} of a page, in order. */
