@@ -1,12 +1,16 @@
 package dev.kiln.cli;
 
+import dev.kiln.diag.Diagnostic;
+import dev.kiln.diag.DiagnosticPrinter;
+import dev.kiln.diag.FileErrorText;
+import dev.kiln.jekyll.JekyllImporter;
+import dev.kiln.model.Visibility;
+import dev.kiln.output.OutputException;
+import dev.kiln.output.OutputLock;
+import dev.kiln.output.OutputProblem;
 import dev.kiln.pipeline.BuildProfile;
 import dev.kiln.pipeline.BuildResult;
 import dev.kiln.pipeline.SiteBuilder;
-import dev.kiln.diag.DiagnosticPrinter;
-import dev.kiln.jekyll.JekyllImporter;
-import dev.kiln.model.Visibility;
-import dev.kiln.output.ForeignOutputException;
 import dev.kiln.preview.BrowserOpener;
 import dev.kiln.preview.PortInUseException;
 import dev.kiln.preview.PreviewServer;
@@ -15,12 +19,15 @@ import dev.kiln.scaffold.PostScaffold;
 import dev.kiln.scaffold.SiteScaffold;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /** Kiln's command line. The only place that prints; returns exit codes instead of exiting. */
 public final class Cli {
@@ -44,17 +51,19 @@ public final class Cli {
             """;
 
     private static final String BUILD_HELP = """
-            Usage: kiln build [--source DIR] [--output DIR] [--drafts] [--future] [--no-check-links] [--profile] [--quiet] [--verbose]
+            Usage: kiln build [--source DIR] [--output DIR] [--drafts] [--future] [--no-check-links] [--profile] [--quiet]
+                              [--no-wait] [--verbose]
 
             Generates the site from DIR/content and DIR/templates (or the bundled theme).
               --source DIR   site folder (default: the current folder)
-              --output DIR   where to write the site (default: DIR/site); replaced only
-                             when the build succeeds
+              --output DIR   where to write the site (default: DIR/site); Kiln's files in it are
+                             replaced only when the build succeeds, other files are kept
               --drafts       include posts with draft: true or published: false
               --future       include posts dated in the future
               --no-check-links  publish even if internal links are broken (emergencies only)
               --profile      print the time of each stage and the slowest templates and pages
               --quiet        print nothing when the build succeeds (errors are always printed)
+              --no-wait      stop if another build is writing to the output folder (default: wait)
               --verbose      show stack traces for internal errors
 
             Exit codes: 0 built, 1 the site has errors (nothing written), 2 bad usage.
@@ -151,7 +160,7 @@ public final class Cli {
             return USAGE;
         }
         return switch (command) {
-            case "build" -> options.help() ? help(BUILD_HELP) : build(options);
+            case "build" -> options.help() ? help(BUILD_HELP) : build(options, "kiln " + String.join(" ", args));
             case "check" -> options.help() ? help(CHECK_HELP) : check(options);
             default -> options.help() ? help(SERVE_HELP) : serve(options);
         };
@@ -382,10 +391,11 @@ public final class Cli {
         return OK;
     }
 
-    private int build(Options options) {
+    private int build(Options options, String command) {
         long start = System.nanoTime();
         Path root = options.source();
         Path output = options.output() != null ? options.output() : root.resolve("site");
+        String shown = display(root, output);
         try {
             String problem = OutputLocation.problem(root, output);
             if (problem != null) {
@@ -395,32 +405,81 @@ public final class Cli {
             if (!hasContent(root)) {
                 return USAGE;
             }
-            BuildResult result;
-            try (BuildProgress progress = BuildProgress.start(err, terminal)) {
-                result = siteBuilder(progress).buildInto(root, output, visibility(options), options.checkLinks());
+            Consumer<OutputLock.Holder> onWait = options.noWait() ? null
+                    : holder -> err.println("kiln: waiting for " + shown + ": it is being built by " + holder.describe());
+            try (OutputLock lock = OutputLock.acquire(output, command, clock, onWait)) {
+                List<OutputProblem> warnings = new ArrayList<>();
+                BuildResult result;
+                try (BuildProgress progress = BuildProgress.start(err, terminal)) {
+                    result = siteBuilder(progress).buildInto(root, output, visibility(options), options.checkLinks(), warnings::add);
+                }
+                new DiagnosticPrinter(root, colour).print(result.diagnostics(), err);
+                printOutputProblems(warnings, "warning", root, output);
+                if (!result.succeeded()) {
+                    err.println(DiagnosticPrinter.summary(result.diagnostics(), millisSince(start)) + "; " + shown + " was left unchanged");
+                    return SITE_ERRORS;
+                }
+                if (!options.quiet()) {
+                    out.printf(Locale.ROOT, "Built %d pages (%d files) in %d ms into %s%n",
+                            result.pages(), result.plan().files().size(), millisSince(start), shown);
+                }
+                if (!warnings.isEmpty()) {
+                    err.println(warnings.size() + (warnings.size() == 1 ? " warning" : " warnings") + ": the new site is in place in "
+                            + shown + "; the files named above are left from earlier builds");
+                }
+                if (options.profile()) {
+                    printProfile(result.profile());
+                }
+                return OK;
             }
-            new DiagnosticPrinter(root, colour).print(result.diagnostics(), err);
-            if (!result.succeeded()) {
-                err.println(DiagnosticPrinter.summary(result.diagnostics(), millisSince(start)) + "; " + display(root, output)
-                        + " was left unchanged");
-                return SITE_ERRORS;
-            }
-            if (!options.quiet()) {
-                out.printf(Locale.ROOT, "Built %d pages (%d files) in %d ms into %s%n",
-                        result.pages(), result.plan().files().size(), millisSince(start), display(root, output));
-            }
-            if (options.profile()) {
-                printProfile(result.profile());
-            }
-            return OK;
-        } catch (ForeignOutputException e) {
-            err.println("kiln: " + e.getMessage());
-            err.println("hint: Kiln replaces its output folder on every build; choose an empty or new folder with --output,"
-                    + " or delete this one if nothing in it is needed");
+        } catch (OutputException e) {
+            printOutputProblems(e.problems(), "error", root, output);
+            int count = e.problems().size();
+            err.println(count + (count == 1 ? " error" : " errors") + " writing the site; " + shown
+                    + (e.siteUnchanged() ? " was left unchanged" : " is partly replaced: build again once the problem is fixed"));
             return SITE_ERRORS;
-        } catch (IOException | RuntimeException e) {
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("kiln: interrupted while waiting for " + shown + "; nothing was written");
+            return SITE_ERRORS;
+        } catch (IOException e) {
+            return fileError(e, root, "the previous site was left unchanged");
+        } catch (RuntimeException e) {
             return internalError(e, options, "the previous site was left unchanged");
         }
+    }
+
+    /** Problems with files of the output folder, like diagnostics: {@code site/CNAME: error: ... (hint: ...)}; 20 at most. */
+    private void printOutputProblems(List<OutputProblem> problems, String severity, Path root, Path output) {
+        int shown = Math.min(problems.size(), 20);
+        for (OutputProblem problem : problems.subList(0, shown)) {
+            String folder = display(root, output);
+            String path = problem.inSources() ? problem.path()
+                    : problem.path().isEmpty() ? folder.substring(0, folder.length() - 1) : folder + problem.path();
+            err.println(Diagnostic.visible(path + ": " + severity + ": " + problem.message()
+                    + (problem.hint() == null ? "" : " (hint: " + problem.hint() + ")")));
+        }
+        if (problems.size() > shown) {
+            err.println("... and " + (problems.size() - shown) + " more");
+        }
+    }
+
+    /** An I/O error outside the writer (reading the sources): the file and what went wrong, in words. */
+    private int fileError(IOException e, Path root, String consequence) {
+        String file = e instanceof FileSystemException fs && fs.getFile() != null ? fs.getFile() : null;
+        if (file == null) {
+            err.println("kiln: " + FileErrorText.reason(e) + "; " + consequence);
+        } else {
+            Path path = Path.of(file).toAbsolutePath().normalize();
+            Path site = root.toAbsolutePath().normalize();
+            String shown = path.startsWith(site) ? site.relativize(path).toString().replace('\\', '/') : path.toString();
+            err.println(Diagnostic.visible("kiln: " + shown + ": " + FileErrorText.reason(e)) + "; " + consequence);
+        }
+        String hint = FileErrorText.hint(e);
+        if (hint != null) {
+            err.println("hint: " + hint);
+        }
+        return SITE_ERRORS;
     }
 
     /** A build in memory: the same diagnostics as {@code build}, and nothing on disk changes. */
@@ -440,7 +499,9 @@ public final class Cli {
                         result.pages(), result.plan().files().size());
             }
             return OK;
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
+            return fileError(e, options.source(), "nothing was written");
+        } catch (RuntimeException e) {
             return internalError(e, options, "nothing was written");
         }
     }

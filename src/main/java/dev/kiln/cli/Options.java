@@ -8,12 +8,12 @@ import java.util.TreeSet;
 
 /** Parsed command-line options shared by the commands. */
 record Options(Path source, Path output, boolean drafts, boolean future, boolean checkLinks, boolean verbose, boolean help,
-               String host, int port, boolean open, boolean profile, boolean quiet) {
+               String host, int port, boolean open, boolean profile, boolean quiet, boolean noWait) {
 
     /** The options each command takes; any other is a usage error, so a typo never passes unnoticed. */
     static final Map<String, Set<String>> OF_COMMAND = Map.of(
             "build", Set.of("--source", "--output", "--drafts", "--future", "--no-check-links", "--profile", "--quiet",
-                    "--verbose", "--help"),
+                    "--no-wait", "--verbose", "--help"),
             "check", Set.of("--source", "--drafts", "--future", "--no-check-links", "--quiet", "--verbose", "--help"),
             "serve", Set.of("--source", "--port", "--host", "--open", "--no-check-links", "--verbose", "--help"));
     private static final Map<String, String> SHORT = Map.of("-s", "--source", "-o", "--output", "-v", "--verbose",
@@ -33,6 +33,7 @@ record Options(Path source, Path output, boolean drafts, boolean future, boolean
         boolean open = false;
         boolean profile = false;
         boolean quiet = false;
+        boolean noWait = false;
         for (int i = 0; i < args.size(); i++) {
             String arg = SHORT.getOrDefault(args.get(i), args.get(i));
             if (!allowed.contains(arg)) {
@@ -51,10 +52,11 @@ record Options(Path source, Path output, boolean drafts, boolean future, boolean
                 case "--open" -> open = true;
                 case "--profile" -> profile = true;
                 case "--quiet" -> quiet = true;
+                case "--no-wait" -> noWait = true;
                 default -> throw new IllegalStateException("option without a meaning: " + arg);
             }
         }
-        return new Options(source, output, drafts, future, checkLinks, verbose, help, host, port, open, profile, quiet);
+        return new Options(source, output, drafts, future, checkLinks, verbose, help, host, port, open, profile, quiet, noWait);
     }
 
     /** Why an argument is refused: an option of another command, or a typo with the closest option. */

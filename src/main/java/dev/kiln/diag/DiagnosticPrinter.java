@@ -67,8 +67,8 @@ public final class DiagnosticPrinter {
             if (!Files.isRegularFile(file) || Files.size(file) > 64L * 1024 * 1024) {
                 return null;
             }
-            if (!file.toRealPath().startsWith(root.toRealPath())) {
-                return null; // a symbolic link out of the site: refused, and its text must not leak into logs
+            if (!file.toRealPath().startsWith(root.resolve(position.file().getName(0)).toRealPath())) {
+                return null; // a symbolic link out of content/ (or the site): refused, and its text must not leak into logs
             }
             if (position.line() < 1) {
                 return null;

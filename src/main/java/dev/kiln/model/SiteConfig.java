@@ -8,7 +8,8 @@ import java.util.Map;
  * Settings from content/site.yml, with defaults for everything left out. {@code menu} is null when
  * site.yml has none: the theme's default menu then depends on which pages exist. {@code search}
  * turns the search page, its index and its script on (the default) or off. {@code comments} and
- * {@code analytics} are null unless site.yml names a provider.
+ * {@code analytics} are null unless site.yml names a provider. {@code keep} lists the patterns of
+ * files in the output folder that Kiln must leave alone.
  */
 public record SiteConfig(
         String title,
@@ -24,6 +25,7 @@ public record SiteConfig(
         boolean search,
         ZoneId timezone,
         List<MenuItem> menu,
+        List<String> keep,
         Map<String, Object> params,
         Service comments,
         Service analytics) {

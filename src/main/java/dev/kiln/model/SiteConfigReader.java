@@ -59,6 +59,7 @@ public final class SiteConfigReader {
                 fields.flag("search", true),
                 zone,
                 menu(fields, doc),
+                keep(fields),
                 params,
                 thirdParty.comments(),
                 thirdParty.analytics());
@@ -88,6 +89,23 @@ public final class SiteConfigReader {
         }
         fields.error("menu", "menu should be a list of {title, url} entries", "write e.g. menu: [{title: About, url: /about/}]");
         return List.of();
+    }
+
+    /** Patterns of output files to keep: relative paths inside the output folder, never out of it. */
+    private static List<String> keep(FieldReader fields) {
+        List<String> keep = new ArrayList<>();
+        List<String> words = fields.words("keep");
+        for (int i = 0; i < words.size(); i++) {
+            String pattern = words.get(i);
+            String path = pattern.startsWith("/") ? pattern.substring(1) : pattern;
+            if (path.isEmpty() || path.contains("\\") || List.of(path.split("/")).contains("..") || path.indexOf(':') >= 0) {
+                fields.itemError("keep", i, "keep: '" + pattern + "' is not a path inside the output folder",
+                        "write paths relative to the output folder, e.g. keep: [CNAME, downloads/**]");
+            } else {
+                keep.add(path);
+            }
+        }
+        return List.copyOf(keep);
     }
 
     /** What is wrong with one entry of {@code menu}, or null when it is a usable {title, url}. */

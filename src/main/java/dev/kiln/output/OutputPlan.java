@@ -11,23 +11,40 @@ import java.util.Map;
 /**
  * The complete list of files a build will write, checked so that nothing overwrites anything:
  * two sources for one path (even differing only in case, which clash on macOS and Windows), or a
- * file where another needs a folder, are errors naming both sources.
+ * file where another needs a folder, are errors naming both sources; so is a path Kiln keeps for itself.
  */
 public final class OutputPlan {
     private final List<OutputFile> files;
+    private final List<String> keep;
 
-    private OutputPlan(List<OutputFile> files) {
+    private OutputPlan(List<OutputFile> files, List<String> keep) {
         this.files = files;
+        this.keep = keep;
     }
 
     public List<OutputFile> files() {
         return files;
     }
 
+    /** The {@code keep:} patterns of site.yml: files of the output folder Kiln must leave alone. */
+    public List<String> keep() {
+        return keep;
+    }
+
     public static OutputPlan of(List<OutputFile> candidates, Diagnostics diagnostics) {
+        return of(candidates, List.of(), diagnostics);
+    }
+
+    public static OutputPlan of(List<OutputFile> candidates, List<String> keep, Diagnostics diagnostics) {
         List<OutputFile> sorted = new ArrayList<>(candidates);
         sorted.sort(Comparator.comparing(OutputFile::path));
         Map<String, OutputFile> byKey = new HashMap<>();
+        for (OutputFile file : sorted) {
+            if (isReserved(file.path())) {
+                diagnostics.error(file.origin(), "output " + file.path() + " is reserved for Kiln's own files"
+                        + " (the list of files it wrote, its lock, its work folders)", "give it another permalink or file name");
+            }
+        }
         for (OutputFile file : sorted) {
             OutputFile other = byKey.putIfAbsent(key(file.path()), file);
             if (other != null) {
@@ -50,7 +67,15 @@ public final class OutputPlan {
                 }
             }
         }
-        return new OutputPlan(List.copyOf(sorted));
+        return new OutputPlan(List.copyOf(sorted), List.copyOf(keep));
+    }
+
+    /** The output folder's own files: the manifest, the lock and the work folders of a build. */
+    static boolean isReserved(String path) {
+        String key = key(path);
+        String first = key.contains("/") ? key.substring(0, key.indexOf('/')) : key;
+        return first.equals(SiteWriter.MARKER) || first.equals(OutputLock.NAME)
+                || SiteWriter.WORK_FOLDERS.stream().anyMatch(first::startsWith);
     }
 
     private static String where(dev.kiln.diag.SourcePosition origin) {

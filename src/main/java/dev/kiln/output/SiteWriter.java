@@ -1,173 +1,487 @@
 package dev.kiln.output;
 
+import dev.kiln.diag.FileErrorText;
 import dev.kiln.work.Parallel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
- * Stage 5: writes a checked {@link OutputPlan}. Everything goes into a fresh folder next to the
- * output, which then replaces the output by renames, so a failed or killed build never leaves a
- * half-written site: the previous one stays until the new one is complete.
+ * Stage 5: writes a checked {@link OutputPlan} into an output folder that belongs to the author.
+ * <p>
+ * Kiln replaces or removes only the files its manifest ({@value #MARKER}) says it wrote; every other
+ * file stays ({@code .git}, {@code CNAME}, anything under {@code keep:}), and a foreign file where the
+ * plan puts one is an error before anything is written. The new site is written into a work folder
+ * inside the output ({@code .kiln-new-ID}), so all renames stay on one file system and the output folder
+ * itself is never renamed: it may be a mount point or a symbolic link, which is written through.
+ * <p>
+ * The commit is journaled by the work folder's name. Renamed to {@code .kiln-commit-ID}, it lists the
+ * plan's paths and the folders the commit creates; each file of the earlier build that is replaced or
+ * removed is first moved into {@code .kiln-old-ID}, then the new file is moved in. Writing the new
+ * manifest is the commit point. A failure before it undoes every move, and so does the next build
+ * after a kill ({@link #recover}), so a failed or killed build leaves the previous site byte-identical.
+ * A file of the earlier build that cannot be removed stays, is named in a warning and stays in the
+ * manifest, so a later build tries again; one that cannot be replaced fails the build, undone.
  */
 public final class SiteWriter {
-    /** Marks a folder as Kiln's, so Kiln never replaces a folder it did not write. */
+    /** The manifest: the files Kiln wrote here. */
     public static final String MARKER = ".kiln-site";
+    /** Names of a build's work folders, followed by its id. */
+    static final List<String> WORK_FOLDERS = List.of(".kiln-new-", ".kiln-commit-", ".kiln-old-");
+    private static final String NEW = ".kiln-new-";
+    private static final String COMMIT = ".kiln-commit-";
+    private static final String OLD = ".kiln-old-";
+    /** Inside a work folder: the new files, the list of them and the folders the commit creates. */
+    private static final String FILES = "files";
+    private static final String PLAN = "plan";
+    private static final String FOLDERS = "folders";
+    private static final String HINT_FOREIGN = "Kiln replaces only the files it wrote, listed in " + MARKER
+            + "; move or delete this one if Kiln should write there, or give what writes there another path";
 
-    /** Refuses an output folder that holds files not written by Kiln. */
-    public static void checkOwnership(Path output) throws ForeignOutputException, IOException {
-        if (Files.exists(output, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(output)) {
-            throw new ForeignOutputException(output + " is a file, not a folder; replacing it would delete it");
+    private final FileOperations disk;
+
+    public SiteWriter() {
+        this(FileOperations.DISK);
+    }
+
+    SiteWriter(FileOperations disk) {
+        this.disk = disk;
+    }
+
+    /**
+     * Writes the site. On success every file of the plan is in place; the report's warnings name files
+     * of an earlier build that could not be removed.
+     *
+     * @throws OutputException when nothing was changed (foreign files in the way, a write failed) or,
+     *     said by {@link OutputException#siteUnchanged()}, when a failure could not be undone
+     */
+    public WriteReport write(OutputPlan plan, Path outputFolder) throws OutputException {
+        Path output = outputFolder.toAbsolutePath().normalize();
+        prepare(output);
+        List<OutputProblem> warnings = new ArrayList<>(recover(output));
+        Set<String> owned;
+        try {
+            owned = new TreeSet<>(Manifest.read(output));
+        } catch (IOException e) {
+            throw failure(e, output, output.resolve(MARKER), "cannot be read", true);
         }
-        if (!Files.isDirectory(output) || Files.exists(output.resolve(MARKER))) {
-            return;
-        }
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(output)) {
-            if (entries.iterator().hasNext()) {
-                throw new ForeignOutputException(output);
+        for (OutputFile file : plan.files()) {
+            Path target = output.resolve(file.path()).normalize();
+            if (!target.startsWith(output) || target.equals(output)) {
+                throw new OutputException(OutputProblem.inOutput(file.path(), "is outside the output folder; nothing was written",
+                        null), true);
             }
+        }
+        KeepList keep = new KeepList(plan.keep());
+        owned.removeIf(keep::keeps);
+        Set<String> missingFolders = new TreeSet<>();
+        List<OutputProblem> foreign = foreignFiles(plan, output, owned, keep, missingFolders);
+        if (!foreign.isEmpty()) {
+            throw new OutputException(foreign, true);
+        }
+
+        String id = UUID.randomUUID().toString();
+        Path work = output.resolve(NEW + id);
+        List<String> paths = plan.files().stream().map(OutputFile::path).toList();
+        stage(plan, output, work, missingFolders);
+        Path commit = output.resolve(COMMIT + id);
+        try {
+            disk.move(work, commit);
+        } catch (IOException e) {
+            deleteTree(work, output, warnings);
+            throw failure(e, output, work, "cannot be renamed to start the commit", true);
+        }
+
+        Path old = output.resolve(OLD + id);
+        Set<String> planned = new HashSet<>(paths);
+        Set<String> kept = new TreeSet<>();
+        List<String> removed = new ArrayList<>();
+        Path at = output;
+        String doing = "cannot be written";
+        try {
+            for (String path : owned) {
+                Path file = output.resolve(path);
+                if (planned.contains(path) || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                    continue; // replaced below, or already gone
+                }
+                try {
+                    moveAside(output, old, path);
+                    removed.add(path);
+                } catch (IOException e) {
+                    kept.add(path);
+                    warnings.add(OutputProblem.inOutput(path, "could not be removed: " + FileErrorText.reason(e)
+                            + "; it is left from an earlier build, and the next build tries again",
+                            "remove it by hand if it should go (lsattr shows an immutable file, lsof one in use)"));
+                }
+            }
+            for (String folder : missingFolders) {
+                at = output.resolve(folder);
+                doing = "cannot be created";
+                disk.createDirectory(at);
+            }
+            for (String path : paths) {
+                at = output.resolve(path);
+                if (owned.contains(path) && FileOperations.exists(at)) {
+                    doing = "cannot be replaced";
+                    moveAside(output, old, path);
+                }
+                doing = "cannot be written";
+                disk.move(commit.resolve(FILES).resolve(path), at);
+            }
+        } catch (IOException e) {
+            boolean undone = rollback(output, commit, old, paths, missingFolders, warnings);
+            throw failure(e, output, at, doing, undone);
+        }
+
+        Set<String> manifest = new TreeSet<>(planned);
+        manifest.addAll(kept);
+        try {
+            disk.write(commit.resolve(MARKER), Manifest.write(manifest));
+            disk.move(commit.resolve(MARKER), output.resolve(MARKER)); // the commit point
+        } catch (IOException e) {
+            boolean undone = rollback(output, commit, old, paths, missingFolders, warnings);
+            throw failure(e, output, output.resolve(MARKER), "cannot be written", undone);
+        }
+        deleteTree(old, output, warnings);
+        deleteTree(commit, output, warnings);
+        for (String path : removed) {
+            removeEmptyFolders(output, path);
+        }
+        return new WriteReport(warnings);
+    }
+
+    /**
+     * Makes sure {@code output} is a folder, creating it if need be: a file there, or a symbolic link to
+     * nothing, is refused. A symbolic link to a folder is fine: the site is written into its target.
+     */
+    public static void prepare(Path output) throws OutputException {
+        try {
+            if (Files.isSymbolicLink(output) && !Files.exists(output)) {
+                throw new OutputException(OutputProblem.inOutput("", "is a symbolic link to " + Files.readSymbolicLink(output)
+                        + ", which does not exist", "create the folder it points to, or remove the link"), true);
+            }
+            if (Files.exists(output) && !Files.isDirectory(output)) {
+                throw new OutputException(OutputProblem.inOutput("", "is a file, not a folder; Kiln writes a site into a folder",
+                        "choose a folder with --output"), true);
+            }
+            Files.createDirectories(output);
+        } catch (IOException e) {
+            throw failure(e, output, output, "cannot be created", true);
         }
     }
 
     /**
-     * Finishes what a killed build left next to {@code outputFolder}: a previous site moved aside for
-     * the swap is put back. Called before every build, so even a build that then fails shows the
-     * previous site and not nothing.
+     * Finishes what a killed build left in {@code outputFolder}: an unfinished work folder is deleted,
+     * an interrupted commit is undone (or completed, when every new file was already in place). Called
+     * before every build, so even a build that then fails shows the previous site. Work folders that
+     * cannot be deleted are warnings, never errors: they must not stop later builds.
      */
-    public static void recoverInterruptedBuild(Path outputFolder) throws IOException {
+    public List<OutputProblem> recover(Path outputFolder) throws OutputException {
         Path output = outputFolder.toAbsolutePath().normalize();
-        if (output.getParent() != null && Files.isDirectory(output.getParent())) {
-            removeLeftovers(output.getParent(), output.getFileName().toString());
+        if (!Files.isDirectory(output)) {
+            return List.of();
+        }
+        Map<String, Path> work = new TreeMap<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(output, ".kiln-{new,commit,old}-*")) {
+            entries.forEach(entry -> work.put(entry.getFileName().toString(), entry));
+        } catch (IOException e) {
+            throw failure(e, output, output, "cannot be listed", true);
+        }
+        List<OutputProblem> warnings = new ArrayList<>();
+        for (Map.Entry<String, Path> entry : work.entrySet()) {
+            String name = entry.getKey();
+            Path folder = entry.getValue();
+            if (!FileOperations.exists(folder)) {
+                continue; // an old folder handled with its commit
+            }
+            if (!name.startsWith(COMMIT)) {
+                deleteTree(folder, output, warnings);
+                continue;
+            }
+            Path old = output.resolve(OLD + name.substring(COMMIT.length()));
+            try {
+                List<String> paths = List.copyOf(Manifest.parse(Files.readString(folder.resolve(PLAN), StandardCharsets.UTF_8)));
+                Set<String> folders = Manifest.parse(Files.readString(folder.resolve(FOLDERS), StandardCharsets.UTF_8));
+                boolean complete = paths.stream().noneMatch(p -> FileOperations.exists(folder.resolve(FILES).resolve(p)));
+                if (complete) {
+                    // Killed after the last new file was moved in: the new site is whole, only its manifest is missing.
+                    Set<String> manifest = new TreeSet<>(paths);
+                    for (String path : Manifest.read(output)) {
+                        if (Files.isRegularFile(output.resolve(path), LinkOption.NOFOLLOW_LINKS)) {
+                            manifest.add(path);
+                        }
+                    }
+                    disk.write(folder.resolve(MARKER), Manifest.write(manifest));
+                    disk.move(folder.resolve(MARKER), output.resolve(MARKER));
+                    deleteTree(old, output, warnings);
+                    deleteTree(folder, output, warnings);
+                } else if (!rollback(output, folder, old, paths, folders, warnings)) {
+                    throw new OutputException(OutputProblem.inOutput("", "a build killed while replacing the site left it"
+                            + " partly replaced, and it could not be put back: " + warnings.get(warnings.size() - 1).message(),
+                            "build again once the file named is writable; the files moved aside are in " + OLD + "*"), false);
+                }
+            } catch (IOException e) {
+                throw failure(e, output, folder, "holds an interrupted build that cannot be finished", false);
+            }
+        }
+        return warnings;
+    }
+
+    /**
+     * Files of the plan where the output folder has something Kiln did not write, and folders of the plan
+     * that are missing (into {@code missingFolders}, parents first).
+     */
+    private static List<OutputProblem> foreignFiles(OutputPlan plan, Path output, Set<String> owned, KeepList keep,
+                                                    Set<String> missingFolders) throws OutputException {
+        List<OutputProblem> problems = new ArrayList<>();
+        Set<String> checked = new HashSet<>();
+        for (OutputFile file : plan.files()) {
+            String path = file.path();
+            String origin = file.origin().file().toString().replace('\\', '/');
+            if (keep.keeps(path)) {
+                problems.add(OutputProblem.inOutput(path, "is listed under keep: in content/site.yml, but " + origin + " writes it",
+                        "take it out of keep:, or give " + origin + " another path"));
+                continue;
+            }
+            for (int slash = path.indexOf('/'); slash > 0; slash = path.indexOf('/', slash + 1)) {
+                String folder = path.substring(0, slash);
+                if (!checked.add(folder)) {
+                    continue;
+                }
+                BasicFileAttributes attributes = attributes(output.resolve(folder));
+                if (attributes == null || attributes.isRegularFile() && owned.contains(folder)) {
+                    missingFolders.add(folder); // absent, or a file of the earlier build that is removed first
+                } else if (attributes.isSymbolicLink()) {
+                    problems.add(OutputProblem.inOutput(folder, "is a symbolic link, where " + origin
+                            + " needs a folder; Kiln writes only into real folders inside the output folder", HINT_FOREIGN));
+                } else if (!attributes.isDirectory()) {
+                    problems.add(OutputProblem.inOutput(folder, "was not written by Kiln, and " + origin + " needs a folder there",
+                            HINT_FOREIGN));
+                }
+            }
+            if (owned.contains(path)) {
+                continue;
+            }
+            BasicFileAttributes attributes = attributes(output.resolve(path));
+            if (attributes != null) {
+                problems.add(OutputProblem.inOutput(path, (attributes.isDirectory() ? "is a folder Kiln did not write" : "was not written by Kiln")
+                        + ", and " + origin + " would replace it", HINT_FOREIGN));
+            }
+        }
+        return problems;
+    }
+
+    private static BasicFileAttributes attributes(Path path) {
+        try {
+            return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException e) {
+            return null; // absent, or under something that is not a folder
         }
     }
 
-    public void write(OutputPlan plan, Path outputFolder) throws IOException {
-        Path output = outputFolder.toAbsolutePath().normalize();
-        Path parent = output.getParent();
-        Files.createDirectories(parent);
-        String name = output.getFileName().toString();
-        removeLeftovers(parent, name);
-        Path staging = parent.resolve("." + name + ".kiln-new-" + UUID.randomUUID());
-        Files.createDirectory(staging);
+    /** Writes every file of the plan into {@code work}, with the lists that make it a journal. */
+    private void stage(OutputPlan plan, Path output, Path work, Set<String> missingFolders) throws OutputException {
+        Path files = work.resolve(FILES);
         try {
+            disk.createDirectory(work);
+            disk.createDirectory(files);
             List<Path> targets = new ArrayList<>(plan.files().size());
             Set<Path> folders = new HashSet<>();
             for (OutputFile file : plan.files()) {
-                Path target = staging.resolve(file.path()).normalize();
-                if (!target.startsWith(staging) || target.equals(staging)) {
-                    throw new IOException("refusing to write outside the output folder: " + file.path());
-                }
+                Path target = files.resolve(file.path());
                 folders.add(target.getParent());
                 targets.add(target);
             }
-            // Files are independent once their folders exist. Both are made on all cores: a blog has a folder
-            // per post, and createDirectories copes with another thread making a shared parent.
-            try {
-                List<Path> folderList = List.copyOf(folders);
-                Parallel.forEach(folderList.size(), i -> {
-                    try {
-                        Files.createDirectories(folderList.get(i));
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
+            // Files are independent once their folders exist. Both are made on all cores: a blog has a folder per post.
+            List<Path> folderList = List.copyOf(folders);
+            Parallel.forEach(folderList.size(), i -> {
+                try {
+                    createDirectories(files, folderList.get(i));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            Parallel.forEach(targets.size(), i -> {
+                OutputFile file = plan.files().get(i);
+                try {
+                    if (file.bytes() != null) {
+                        disk.write(targets.get(i), file.bytes());
+                    } else {
+                        disk.copy(file.copyFrom(), targets.get(i));
                     }
-                });
-                Parallel.forEach(targets.size(), i -> {
-                    OutputFile file = plan.files().get(i);
-                    try {
-                        if (file.bytes() != null) {
-                            Files.write(targets.get(i), file.bytes());
-                        } else {
-                            Files.copy(file.copyFrom(), targets.get(i), StandardCopyOption.COPY_ATTRIBUTES);
-                        }
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                });
-            } catch (UncheckedIOException e) {
-                throw e.getCause();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(file.path(), e);
+                }
+            });
+            disk.write(work.resolve(PLAN), Manifest.write(plan.files().stream().map(OutputFile::path).toList()));
+            disk.write(work.resolve(FOLDERS), Manifest.write(missingFolders));
+        } catch (UncheckedIOException e) {
+            List<OutputProblem> ignored = new ArrayList<>();
+            deleteTree(work, output, ignored);
+            IOException cause = e.getCause();
+            OutputFile file = plan.files().stream().filter(f -> f.path().equals(e.getMessage())).findFirst().orElse(null);
+            if (file != null && file.copyFrom() != null && cause instanceof FileSystemException fs
+                    && file.copyFrom().toString().equals(fs.getFile())) {
+                String source = file.origin().file().toString().replace('\\', '/');
+                throw new OutputException(OutputProblem.inSources(source, "cannot be copied: " + FileErrorText.reason(cause)
+                        + "; nothing was written", FileErrorText.hint(cause)), true);
             }
-            Files.writeString(staging.resolve(MARKER), "This folder is generated by Kiln; it is replaced on every build.\n",
-                    StandardCharsets.UTF_8);
-            swap(staging, output, parent.resolve("." + name + ".kiln-old-" + UUID.randomUUID()));
-        } catch (IOException | RuntimeException e) {
-            deleteTree(staging);
-            throw e;
+            throw failure(cause, output, file != null ? output.resolve(file.path()) : work, "cannot be written", true);
+        } catch (IOException e) {
+            deleteTree(work, output, new ArrayList<>());
+            throw failure(e, output, work, "cannot be written", true);
         }
     }
 
-    private static void swap(Path staging, Path output, Path old) throws IOException {
-        if (Files.exists(output)) {
-            move(output, old);
-            try {
-                move(staging, output);
-            } catch (IOException e) {
-                move(old, output); // put the previous site back
-                throw e;
-            }
-            deleteTree(old);
-        } else {
-            move(staging, output);
+    /** Creates {@code dir} and its missing parents up to {@code top}, coping with other threads doing the same. */
+    private void createDirectories(Path top, Path dir) throws IOException {
+        if (dir.equals(top) || Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return;
         }
-    }
-
-    private static void move(Path from, Path to) throws IOException {
+        createDirectories(top, dir.getParent());
         try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to);
+            disk.createDirectory(dir);
+        } catch (FileAlreadyExistsException e) {
+            // made by another thread
         }
+    }
+
+    private void moveAside(Path output, Path old, String path) throws IOException {
+        Path aside = old.resolve(path);
+        if (!FileOperations.exists(old)) {
+            disk.createDirectory(old);
+        }
+        createDirectories(old, aside.getParent());
+        disk.move(output.resolve(path), aside);
     }
 
     /**
-     * Cleans up after a build that was killed midway: unfinished new folders are deleted, and an old
-     * site that was moved aside but never replaced is put back.
+     * Undoes a commit: the new files go back into the work folder, the folders it made are removed and the
+     * files moved aside come back. True when the output folder is as it was before the build.
      */
-    private static void removeLeftovers(Path parent, String name) throws IOException {
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(parent, "." + name + ".kiln-{new,old}-*")) {
-            for (Path entry : entries) {
-                String entryName = entry.getFileName().toString();
-                if (entryName.startsWith("." + name + ".kiln-old-") && !Files.exists(parent.resolve(name), LinkOption.NOFOLLOW_LINKS)) {
-                    move(entry, parent.resolve(name));
-                } else {
-                    deleteTree(entry);
+    private boolean rollback(Path output, Path commit, Path old, List<String> paths, Set<String> createdFolders,
+                             List<OutputProblem> warnings) {
+        try {
+            Path files = commit.resolve(FILES);
+            for (String path : paths) {
+                Path back = files.resolve(path);
+                Path in = output.resolve(path);
+                if (!FileOperations.exists(back) && FileOperations.exists(in)) {
+                    createDirectories(files, back.getParent());
+                    disk.move(in, back);
                 }
+            }
+            List<String> folders = new ArrayList<>(createdFolders);
+            for (int i = folders.size() - 1; i >= 0; i--) {
+                Path folder = output.resolve(folders.get(i));
+                if (Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+                    disk.delete(folder);
+                }
+            }
+            if (FileOperations.exists(old)) {
+                List<Path> aside = new ArrayList<>();
+                Files.walkFileTree(old, new SimpleFileVisitor<>() {
+                    @Override
+                    public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                        aside.add(file);
+                        return FileVisitResult.CONTINUE;
+                    }
+                });
+                for (Path file : aside) {
+                    disk.move(file, output.resolve(old.relativize(file).toString()));
+                }
+            }
+        } catch (IOException e) {
+            warnings.add(OutputProblem.inOutput(relative(output, e), FileErrorText.reason(e), null));
+            return false;
+        }
+        deleteTree(old, output, warnings);
+        deleteTree(commit, output, warnings);
+        return true;
+    }
+
+    /** After a file of an earlier build is removed, its folders go too, up to the first that is not empty. */
+    private void removeEmptyFolders(Path output, String removed) {
+        for (int slash = removed.lastIndexOf('/'); slash > 0; slash = removed.lastIndexOf('/', slash - 1)) {
+            try {
+                disk.delete(output.resolve(removed.substring(0, slash)));
+            } catch (IOException e) {
+                return; // not empty (a file of the author's, or of this build), or not removable: it stays
             }
         }
     }
 
-    static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+    /** Deletes a work folder; what cannot be deleted is a warning naming it, and a later build tries again. */
+    private void deleteTree(Path root, Path output, List<OutputProblem> warnings) {
+        if (!FileOperations.exists(root)) {
             return;
         }
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-                if (e != null) {
-                    throw e;
+        List<Path> failed = new ArrayList<>();
+        try {
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                    tryDelete(file);
+                    return FileVisitResult.CONTINUE;
                 }
-                Files.delete(dir);
-                return FileVisitResult.CONTINUE;
-            }
-        });
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path dir, IOException e) {
+                    tryDelete(dir);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                private void tryDelete(Path path) {
+                    try {
+                        disk.delete(path);
+                    } catch (DirectoryNotEmptyException e) {
+                        // holds a file that could not be deleted, named already
+                    } catch (IOException e) {
+                        if (failed.isEmpty()) {
+                            warnings.add(OutputProblem.inOutput(output.relativize(path).toString().replace('\\', '/'),
+                                    "could not be deleted: " + FileErrorText.reason(e) + "; it is left from a build's work folder,"
+                                            + " which the next build deletes", "delete " + output.relativize(root) + " by hand if it stays"));
+                        }
+                        failed.add(path);
+                    }
+                }
+            });
+        } catch (IOException e) {
+            warnings.add(OutputProblem.inOutput(output.relativize(root).toString(), "could not be deleted: " + FileErrorText.reason(e),
+                    null));
+        }
+    }
+
+    private static String relative(Path output, IOException e) {
+        if (e instanceof FileSystemException fs && fs.getFile() != null) {
+            Path file = Path.of(fs.getFile());
+            return file.startsWith(output) ? output.relativize(file).toString().replace('\\', '/') : file.toString();
+        }
+        return "";
+    }
+
+    private static OutputException failure(IOException e, Path output, Path at, String doing, boolean siteUnchanged) {
+        String path = at.startsWith(output) ? output.relativize(at).toString().replace('\\', '/') : at.toString();
+        return new OutputException(OutputProblem.inOutput(path, doing + ": " + FileErrorText.reason(e)
+                + (siteUnchanged ? "" : "; the site is partly replaced"), FileErrorText.hint(e)), siteUnchanged);
     }
 }

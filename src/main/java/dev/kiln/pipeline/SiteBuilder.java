@@ -22,9 +22,10 @@ import dev.kiln.model.SiteConfigReader;
 import dev.kiln.model.SourceResult;
 import dev.kiln.model.UrlPaths;
 import dev.kiln.model.Visibility;
-import dev.kiln.output.ForeignOutputException;
+import dev.kiln.output.OutputException;
 import dev.kiln.output.OutputFile;
 import dev.kiln.output.OutputPlan;
+import dev.kiln.output.OutputProblem;
 import dev.kiln.output.SiteWriter;
 import dev.kiln.source.SourceFile;
 import dev.kiln.source.SourceScanner;
@@ -89,21 +90,27 @@ public final class SiteBuilder {
 
     /**
      * Builds and, when the site has no errors, writes it to {@code output} atomically; a failed build
-     * leaves {@code output} as it was.
+     * leaves {@code output} as it was. Call it with the output locked ({@link dev.kiln.output.OutputLock}).
      *
-     * @throws ForeignOutputException when {@code output} holds files Kiln did not write
+     * @throws OutputException when the site could not be written; it says whether {@code output} is unchanged
      */
     public BuildResult buildInto(Path root, Path output, Visibility visibility, boolean checkLinks)
-            throws IOException, ForeignOutputException {
-        SiteWriter.recoverInterruptedBuild(output);
-        SiteWriter.checkOwnership(output);
+            throws IOException, OutputException {
+        return buildInto(root, output, visibility, checkLinks, warning -> { });
+    }
+
+    /** {@link #buildInto(Path, Path, Visibility, boolean)}, telling {@code warnings} of files it could not remove. */
+    public BuildResult buildInto(Path root, Path output, Visibility visibility, boolean checkLinks,
+                                 Consumer<OutputProblem> warnings) throws IOException, OutputException {
+        SiteWriter writer = new SiteWriter();
+        writer.recover(output).forEach(warnings);
         BuildResult result = build(root, visibility, checkLinks, output, true);
         if (!result.succeeded()) {
             return result;
         }
         onStage.accept("write");
         long start = System.nanoTime();
-        new SiteWriter().write(result.plan(), output);
+        writer.write(result.plan(), output).warnings().forEach(warnings);
         List<BuildProfile.Timing> stages = new ArrayList<>(result.profile().stages());
         stages.add(new BuildProfile.Timing("write", millisSince(start)));
         BuildProfile profile = result.profile();
@@ -245,7 +252,7 @@ public final class SiteBuilder {
             files.add(OutputFile.of(asset.name(), asset.bytes(), SourcePosition.startOf(Path.of(asset.displayPath()))));
         }
         Diagnostics collisions = new Diagnostics();
-        OutputPlan plan = OutputPlan.of(files, collisions);
+        OutputPlan plan = OutputPlan.of(files, config.keep(), collisions);
         collisions.sorted().forEach(diagnostics::add);
         return plan;
     }

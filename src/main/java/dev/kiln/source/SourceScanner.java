@@ -241,8 +241,9 @@ public final class SourceScanner {
     private record Found(Path path, BasicFileAttributes attributes, boolean link) {}
 
     /**
-     * Regular files under {@code dir}, sorted, skipping hidden ones. A symlink that leads outside the
-     * site root is reported and not followed, so content can never pull in files from elsewhere.
+     * Regular files under {@code dir}, sorted, skipping hidden ones. A symlink that leads outside
+     * {@code dir} is reported and not followed, so content can never pull in files from elsewhere, nor
+     * the site folder's own {@code .env}, {@code .git} or output.
      * One walk with the attributes it reads anyway: a preview scans 10,000 files on every save.
      */
     private static List<Found> listFiles(Path dir, Path realRoot, Path root, Diagnostics diagnostics) throws IOException {
@@ -250,6 +251,7 @@ public final class SourceScanner {
             return List.of();
         }
         List<Found> files = new ArrayList<>();
+        Path realDir = dir.toRealPath();
         Files.walkFileTree(dir, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path folder, BasicFileAttributes attributes) {
@@ -280,6 +282,14 @@ public final class SourceScanner {
                         diagnostics.error(SourcePosition.startOf(root.relativize(path)),
                                 "symbolic link points outside the site: " + target,
                                 "copy the file into the site instead of linking to it");
+                        return FileVisitResult.CONTINUE;
+                    }
+                    if (!target.startsWith(realDir)) {
+                        // Inside the site but outside content/ (or templates/): .env, site/, .git are not for publishing.
+                        String folder = root.relativize(dir).toString().replace('\\', '/');
+                        diagnostics.error(SourcePosition.startOf(root.relativize(path)), "symbolic link points outside "
+                                + folder + "/: " + realRoot.relativize(target).toString().replace('\\', '/'),
+                                "copy the file into " + folder + "/ instead of linking to it");
                         return FileVisitResult.CONTINUE;
                     }
                     BasicFileAttributes targetAttributes = Files.readAttributes(path, BasicFileAttributes.class);

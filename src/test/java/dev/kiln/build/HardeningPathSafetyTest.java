@@ -70,12 +70,38 @@ class HardeningPathSafetyTest {
         assertNothingWrittenOutside(site);
     }
 
+    /**
+     * Issue 19, item 7: a link out of content/ into the site folder ({@code .env}, {@code .git}, the output)
+     * is refused like a link out of the site; it was followed and {@code .env} was published.
+     */
     @Test
-    void symlinksThatStayInsideTheSiteAreFine() throws IOException {
+    void symlinksOutOfContentIntoTheSiteFolderAreRefusedNotFollowed() throws IOException {
         Path site = site();
-        KilnRun.write(site.resolve("shared/logo.svg"), "<svg/>");
+        KilnRun.write(site.resolve(".env"), "DATABASE_PASSWORD=hunter2\n");
+        Files.createSymbolicLink(site.resolve("content/env.txt"), Path.of("../.env"));
+        Files.createDirectories(site.resolve("templates"));
+        KilnRun.write(site.resolve("content/partial.mustache"), "{{title}}");
+        Files.createSymbolicLink(site.resolve("templates/post.mustache"), Path.of("../content/partial.mustache"));
+        Files.createDirectories(tmp.resolve("secrets"));
+
+        KilnRun run = build(site);
+
+        assertEquals(1, run.exitCode(), run.err());
+        assertEquals("content/env.txt:1:1: error: symbolic link points outside content/: .env"
+                + " (hint: copy the file into content/ instead of linking to it)\n\n"
+                + "templates/post.mustache:1:1: error: symbolic link points outside templates/: content/partial.mustache"
+                + " (hint: copy the file into templates/ instead of linking to it)\n"
+                + "2 errors in 2 files (N ms); site/ was left unchanged\n", run.err());
+        assertFalse(Files.exists(site.resolve("site")));
+        assertNothingWrittenOutside(site);
+    }
+
+    @Test
+    void symlinksThatStayInsideContentAreFine() throws IOException {
+        Path site = site();
+        KilnRun.write(site.resolve("content/shared/logo.svg"), "<svg/>");
         Files.createDirectories(site.resolve("content/img"));
-        Files.createSymbolicLink(site.resolve("content/img/logo.svg"), Path.of("../../shared/logo.svg"));
+        Files.createSymbolicLink(site.resolve("content/img/logo.svg"), Path.of("../shared/logo.svg"));
         Files.createDirectories(tmp.resolve("secrets"));
 
         KilnRun run = build(site);

@@ -115,13 +115,13 @@ class CliTest {
     }
 
     @Test
-    void refusesToReplaceAFolderKilnDidNotWrite() {
+    void writesIntoAFolderKilnDidNotWriteAndKeepsItsFiles() {
         post("2020-05-01-hello.md", "---\ntitle: Hello\n---\nHi.\n");
         KilnRun.write(site.resolve("site/precious.txt"), "mine");
         KilnRun run = KilnRun.of("build", "--source", site.toString());
-        assertEquals(1, run.exitCode());
-        assertTrue(run.err().contains("is not empty and was not written by Kiln"), run.err());
+        assertEquals(0, run.exitCode(), run.err());
         assertEquals("mine", KilnRun.read(site.resolve("site/precious.txt")));
+        assertTrue(Files.exists(site.resolve("site/index.html")));
     }
 
     @Test
