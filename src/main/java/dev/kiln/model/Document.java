@@ -35,7 +35,8 @@ public record Document(
         Content content,
         Map<String, Object> params,
         SourcePosition urlPosition,
-        List<Tag> categories) {
+        List<Tag> categories,
+        Tag series) {
 
     /**
      * Rendered Markdown of the body and what was learned while rendering it. {@code text} is the start

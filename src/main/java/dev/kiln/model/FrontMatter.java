@@ -11,6 +11,7 @@ import java.util.Map;
  * their slugs depend on every other post and are decided by {@link RoutePlanner}. {@code liquid} is
  * false when the author turned Liquid off ({@code render_with_liquid: false}, Jekyll's key).
  * {@code categoryNames} are a post's categories as written (none on a page), grouped like tags by {@link RoutePlanner}.
+ * {@code seriesName} is a post's {@code series:}, or null.
  * {@code urlPosition} is where the URL was decided: the {@code permalink:} or {@code slug:} value, else the file's start.
  */
 public record FrontMatter(
@@ -30,5 +31,6 @@ public record FrontMatter(
         List<String> aliases,
         Map<String, Object> params,
         List<String> categoryNames,
+        String seriesName,
         boolean liquid,
         SourcePosition urlPosition) {}

@@ -169,6 +169,7 @@ public final class FrontMatterReader {
                 fields.text("layout", isPost ? "post" : "page"), frontMatter.positionOf("layout"), url, draft,
                 fields.flag("sitemap", true), List.copyOf(aliases), frontMatter.values(),
                 categoryNames,
+                isPost ? seriesName(fields) : null,
                 fields.flag("render_with_liquid", true),
                 frontMatter.positionOf(fields.has("permalink") ? "permalink" : "slug")));
     }
@@ -205,6 +206,19 @@ public final class FrontMatterReader {
             }
         }
         return List.copyOf(kept);
+    }
+
+    /** {@code series: Name}: the posts sharing it (ignoring case) are read in date order, part 1 the oldest. */
+    private static String seriesName(FieldReader fields) {
+        String name = fields.text("series", null);
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        if (Slugs.slugOrCodePoints(name.strip()).isEmpty()) {
+            fields.error("series", "series '" + name.strip() + "' has no letters or digits", "name the series with letters");
+            return null;
+        }
+        return name.strip();
     }
 
     private static OffsetDateTime parseDate(FieldReader fields, DateParser dates, String text) {

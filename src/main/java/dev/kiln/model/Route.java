@@ -20,8 +20,12 @@ public sealed interface Route {
         return UrlPaths.outputPath(url());
     }
 
-    /** A post with its neighbours in date order: {@code older} is the previous post, {@code newer} the next. */
-    record Post(String url, SourcePosition origin, Document doc, Document older, Document newer) implements Route {}
+    /**
+     * A post with its neighbours in date order ({@code older} is the previous post, {@code newer} the next), the
+     * posts most related to it, and its series (its posts oldest first) or null.
+     */
+    record Post(String url, SourcePosition origin, Document doc, Document older, Document newer, List<Document> related,
+                Site.TagPosts series) implements Route {}
 
     record Page(String url, SourcePosition origin, Document doc) implements Route {}
 
@@ -38,6 +42,9 @@ public sealed interface Route {
     record CategoryIndex(String url, SourcePosition origin, List<Site.TagPosts> categories) implements Route {}
 
     record CategoryPage(String url, SourcePosition origin, Site.TagPosts category) implements Route {}
+
+    /** The posts of one series, part 1 first. */
+    record SeriesPage(String url, SourcePosition origin, Site.TagPosts series) implements Route {}
 
     record NotFound(String url, SourcePosition origin) implements Route {}
 

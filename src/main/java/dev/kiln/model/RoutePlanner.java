@@ -50,13 +50,14 @@ public final class RoutePlanner {
 
     /** One plan's decisions; {@code postOrder} lists the documents' indices, newest post first. */
     public record Decided(List<Draft> drafts, Map<String, String> keys, Map<String, Tag> tags, Map<String, Tag> categories,
-                          List<Document> documents,
+                          Map<String, Tag> series, List<Document> documents,
                           List<Integer> postOrder) {
         public Decided {
             drafts = List.copyOf(drafts);
             keys = Map.copyOf(keys);
             tags = Map.copyOf(tags);
             categories = Map.copyOf(categories);
+            series = Map.copyOf(series);
             documents = List.copyOf(documents);
             postOrder = List.copyOf(postOrder);
         }
@@ -81,6 +82,8 @@ public final class RoutePlanner {
                 : terms(drafts, FrontMatter::tagNames, name -> keys.computeIfAbsent(name, RoutePlanner::tagKey));
         Map<String, Tag> categories = sameOrder ? last.categories()
                 : terms(drafts, FrontMatter::categoryNames, name -> keys.computeIfAbsent(name, RoutePlanner::tagKey));
+        Map<String, Tag> series = sameOrder ? last.series()
+                : terms(drafts, RoutePlanner::seriesNames, name -> keys.computeIfAbsent(name, RoutePlanner::tagKey));
         Map<Path, Document> previous = new HashMap<>();
         if (last != null && !sameOrder) {
             last.documents().forEach(d -> previous.put(d.source(), d));
@@ -93,7 +96,8 @@ public final class RoutePlanner {
                     && known.scheduled() == scheduled(draft.front(), visibility.now())) {
                 documents.add(known);
             } else {
-                Document doc = document(draft, name -> tags.get(keys.get(name)), name -> categories.get(keys.get(name)), visibility.now());
+                Document doc = document(draft, name -> tags.get(keys.get(name)), name -> categories.get(keys.get(name)),
+                        name -> series.get(keys.get(name)), visibility.now());
                 documents.add(doc.equals(known) ? known : doc);
             }
         }
@@ -109,11 +113,17 @@ public final class RoutePlanner {
             }
         }
         pages.sort(Comparator.comparing(Document::url));
-        Memory next = new Memory(new Decided(drafts, keys, tags, categories, documents, postOrder));
+        Memory next = new Memory(new Decided(drafts, keys, tags, categories, series, documents, postOrder));
         List<Site.TagPosts> tagPosts = grouped(posts, Document::tags);
         String year = posts.isEmpty() ? "" : String.valueOf(posts.get(0).date().getYear());
+        List<Site.TagPosts> seriesPosts = grouped(posts, d -> d.series() == null ? List.of() : List.of(d.series())).stream()
+                .map(s -> {
+                    List<Document> oldestFirst = new ArrayList<>(s.posts());
+                    java.util.Collections.reverse(oldestFirst);
+                    return new Site.TagPosts(s.tag(), List.copyOf(oldestFirst));
+                }).toList();
         Site site = new Site(config, List.copyOf(posts), List.copyOf(pages), tagPosts, grouped(posts, Document::categories),
-                menu(pages), year);
+                seriesPosts, menu(pages), year);
         return new Plan(new RouteTable(site, routes(site, withRobots)), next);
     }
 
@@ -135,10 +145,13 @@ public final class RoutePlanner {
     private List<Route> routes(Site site, boolean withRobots) {
         List<Route> routes = new ArrayList<>();
         List<Document> posts = site.posts();
+        List<List<Document>> related = new RelatedPosts(site).all(config.relatedPosts());
+        Map<Tag, Site.TagPosts> seriesOf = new HashMap<>();
+        site.series().forEach(s -> seriesOf.put(s.tag(), s));
         for (int i = 0; i < posts.size(); i++) {
             Document post = posts.get(i);
             routes.add(new Route.Post(post.url(), origin(post), post, i + 1 < posts.size() ? posts.get(i + 1) : null,
-                    i > 0 ? posts.get(i - 1) : null));
+                    i > 0 ? posts.get(i - 1) : null, related.get(i), post.series() == null ? null : seriesOf.get(post.series())));
         }
         for (Document page : site.pages()) {
             routes.add(new Route.Page(page.url(), origin(page), page));
@@ -163,6 +176,9 @@ public final class RoutePlanner {
             for (Site.TagPosts category : site.categories()) {
                 routes.add(new Route.CategoryPage(categoryUrl(category.tag()), theme("category"), category));
             }
+        }
+        for (Site.TagPosts one : site.series()) {
+            routes.add(new Route.SeriesPage(seriesUrl(one.tag()), theme("series"), one));
         }
         routes.add(new Route.NotFound("/404.html", theme("404")));
         if (config.search()) {
@@ -236,6 +252,10 @@ public final class RoutePlanner {
         for (Site.TagPosts category : site.categories()) {
             entries.add(new Route.SitemapEntry(categoryUrl(category.tag()), updated(category.posts().get(0))));
         }
+        for (Site.TagPosts one : site.series()) {
+            entries.add(new Route.SitemapEntry(seriesUrl(one.tag()), one.posts().stream().map(RoutePlanner::updated)
+                    .max(Comparator.comparing(OffsetDateTime::toInstant)).orElse(null)));
+        }
         return entries;
     }
 
@@ -261,6 +281,14 @@ public final class RoutePlanner {
 
     public static String tagUrl(Tag tag) {
         return "/tags/" + tag.slug() + "/";
+    }
+
+    public static String seriesUrl(Tag series) {
+        return "/series/" + series.slug() + "/";
+    }
+
+    private static List<String> seriesNames(FrontMatter front) {
+        return front.seriesName() == null ? List.of() : List.of(front.seriesName());
     }
 
     public static String categoryUrl(Tag category) {
@@ -311,7 +339,8 @@ public final class RoutePlanner {
             if (a != b && !(a.path().equals(b.path()) && a.isPost() == b.isPost()
                     && Objects.equals(a.frontMatter().date(), b.frontMatter().date())
                     && a.frontMatter().tagNames().equals(b.frontMatter().tagNames())
-                    && a.frontMatter().categoryNames().equals(b.frontMatter().categoryNames()))) {
+                    && a.frontMatter().categoryNames().equals(b.frontMatter().categoryNames())
+                    && Objects.equals(a.frontMatter().seriesName(), b.frontMatter().seriesName()))) {
                 return false;
             }
         }
@@ -349,14 +378,16 @@ public final class RoutePlanner {
         return sorted;
     }
 
-    private static Document document(Draft draft, Function<String, Tag> tagOf, Function<String, Tag> categoryOf, Instant now) {
+    private static Document document(Draft draft, Function<String, Tag> tagOf, Function<String, Tag> categoryOf,
+                                     Function<String, Tag> seriesOf, Instant now) {
         FrontMatter f = draft.front();
         List<Tag> docTags = terms(f.tagNames(), tagOf);
         List<Tag> docCategories = terms(f.categoryNames(), categoryOf);
         return new Document(draft.source().path(), draft.source().isPost(), f.title(), f.subtitle(), f.description(), f.date(),
                 f.updated(), f.author(), docTags, f.background(), f.layout(), f.layoutPosition(), f.url(),
                 UrlPaths.outputPath(f.url()), f.draft(), scheduled(f, now), f.inSitemap(), f.aliases(),
-                draft.source().content(), f.params(), f.urlPosition(), docCategories);
+                draft.source().content(), f.params(), f.urlPosition(), docCategories,
+                f.seriesName() == null ? null : seriesOf.apply(f.seriesName()));
     }
 
     private static List<Tag> terms(List<String> names, Function<String, Tag> termOf) {

@@ -9,7 +9,8 @@ import java.util.Map;
  * site.yml has none: the theme's default menu then depends on which pages exist. {@code search}
  * turns the search page, its index and its script on (the default) or off. {@code comments} and
  * {@code analytics} are null unless site.yml names a provider. {@code keep} lists the patterns of
- * files in the output folder that Kiln must leave alone.
+ * files in the output folder that Kiln must leave alone. {@code relatedPosts} is how many related
+ * posts a post shows ({@code related_posts:}, default 3; 0 or false turns them off).
  */
 public record SiteConfig(
         String title,
@@ -28,7 +29,8 @@ public record SiteConfig(
         List<String> keep,
         Map<String, Object> params,
         Service comments,
-        Service analytics) {
+        Service analytics,
+        int relatedPosts) {
 
     /**
      * A third party the site uses for comments or analytics ({@code provider}: giscus, plausible, …) and its

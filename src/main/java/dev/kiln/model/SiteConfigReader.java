@@ -62,8 +62,28 @@ public final class SiteConfigReader {
                 keep(fields),
                 params,
                 thirdParty.comments(),
-                thirdParty.analytics());
+                thirdParty.analytics(),
+                relatedPosts(fields, doc));
     }
+
+    /** {@code related_posts: 3}, {@code 0} or {@code false}: how many related posts each post shows. */
+    private static int relatedPosts(FieldReader fields, YamlDocument doc) {
+        Object value = doc.values().get("related_posts");
+        if (value == null || Boolean.TRUE.equals(value)) {
+            return DEFAULT_RELATED_POSTS;
+        }
+        if (Boolean.FALSE.equals(value)) {
+            return 0;
+        }
+        if (value instanceof Integer n && n >= 0 && n <= 100) {
+            return n;
+        }
+        fields.error("related_posts", "related_posts should be a number of posts from 0 to 100, or false, not '" + value + "'",
+                "write e.g. related_posts: 3, or related_posts: false to show none");
+        return DEFAULT_RELATED_POSTS;
+    }
+
+    static final int DEFAULT_RELATED_POSTS = 3;
 
     private static List<SiteConfig.MenuItem> menu(FieldReader fields, YamlDocument doc) {
         Object value = doc.values().get("menu");

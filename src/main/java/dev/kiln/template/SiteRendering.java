@@ -91,49 +91,56 @@ public final class SiteRendering {
     /** The value a route's output is a function of, under this theme and these settings. */
     public RouteInputs inputs(Route route) {
         if (route instanceof Route.Post post) {
-            return document(post.doc(), summary(post.older()), summary(post.newer()));
+            return document(post.doc(), summary(post.older()), summary(post.newer()), relatedViews(post.related()),
+                    seriesView(post.doc(), post.series()));
         } else if (route instanceof Route.Page page) {
-            return document(page.doc(), null, null);
+            return document(page.doc(), null, null, null, null);
         } else if (route instanceof Route.Home home) {
             return new LayoutInputs("home", new Views.Context(siteView(home.url()),
                     listPage(home.number() == 1 ? config.title() : config.title() + " - page " + home.number(),
                             config.description(), home.url(), "home"),
                     new Views.PaginatorView(home.posts().stream().map(this::summary).toList(), home.number(), home.total(),
-                            link(home.newerUrl()), link(home.olderUrl())), null, null, null, null, null));
+                            link(home.newerUrl()), link(home.olderUrl())), null, null, null, null, null, null));
         } else if (route instanceof Route.Archive archive) {
             return new LayoutInputs("archive", new Views.Context(siteView(archive.url()),
                     listPage("Posts", "All posts, newest first", archive.url(), "archive"), null,
                     archive.years().stream().map(y -> new Views.YearView(y.year(), y.posts().stream().map(this::summary).toList()))
-                            .toList(), null, null, null, null));
+                            .toList(), null, null, null, null, null));
         } else if (route instanceof Route.TagIndex index) {
             return new LayoutInputs("tags", new Views.Context(siteView(index.url()),
                     listPage("Tags", "Every tag and how many posts carry it", index.url(), "tags"), null, null, null,
-                    tagViews(index.tags().stream().map(Site.TagPosts::tag).toList()), null, null));
+                    tagViews(index.tags().stream().map(Site.TagPosts::tag).toList()), null, null, null));
         } else if (route instanceof Route.TagPage page) {
             Tag tag = page.tag().tag();
             return new LayoutInputs("tag", new Views.Context(siteView(page.url()),
                     listPage("Posts tagged “" + tag.name() + "”", "Posts tagged " + tag.name(), page.url(), "tag"),
                     null, null, new Views.TagPageView(tag.name(), tag.slug(), link(page.url()), page.tag().posts().size(),
-                    page.tag().posts().stream().map(this::summary).toList()), null, null, null));
+                    page.tag().posts().stream().map(this::summary).toList()), null, null, null, null));
         } else if (route instanceof Route.CategoryIndex index) {
             return new LayoutInputs("categories", new Views.Context(siteView(index.url()),
                     listPage("Categories", "Every category and how many posts are in it", index.url(), "categories"),
                     null, null, null, null, null, index.categories().stream()
                             .map(c -> new Views.TagView(c.tag().name(), c.tag().slug(), link(dev.kiln.model.RoutePlanner.categoryUrl(c.tag())),
-                                    c.posts().size())).toList()));
+                                    c.posts().size())).toList(), null));
         } else if (route instanceof Route.CategoryPage page) {
             Tag category = page.category().tag();
             return new LayoutInputs("category", new Views.Context(siteView(page.url()),
                     listPage("Posts in “" + category.name() + "”", "Posts in the category " + category.name(), page.url(), "category"),
                     null, null, null, null, new Views.TagPageView(category.name(), category.slug(), link(page.url()),
-                    page.category().posts().size(), page.category().posts().stream().map(this::summary).toList()), null));
+                    page.category().posts().size(), page.category().posts().stream().map(this::summary).toList()), null, null));
+        } else if (route instanceof Route.SeriesPage page) {
+            Tag series = page.series().tag();
+            return new LayoutInputs("series", new Views.Context(siteView(page.url()),
+                    listPage(series.name(), "A series of " + page.series().posts().size() + " posts, to read in order", page.url(), "series"),
+                    null, null, null, null, null, null, new Views.TagPageView(series.name(), series.slug(), link(page.url()),
+                    page.series().posts().size(), page.series().posts().stream().map(this::summary).toList())));
         } else if (route instanceof Route.NotFound notFound) {
             return new LayoutInputs("404", new Views.Context(siteView(notFound.url()),
                     listPage("Page not found", "The page you are looking for does not exist.", notFound.url(), "404"),
-                    null, null, null, null, null, null));
+                    null, null, null, null, null, null, null));
         } else if (route instanceof Route.Search search) {
             return new LayoutInputs("search", new Views.Context(siteView(search.url()),
-                    listPage("Search", "Search the posts of " + config.title(), search.url(), "search"), null, null, null, null, null, null));
+                    listPage("Search", "Search the posts of " + config.title(), search.url(), "search"), null, null, null, null, null, null, null));
         }
         return new BuiltIn(route);
     }
@@ -204,7 +211,8 @@ public final class SiteRendering {
         return out.toString();
     }
 
-    private LayoutInputs document(Document doc, Views.PostSummary previous, Views.PostSummary next) {
+    private LayoutInputs document(Document doc, Views.PostSummary previous, Views.PostSummary next, Views.Related related,
+                                  Views.SeriesView series) {
         String excerpt = doc.content().excerptHtml();
         String description = doc.description() != null ? doc.description()
                 : PlainText.shorten(doc.content().excerptText(), DESCRIPTION_LENGTH);
@@ -220,8 +228,8 @@ public final class SiteRendering {
                 readingTime(doc),
                 previous, next, doc.draft(), doc.scheduled(), doc.params(), doc.content().math(), embeds, comments,
                 embeds || comments != null && comments.script(), embeds || comments != null && comments.script() || analytics,
-                categoryLinks(doc.categories()));
-        return new LayoutInputs(doc.layout(), new Views.Context(siteView(doc.url()), page, null, null, null, null, null, null));
+                categoryLinks(doc.categories()), related, series);
+        return new LayoutInputs(doc.layout(), new Views.Context(siteView(doc.url()), page, null, null, null, null, null, null, null));
     }
 
     /** A small page at an old URL that sends readers and search engines to the new one. */
@@ -247,7 +255,32 @@ public final class SiteRendering {
     private Views.PageView listPage(String title, String description, String url, String kind) {
         return new Views.PageView(title, null, description, link(url), absolute(url), kind, false, config.author(),
                 null, null, null, null, null, List.of(), "", null, "", 0, null, null, false, false, Map.of(), false, false, null, false,
-                config.analytics() != null, null);
+                config.analytics() != null, null, null, null);
+    }
+
+    /** Null when there are none, so {@code {{#page.related}}} shows no empty heading. */
+    private Views.Related relatedViews(List<Document> related) {
+        if (related.isEmpty()) {
+            return null;
+        }
+        return new Views.Related(related.stream().map(p -> new Views.RelatedPost(p.title(), link(p.url()),
+                displayDate.format(p.date()), ISO.format(p.date()))).toList());
+    }
+
+    private Views.SeriesView seriesView(Document post, Site.TagPosts series) {
+        if (series == null) {
+            return null;
+        }
+        List<Views.SeriesPart> parts = new java.util.ArrayList<>();
+        int part = 0;
+        for (int i = 0; i < series.posts().size(); i++) {
+            Document p = series.posts().get(i);
+            boolean current = p.source().equals(post.source());
+            part = current ? i + 1 : part;
+            parts.add(new Views.SeriesPart(i + 1, p.title(), link(p.url()), current));
+        }
+        return new Views.SeriesView(series.tag().name(), link(dev.kiln.model.RoutePlanner.seriesUrl(series.tag())), part,
+                parts.size(), List.copyOf(parts));
     }
 
     /** Null without categories, so {@code {{#page.categories}}} shows nothing, not an empty line. */

@@ -12,7 +12,8 @@ public final class Views {
     private Views() {}
 
     public record Context(SiteView site, PageView page, PaginatorView paginator, List<YearView> years,
-                          TagPageView tag, List<TagView> tags, TagPageView category, List<TagView> categories) {}
+                          TagPageView tag, List<TagView> tags, TagPageView category, List<TagView> categories,
+                          TagPageView series) {}
 
     public record SiteView(String title, String description, String author, String url, String baseurl, String home,
                            String assets, String language, String feed, String jsonFeed, List<MenuView> menu, String year,
@@ -26,7 +27,18 @@ public final class Views {
                            PostSummary previous, PostSummary next, boolean draft, boolean scheduled,
                            Map<String, Object> params, boolean math, boolean embeds, CommentsView comments,
                            boolean thirdPartyStyles, boolean thirdPartyScript,
-                           List<CategoryLink> categories) {}
+                           List<CategoryLink> categories, Related related, SeriesView series) {}
+
+    /** The posts most related to a post (null when none: the theme then shows no heading). */
+    public record Related(List<RelatedPost> posts) {}
+
+    /** A post shown under another as related: no excerpt, so editing its body changes no other page. */
+    public record RelatedPost(String title, String url, String date, String dateIso) {}
+
+    /** The series a post is part {@code part} of, of {@code total}, with every part in order. */
+    public record SeriesView(String name, String url, int part, int total, List<SeriesPart> parts) {}
+
+    public record SeriesPart(int number, String title, String url, boolean current) {}
 
     /** An attribute of an element the theme writes, such as {@code data-repo="owner/name"}. */
     public record AttributeView(String name, String value) {}

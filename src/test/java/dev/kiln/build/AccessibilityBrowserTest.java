@@ -77,6 +77,8 @@ class AccessibilityBrowserTest {
         PAGES.put("post in categories", "categories:/java/programming/2021/01/10/java-records/");
         PAGES.put("category", "categories:/categories/travel-notes/");
         PAGES.put("categories", "categories:/categories/");
+        PAGES.put("post in a series, with related posts", "series-and-related:/2022/03/08/build-a-kiln-part-2/");
+        PAGES.put("series", "series-and-related:/series/build-a-kiln/");
     }
 
     private static final Path SCREENSHOTS = Path.of("target/screenshots");
@@ -115,7 +117,7 @@ class AccessibilityBrowserTest {
         featuresServer = serve(features);
         embedsServer = serve(built("embeds"));
         commentsServer = serve(built("comments-giscus"));
-        for (String name : List.of("categories")) {
+        for (String name : List.of("categories", "series-and-related")) {
             SITES.put(name + ":", serve(built(name)));
         }
 
