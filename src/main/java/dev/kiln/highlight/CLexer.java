@@ -62,6 +62,39 @@ final class CLexer {
         if (cpp) {
             lexer.rule("(?:__offload|__blockingoffload|__outer)\\b", KEYWORD);
         }
+        addRulesBeforeExpressionLineStartStates(lexer, cpp, word, dq);
+        if (cpp) {
+            lexer.rule("(?:class|struct)\\b", "className", KEYWORD)
+                    .rule("template\\b", "template", KEYWORD)
+                    .rule(dq + "(?:\\." + dq + ")?(?:y|d|h|min|s|ms|us|ns|i|if|il)\\b", NUMBER)
+                    .rule("(?i)(?:" + dq + "[.](?:" + dq + ")?|[.]" + dq + ")(?:e[+-]?" + dq + "[lu]*)?", NUMBER)
+                    .rule("(?i)" + dq + "e[+-]?" + dq + "[lu]*", NUMBER)
+                    .rule("(?i)0x[0-9a-f](?:'?[0-9a-f])*[lu]*", NUMBER)
+                    .rule("0b[01]+(?:'[01]+)*", NUMBER)
+                    .rule("(?i)0[0-7](?:'?[0-7])*[lu]*", NUMBER)
+                    .rule("(?i)" + dq + "[lu]*", NUMBER)
+                    .rule("\\bnullptr\\b", BUILTIN)
+                    .rule("(?:u8|u|U|L)?R\"([a-zA-Z0-9_{}\\[\\]#<>%:;.?*+\\-/^&|~!=,\"']{0,16})\\((?s:.*?)\\)\\1\"", STRING)
+                    .rule("::|<=>", PUNCTUATION)
+                    .rule("[{}]", PUNCTUATION);
+        }
+        addRulesBeforeCaseStates(lexer, cpp, word, dq);
+        if (cpp) {
+            lexer.state("className")
+                    .rule(ID, "#pop", TYPE)
+                    .include("whitespace")
+                    .rule("[.]{3}", PUNCTUATION)
+                    .rule(",", "#pop", PUNCTUATION)
+                    .rule("", "#pop")
+                    .state("template")
+                    .rule("[>;]", "#pop", PUNCTUATION)
+                    .rule("typename\\b", "className", KEYWORD)
+                    .include("statements");
+        }
+        return lexer.build();
+    }
+
+    private static void addRulesBeforeExpressionLineStartStates(RegexLexer.Builder lexer, boolean cpp, RegexLexer.Action word, String dq) {
         lexer.include("expressionWhitespace")
                 .rule("([\\w*\\s]+?[\\s*])(" + ID + ")(\\s*\\([^;]*?\\))((?:" + WS + ")?)(\\{)", "function",
                         using(cpp ? "cpp" : "c"), FUNCTION, using(cpp ? "cpp" : "c"), using(cpp ? "cpp" : "c"), PUNCTUATION)
@@ -88,21 +121,9 @@ final class CLexer {
                 .rule("\\n+", "expressionLineStart", PLAIN)
                 .include("whitespace")
                 .state("statements");
-        if (cpp) {
-            lexer.rule("(?:class|struct)\\b", "className", KEYWORD)
-                    .rule("template\\b", "template", KEYWORD)
-                    .rule(dq + "(?:\\." + dq + ")?(?:y|d|h|min|s|ms|us|ns|i|if|il)\\b", NUMBER)
-                    .rule("(?i)(?:" + dq + "[.](?:" + dq + ")?|[.]" + dq + ")(?:e[+-]?" + dq + "[lu]*)?", NUMBER)
-                    .rule("(?i)" + dq + "e[+-]?" + dq + "[lu]*", NUMBER)
-                    .rule("(?i)0x[0-9a-f](?:'?[0-9a-f])*[lu]*", NUMBER)
-                    .rule("0b[01]+(?:'[01]+)*", NUMBER)
-                    .rule("(?i)0[0-7](?:'?[0-7])*[lu]*", NUMBER)
-                    .rule("(?i)" + dq + "[lu]*", NUMBER)
-                    .rule("\\bnullptr\\b", BUILTIN)
-                    .rule("(?:u8|u|U|L)?R\"([a-zA-Z0-9_{}\\[\\]#<>%:;.?*+\\-/^&|~!=,\"']{0,16})\\((?s:.*?)\\)\\1\"", STRING)
-                    .rule("::|<=>", PUNCTUATION)
-                    .rule("[{}]", PUNCTUATION);
-        }
+    }
+
+    private static void addRulesBeforeCaseStates(RegexLexer.Builder lexer, boolean cpp, RegexLexer.Action word, String dq) {
         lexer.include("whitespace")
                 .rule("(?:u8|u|U|L)?\"", "string", STRING)
                 .rule("(?i)(?:u8|u|U|L)?'(?:\\\\.|\\\\[0-7]{1,3}|\\\\x[a-f0-9]{1,2}|[^\\\\'\\n])'", STRING)
@@ -137,18 +158,5 @@ final class CLexer {
                 .rule("^\\s*#\\s*el(?:se|if)", "#pop", COMMENT)
                 .rule("^\\s*#\\s*endif\\b(?s:.*?)(?<!\\\\)\\n", "#pop", COMMENT)
                 .rule(".*?\\n", COMMENT);
-        if (cpp) {
-            lexer.state("className")
-                    .rule(ID, "#pop", TYPE)
-                    .include("whitespace")
-                    .rule("[.]{3}", PUNCTUATION)
-                    .rule(",", "#pop", PUNCTUATION)
-                    .rule("", "#pop")
-                    .state("template")
-                    .rule("[>;]", "#pop", PUNCTUATION)
-                    .rule("typename\\b", "className", KEYWORD)
-                    .include("statements");
-        }
-        return lexer.build();
     }
 }

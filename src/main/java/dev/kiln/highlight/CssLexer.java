@@ -88,23 +88,8 @@ final class CssLexer {
     private static RegexLexer sass(char sigil) {
         String id = "[\\w-]+";
         String variable = (sigil == '$' ? "[$]" : "@") + id;
-        var lexer = new RegexLexer.Builder().state("root")
-                .rule("\\s+", PLAIN)
-                .rule("//.*|/[*](?s:.*?)[*]/", COMMENT)
-                .rule("@import\\b", "value", KEYWORD)
-                .include("common")
-                .rule("(?=[^;{}][;}])", "attribute")
-                .rule("(?=[^;{}:\\[]+:[^a-z])", "attribute")
-                .rule("", "selector")
-                .state("endSection")
-                .rule("\\n", PLAIN)
-                .rule("[;{}]", "#reset", PUNCTUATION)
-                .state("common")
-                .rule("@for\\b", "for", KEYWORD)
-                .rule("@(?:debug|warn|if|each|while|else|return|media)", "value", KEYWORD)
-                .rule("(@mixin|@function)(\\s+)(" + id + ")", "value", KEYWORD, PLAIN, FUNCTION)
-                .rule("@extend\\b", "selector", KEYWORD)
-                .rule("(@include)(\\s+)(" + id + ")", "value", KEYWORD, PLAIN, META);
+        var lexer = new RegexLexer.Builder();
+        addRootStates(lexer, sigil, id, variable);
         if (sigil == '@') {
             // Less: @name: value is a variable, not an at-rule; .mixin(); a call.
             lexer.rule("(" + variable + ")([ \\t]*)(:)", "value", VARIABLE, PLAIN, PUNCTUATION)
@@ -116,7 +101,13 @@ final class CssLexer {
         if (sigil == '$') {
             lexer.rule("(" + variable + ")([ \\t]*)(:)", "value", VARIABLE, PLAIN, PUNCTUATION);
         }
-        return lexer.state("value")
+        addValueStates(lexer, sigil, id, variable);
+        addSingleStates(lexer, sigil, id, variable);
+        return lexer.build();
+    }
+
+    private static void addValueStates(RegexLexer.Builder lexer, char sigil, String id, String variable) {
+        lexer.state("value")
                 .include("endSection")
                 .rule("[ \\t]+", PLAIN)
                 .rule(variable, VARIABLE)
@@ -157,8 +148,11 @@ final class CssLexer {
                 .state("double")
                 .rule("\"", "#pop", STRING)
                 .include("interpolation")
-                .rule("(?:\\\\.|#(?![{])|[^\\n\"#@])++|@", STRING)
-                .state("single")
+                .rule("(?:\\\\.|#(?![{])|[^\\n\"#@])++|@", STRING);
+    }
+
+    private static void addSingleStates(RegexLexer.Builder lexer, char sigil, String id, String variable) {
+        lexer.state("single")
                 .rule("'", "#pop", STRING)
                 .include("interpolation")
                 .rule("(?:\\\\.|#(?![{])|[^\\n'#@])++|@", STRING)
@@ -191,7 +185,26 @@ final class CssLexer {
                 .state("inlineComment")
                 .rule("(?:\\\\#|#(?=[^\\n{])|\\*(?=[^\\n/])|[^\\n#*])++", COMMENT)
                 .include("interpolation")
-                .rule("[*]/", "#pop", COMMENT)
-                .build();
+                .rule("[*]/", "#pop", COMMENT);
+    }
+
+    private static void addRootStates(RegexLexer.Builder lexer, char sigil, String id, String variable) {
+        lexer.state("root")
+                .rule("\\s+", PLAIN)
+                .rule("//.*|/[*](?s:.*?)[*]/", COMMENT)
+                .rule("@import\\b", "value", KEYWORD)
+                .include("common")
+                .rule("(?=[^;{}][;}])", "attribute")
+                .rule("(?=[^;{}:\\[]+:[^a-z])", "attribute")
+                .rule("", "selector")
+                .state("endSection")
+                .rule("\\n", PLAIN)
+                .rule("[;{}]", "#reset", PUNCTUATION)
+                .state("common")
+                .rule("@for\\b", "for", KEYWORD)
+                .rule("@(?:debug|warn|if|each|while|else|return|media)", "value", KEYWORD)
+                .rule("(@mixin|@function)(\\s+)(" + id + ")", "value", KEYWORD, PLAIN, FUNCTION)
+                .rule("@extend\\b", "selector", KEYWORD)
+                .rule("(@include)(\\s+)(" + id + ")", "value", KEYWORD, PLAIN, META);
     }
 }

@@ -469,72 +469,25 @@ final class FirstChars {
                     }
                 }
                 case 'p', 'P' -> {
-                    String name;
-                    if (regex.charAt(at) == '{') {
-                        int close = regex.indexOf('}', at);
-                        name = regex.substring(at + 1, close);
-                        at = close + 1;
-                    } else {
-                        name = String.valueOf(regex.charAt(at++));
-                    }
-                    Set property = property(name);
+                    Set property = property(propertyName());
                     return c == 'P' ? property.complement() : property;
                 }
                 case 'Q' -> {
-                    int end = regex.indexOf("\\E", at);
-                    String quoted = regex.substring(at, end < 0 ? regex.length() : end);
-                    at = end < 0 ? regex.length() : end + 2;
-                    if (quoted.isEmpty()) {
-                        set.canBeEmpty = true;
-                    } else {
-                        set.add(quoted.charAt(0), ignoreCase);
-                        set.singleChar = quoted.length() == 1 ? quoted.charAt(0) : -1;
-                    }
-                    return set;
+                    return quoted(set, ignoreCase);
                 }
                 case 'x' -> {
-                    int code;
-                    if (regex.charAt(at) == '{') {
-                        int close = regex.indexOf('}', at);
-                        code = Integer.parseInt(regex.substring(at + 1, close), 16);
-                        at = close + 1;
-                    } else {
-                        code = Integer.parseInt(regex.substring(at, at + 2), 16);
-                        at += 2;
-                    }
-                    return singleOf(set, code, ignoreCase);
+                    return singleOf(set, hexCode(), ignoreCase);
                 }
                 case 'u' -> {
                     int code = Integer.parseInt(regex.substring(at, at + 4), 16);
                     at += 4;
                     return singleOf(set, code, ignoreCase);
                 }
-                case 't' -> {
-                    return singleOf(set, '\t', false);
-                }
-                case 'n' -> {
-                    return singleOf(set, '\n', false);
-                }
-                case 'r' -> {
-                    return singleOf(set, '\r', false);
-                }
-                case 'f' -> {
-                    return singleOf(set, '\f', false);
-                }
-                case 'e' -> {
-                    return singleOf(set, '\u001B', false);
-                }
-                case 'a' -> {
-                    return singleOf(set, '\u0007', false);
+                case 't', 'n', 'r', 'f', 'e', 'a' -> {
+                    return singleOf(set, control(c), false);
                 }
                 case '0' -> {
-                    int end = at;
-                    while (end < regex.length() && end < at + 3 && regex.charAt(end) >= '0' && regex.charAt(end) <= '7') {
-                        end++;
-                    }
-                    int code = Integer.parseInt(regex.substring(at, end), 8);
-                    at = end;
-                    return singleOf(set, code, false);
+                    return singleOf(set, octalCode(), false);
                 }
                 case 'k' -> {
                     at = regex.indexOf('>', at) + 1;
@@ -557,6 +510,66 @@ final class FirstChars {
                 }
             }
             return set;
+        }
+
+        /** The name of {@code \\p{Name}} or {@code \\pL}, after the p. */
+        private String propertyName() {
+            if (regex.charAt(at) == '{') {
+                int close = regex.indexOf('}', at);
+                String name = regex.substring(at + 1, close);
+                at = close + 1;
+                return name;
+            }
+            return String.valueOf(regex.charAt(at++));
+        }
+
+        /** {@code \\Q...\\E}: its first character, if any. */
+        private Set quoted(Set set, boolean ignoreCase) {
+            int end = regex.indexOf("\\E", at);
+            String quoted = regex.substring(at, end < 0 ? regex.length() : end);
+            at = end < 0 ? regex.length() : end + 2;
+            if (quoted.isEmpty()) {
+                set.canBeEmpty = true;
+            } else {
+                set.add(quoted.charAt(0), ignoreCase);
+                set.singleChar = quoted.length() == 1 ? quoted.charAt(0) : -1;
+            }
+            return set;
+        }
+
+        /** The code of {@code \\xHH} or {@code \\x{H...}}, after the x. */
+        private int hexCode() {
+            if (regex.charAt(at) == '{') {
+                int close = regex.indexOf('}', at);
+                int code = Integer.parseInt(regex.substring(at + 1, close), 16);
+                at = close + 1;
+                return code;
+            }
+            int code = Integer.parseInt(regex.substring(at, at + 2), 16);
+            at += 2;
+            return code;
+        }
+
+        /** The code of {@code \\0ooo}, after the 0. */
+        private int octalCode() {
+            int end = at;
+            while (end < regex.length() && end < at + 3 && regex.charAt(end) >= '0' && regex.charAt(end) <= '7') {
+                end++;
+            }
+            int code = Integer.parseInt(regex.substring(at, end), 8);
+            at = end;
+            return code;
+        }
+
+        private static char control(char letter) {
+            return switch (letter) {
+                case 't' -> '\t';
+                case 'n' -> '\n';
+                case 'r' -> '\r';
+                case 'f' -> '\f';
+                case 'e' -> '\u001B';
+                default -> '\u0007';
+            };
         }
 
         private static Set singleOf(Set set, int c, boolean ignoreCase) {

@@ -59,6 +59,35 @@ final class JavaScriptLexer {
         if (typescript) {
             lexer.rule("[?][.]", PUNCTUATION).rule("[?]{2}", PUNCTUATION);
         }
+        addRulesBeforeCommentsStates(lexer, typescript, startsExpression, word);
+        addDoubleStates(lexer, typescript, startsExpression, word);
+        if (typescript) {
+            lexer.rule("(" + ID + ")(\\??)(\\s*)(:)", "expression", ATTRIBUTE, PUNCTUATION, PLAIN, PUNCTUATION);
+        }
+        return lexer.rule("case\\b", "#pop expression", KEYWORD)
+                .rule("(" + ID + ")(\\s*)(:)", ATTRIBUTE, PLAIN, PUNCTUATION)
+                .include("expression")
+                .state("object")
+                .include("comments")
+                .rule("[{]", "object", PUNCTUATION)
+                .rule("[}]", "#pop statement", PUNCTUATION)
+                .rule("(" + ID + ")(\\s*)(:)", "expression", ATTRIBUTE, PLAIN, PUNCTUATION)
+                .rule(":", PUNCTUATION)
+                .include("root")
+                .state("ternary")
+                .rule(":", "#pop expression", PUNCTUATION)
+                .include("root")
+                .state("template")
+                .rule("[$][{]", "templateExpression", PUNCTUATION)
+                .rule("`", "#pop", STRING)
+                .rule("\\\\[$`]|[^$`\\\\]+|[\\\\$]", STRING)
+                .state("templateExpression")
+                .rule("[}]", "#pop", PUNCTUATION)
+                .include("root")
+                .build();
+    }
+
+    private static void addRulesBeforeCommentsStates(RegexLexer.Builder lexer, boolean typescript, String startsExpression, RegexLexer.Action word) {
         lexer.rule("\\A\\s*#!.*\\n", "statement", META)
                 .include("comments")
                 .rule("\\+\\+|--|~|\\?\\?=?|&&|\\|\\||\\\\(?=\\n)|<<|>>>?|===|!==", "expression", PUNCTUATION)
@@ -102,37 +131,16 @@ final class JavaScriptLexer {
                 .rule("/", REGEX)
                 .rule("[^/]\\n", "#pop #pop", PLAIN)
                 .rule("\\]", "#pop", REGEX)
-                .rule("\\\\.|.", REGEX)
-                .state("double")
+                .rule("\\\\.|.", REGEX);
+    }
+
+    private static void addDoubleStates(RegexLexer.Builder lexer, boolean typescript, String startsExpression, RegexLexer.Action word) {
+        lexer.state("double")
                 .rule("\\\\[\\\\nrt\"]?|[^\\\\\"]+", STRING)
                 .rule("\"", "#pop", STRING)
                 .state("single")
                 .rule("\\\\[\\\\nrt']?|[^\\\\']+", STRING)
                 .rule("'", "#pop", STRING)
                 .state("statement");
-        if (typescript) {
-            lexer.rule("(" + ID + ")(\\??)(\\s*)(:)", "expression", ATTRIBUTE, PUNCTUATION, PLAIN, PUNCTUATION);
-        }
-        return lexer.rule("case\\b", "#pop expression", KEYWORD)
-                .rule("(" + ID + ")(\\s*)(:)", ATTRIBUTE, PLAIN, PUNCTUATION)
-                .include("expression")
-                .state("object")
-                .include("comments")
-                .rule("[{]", "object", PUNCTUATION)
-                .rule("[}]", "#pop statement", PUNCTUATION)
-                .rule("(" + ID + ")(\\s*)(:)", "expression", ATTRIBUTE, PLAIN, PUNCTUATION)
-                .rule(":", PUNCTUATION)
-                .include("root")
-                .state("ternary")
-                .rule(":", "#pop expression", PUNCTUATION)
-                .include("root")
-                .state("template")
-                .rule("[$][{]", "templateExpression", PUNCTUATION)
-                .rule("`", "#pop", STRING)
-                .rule("\\\\[$`]|[^$`\\\\]+|[\\\\$]", STRING)
-                .state("templateExpression")
-                .rule("[}]", "#pop", PUNCTUATION)
-                .include("root")
-                .build();
     }
 }

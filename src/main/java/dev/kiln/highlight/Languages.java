@@ -129,6 +129,13 @@ final class Languages {
             case "groovy" -> JvmLexer.Groovy.LEXER;
             case "dart" -> JvmLexer.Dart.LEXER;
             case "lua" -> LuaLexer.LEXER;
+            default -> lesserKnown(language);
+        };
+    }
+
+    /** The lexers of the less common languages: a switch per half, each case loading its class only when asked for. */
+    private static RegexLexer lesserKnown(String language) {
+        return switch (language) {
             case "r" -> RLexer.LEXER;
             case "perl" -> PerlLexer.LEXER;
             case "haskell" -> HaskellLexer.LEXER;

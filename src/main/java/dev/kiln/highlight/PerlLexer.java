@@ -41,7 +41,27 @@ final class PerlLexer {
     static final RegexLexer LEXER = build();
 
     private static RegexLexer build() {
-        var lexer = new RegexLexer.Builder().state("balancedRegex")
+        var lexer = new RegexLexer.Builder();
+        addBalancedRegexStates(lexer);
+        for (String[] bracket : BRACKETS) {
+            lexer.rule("(?:q|qq|qw|qr|qx)" + bracket[1], bracket[0], STRING);
+        }
+        addRulesBeforeFormatStates(lexer);
+        addDoubleStates(lexer);
+        for (String[] bracket : BRACKETS) {
+            String open = bracket[1];
+            String close = bracket[2];
+            lexer.state(bracket[0])
+                    .rule("\\\\[" + open + close + "\\\\]|\\\\", STRING)
+                    .rule(open, bracket[0], STRING)
+                    .rule(close, "#pop", STRING)
+                    .rule("[^" + open + close + "\\\\]+", STRING);
+        }
+        return lexer.build();
+    }
+
+    private static void addBalancedRegexStates(RegexLexer.Builder lexer) {
+        lexer.state("balancedRegex")
                 .rule("/(?:\\\\[\\\\/]|[^/])*+/[egimosx]*", "#pop", REGEX)
                 .rule("!(?:\\\\[\\\\!]|[^!])*+![egimosx]*", "#pop", REGEX)
                 .rule("\\\\(?:\\\\\\\\|[^\\\\])*+\\\\[egimosx]*", "#pop", REGEX)
@@ -86,9 +106,9 @@ final class PerlLexer {
                 .rule("\"", "double", PUNCTUATION)
                 .rule("`", "backtick", PUNCTUATION)
                 .rule("<(?:[^\\s>]+)>", REGEX);
-        for (String[] bracket : BRACKETS) {
-            lexer.rule("(?:q|qq|qw|qr|qx)" + bracket[1], bracket[0], STRING);
-        }
+    }
+
+    private static void addRulesBeforeFormatStates(RegexLexer.Builder lexer) {
         lexer.rule("(?:q|qq|qw|qr|qx)(\\W)(?s:.)*?\\1", STRING)
                 .rule("package\\s+", "moduleName", KEYWORD)
                 .rule("sub\\s+", "functionName", KEYWORD)
@@ -129,8 +149,11 @@ final class PerlLexer {
                 .rule("", "#pop")
                 .state("single")
                 .rule("\\\\[\\\\']|[^\\\\']+|\\\\", STRING)
-                .rule("'", "#pop", PUNCTUATION)
-                .state("double")
+                .rule("'", "#pop", PUNCTUATION);
+    }
+
+    private static void addDoubleStates(RegexLexer.Builder lexer) {
+        lexer.state("double")
                 .include("interpolation")
                 .rule("\\\\[\\\\tnrabefluLUE\"$@]|\\\\0\\d{2}|\\\\o\\{\\d+\\}|\\\\x[0-9a-fA-F]{2}|\\\\x\\{[0-9a-fA-F]+\\}|\\\\c.|\\\\N\\{[^}]+\\}", STRING)
                 .rule("[^\\\\\"$@]+|[$@]", STRING)
@@ -148,15 +171,5 @@ final class PerlLexer {
                 .state("interpolation")
                 .rule("[$@][{]", "interpolated", STRING)
                 .rule("(?i)[$@][a-z_]\\w*", STRING);
-        for (String[] bracket : BRACKETS) {
-            String open = bracket[1];
-            String close = bracket[2];
-            lexer.state(bracket[0])
-                    .rule("\\\\[" + open + close + "\\\\]|\\\\", STRING)
-                    .rule(open, bracket[0], STRING)
-                    .rule(close, "#pop", STRING)
-                    .rule("[^" + open + close + "\\\\]+", STRING);
-        }
-        return lexer.build();
     }
 }

@@ -82,7 +82,16 @@ final class PhpLexer {
             }
             run.emit(kind, start, end);
         };
-        return new RegexLexer.Builder().startIn("start")
+        var lexer = new RegexLexer.Builder();
+        addStartStates(lexer, call, name);
+        addVariablesStates(lexer, call, name);
+        addFunctionBodyStates(lexer, call, name);
+        addNewClassStates(lexer, call, name);
+        return lexer.build();
+    }
+
+    private static void addStartStates(RegexLexer.Builder lexer, RegexLexer.Action call, RegexLexer.Action name) {
+        lexer.startIn("start")
                 .state("root")
                 .rule("(?i)<\\?(?:php|=)?", "php", META)
                 .rule("(?s).+?(?=<\\?)|(?s).+", using("html"))
@@ -125,8 +134,11 @@ final class PhpLexer {
                 .rule("\"", "string", STRING)
                 .rule("(?i)(?:function|fn)\\b", "functionReturn functionParameters functionName", KEYWORD)
                 .rule("(?i)(?:true|false|null)\\b", LITERAL)
-                .rule("(?i)new\\b", "inNew", KEYWORD)
-                .state("variables")
+                .rule("(?i)new\\b", "inNew", KEYWORD);
+    }
+
+    private static void addVariablesStates(RegexLexer.Builder lexer, RegexLexer.Action call, RegexLexer.Action name) {
+        lexer.state("variables")
                 .rule("\\$\\{\\$+" + ID + "\\}|\\$+" + ID, VARIABLE)
                 .state("whitespace")
                 .rule("\\s+", PLAIN)
@@ -169,8 +181,11 @@ final class PhpLexer {
                 .rule("=", "inAssign", PUNCTUATION)
                 .include("escape")
                 .include("whitespace")
-                .include("return")
-                .state("functionBody")
+                .include("return");
+    }
+
+    private static void addFunctionBodyStates(RegexLexer.Builder lexer, RegexLexer.Action call, RegexLexer.Action name) {
+        lexer.state("functionBody")
                 .rule("\\{", "functionBody", PUNCTUATION)
                 .rule("\\}", "#pop", PUNCTUATION)
                 .include("php")
@@ -212,8 +227,11 @@ final class PhpLexer {
                 .rule(ID_NS, "#pop", TYPE)
                 .include("escape")
                 .include("whitespace")
-                .include("return")
-                .state("newClass")
+                .include("return");
+    }
+
+    private static void addNewClassStates(RegexLexer.Builder lexer, RegexLexer.Action call, RegexLexer.Action name) {
+        lexer.state("newClass")
                 .rule("\\}", "#pop", PUNCTUATION)
                 .rule("\\{", PUNCTUATION)
                 .include("php")
@@ -232,7 +250,6 @@ final class PhpLexer {
                 .rule("\\??" + ID, "#pop", TYPE)
                 .include("escape")
                 .include("whitespace")
-                .include("return")
-                .build();
+                .include("return");
     }
 }

@@ -51,21 +51,8 @@ final class PythonLexer {
         String digits = "[0-9]++(?:_[0-9]++)*+";
         String decimal = "(?:(?:" + digits + ")?\\." + digits + "|" + digits + "\\.)";
         String exponent = "[eE][+-]?" + digits;
-        var lexer = new RegexLexer.Builder().state("root")
-                .rule("^(:)(\\s*)((?i:[ru]{0,2})\"\"\"(?s:.*?)\"\"\")", PUNCTUATION, PLAIN, STRING)
-                .rule("\\s+", PLAIN)
-                .rule("#.*", COMMENT)
-                // A decorator begins its line; elsewhere @ multiplies matrices (Rouge reads every @ as an operator).
-                .rule("(?<=^[ \\t]{0,80})@" + DOTTED, META)
-                .rule("[\\[\\]{}:(),;.]", PUNCTUATION)
-                .rule("\\\\", PLAIN)
-                .rule("(?:in|is|and|or|not)\\b", KEYWORD)
-                .rule("(?:<<|>>|//|\\*\\*)=?|[-~+/*%=<>&^|@]=?|!=", PUNCTUATION)
-                .rule("(from)((?:\\\\\\s|\\s)++)(" + DOTTED + ")((?:\\\\\\s|\\s)++)(import)", KEYWORD, PLAIN, TYPE, PLAIN, KEYWORD)
-                .rule("(import)(\\s+)(" + DOTTED + ")", KEYWORD, PLAIN, TYPE)
-                .rule("(def)((?:\\s|\\\\\\s)++)(" + ID + ")", KEYWORD, PLAIN, FUNCTION)
-                .rule("(class)((?:\\s|\\\\\\s)++)(" + ID + ")", KEYWORD, PLAIN, TYPE)
-                .rule("`.*?`", STRING);
+        var lexer = new RegexLexer.Builder();
+        addRootState(lexer, words, digits, decimal, exponent);
         String[] quotes = {"'''", "\"\"\"", "'", "\""};
         for (int i = 0; i < quotes.length; i++) {
             lexer.rule("((?i:[rbu]*f[rbu]*))(" + quotes[i] + ")", "fstring" + i, STRING, STRING)
@@ -94,5 +81,23 @@ final class PythonLexer {
                 .rule("\\{", "interpolation", STRING)
                 .rule("\\}", "#pop", STRING)
                 .build();
+    }
+
+    private static void addRootState(RegexLexer.Builder lexer, RegexLexer.Action words, String digits, String decimal, String exponent) {
+        lexer.state("root")
+                .rule("^(:)(\\s*)((?i:[ru]{0,2})\"\"\"(?s:.*?)\"\"\")", PUNCTUATION, PLAIN, STRING)
+                .rule("\\s+", PLAIN)
+                .rule("#.*", COMMENT)
+                // A decorator begins its line; elsewhere @ multiplies matrices (Rouge reads every @ as an operator).
+                .rule("(?<=^[ \\t]{0,80})@" + DOTTED, META)
+                .rule("[\\[\\]{}:(),;.]", PUNCTUATION)
+                .rule("\\\\", PLAIN)
+                .rule("(?:in|is|and|or|not)\\b", KEYWORD)
+                .rule("(?:<<|>>|//|\\*\\*)=?|[-~+/*%=<>&^|@]=?|!=", PUNCTUATION)
+                .rule("(from)((?:\\\\\\s|\\s)++)(" + DOTTED + ")((?:\\\\\\s|\\s)++)(import)", KEYWORD, PLAIN, TYPE, PLAIN, KEYWORD)
+                .rule("(import)(\\s+)(" + DOTTED + ")", KEYWORD, PLAIN, TYPE)
+                .rule("(def)((?:\\s|\\\\\\s)++)(" + ID + ")", KEYWORD, PLAIN, FUNCTION)
+                .rule("(class)((?:\\s|\\\\\\s)++)(" + ID + ")", KEYWORD, PLAIN, TYPE)
+                .rule("`.*?`", STRING);
     }
 }

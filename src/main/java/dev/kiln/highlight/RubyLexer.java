@@ -56,7 +56,50 @@ final class RubyLexer {
     }
 
     private static RegexLexer build() {
-        var lexer = new RegexLexer.Builder().startIn("expressionStart")
+        var lexer = new RegexLexer.Builder();
+        addExpressionStartStates2(lexer);
+        addStringsStates(lexer);
+        for (String[] state : new String[][] {{"doubleString", "\""}, {"symbolString", "\""}, {"backtickString", "`"}}) {
+            Kind kind = state[0].equals("symbolString") ? LITERAL : STRING;
+            lexer.state(state[0])
+                    .include("escapedInterpolation")
+                    .rule("[^\\\\" + state[1] + "#]+|[\\\\#]", kind)
+                    .rule(state[1], "#pop", kind);
+        }
+        lexer.state("sigilStrings");
+        for (int i = 0; i < SIGIL_DELIMITERS.length; i++) {
+            String open = Pattern.quote(SIGIL_DELIMITERS[i][0]);
+            lexer.rule("%r" + open, "regexFlags sigilRegex" + i, REGEX)
+                    .rule("%[QWxI]?" + open, "sigil" + i, STRING)
+                    .rule("%[qswi]" + open, "sigilRaw" + i, STRING);
+        }
+        for (int i = 0; i < SIGIL_DELIMITERS.length; i++) {
+            String open = SIGIL_DELIMITERS[i][0];
+            String close = SIGIL_DELIMITERS[i][1];
+            String chars = Pattern.quote(open.equals(close) ? open : open + close);
+            for (String variant : new String[] {"sigilRegex", "sigil", "sigilRaw"}) {
+                Kind kind = variant.equals("sigilRegex") ? REGEX : STRING;
+                lexer.state(variant + i)
+                        .rule("\\\\[#\\\\" + escapeClass(open + close) + "]", kind);
+                if (!open.equals(close)) {
+                    lexer.rule(Pattern.quote(open), variant + i, kind);
+                }
+                lexer.rule(Pattern.quote(close), "#pop", kind);
+                if (variant.equals("sigilRaw")) {
+                    lexer.rule("[\\\\#]", kind);
+                } else {
+                    lexer.include("escapedInterpolation").rule("#", kind);
+                }
+                lexer.rule("[^#\\\\" + escapeClass(open + close) + "]+", kind);
+            }
+        }
+        addFunctionNameStates(lexer);
+        addExpressionStartStates(lexer);
+        return lexer.build();
+    }
+
+    private static void addExpressionStartStates2(RegexLexer.Builder lexer) {
+        lexer.startIn("expressionStart")
                 .state("root")
                 .include("whitespace")
                 .rule("__END__(?s:.*)", META)
@@ -97,8 +140,11 @@ final class RubyLexer {
                 .rule("(?i):@{0,2}[a-z_]\\w*[!?]?", LITERAL)
                 .rule(":(?:\\*\\*|[-+]@|[/%&|^`~]|\\[\\]=?|<<|>>|<=?>|<=?|===?)", LITERAL)
                 .rule(":'(?:\\\\\\\\|\\\\'|[^'])*+'", LITERAL)
-                .rule(":\"", "symbolString", LITERAL)
-                .state("strings")
+                .rule(":\"", "symbolString", LITERAL);
+    }
+
+    private static void addStringsStates(RegexLexer.Builder lexer) {
+        lexer.state("strings")
                 .include("symbols")
                 .rule("(?i)\\b[a-z_]\\w*?[?!]?:\\s+", "expressionStart", LITERAL)
                 .rule("'(?:\\\\\\\\|\\\\'|[^'])*+'", STRING)
@@ -106,41 +152,10 @@ final class RubyLexer {
                 .rule("(?<!\\.)`", "backtickString", STRING)
                 .state("regexFlags")
                 .rule("[mixounse]*", "#pop", REGEX);
-        for (String[] state : new String[][] {{"doubleString", "\""}, {"symbolString", "\""}, {"backtickString", "`"}}) {
-            Kind kind = state[0].equals("symbolString") ? LITERAL : STRING;
-            lexer.state(state[0])
-                    .include("escapedInterpolation")
-                    .rule("[^\\\\" + state[1] + "#]+|[\\\\#]", kind)
-                    .rule(state[1], "#pop", kind);
-        }
-        lexer.state("sigilStrings");
-        for (int i = 0; i < SIGIL_DELIMITERS.length; i++) {
-            String open = Pattern.quote(SIGIL_DELIMITERS[i][0]);
-            lexer.rule("%r" + open, "regexFlags sigilRegex" + i, REGEX)
-                    .rule("%[QWxI]?" + open, "sigil" + i, STRING)
-                    .rule("%[qswi]" + open, "sigilRaw" + i, STRING);
-        }
-        for (int i = 0; i < SIGIL_DELIMITERS.length; i++) {
-            String open = SIGIL_DELIMITERS[i][0];
-            String close = SIGIL_DELIMITERS[i][1];
-            String chars = Pattern.quote(open.equals(close) ? open : open + close);
-            for (String variant : new String[] {"sigilRegex", "sigil", "sigilRaw"}) {
-                Kind kind = variant.equals("sigilRegex") ? REGEX : STRING;
-                lexer.state(variant + i)
-                        .rule("\\\\[#\\\\" + escapeClass(open + close) + "]", kind);
-                if (!open.equals(close)) {
-                    lexer.rule(Pattern.quote(open), variant + i, kind);
-                }
-                lexer.rule(Pattern.quote(close), "#pop", kind);
-                if (variant.equals("sigilRaw")) {
-                    lexer.rule("[\\\\#]", kind);
-                } else {
-                    lexer.include("escapedInterpolation").rule("#", kind);
-                }
-                lexer.rule("[^#\\\\" + escapeClass(open + close) + "]+", kind);
-            }
-        }
-        return lexer.state("functionName")
+    }
+
+    private static void addFunctionNameStates(RegexLexer.Builder lexer) {
+        lexer.state("functionName")
                 .rule("\\s+", PLAIN)
                 .rule("\\(", "definitionExpression", PUNCTUATION)
                 .rule("(?:([a-zA-Z_]\\w*)(\\.))?([a-zA-Z_]\\w*[!?]?|\\*\\*?|[-+]@?|[/%&|^`~]|\\[\\]=?|<<?|>>?|<=>?|>=|===?)",
@@ -181,8 +196,11 @@ final class RubyLexer {
                 .include("sigilStrings")
                 .rule("(?=\\s*/)", "#pop")
                 .rule("\\s+", "#pop expressionStart", PLAIN)
-                .rule("", "#pop")
-                .state("expressionStart")
+                .rule("", "#pop");
+    }
+
+    private static void addExpressionStartStates(RegexLexer.Builder lexer) {
+        lexer.state("expressionStart")
                 .rule("[ \\t\\r]+", PLAIN)
                 .rule("/", "#pop slashRegex", REGEX)
                 .rule("[?](?:\\\\[MC]-)*(?:\\\\(?:[\\\\abefnrstv#\"']|x[a-fA-F0-9]{1,2}|[0-7]{1,3})|\\S)(?!\\w)", "#pop", STRING)
@@ -192,8 +210,7 @@ final class RubyLexer {
                 .state("slashRegex")
                 .include("interpolation")
                 .rule("\\\\\\\\|\\\\/|[\\\\#]|[^\\\\/#]+", REGEX)
-                .rule("/", "#pop regexFlags", REGEX)
-                .build();
+                .rule("/", "#pop regexFlags", REGEX);
     }
 
     private static String escapeClass(String chars) {

@@ -102,20 +102,7 @@ final class Template {
         while (i < to) {
             int open = nextOpening(i, to);
             int textEnd = open < 0 ? to : open;
-            int textStart = i;
-            if (trimNext) {
-                while (textStart < textEnd && Character.isWhitespace(text.charAt(textStart))) {
-                    textStart++;
-                }
-            }
-            if (open >= 0 && open + 2 < to && text.charAt(open + 2) == '-') {
-                while (textEnd > textStart && Character.isWhitespace(text.charAt(textEnd - 1))) {
-                    textEnd--;
-                }
-            }
-            if (textEnd > textStart) {
-                out.add(new Piece(false, false, textStart, textEnd, textStart, textEnd, null, textStart));
-            }
+            addText(out, i, textEnd, trimNext, open >= 0 && open + 2 < to && text.charAt(open + 2) == '-');
             if (open < 0) {
                 break;
             }
@@ -146,10 +133,7 @@ final class Template {
             while (nameStart < innerEnd && Character.isWhitespace(text.charAt(nameStart))) {
                 nameStart++;
             }
-            int nameEnd = nameStart;
-            while (nameEnd < innerEnd && (Character.isLetterOrDigit(text.charAt(nameEnd)) || text.charAt(nameEnd) == '_')) {
-                nameEnd++;
-            }
+            int nameEnd = nameEnd(nameStart, innerEnd);
             if (nameEnd == nameStart && nameStart < innerEnd && text.charAt(nameStart) == '#') {
                 continue; // {% # an inline comment %}
             }
@@ -157,62 +141,112 @@ final class Template {
             Piece tag = new Piece(true, false, open, i, innerStart, innerEnd, name, nameEnd);
             switch (name) {
                 case "raw", "comment" -> {
-                    Matcher end = endTag(name).matcher(text).region(i, to);
-                    int depth = 0;
-                    Matcher nested = Pattern.compile("\\{%-?\\s*comment\\s*-?%\\}").matcher(text).region(i, to);
-                    boolean found = false;
-                    while (end.find()) {
-                        if (name.equals("comment")) {
-                            int opened = 0;
-                            nested.region(i, end.start());
-                            while (nested.find()) {
-                                opened++;
-                            }
-                            if (opened > depth) {
-                                depth++;
-                                continue;
-                            }
-                        }
-                        found = true;
-                        break;
-                    }
-                    if (!found) {
-                        errors.accept(new LiquidException(open, "{% " + name + " %} is never closed", "end it with {% end" + name + " %}"));
+                    int next = rawOrComment(name, open, i, to, trimNext, out);
+                    if (next < 0) {
                         return out;
                     }
-                    if (name.equals("raw")) {
-                        int rawStart = i;
-                        int rawEnd = end.start();
-                        if (trimNext) {
-                            while (rawStart < rawEnd && Character.isWhitespace(text.charAt(rawStart))) {
-                                rawStart++;
-                            }
-                        }
-                        if (text.charAt(rawEnd + 2) == '-') {
-                            while (rawEnd > rawStart && Character.isWhitespace(text.charAt(rawEnd - 1))) {
-                                rawEnd--;
-                            }
-                        }
-                        out.add(new Piece(true, false, open, end.end(), rawStart, rawEnd, "raw", rawStart));
-                    }
-                    trimNext = text.charAt(end.end() - 3) == '-';
-                    i = end.end();
+                    trimNext = text.charAt(next - 3) == '-';
+                    i = next;
                 }
                 case "highlight" -> {
-                    Matcher end = endTag("highlight").matcher(text).region(i, to);
-                    out.add(tag);
-                    if (!end.find()) {
-                        errors.accept(new LiquidException(open, "{% highlight %} is never closed", "end the code with {% endhighlight %}"));
+                    i = highlight(tag, i, to, out);
+                    if (i < 0) {
                         return out;
                     }
-                    out.add(new Piece(true, false, end.start(), end.end(), end.start(), end.end(), "endhighlight", end.end()));
                     trimNext = false;
-                    i = end.end();
                 }
                 default -> out.add(tag);
             }
         }
         return out;
+    }
+
+
+    /** The text from {@code start} to {@code end}, unless empty, without the spaces a {@code -} on either side trims. */
+    private void addText(List<Piece> out, int start, int end, boolean trimStart, boolean trimEnd) {
+        int textStart = start;
+        int textEnd = end;
+        if (trimStart) {
+            while (textStart < textEnd && Character.isWhitespace(text.charAt(textStart))) {
+                textStart++;
+            }
+        }
+        if (trimEnd) {
+            while (textEnd > textStart && Character.isWhitespace(text.charAt(textEnd - 1))) {
+                textEnd--;
+            }
+        }
+        if (textEnd > textStart) {
+            out.add(new Piece(false, false, textStart, textEnd, textStart, textEnd, null, textStart));
+        }
+    }
+
+    /** Where a tag's name that starts at {@code from} ends (letters, digits and _). */
+    private int nameEnd(int from, int limit) {
+        int end = from;
+        while (end < limit && (Character.isLetterOrDigit(text.charAt(end)) || text.charAt(end) == '_')) {
+            end++;
+        }
+        return end;
+    }
+
+    /** {@code {% highlight %}} and its end tag, whose code between stays text; -1 (reported) when never closed. */
+    private int highlight(Piece tag, int i, int to, List<Piece> out) {
+        Matcher end = endTag("highlight").matcher(text).region(i, to);
+        out.add(tag);
+        if (!end.find()) {
+            errors.accept(new LiquidException(tag.start(), "{% highlight %} is never closed", "end the code with {% endhighlight %}"));
+            return -1;
+        }
+        out.add(new Piece(true, false, end.start(), end.end(), end.start(), end.end(), "endhighlight", end.end()));
+        return end.end();
+    }
+
+    /**
+     * The text of {@code {% raw %}} (added to {@code out} as one piece) or of {@code {% comment %}} (dropped, nested
+     * comments included), from {@code i}, after the opening tag; returns where scanning goes on, or -1 (reported)
+     * when the tag is never closed.
+     */
+    private int rawOrComment(String name, int open, int i, int to, boolean trimNext, List<Piece> out) {
+        Matcher end = endTag(name).matcher(text).region(i, to);
+        int depth = 0;
+        Matcher nested = Pattern.compile("\\{%-?\\s*comment\\s*-?%\\}").matcher(text).region(i, to);
+        boolean found = false;
+        while (end.find()) {
+            if (name.equals("comment")) {
+                int opened = 0;
+                nested.region(i, end.start());
+                while (nested.find()) {
+                    opened++;
+                }
+                if (opened > depth) {
+                    depth++;
+                    continue;
+                }
+            }
+            found = true;
+            break;
+        }
+        if (!found) {
+            errors.accept(new LiquidException(open, "{% " + name + " %} is never closed", "end it with {% end" + name + " %}"));
+            return -1;
+        }
+        if (name.equals("raw")) {
+            int rawStart = i;
+            int rawEnd = end.start();
+            if (trimNext) {
+                while (rawStart < rawEnd && Character.isWhitespace(text.charAt(rawStart))) {
+                    rawStart++;
+                }
+            }
+            if (text.charAt(rawEnd + 2) == '-') {
+                while (rawEnd > rawStart && Character.isWhitespace(text.charAt(rawEnd - 1))) {
+                    rawEnd--;
+                }
+            }
+            out.add(new Piece(true, false, open, end.end(), rawStart, rawEnd, "raw", rawStart));
+        }
+        return end.end();
     }
 
     /**

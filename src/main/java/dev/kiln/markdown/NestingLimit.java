@@ -323,10 +323,8 @@ final class NestingLimit {
             }
             char before = i > from ? text.charAt(i - 1) : ' ';
             char after = runEnd < to ? text.charAt(runEnd) : ' ';
-            boolean leftFlanking = !Character.isWhitespace(after)
-                    && (!isPunctuation(after) || Character.isWhitespace(before) || isPunctuation(before));
-            boolean rightFlanking = !Character.isWhitespace(before)
-                    && (!isPunctuation(before) || Character.isWhitespace(after) || isPunctuation(after));
+            boolean leftFlanking = flanking(before, after);
+            boolean rightFlanking = flanking(after, before);
             boolean matched = false;
             if (rightFlanking) {
                 for (int o = open - 1; o >= 0; o--) {
@@ -359,6 +357,11 @@ final class NestingLimit {
             i = runEnd - 1;
         }
         return -1;
+    }
+
+    /** CommonMark's left-flanking run between {@code before} and {@code after}; swapped, right-flanking. */
+    private static boolean flanking(char before, char after) {
+        return !Character.isWhitespace(after) && (!isPunctuation(after) || Character.isWhitespace(before) || isPunctuation(before));
     }
 
     private static boolean isPunctuation(char c) {

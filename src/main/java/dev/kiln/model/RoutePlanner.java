@@ -143,19 +143,8 @@ public final class RoutePlanner {
     }
 
     private List<Route> routes(Site site, boolean withRobots) {
-        List<Route> routes = new ArrayList<>();
+        List<Route> routes = documentRoutes(site);
         List<Document> posts = site.posts();
-        List<List<Document>> related = new RelatedPosts(site).all(config.relatedPosts());
-        Map<Tag, Site.TagPosts> seriesOf = new HashMap<>();
-        site.series().forEach(s -> seriesOf.put(s.tag(), s));
-        for (int i = 0; i < posts.size(); i++) {
-            Document post = posts.get(i);
-            routes.add(new Route.Post(post.url(), origin(post), post, i + 1 < posts.size() ? posts.get(i + 1) : null,
-                    i > 0 ? posts.get(i - 1) : null, related.get(i), post.series() == null ? null : seriesOf.get(post.series())));
-        }
-        for (Document page : site.pages()) {
-            routes.add(new Route.Page(page.url(), origin(page), page));
-        }
         int size = config.paginate();
         int total = homePages(site);
         for (int n = 1; n <= total; n++) {
@@ -217,6 +206,24 @@ public final class RoutePlanner {
         routes.add(new Route.Sitemap("/sitemap.xml", SITE_CONFIG, sitemap(site)));
         if (withRobots) {
             routes.add(new Route.Robots("/robots.txt", SITE_CONFIG));
+        }
+        return routes;
+    }
+
+    /** Each post with its older and newer neighbour, its related posts and its series, then each page. */
+    private List<Route> documentRoutes(Site site) {
+        List<Route> routes = new ArrayList<>();
+        List<Document> posts = site.posts();
+        List<List<Document>> related = new RelatedPosts(site).all(config.relatedPosts());
+        Map<Tag, Site.TagPosts> seriesOf = new HashMap<>();
+        site.series().forEach(s -> seriesOf.put(s.tag(), s));
+        for (int i = 0; i < posts.size(); i++) {
+            Document post = posts.get(i);
+            routes.add(new Route.Post(post.url(), origin(post), post, i + 1 < posts.size() ? posts.get(i + 1) : null,
+                    i > 0 ? posts.get(i - 1) : null, related.get(i), post.series() == null ? null : seriesOf.get(post.series())));
+        }
+        for (Document page : site.pages()) {
+            routes.add(new Route.Page(page.url(), origin(page), page));
         }
         return routes;
     }

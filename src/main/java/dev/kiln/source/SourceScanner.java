@@ -173,12 +173,23 @@ public final class SourceScanner {
                 (markdown.get(i).kind() == Kind.POST ? posts : pages).add(text.get());
             }
         }
-        Map<String, ThemeFile> bundledTheme = memory.bundledTheme();
-        if (bundledTheme == null) {
-            Map<String, ThemeFile> bundled = new TreeMap<>();
-            readBundledTheme(bundled);
-            bundledTheme = java.util.Collections.unmodifiableMap(bundled);
-        }
+        Map<String, ThemeFile> bundledTheme = memory.bundledTheme() != null ? memory.bundledTheme() : bundledTheme();
+        ThemeParts theme = theme(root, realRoot, bundledTheme, diagnostics);
+        return new Scan(new SourceTree(root, config, posts, pages, statics, theme.layouts(), theme.assets(), theme.includes(), data),
+                new Memory(read, listing, bundledTheme));
+    }
+
+    /** The theme's layouts, assets and includes: the bundled theme's files, and templates/ over them. */
+    private record ThemeParts(List<ThemeFile> layouts, List<ThemeFile> assets, List<TextFile> includes) {}
+
+    private static Map<String, ThemeFile> bundledTheme() throws IOException {
+        Map<String, ThemeFile> bundled = new TreeMap<>();
+        readBundledTheme(bundled);
+        return java.util.Collections.unmodifiableMap(bundled);
+    }
+
+    private static ThemeParts theme(Path root, Path realRoot, Map<String, ThemeFile> bundledTheme, Diagnostics diagnostics)
+            throws IOException {
         Map<String, ThemeFile> theme = new TreeMap<>(bundledTheme);
         Path templates = root.resolve(TEMPLATES);
         for (Found file : listFiles(templates, realRoot, root, diagnostics)) {
@@ -200,8 +211,7 @@ public final class SourceScanner {
                 layouts.add(file);
             }
         }
-        return new Scan(new SourceTree(root, config, posts, pages, statics, layouts, assets, includes, data),
-                new Memory(read, listing, bundledTheme));
+        return new ThemeParts(layouts, assets, includes);
     }
 
     /** A walk of content/; {@code keep}: it may be kept for the next scan (it has no links and no problems). */
@@ -307,6 +317,11 @@ public final class SourceScanner {
                 throw e;
             }
         });
+        return sorted(files);
+    }
+
+    /** By path, with '/' between names on every system; each key worked out once. */
+    private static List<Found> sorted(List<Found> files) {
         List<String> keys = new ArrayList<>(files.size());
         files.forEach(f -> keys.add(f.path().toString().replace('\\', '/')));
         Integer[] order = new Integer[files.size()];
