@@ -43,12 +43,45 @@ public final class FrontMatterReader {
         String nameSlug = dated.matches() ? dated.group(2) : stem;
         String title = fields.text("title", humanize(nameSlug));
 
-        OffsetDateTime date = null;
+        OffsetDateTime date = date(fields, path, isPost, stem, dated, diagnostics);
+        if (isPost && date == null) {
+            return Optional.empty();
+        }
+        OffsetDateTime updated = updated(fields);
+        fields.flag("comments", true); // checked here, read by the theme's comments from params
+        checkMastodon(fields);
+        String slug = slug(fields, isPost, isPost && dated.matches() ? nameSlug : title, title);
+        if (slug == null) {
+            return Optional.empty();
+        }
+        List<String> categoryNames = isPost ? categoryNames(fields) : List.of();
+        String url = url(fields, path, isPost, date, slug, title, Permalinks.categoryPath(categoryNames));
+        if (url == null) {
+            return Optional.empty();
+        }
+        String background = background(fields);
+        List<String> aliases = aliases(fields);
+        boolean draft = fields.flag("draft", false) || !fields.flag("published", true);
+        List<String> tagNames = tagNames(fields);
+
+        // Tags group posts; a page has no tag pages to link to, so tags on pages are not used.
+        return Optional.of(new FrontMatter(title, fields.text("subtitle", null), fields.text("description", null), date, updated,
+                fields.text("author", settings.author()), isPost ? List.copyOf(tagNames) : List.of(), background,
+                fields.text("layout", isPost ? "post" : "page"), frontMatter.positionOf("layout"), url, draft,
+                fields.flag("sitemap", true), List.copyOf(aliases), frontMatter.values(),
+                categoryNames,
+                isPost ? seriesName(fields) : null,
+                fields.flag("render_with_liquid", true),
+                frontMatter.positionOf(fields.has("permalink") ? "permalink" : "slug")));
+    }
+
+    /** {@code date:}, else the file name's date; null (reported for a post) when there is none. */
+    private OffsetDateTime date(FieldReader fields, Path path, boolean isPost, String stem, Matcher dated, Diagnostics diagnostics) {
         if (fields.has("date")) {
-            date = parseDate(fields, dates, fields.text("date", null));
+            return parseDate(fields, dates, fields.text("date", null));
         } else if (dated.matches()) {
             try {
-                date = dates.parse(dated.group(1));
+                return dates.parse(dated.group(1));
             } catch (IllegalArgumentException e) {
                 diagnostics.error(dev.kiln.diag.SourcePosition.startOf(path), "file name " + e.getMessage(),
                         "name posts YYYY-MM-DD-title.md with a real date, or add date: to the front matter");
@@ -57,10 +90,11 @@ public final class FrontMatterReader {
             fields.error("date", "post has no date",
                     "add e.g. date: 2019-03-18 to the front matter, or name the file 2019-03-18-" + stem + ".md");
         }
-        if (isPost && date == null) {
-            return Optional.empty();
-        }
+        return null;
+    }
 
+    /** The last change the author declared ({@code last_modified_at} or {@code updated}), or null. */
+    private OffsetDateTime updated(FieldReader fields) {
         OffsetDateTime updated = null;
         for (String key : List.of("last_modified_at", "updated")) {
             if (fields.has(key) && updated == null) {
@@ -72,8 +106,10 @@ public final class FrontMatterReader {
                 }
             }
         }
+        return updated;
+    }
 
-        fields.flag("comments", true); // checked here, read by the theme's comments from params
+    private static void checkMastodon(FieldReader fields) {
         if (fields.has("mastodon")) {
             String thread = fields.text("mastodon", "");
             if (!thread.matches("https://[A-Za-z0-9.-]+/@[A-Za-z0-9_]+(?:@[A-Za-z0-9.-]+)?/\\d+/?")) {
@@ -81,44 +117,47 @@ public final class FrontMatterReader {
                         "copy the post's address, like https://mastodon.social/@user/109348562813934890");
             }
         }
+    }
 
-        String slug;
+    /** {@code slug:}, else {@code named} slugified; null (reported) when it cannot make a URL. */
+    private static String slug(FieldReader fields, boolean isPost, String named, String title) {
         if (fields.has("slug")) {
-            slug = fields.text("slug", "");
+            String slug = fields.text("slug", "");
             if (!slug.matches("[\\p{L}\\p{N}][\\p{L}\\p{N}._~-]*")) {
                 fields.error("slug", "slug '" + slug + "' cannot be used in a URL",
                         "use letters, digits and dashes only, e.g. slug: my-first-post");
-                return Optional.empty();
+                return null;
             }
-            slug = Slugs.windowsSafe(slug);
-        } else {
-            slug = Slugs.slugify(isPost && dated.matches() ? nameSlug : title);
-            if (isPost && slug.isEmpty()) {
-                fields.error("title", "cannot make a URL from the title '" + title + "'", "add slug: with letters or digits");
-                return Optional.empty();
-            }
+            return Slugs.windowsSafe(slug);
         }
+        String slug = Slugs.slugify(named);
+        if (isPost && slug.isEmpty()) {
+            fields.error("title", "cannot make a URL from the title '" + title + "'", "add slug: with letters or digits");
+            return null;
+        }
+        return slug;
+    }
 
-        List<String> categoryNames = isPost ? categoryNames(fields) : List.of();
-        String categoryPath = Permalinks.categoryPath(categoryNames);
-
+    /** The document's URL: its {@code permalink:}, the site's permalink for a post, its path for a page; null (reported) when unsafe. */
+    private String url(FieldReader fields, Path path, boolean isPost, OffsetDateTime date, String slug, String title,
+                       String categoryPath) {
         String url;
         if (fields.has("permalink")) {
             String pattern = fields.text("permalink", "");
             Optional<String> problem = Permalinks.check(pattern);
             if (problem.isPresent()) {
                 fields.error("permalink", problem.get(), "write a site path such as /my-page/");
-                return Optional.empty();
+                return null;
             }
             Optional<String> needsDate = Permalinks.datePlaceholder(pattern);
             if (date == null && needsDate.isPresent()) {
                 fields.error("permalink", "permalink '" + pattern + "' uses :" + needsDate.get() + ", but this page has no date",
                         "add e.g. date: 2019-03-18 to the front matter, or use only :slug and :title, e.g. permalink: /:slug/");
-                return Optional.empty();
+                return null;
             }
             if (slug.isEmpty() && Permalinks.usesSlug(pattern)) {
                 fields.error("title", "cannot make a URL from the title '" + title + "'", "add slug: with letters or digits");
-                return Optional.empty();
+                return null;
             }
             url = Permalinks.expand(pattern, date, slug, categoryPath);
         } else if (isPost) {
@@ -129,9 +168,13 @@ public final class FrontMatterReader {
         if (!UrlPaths.isSafe(url)) {
             fields.error(fields.has("permalink") ? "permalink" : "slug", "URL '" + url + "' is not a safe site path",
                     "use letters, digits, dashes and slashes only");
-            return Optional.empty();
+            return null;
         }
+        return url;
+    }
 
+    /** {@code background:}, or null when absent or not an image address (reported). */
+    private static String background(FieldReader fields) {
         String background = fields.text("background", null);
         if (background != null && !isSafeLink(background)) {
             fields.error("background", "background '" + background + "' is not an image address",
@@ -139,6 +182,11 @@ public final class FrontMatterReader {
                             + ", or a site path like /img/header.jpg" : "use a site path like /img/header.jpg or an https:// URL");
             background = null;
         }
+        return background;
+    }
+
+    /** The old URLs that redirect here, normalized; unsafe ones reported and left out. */
+    private static List<String> aliases(FieldReader fields) {
         List<String> aliases = new ArrayList<>();
         for (String alias : fields.words("aliases")) {
             String normalized = UrlPaths.normalize(alias.startsWith("/") ? alias : "/" + alias);
@@ -148,7 +196,11 @@ public final class FrontMatterReader {
                 fields.error("aliases", "alias '" + alias + "' is not a safe site path", "write old URLs like /2019/03/17/old-name.html");
             }
         }
-        boolean draft = fields.flag("draft", false) || !fields.flag("published", true);
+        return aliases;
+    }
+
+    /** The tags as written, each once, without those that have no letters or digits, at most {@link #MAX_TAGS_PER_DOCUMENT}. */
+    private static List<String> tagNames(FieldReader fields) {
         List<String> tagNames = new ArrayList<>(new LinkedHashSet<>(fields.words("tags").stream()
                 .map(t -> t.strip()).filter(t -> !t.isEmpty()).toList()));
         for (String tag : tagNames) {
@@ -162,16 +214,7 @@ public final class FrontMatterReader {
                     "keep the tags readers would browse by");
             tagNames = new ArrayList<>(tagNames.subList(0, MAX_TAGS_PER_DOCUMENT));
         }
-
-        // Tags group posts; a page has no tag pages to link to, so tags on pages are not used.
-        return Optional.of(new FrontMatter(title, fields.text("subtitle", null), fields.text("description", null), date, updated,
-                fields.text("author", settings.author()), isPost ? List.copyOf(tagNames) : List.of(), background,
-                fields.text("layout", isPost ? "post" : "page"), frontMatter.positionOf("layout"), url, draft,
-                fields.flag("sitemap", true), List.copyOf(aliases), frontMatter.values(),
-                categoryNames,
-                isPost ? seriesName(fields) : null,
-                fields.flag("render_with_liquid", true),
-                frontMatter.positionOf(fields.has("permalink") ? "permalink" : "slug")));
+        return tagNames;
     }
 
     /**
