@@ -191,6 +191,18 @@ public final class RoutePlanner {
         for (Document doc : site.pages()) {
             doc.aliases().forEach(alias -> routes.add(new Route.Redirect(alias, origin(doc), doc)));
         }
+        routes.addAll(feedRoutes(site));
+        routes.add(new Route.Sitemap("/sitemap.xml", SITE_CONFIG, sitemap(site)));
+        if (withRobots) {
+            routes.add(new Route.Robots("/robots.txt", SITE_CONFIG));
+        }
+        return routes;
+    }
+
+    /** The site's feeds (Atom and JSON), then one per tag and one per category. */
+    private List<Route> feedRoutes(Site site) {
+        List<Route> routes = new ArrayList<>();
+        List<Document> posts = site.posts();
         routes.add(new Route.Feed("/feed.xml", SITE_CONFIG, config.title(), "/", newest(posts)));
         routes.add(new Route.JsonFeed("/feed.json", SITE_CONFIG, config.title(), "/", newest(posts)));
         for (Site.TagPosts tag : site.tags()) {
@@ -202,10 +214,6 @@ public final class RoutePlanner {
             String url = categoryUrl(category.tag());
             routes.add(new Route.Feed(url + "feed.xml", SITE_CONFIG, config.title() + " – " + category.tag().name(), url,
                     newest(category.posts())));
-        }
-        routes.add(new Route.Sitemap("/sitemap.xml", SITE_CONFIG, sitemap(site)));
-        if (withRobots) {
-            routes.add(new Route.Robots("/robots.txt", SITE_CONFIG));
         }
         return routes;
     }

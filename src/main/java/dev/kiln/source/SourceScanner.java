@@ -280,31 +280,9 @@ public final class SourceScanner {
                     return FileVisitResult.CONTINUE;
                 }
                 if (attributes.isSymbolicLink()) {
-                    Path target;
-                    try {
-                        target = path.toRealPath();
-                    } catch (IOException e) {
-                        diagnostics.error(SourcePosition.startOf(root.relativize(path)), "broken symbolic link",
-                                "remove it or point it at a file inside the site");
-                        return FileVisitResult.CONTINUE;
-                    }
-                    if (!target.startsWith(realRoot)) {
-                        diagnostics.error(SourcePosition.startOf(root.relativize(path)),
-                                "symbolic link points outside the site: " + target,
-                                "copy the file into the site instead of linking to it");
-                        return FileVisitResult.CONTINUE;
-                    }
-                    if (!target.startsWith(realDir)) {
-                        // Inside the site but outside content/ (or templates/): .env, site/, .git are not for publishing.
-                        String folder = root.relativize(dir).toString().replace('\\', '/');
-                        diagnostics.error(SourcePosition.startOf(root.relativize(path)), "symbolic link points outside "
-                                + folder + "/: " + realRoot.relativize(target).toString().replace('\\', '/'),
-                                "copy the file into " + folder + "/ instead of linking to it");
-                        return FileVisitResult.CONTINUE;
-                    }
-                    BasicFileAttributes targetAttributes = Files.readAttributes(path, BasicFileAttributes.class);
-                    if (targetAttributes.isRegularFile()) {
-                        files.add(new Found(path, targetAttributes, true));
+                    Found linked = linked(path, dir, realDir, realRoot, root, diagnostics);
+                    if (linked != null) {
+                        files.add(linked);
                     }
                 } else if (attributes.isRegularFile()) {
                     files.add(new Found(path, attributes, false));
@@ -318,6 +296,38 @@ public final class SourceScanner {
             }
         });
         return sorted(files);
+    }
+
+    /**
+     * The file a symbolic link leads to, when it is a file inside {@code dir}; else null, reported when broken or
+     * leading out of the site or out of {@code dir}.
+     */
+    private static Found linked(Path path, Path dir, Path realDir, Path realRoot, Path root, Diagnostics diagnostics)
+            throws IOException {
+        Path target;
+        try {
+            target = path.toRealPath();
+        } catch (IOException e) {
+            diagnostics.error(SourcePosition.startOf(root.relativize(path)), "broken symbolic link",
+                    "remove it or point it at a file inside the site");
+            return null;
+        }
+        if (!target.startsWith(realRoot)) {
+            diagnostics.error(SourcePosition.startOf(root.relativize(path)),
+                    "symbolic link points outside the site: " + target,
+                    "copy the file into the site instead of linking to it");
+            return null;
+        }
+        if (!target.startsWith(realDir)) {
+            // Inside the site but outside content/ (or templates/): .env, site/, .git are not for publishing.
+            String folder = root.relativize(dir).toString().replace('\\', '/');
+            diagnostics.error(SourcePosition.startOf(root.relativize(path)), "symbolic link points outside "
+                    + folder + "/: " + realRoot.relativize(target).toString().replace('\\', '/'),
+                    "copy the file into " + folder + "/ instead of linking to it");
+            return null;
+        }
+        BasicFileAttributes targetAttributes = Files.readAttributes(path, BasicFileAttributes.class);
+        return targetAttributes.isRegularFile() ? new Found(path, targetAttributes, true) : null;
     }
 
     /** By path, with '/' between names on every system; each key worked out once. */
