@@ -1,6 +1,8 @@
 package dev.kiln.pipeline;
 
 import dev.kiln.compile.SiteCompiler;
+import dev.kiln.card.SocialCard;
+import dev.kiln.card.SocialCards;
 import dev.kiln.diag.Diagnostic;
 import dev.kiln.diag.Diagnostics;
 import dev.kiln.diag.SourcePosition;
@@ -46,7 +48,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -184,8 +185,19 @@ public final class SiteBuilder {
         render.problems().forEach(diagnostics::add);
         stages.put("render", millisSince(start));
 
+        start = stage("cards");
+        List<SocialCards.Wanted> wanted = new ArrayList<>();
+        for (Document post : table.site().posts()) {
+            SocialCard card = SiteRendering.socialCard(post, config);
+            if (card != null) {
+                wanted.add(new SocialCards.Wanted(card, post.source()));
+            }
+        }
+        SocialCards.Made cards = SocialCards.make(wanted, root, writeCache);
+        stages.put("cards", millisSince(start));
+
         start = System.nanoTime();
-        OutputPlan files = outputPlan(tree, config, table, imageSet, render, previousOutput, diagnostics);
+        OutputPlan files = outputPlan(tree, config, table, imageSet, render, cards, previousOutput, diagnostics);
         stages.put("plan outputs", millisSince(start));
 
         SiteLinkCheck.Memory links = last.links().read(compiled.recompiled());
@@ -215,7 +227,7 @@ public final class SiteBuilder {
 
     /** Every file of the site: the rendered routes, content's static files, resized images and the theme's assets. */
     private OutputPlan outputPlan(SourceTree tree, SiteConfig config, RouteTable table, ImageSet imageSet,
-                                  RouteRenderer.Rendered render, Path previousOutput, Diagnostics diagnostics) {
+                                  RouteRenderer.Rendered render, SocialCards.Made cards, Path previousOutput, Diagnostics diagnostics) {
         List<OutputFile> files = new ArrayList<>();
         // A page's file collides because of its slug: or permalink: line, so that is where a collision points.
         Map<Path, Document> bySource = new HashMap<>();
@@ -234,6 +246,10 @@ public final class SiteBuilder {
             SourcePosition origin = SourcePosition.startOf(copy.source());
             files.add(copy.bytes() != null ? OutputFile.of(copy.path(), copy.bytes(), origin)
                     : OutputFile.copy(copy.path(), copy.copyFrom(), origin));
+        }
+        for (SocialCards.File card : cards.files()) {
+            SourcePosition origin = SourcePosition.startOf(card.source());
+            files.add(card.bytes() != null ? OutputFile.of(card.path(), card.bytes(), origin) : OutputFile.copy(card.path(), card.cached(), origin));
         }
         thumbnails(table, previousOutput, files, diagnostics);
         boolean math = Stream.concat(table.site().posts().stream(), table.site().pages().stream()).anyMatch(d -> d.content().math());

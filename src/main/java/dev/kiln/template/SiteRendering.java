@@ -2,6 +2,7 @@ package dev.kiln.template;
 
 import com.github.mustachejava.Mustache;
 import com.github.mustachejava.MustacheException;
+import dev.kiln.card.SocialCard;
 import dev.kiln.diag.Diagnostic;
 import dev.kiln.image.ImageCatalog;
 import dev.kiln.model.Document;
@@ -54,7 +55,7 @@ public final class SiteRendering {
         this.images = images;
         this.imageMarkup = new ImageMarkup(images, config.baseurl());
         this.thirdParty = new ThirdPartyViews(config);
-        this.displayDate = DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.forLanguageTag(config.language()));
+        this.displayDate = displayDate(config);
         site.tags().forEach(t -> tagCounts.put(t.tag(), t.posts().size()));
         // A summary depends on its post, the settings and its tags' counts: kept when those are the same.
         boolean reuse = previous != null && previous.config.equals(config) && previous.tagCounts.equals(tagCounts)
@@ -223,7 +224,7 @@ public final class SiteRendering {
                 absolute(doc.url()), doc.isPost() ? "post" : "page", doc.isPost(), doc.author(),
                 doc.date() == null ? null : displayDate.format(doc.date()),
                 doc.date() == null ? null : ISO.format(doc.date()),
-                asset(doc.background()), absoluteAsset(doc.background()), masthead(doc.background()), tagViews(doc.tags()),
+                asset(doc.background()), shareImage(doc), masthead(doc.background()), tagViews(doc.tags()),
                 imageMarkup.apply(doc.content().html(), true), doc.content().toc(), imageMarkup.apply(excerpt, false),
                 readingTime(doc),
                 previous, next, doc.draft(), doc.scheduled(), doc.params(), doc.content().math(), embeds, comments,
@@ -295,6 +296,31 @@ public final class SiteRendering {
                     i == categories.size() - 1));
         }
         return List.copyOf(links);
+    }
+
+    private static DateTimeFormatter displayDate(SiteConfig config) {
+        return DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.forLanguageTag(config.language()));
+    }
+
+    /**
+     * The social card a post shares as when it has no image of its own ({@code background}): its title, the
+     * site's title and the date as posts show it; null for pages, and for a title the bundled fonts cannot draw.
+     */
+    public static SocialCard socialCard(Document doc, SiteConfig config) {
+        if (!doc.isPost() || doc.background() != null || doc.date() == null) {
+            return null;
+        }
+        SocialCard card = new SocialCard(doc.title(), config.title(), displayDate(config).format(doc.date()));
+        return card.drawable() ? card : null;
+    }
+
+    /** The absolute URL of the image a page shares as: its background, else its social card, else null. */
+    private String shareImage(Document doc) {
+        if (doc.background() != null) {
+            return absoluteAsset(doc.background());
+        }
+        SocialCard card = socialCard(doc, config);
+        return card == null ? null : absolute(card.path());
     }
 
     /** Whether a page shows an embed's card, and so needs the theme's script that loads it on click. */

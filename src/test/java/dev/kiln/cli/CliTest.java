@@ -199,7 +199,8 @@ class CliTest {
         post("2019-03-18-one.md", "---\ntitle: One\n---\nHello.\n");
         KilnRun run = KilnRun.of("build", "--source", site.toString());
         assertEquals(0, run.exitCode());
-        assertTrue(run.out().matches("Built 6 pages \\(15 files\\) in \\d+ ms into site/\n"), run.out());
+        // 16 files: the post's social card among them.
+        assertTrue(run.out().matches("Built 6 pages \\(16 files\\) in \\d+ ms into site/\n"), run.out());
         assertEquals("", run.err());
     }
 
