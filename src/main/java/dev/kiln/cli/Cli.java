@@ -134,7 +134,9 @@ public final class Cli {
         }
         String command = args[0];
         if (List.of("version", "--version", "-V").contains(command)) {
-            out.println("kiln " + version());
+            // Not "kiln " + version(): the first string concatenation spins up java.lang.invoke (150 classes).
+            out.print("kiln ");
+            out.println(version());
             return OK;
         }
         if (command.equals("new")) {

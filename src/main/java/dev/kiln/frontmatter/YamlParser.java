@@ -6,9 +6,9 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.constructor.DuplicateKeyException;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.Mark;
@@ -19,7 +19,8 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
-import org.yaml.snakeyaml.representer.Representer;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
 
 /** Parses one YAML mapping (front matter or site.yml) safely; the only SnakeYAML user with FrontMatterParser. */
 public final class YamlParser {
@@ -53,12 +54,17 @@ public final class YamlParser {
         }
         LoaderOptions options = loaderOptions();
         NodeConstructor constructor = new NodeConstructor(options);
-        DumperOptions dumper = new DumperOptions();
-        Yaml loader = new Yaml(constructor, new Representer(dumper), dumper, options, new NoTimestampResolver());
+        // What new Yaml(…).compose does, without the Yaml object: it would load the dumper's classes too.
+        constructor.setAllowDuplicateKeys(options.isAllowDuplicateKeys());
+        constructor.setWarnOnDuplicateKeys(options.isWarnOnDuplicateKeys());
+        constructor.setWrappedToRootException(options.isWrappedToRootException());
         Node root = null;
         try {
             // One parse: the node tree gives positions, then the same tree is turned into values.
-            root = loader.compose(new java.io.StringReader(yaml));
+            Composer composer = new Composer(new ParserImpl(new StreamReader(new java.io.StringReader(yaml)), options),
+                    new NoTimestampResolver(), options);
+            constructor.setComposer(composer);
+            root = composer.getSingleNode();
             if (root == null) {
                 return Optional.of(YamlDocument.empty(file));
             }

@@ -30,7 +30,7 @@ import java.util.stream.Collectors;
 
 /**
  * The image stage: for each local image a page shows, its size as a browser shows it and, for a
- * JPEG or PNG wider than the content column, copies 640, 960, 1280 and 1920 pixels wide (those
+ * JPEG or PNG wider than the content column, copies 640, 720, 960, 1280 and 1920 pixels wide (those
  * narrower than the image). A copy is made once and kept in the site's image cache ({@link ImageCache}),
  * reused while the image's bytes are unchanged; an image whose size and time stamp are unchanged is
  * not even read. Each image is decoded at most once for all its copies, the images on every core.
@@ -38,7 +38,8 @@ import java.util.stream.Collectors;
 public final class ImageProcessor {
     /** The theme's content column (45rem) in CSS pixels: images no wider than it need no copies. */
     public static final int CONTENT_WIDTH = 720;
-    static final List<Integer> WIDTHS = List.of(640, 960, 1280, 1920);
+    /** 720: the column on a desktop screen, and a phone of 1.75 pixels a CSS pixel, whose next size up is 960. */
+    static final List<Integer> WIDTHS = List.of(640, 720, 960, 1280, 1920);
     /** Part of every copy's key: changing how copies are made must make them again. */
     static final String SETTINGS = "kiln-images-1 halving+bicubic jpeg-q0.82 opaque-png-as-jpeg-when-half webp-lossy-q0.75-m4";
 

@@ -23,7 +23,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.UUID;
 
 /**
  * Stage 5: writes a checked {@link OutputPlan} into an output folder that belongs to the author.
@@ -99,7 +98,9 @@ public final class SiteWriter {
             throw new OutputException(foreign, true);
         }
 
-        String id = UUID.randomUUID().toString();
+        // Unique among builds at the same time: the process and a moment in it. Not a random UUID: its
+        // SecureRandom costs a small build a noticeable share of its start-up.
+        String id = ProcessHandle.current().pid() + "-" + Long.toHexString(System.nanoTime());
         Path work = output.resolve(NEW + id);
         List<String> paths = plan.files().stream().map(OutputFile::path).toList();
         stage(plan, output, work, missingFolders);

@@ -106,14 +106,14 @@ class ImagesTest {
         photoSite("title: Photos\nurl: https://example.com\n", "photos");
         KilnRun run = build();
         assertEquals(0, run.exitCode(), run.err());
-        assertTrue(run.out().contains("Resized images: 11 made, 0 reused"), run.out());
+        assertTrue(run.out().contains("Resized images: 14 made, 0 reused"), run.out());
 
-        for (int width : new int[] {640, 960, 1280, 1920}) {
+        for (int width : new int[] {640, 720, 960, 1280, 1920}) {
             assertSize("site/img/photo-" + width + "w.jpg", "JPEG", width, (int) Math.round(2000.0 * width / 3000));
             // An opaque PNG photo: a JPEG copy is far smaller, so that is what a browser gets.
             assertSize("site/img/shot-" + width + "w.jpg", "JPEG", width, (int) Math.round(1200.0 * width / 2000));
         }
-        for (int width : new int[] {640, 960, 1280}) {
+        for (int width : new int[] {640, 720, 960, 1280}) {
             assertSize("site/img/alpha-" + width + "w.png", "png", width, (int) Math.round(900.0 * width / 1400));
         }
         assertFalse(Files.exists(site.resolve("site/img/alpha-1920w.png")), "never wider than the image");
@@ -123,7 +123,7 @@ class ImagesTest {
         Map<String, String> masthead = images.get(0);
         assertEquals("masthead-photo", masthead.get("class"));
         assertEquals("/img/photo.jpg", masthead.get("src"));
-        assertEquals("/img/photo-640w.jpg 640w, /img/photo-960w.jpg 960w, /img/photo-1280w.jpg 1280w, "
+        assertEquals("/img/photo-640w.jpg 640w, /img/photo-720w.jpg 720w, /img/photo-960w.jpg 960w, /img/photo-1280w.jpg 1280w, "
                 + "/img/photo-1920w.jpg 1920w, /img/photo.jpg 3000w", masthead.get("srcset"));
         assertEquals("100vw", masthead.get("sizes"));
         assertEquals("3000", masthead.get("width"));
@@ -133,16 +133,16 @@ class ImagesTest {
         assertFalse(KilnRun.read(site.resolve(POST)).contains("background-image: url("), "a local masthead is an <img>, not CSS");
 
         // WebP copies at the same widths, offered first through <picture>; the <img> is the fallback.
-        for (int width : new int[] {640, 960, 1280, 1920}) {
+        for (int width : new int[] {640, 720, 960, 1280, 1920}) {
             assertWebp("site/img/photo-" + width + "w.webp", width, (int) Math.round(2000.0 * width / 3000), "site/img/photo-" + width + "w.jpg");
         }
         assertWebp("site/img/small-400w.webp", 400, 300, "content/img/small.png");
         String page = KilnRun.read(site.resolve(POST));
-        String webp = "<picture><source type=\"image/webp\" srcset=\"/img/photo-640w.webp 640w, /img/photo-960w.webp 960w, "
+        String webp = "<picture><source type=\"image/webp\" srcset=\"/img/photo-640w.webp 640w, /img/photo-720w.webp 720w, /img/photo-960w.webp 960w, "
                 + "/img/photo-1280w.webp 1280w, /img/photo-1920w.webp 1920w\" sizes=\"";
         assertTrue(page.contains(webp + "100vw\"><img class=\"masthead-photo\" src=\"/img/photo.jpg\""), page);
         assertTrue(page.contains(webp + SIZES + "\"><img src=\"/img/photo.jpg\""), page);
-        assertTrue(page.contains("<picture><source type=\"image/webp\" srcset=\"/img/alpha-640w.webp 640w, /img/alpha-960w.webp 960w, "
+        assertTrue(page.contains("<picture><source type=\"image/webp\" srcset=\"/img/alpha-640w.webp 640w, /img/alpha-720w.webp 720w, /img/alpha-960w.webp 960w, "
                 + "/img/alpha-1280w.webp 1280w, /img/alpha-1400w.webp 1400w\""), page);
         assertTrue(page.contains("<picture><source type=\"image/webp\" srcset=\"/img/small-400w.webp\"><img src=\"/img/small.png\" alt=\"Small, in raw HTML\" width=\"400\" height=\"300\" loading=\"lazy\" decoding=\"async\"></picture>"), page);
         assertFalse(page.contains("<picture><source type=\"image/webp\" srcset=\"https:"), "images on other hosts get no WebP");
@@ -157,14 +157,14 @@ class ImagesTest {
         assertFalse(first.containsKey("decoding"));
 
         Map<String, String> shot = images.get(2);
-        assertEquals("/img/shot-640w.jpg 640w, /img/shot-960w.jpg 960w, /img/shot-1280w.jpg 1280w, "
+        assertEquals("/img/shot-640w.jpg 640w, /img/shot-720w.jpg 720w, /img/shot-960w.jpg 960w, /img/shot-1280w.jpg 1280w, "
                 + "/img/shot-1920w.jpg 1920w, /img/shot.png 2000w", shot.get("srcset"));
         assertEquals("2000", shot.get("width"));
         assertEquals("1200", shot.get("height"));
         assertEquals("lazy", shot.get("loading"));
         assertEquals("async", shot.get("decoding"));
 
-        assertEquals("/img/alpha-640w.png 640w, /img/alpha-960w.png 960w, /img/alpha-1280w.png 1280w, /img/alpha.png 1400w",
+        assertEquals("/img/alpha-640w.png 640w, /img/alpha-720w.png 720w, /img/alpha-960w.png 960w, /img/alpha-1280w.png 1280w, /img/alpha.png 1400w",
                 images.get(3).get("srcset"));
 
         Map<String, String> small = images.get(4);
@@ -191,7 +191,7 @@ class ImagesTest {
 
         KilnRun again = build();
         assertEquals(0, again.exitCode(), again.err());
-        assertTrue(again.out().contains("Resized images: 0 made, 11 reused"), again.out());
+        assertTrue(again.out().contains("Resized images: 0 made, 14 reused"), again.out());
         Map<String, byte[]> after = KilnRun.files(site.resolve("site"));
         assertEquals(before.keySet(), after.keySet());
         before.forEach((path, bytes) -> assertArrayEquals(bytes, after.get(path), path));
@@ -199,12 +199,12 @@ class ImagesTest {
         // An in-memory build (kiln check) reads the image cache instead of resizing.
         BuildResult check = new SiteBuilder().build(site, new Visibility(false, false, KilnRun.CLOCK.instant()), true, null, false);
         assertEquals(0, check.profile().imagesResized());
-        assertEquals(11, check.profile().imagesReused());
+        assertEquals(14, check.profile().imagesReused());
 
         // New pixels: only that image's copies are made again, and they differ.
         TestImages.write(TestImages.photo(2000, 120, 99, false), "png", site.resolve("content/img/shot.png"));
         KilnRun changed = build();
-        assertTrue(changed.out().contains("Resized images: 4 made, 7 reused"), changed.out());
+        assertTrue(changed.out().contains("Resized images: 5 made, 9 reused"), changed.out());
         Map<String, byte[]> now = KilnRun.files(site.resolve("site"));
         assertFalse(java.util.Arrays.equals(before.get("img/shot-640w.jpg"), now.get("img/shot-640w.jpg")));
         assertArrayEquals(before.get("img/photo-640w.jpg"), now.get("img/photo-640w.jpg"));
@@ -218,14 +218,14 @@ class ImagesTest {
         }
         Files.write(cached, new byte[] {1, 2, 3});
         KilnRun tampered = build();
-        assertTrue(tampered.out().contains("Resized images: 1 made, 10 reused"), tampered.out());
+        assertTrue(tampered.out().contains("Resized images: 1 made, 13 reused"), tampered.out());
         assertArrayEquals(before.get("img/photo-960w.jpg"), KilnRun.files(site.resolve("site")).get("img/photo-960w.jpg"));
         assertArrayEquals(before.get("img/photo-1280w.jpg"), KilnRun.files(site.resolve("site")).get("img/photo-1280w.jpg"));
 
         // A cold build (no cache) into another folder gives the same bytes: the copies are deterministic.
         deleteTree(site.resolve(".kiln-cache"));
         KilnRun cold = build("--output", site.resolve("cold").toString());
-        assertTrue(cold.out().contains("Resized images: 11 made, 0 reused"), cold.out());
+        assertTrue(cold.out().contains("Resized images: 14 made, 0 reused"), cold.out());
         Map<String, byte[]> coldFiles = KilnRun.files(site.resolve("cold"));
         Map<String, byte[]> warm = KilnRun.files(site.resolve("site"));
         assertEquals(warm.keySet(), coldFiles.keySet());
@@ -246,25 +246,25 @@ class ImagesTest {
         photoSite("title: Photos\nurl: https://example.com\n", "strips");
         settle();
         KilnRun first = build();
-        assertTrue(first.out().contains("Resized images: 11 made, 0 reused"), first.out());
+        assertTrue(first.out().contains("Resized images: 14 made, 0 reused"), first.out());
         // Four images read and hashed, and decoded once each for all their copies (WebP ones too).
         assertTrue(first.out().contains("Images read and hashed: 4; decoded: 4 ("), first.out());
 
         KilnRun warm = build();
-        assertTrue(warm.out().contains("Resized images: 0 made, 11 reused"), warm.out());
+        assertTrue(warm.out().contains("Resized images: 0 made, 14 reused"), warm.out());
         assertTrue(warm.out().contains("Images read and hashed: 0; decoded: 0\n"), warm.out());
 
         // Touched (copied over with the same bytes, say): its size and time stamp changed, so it is hashed; its copies stay.
         Files.setLastModifiedTime(site.resolve("content/img/photo.jpg"), FileTime.from(KilnRun.CLOCK.instant().minusSeconds(60)));
         KilnRun touched = build();
-        assertTrue(touched.out().contains("Resized images: 0 made, 11 reused"), touched.out());
+        assertTrue(touched.out().contains("Resized images: 0 made, 14 reused"), touched.out());
         assertTrue(touched.out().contains("Images read and hashed: 1; decoded: 0\n"), touched.out());
 
         // The copies live outside the output: a deleted site/ costs no resizing.
         deleteTree(site.resolve("site"));
         KilnRun afterDelete = build();
         assertEquals(0, afterDelete.exitCode(), afterDelete.err());
-        assertTrue(afterDelete.out().contains("Resized images: 0 made, 11 reused"), afterDelete.out());
+        assertTrue(afterDelete.out().contains("Resized images: 0 made, 14 reused"), afterDelete.out());
         assertTrue(afterDelete.out().contains("Images read and hashed: 0; decoded: 0\n"), afterDelete.out());
         assertTrue(Files.isRegularFile(site.resolve("site/img/photo-1920w.jpg")));
     }
@@ -281,7 +281,7 @@ class ImagesTest {
         Files.delete(site.resolve("content/posts/2024-05-02-broken.md"));
         KilnRun next = build();
         assertEquals(0, next.exitCode(), next.err());
-        assertTrue(next.out().contains("Resized images: 0 made, 11 reused"), next.out());
+        assertTrue(next.out().contains("Resized images: 0 made, 14 reused"), next.out());
         assertTrue(next.out().contains("Images read and hashed: 0; decoded: 0\n"), next.out());
     }
 
@@ -298,7 +298,7 @@ class ImagesTest {
         KilnRun fewer = build();
         assertEquals(0, fewer.exitCode(), fewer.err());
         List<String> left = cacheFiles();
-        assertEquals(9, left.size(), "photo.jpg's 4 copies, its 4 WebP copies and the index: " + left);
+        assertEquals(11, left.size(), "photo.jpg's 5 copies, its 5 WebP copies and the index: " + left);
         assertTrue(left.contains("index.tsv"), left.toString());
         assertEquals(1, left.stream().filter(f -> !f.equals("index.tsv")).map(f -> f.substring(0, 64)).distinct().count(), left.toString());
         Files.writeString(site.resolve(".kiln-cache/images/notes.txt"), "mine");
@@ -335,16 +335,16 @@ class ImagesTest {
         Visibility all = new Visibility(true, true, KilnRun.CLOCK.instant());
         Rebuilds preview = new Rebuilds();
         BuildResult first = preview.build(site, all, true);
-        assertEquals(11, first.profile().imagesResized());
+        assertEquals(14, first.profile().imagesResized());
         BuildResult second = preview.build(site, all, true);
         assertEquals(0, second.profile().imagesResized());
-        assertEquals(11, second.profile().imagesReused());
+        assertEquals(14, second.profile().imagesReused());
         assertEquals(0, second.profile().rendered(), "nothing changed, nothing rendered");
 
         TestImages.write(TestImages.photo(2000, 100, 7, false), "jpg", site.resolve("content/img/photo.jpg"));
         preview.forget(List.of(Path.of("content/img/photo.jpg")));
         BuildResult edited = preview.build(site, all, true);
-        assertEquals(4, edited.profile().imagesResized());
+        assertEquals(5, edited.profile().imagesResized());
         String page = text(edited, "2024/05/01/photos/index.html");
         assertTrue(page.contains("width=\"2000\" height=\"100\""), page);
         assertTrue(page.contains("/img/photo-1920w.jpg 1920w, /img/photo.jpg 2000w"), page);
@@ -363,8 +363,8 @@ class ImagesTest {
             BuildResult result = preview.build(site, new Visibility(false, false, KilnRun.CLOCK.instant()), true);
             assertTrue(result.succeeded(), result.diagnostics().toString());
             String page = text(result, "2024/05/01/a/index.html");
-            assertTrue(page.contains("srcset=\"/img/a-640w.jpg 640w, /img/a-960w.jpg 960w, /img/a.jpg 1000w\""), page);
-            assertTrue(page.contains("srcset=\"/img/b-640w.jpg 640w, /img/b-960w.jpg 960w, /img/b.jpg 1000w\""), page);
+            assertTrue(page.contains("srcset=\"/img/a-640w.jpg 640w, /img/a-720w.jpg 720w, /img/a-960w.jpg 960w, /img/a.jpg 1000w\""), page);
+            assertTrue(page.contains("srcset=\"/img/b-640w.jpg 640w, /img/b-720w.jpg 720w, /img/b-960w.jpg 960w, /img/b.jpg 1000w\""), page);
             assertTrue(result.plan().files().stream().anyMatch(f -> f.path().equals("img/b-960w.jpg")));
         }
     }
