@@ -446,6 +446,8 @@ public final class Cli {
             return SITE_ERRORS;
         } catch (IOException e) {
             return fileError(e, root, "the previous site was left unchanged");
+        } catch (java.io.UncheckedIOException e) {
+            return fileError(e.getCause(), root, "the previous site was left unchanged");
         } catch (RuntimeException e) {
             return internalError(e, options, "the previous site was left unchanged");
         }
@@ -503,6 +505,8 @@ public final class Cli {
             return OK;
         } catch (IOException e) {
             return fileError(e, options.source(), "nothing was written");
+        } catch (java.io.UncheckedIOException e) {
+            return fileError(e.getCause(), options.source(), "nothing was written");
         } catch (RuntimeException e) {
             return internalError(e, options, "nothing was written");
         }

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -33,9 +34,11 @@ import java.util.TreeSet;
  * inside the output ({@code .kiln-new-ID}), so all renames stay on one file system and the output folder
  * itself is never renamed: it may be a mount point or a symbolic link, which is written through.
  * <p>
- * The commit is journaled by the work folder's name. Renamed to {@code .kiln-commit-ID}, it lists the
- * plan's paths and the folders the commit creates; each file of the earlier build that is replaced or
- * removed is first moved into {@code .kiln-old-ID}, then the new file is moved in. Writing the new
+ * Only files that differ from Kiln's file on disk are staged (a copy: by size and time stamp), so a
+ * rebuild touches what changed. The commit is journaled by the work folder's name. Renamed to
+ * {@code .kiln-commit-ID}, it lists the staged paths and the folders the commit creates; each file of
+ * the earlier build that is replaced or removed is first moved into {@code .kiln-old-ID}, then the new
+ * file is moved in (a new folder moves in whole). Writing the new
  * manifest is the commit point. A failure before it undoes every move, and so does the next build
  * after a kill ({@link #recover}), so a failed or killed build leaves the previous site byte-identical.
  * A file of the earlier build that cannot be removed stays, is named in a warning and stays in the
@@ -102,8 +105,7 @@ public final class SiteWriter {
         // SecureRandom costs a small build a noticeable share of its start-up.
         String id = ProcessHandle.current().pid() + "-" + Long.toHexString(System.nanoTime());
         Path work = output.resolve(NEW + id);
-        List<String> paths = plan.files().stream().map(OutputFile::path).toList();
-        stage(plan, output, work, missingFolders);
+        List<String> paths = stage(plan, output, work, owned, missingFolders);
         Path commit = output.resolve(COMMIT + id);
         try {
             disk.move(work, commit);
@@ -113,7 +115,16 @@ public final class SiteWriter {
         }
 
         Path old = output.resolve(OLD + id);
-        Set<String> planned = new HashSet<>(paths);
+        Set<String> planned = new HashSet<>();
+        plan.files().forEach(file -> planned.add(file.path()));
+        // A missing folder whose parent is there moves in whole, with everything in it: one rename for a new
+        // post's folder, a few dozen for a first build.
+        Set<String> wholeFolders = new TreeSet<>();
+        for (String folder : missingFolders) {
+            if (folder.indexOf('/') < 0 || !missingFolders.contains(folder.substring(0, folder.lastIndexOf('/')))) {
+                wholeFolders.add(folder);
+            }
+        }
         Set<String> kept = new TreeSet<>();
         List<String> removed = new ArrayList<>();
         Path at = output;
@@ -134,12 +145,15 @@ public final class SiteWriter {
                             "remove it by hand if it should go (lsattr shows an immutable file, lsof one in use)"));
                 }
             }
-            for (String folder : missingFolders) {
+            for (String folder : wholeFolders) {
                 at = output.resolve(folder);
-                doing = "cannot be created";
-                disk.createDirectory(at);
+                doing = "cannot be written";
+                disk.move(commit.resolve(FILES).resolve(folder), at);
             }
             for (String path : paths) {
+                if (insideAny(path, wholeFolders)) {
+                    continue; // moved in with its folder
+                }
                 at = output.resolve(path);
                 if (owned.contains(path) && FileOperations.exists(at)) {
                     doing = "cannot be replaced";
@@ -299,15 +313,41 @@ public final class SiteWriter {
         }
     }
 
-    /** Writes every file of the plan into {@code work}, with the lists that make it a journal. */
-    private void stage(OutputPlan plan, Path output, Path work, Set<String> missingFolders) throws OutputException {
+    private static boolean insideAny(String path, Set<String> folders) {
+        for (int slash = path.indexOf('/'); slash > 0; slash = path.indexOf('/', slash + 1)) {
+            if (folders.contains(path.substring(0, slash))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Writes each file of the plan that differs from Kiln's file in the output into {@code work}, with the
+     * lists that make it a journal, and returns their paths. A file with the same bytes (a copy: the same
+     * size and time stamp) stays as it is, so a rebuild moves only what changed, and rsync and git see
+     * the rest untouched.
+     */
+    private List<String> stage(OutputPlan plan, Path output, Path work, Set<String> owned, Set<String> missingFolders)
+            throws OutputException {
         Path files = work.resolve(FILES);
         try {
             disk.createDirectory(work);
             disk.createDirectory(files);
-            List<Path> targets = new ArrayList<>(plan.files().size());
+            boolean[] unchanged = new boolean[plan.files().size()];
+            Parallel.forEach(unchanged.length, i -> {
+                OutputFile file = plan.files().get(i);
+                unchanged[i] = owned.contains(file.path()) && sameAsOnDisk(file, output.resolve(file.path()));
+            });
+            List<OutputFile> changed = new ArrayList<>();
+            for (int i = 0; i < unchanged.length; i++) {
+                if (!unchanged[i]) {
+                    changed.add(plan.files().get(i));
+                }
+            }
+            List<Path> targets = new ArrayList<>(changed.size());
             Set<Path> folders = new HashSet<>();
-            for (OutputFile file : plan.files()) {
+            for (OutputFile file : changed) {
                 Path target = files.resolve(file.path());
                 folders.add(target.getParent());
                 targets.add(target);
@@ -322,7 +362,7 @@ public final class SiteWriter {
                 }
             });
             Parallel.forEach(targets.size(), i -> {
-                OutputFile file = plan.files().get(i);
+                OutputFile file = changed.get(i);
                 try {
                     if (file.bytes() != null) {
                         disk.write(targets.get(i), file.bytes());
@@ -333,8 +373,10 @@ public final class SiteWriter {
                     throw new UncheckedIOException(file.path(), e);
                 }
             });
-            disk.write(work.resolve(PLAN), Manifest.write(plan.files().stream().map(OutputFile::path).toList()));
+            List<String> paths = changed.stream().map(OutputFile::path).toList();
+            disk.write(work.resolve(PLAN), Manifest.write(paths));
             disk.write(work.resolve(FOLDERS), Manifest.write(missingFolders));
+            return paths;
         } catch (UncheckedIOException e) {
             List<OutputProblem> ignored = new ArrayList<>();
             deleteTree(work, output, ignored);
@@ -350,6 +392,22 @@ public final class SiteWriter {
         } catch (IOException e) {
             deleteTree(work, output, new ArrayList<>());
             throw failure(e, output, work, "cannot be written", true);
+        }
+    }
+
+    private static boolean sameAsOnDisk(OutputFile file, Path target) {
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(target, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            if (!attributes.isRegularFile()) {
+                return false;
+            }
+            if (file.bytes() != null) {
+                return attributes.size() == file.bytes().length && Arrays.equals(Files.readAllBytes(target), file.bytes());
+            }
+            BasicFileAttributes source = Files.readAttributes(file.copyFrom(), BasicFileAttributes.class);
+            return attributes.size() == source.size() && attributes.lastModifiedTime().equals(source.lastModifiedTime());
+        } catch (IOException e) {
+            return false; // written again
         }
     }
 

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -167,6 +168,11 @@ class HardeningAtomicOutputTest {
         for (int attempt = 1; staging == null && attempt <= 5; attempt++) {
             before = KilnRun.files(output);
             KilnRun.write(site.resolve("content/posts/2021-01-0" + attempt + "-new.md"), "---\ntitle: New\n---\nA new post.\n");
+            // Touched photos are copied again (unchanged files are left alone): a build with much to write.
+            FileTime touched = FileTime.fromMillis(1_600_000_000_000L + attempt * 1000L);
+            for (int i = 0; i < 400; i++) {
+                Files.setLastModifiedTime(site.resolve("content/img/photo-" + i + ".jpg"), touched);
+            }
             newPage = "2021/01/0" + attempt + "/new/index.html";
             long started = System.nanoTime();
             // C1 only: the child starts writing sooner, which keeps the test short.

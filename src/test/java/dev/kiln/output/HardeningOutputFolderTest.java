@@ -137,6 +137,23 @@ class HardeningOutputFolderTest {
         assertTrue(Files.isDirectory(output.resolve(".git")));
     }
 
+    /** A rebuild leaves files with the same bytes alone (rsync and a web server's caches see them untouched). */
+    @Test
+    void aRebuildTouchesOnlyTheFilesThatChanged() throws Exception {
+        Path output = tmp.resolve("site");
+        new SiteWriter().write(plan(page("same/index.html", "same"), page("changed/index.html", "v1")), output);
+        FileTime longAgo = FileTime.fromMillis(1_500_000_000_000L);
+        Files.setLastModifiedTime(output.resolve("same/index.html"), longAgo);
+
+        new SiteWriter().write(plan(page("same/index.html", "same"), page("changed/index.html", "v2"), page("new/index.html", "n")),
+                output);
+
+        assertEquals(longAgo, Files.getLastModifiedTime(output.resolve("same/index.html")));
+        assertEquals("v2", KilnRun.read(output.resolve("changed/index.html")));
+        assertEquals("n", KilnRun.read(output.resolve("new/index.html")));
+        assertEquals(Set.of("changed/index.html", "new/index.html", "same/index.html"), Manifest.read(output));
+    }
+
     @Test
     void aForeignFileWhereKilnWritesIsAnErrorNamingItAndNothingIsWritten() throws IOException {
         Path site = site();
