@@ -282,7 +282,8 @@ public final class SiteWriter {
                 if (!checked.add(folder)) {
                     continue;
                 }
-                BasicFileAttributes attributes = attributes(output.resolve(folder));
+                // Under a missing folder nothing exists: no need to look (a first build looks at a few dozen paths).
+                BasicFileAttributes attributes = inMissingFolder(folder, missingFolders) ? null : attributes(output.resolve(folder));
                 if (attributes == null || attributes.isRegularFile() && owned.contains(folder)) {
                     missingFolders.add(folder); // absent, or a file of the earlier build that is removed first
                 } else if (attributes.isSymbolicLink()) {
@@ -293,7 +294,7 @@ public final class SiteWriter {
                             HINT_FOREIGN));
                 }
             }
-            if (owned.contains(path)) {
+            if (owned.contains(path) || inMissingFolder(path, missingFolders)) {
                 continue;
             }
             BasicFileAttributes attributes = attributes(output.resolve(path));
@@ -303,6 +304,11 @@ public final class SiteWriter {
             }
         }
         return problems;
+    }
+
+    private static boolean inMissingFolder(String path, Set<String> missingFolders) {
+        int slash = path.lastIndexOf('/');
+        return slash > 0 && missingFolders.contains(path.substring(0, slash));
     }
 
     private static BasicFileAttributes attributes(Path path) {
