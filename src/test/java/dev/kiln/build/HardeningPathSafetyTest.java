@@ -38,7 +38,13 @@ class HardeningPathSafetyTest {
             assertEquals(java.util.List.of("blog", "secrets"), list.map(p -> p.getFileName().toString()).sorted().toList());
         }
         try (Stream<Path> list = Files.list(site)) {
-            assertFalse(list.anyMatch(p -> p.getFileName().toString().contains(".kiln-")));
+            // .kiln-cache is the site's own cache of images; a build's work folders would be .kiln-new-… and the like
+            assertFalse(list.anyMatch(p -> p.getFileName().toString().contains(".kiln-") && !p.getFileName().toString().equals(".kiln-cache")));
+        }
+        if (Files.isDirectory(site.resolve("site"))) {
+            try (Stream<Path> list = Files.list(site.resolve("site"))) {
+                assertFalse(list.anyMatch(p -> p.getFileName().toString().matches("\\.kiln-(new|commit|old)-.*|\\.kiln-lock")));
+            }
         }
     }
 
