@@ -157,14 +157,13 @@ public final class JekyllImporter {
         JekyllUrls jekyllUrls = new JekyllUrls(config.permalink, config.zone);
         String kilnPermalink = keepUrls ? kilnPattern(jekyllUrls.postPattern()) : null;
         JekyllConfig.SiteYml siteYml = config.siteYml(kilnPermalink);
-        SiteConfig kilnConfig = new SiteConfigReader().read(new YamlParser().parse(Path.of("content/site.yml"), siteYml.text(), 1,
-                diagnostics).orElseThrow(), diagnostics);
+        SiteConfig kilnConfig = new SiteConfigReader().read(siteYml.text(), diagnostics);
         if (diagnostics.hasErrors()) {
             throw new NotImportedException(configName + " holds values Kiln cannot take; nothing was written",
                     "fix them in " + configName + " and import again", false, diagnostics.sorted());
         }
         reportConfig(config, siteYml, kilnPermalink, jekyllUrls);
-        outputs.put("content/site.yml", siteYml.text());
+        outputs.put(SiteConfigReader.FILE_NAME, siteYml.text());
         outputs.put(".gitignore", "# Kiln writes the site here on every build.\n/site/\n");
         written.add(new Line(".gitignore", "keeps Kiln's output, site/, out of git"));
 
@@ -218,7 +217,7 @@ public final class JekyllImporter {
         String permalinkNote = kilnPermalink != null
                 ? "posts keep Jekyll's URLs (" + urls.postPattern() + ")"
                 : "posts move to Kiln's /:year/:month/:day/:slug/ and their Jekyll URLs (" + urls.postPattern() + ") redirect";
-        written.add(new Line("content/site.yml", "from " + doc.file() + (converted.isEmpty() ? "" : ": " + String.join(", ", converted))
+        written.add(new Line(SiteConfigReader.FILE_NAME, "from " + doc.file() + (converted.isEmpty() ? "" : ": " + String.join(", ", converted))
                 + "; " + permalinkNote));
         config.leftOut().forEach((key, reason) -> leftOut.add(new Line(at(doc, key), key + ": " + reason)));
         siteYml.refused().forEach(refusal -> leftOut.add(new Line(at(doc, refusal.substring(0, refusal.indexOf(':'))), refusal)));

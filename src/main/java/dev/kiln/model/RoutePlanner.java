@@ -27,7 +27,7 @@ public final class RoutePlanner {
     public static final String SEARCH_INDEX_URL = "/search/index.json";
     /** The category index, made only when a post has a category; each category's page is under it. */
     public static final String CATEGORIES_URL = "/categories/";
-    private static final SourcePosition SITE_CONFIG = SourcePosition.startOf(Path.of("content/site.yml"));
+    private static final SourcePosition SITE_CONFIG = SourcePosition.startOf(SiteConfigReader.FILE);
 
     private final SiteConfig config;
     private final Function<String, Path> layoutFile;

@@ -2,6 +2,8 @@ package dev.kiln.model;
 
 import dev.kiln.diag.Diagnostics;
 import dev.kiln.frontmatter.YamlDocument;
+import dev.kiln.frontmatter.YamlParser;
+import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -12,6 +14,20 @@ import java.util.Map;
 
 /** Turns content/site.yml into a {@link SiteConfig}, filling in defaults and reporting bad values. */
 public final class SiteConfigReader {
+    /** Where a site's settings are, relative to its root: the one place the name is spelled. */
+    public static final String FILE_NAME = "content/site.yml";
+    public static final Path FILE = Path.of(FILE_NAME);
+
+    /**
+     * The settings in {@code text}, the text of {@link #FILE} (null when the site has none: every setting at its
+     * default); problems go to {@code diagnostics}, at their place in the file.
+     */
+    public SiteConfig read(String text, Diagnostics diagnostics) {
+        YamlDocument doc = text == null ? YamlDocument.empty(FILE)
+                : new YamlParser().parse(FILE, text, 1, diagnostics).orElse(YamlDocument.empty(FILE));
+        return read(doc, diagnostics);
+    }
+
     static final String DEFAULT_PERMALINK = "/:year/:month/:day/:slug/";
 
     public SiteConfig read(YamlDocument doc, Diagnostics diagnostics) {

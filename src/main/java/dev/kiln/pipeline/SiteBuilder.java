@@ -7,8 +7,6 @@ import dev.kiln.diag.Diagnostic;
 import dev.kiln.diag.Diagnostics;
 import dev.kiln.diag.SourcePosition;
 import dev.kiln.embed.EmbedThumbnails;
-import dev.kiln.frontmatter.YamlDocument;
-import dev.kiln.frontmatter.YamlParser;
 import dev.kiln.image.ImageProcessor;
 import dev.kiln.image.ImageSet;
 import dev.kiln.image.ImageUses;
@@ -32,6 +30,7 @@ import dev.kiln.output.SiteWriter;
 import dev.kiln.source.SourceFile;
 import dev.kiln.source.SourceScanner;
 import dev.kiln.source.SourceTree;
+import dev.kiln.source.TextFile;
 import dev.kiln.source.ThemeFile;
 import dev.kiln.template.RouteRenderer;
 import dev.kiln.template.SiteRendering;
@@ -219,10 +218,7 @@ public final class SiteBuilder {
     }
 
     private static SiteConfig siteConfig(SourceTree tree, Diagnostics diagnostics) {
-        YamlDocument configDoc = tree.siteConfig()
-                .flatMap(file -> new YamlParser().parse(file.relativePath(), file.text(), 1, diagnostics))
-                .orElse(YamlDocument.empty(Path.of("content/site.yml")));
-        return new SiteConfigReader().read(configDoc, diagnostics);
+        return new SiteConfigReader().read(tree.siteConfig().map(TextFile::text).orElse(null), diagnostics);
     }
 
     /** Every file of the site: the rendered routes, content's static files, resized images and the theme's assets. */

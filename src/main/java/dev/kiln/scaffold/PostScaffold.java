@@ -3,8 +3,6 @@ package dev.kiln.scaffold;
 import dev.kiln.compile.SourceCompiler;
 import dev.kiln.diag.Diagnostic;
 import dev.kiln.diag.Diagnostics;
-import dev.kiln.frontmatter.YamlDocument;
-import dev.kiln.frontmatter.YamlParser;
 import dev.kiln.model.SiteConfig;
 import dev.kiln.model.SiteConfigReader;
 import dev.kiln.model.Slugs;
@@ -49,15 +47,11 @@ public final class PostScaffold {
     public NewPost create(Path root, String title, List<String> tags, boolean draft, Instant now)
             throws IOException, NotWrittenException {
         Diagnostics diagnostics = new Diagnostics();
-        Path configFile = root.resolve("content/site.yml");
-        YamlDocument configDoc = YamlDocument.empty(Path.of("content/site.yml"));
-        if (Files.isRegularFile(configFile)) {
-            configDoc = new YamlParser().parse(Path.of("content/site.yml"), Files.readString(configFile, StandardCharsets.UTF_8), 1,
-                    diagnostics).orElse(configDoc);
-        }
-        SiteConfig config = new SiteConfigReader().read(configDoc, diagnostics);
+        Path configFile = root.resolve(SiteConfigReader.FILE);
+        SiteConfig config = new SiteConfigReader().read(
+                Files.isRegularFile(configFile) ? Files.readString(configFile, StandardCharsets.UTF_8) : null, diagnostics);
         if (diagnostics.hasErrors()) {
-            throw new NotWrittenException("content/site.yml has errors", diagnostics.sorted());
+            throw new NotWrittenException(SiteConfigReader.FILE_NAME + " has errors", diagnostics.sorted());
         }
         String slug = Slugs.slugify(title);
         if (slug.isEmpty()) {

@@ -1,5 +1,6 @@
 package dev.kiln.scaffold;
 
+import dev.kiln.model.SiteConfigReader;
 import java.awt.Color;
 import java.awt.GradientPaint;
 import java.awt.Graphics2D;
@@ -39,7 +40,7 @@ public final class SiteScaffold {
         }
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         List<String> written = new ArrayList<>();
-        write(folder, "content/site.yml", SITE_YML, written);
+        write(folder, SiteConfigReader.FILE_NAME, SITE_YML, written);
         write(folder, "content/posts/" + today + "-welcome.md", firstPost(today), written);
         write(folder, "content/about.md", ABOUT, written);
         Path image = folder.resolve("content/img/header.jpg");
