@@ -3,9 +3,7 @@ package dev.kiln.pipeline;
 import dev.kiln.compile.SiteCompiler;
 import dev.kiln.card.SocialCard;
 import dev.kiln.card.SocialCards;
-import dev.kiln.diag.Diagnostic;
 import dev.kiln.diag.Diagnostics;
-import dev.kiln.diag.SourcePosition;
 import dev.kiln.embed.EmbedThumbnails;
 import dev.kiln.image.ImageProcessor;
 import dev.kiln.image.ImageSet;
@@ -23,33 +21,25 @@ import dev.kiln.model.SourceResult;
 import dev.kiln.model.UrlPaths;
 import dev.kiln.model.Visibility;
 import dev.kiln.output.OutputException;
-import dev.kiln.output.OutputFile;
 import dev.kiln.output.OutputPlan;
 import dev.kiln.output.OutputProblem;
 import dev.kiln.output.SiteWriter;
-import dev.kiln.source.SourceFile;
 import dev.kiln.source.SourceScanner;
 import dev.kiln.source.SourceTree;
 import dev.kiln.source.TextFile;
-import dev.kiln.source.ThemeFile;
 import dev.kiln.template.RouteRenderer;
 import dev.kiln.template.SiteRendering;
 import dev.kiln.template.Theme;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -66,13 +56,6 @@ import java.util.stream.Stream;
  * The builder itself keeps nothing between builds.
  */
 public final class SiteBuilder {
-    /** The theme's search script, left out with the rest of search when site.yml says {@code search: false}. */
-    private static final String SEARCH_SCRIPT = "assets/js/search.js";
-    /** The default theme's math renderer (KaTeX) and the script that starts it. */
-    private static final String MATH_ASSETS = "assets/katex/";
-    private static final String MATH_SCRIPT = "assets/js/math.js";
-    /** The default theme's script and styles for embeds, comments and analytics, published only for a site that uses them. */
-    private static final Set<String> THIRD_PARTY_ASSETS = Set.of("assets/js/third-party.js", "assets/css/third-party.css");
     private Consumer<String> onStage = stage -> { };
     private EmbedThumbnails thumbnails = new EmbedThumbnails();
 
@@ -185,18 +168,11 @@ public final class SiteBuilder {
         stages.put("render", millisSince(start));
 
         start = stage("cards");
-        List<SocialCards.Wanted> wanted = new ArrayList<>();
-        for (Document post : table.site().posts()) {
-            SocialCard card = SiteRendering.socialCard(post, config);
-            if (card != null) {
-                wanted.add(new SocialCards.Wanted(card, post.source()));
-            }
-        }
-        SocialCards.Made cards = SocialCards.make(wanted, root, writeCache);
+        SocialCards.Made cards = cards(table, config, root, writeCache);
         stages.put("cards", millisSince(start));
 
         start = System.nanoTime();
-        OutputPlan files = outputPlan(tree, config, table, imageSet, render, cards, previousOutput, diagnostics);
+        OutputPlan files = new SiteFiles(thumbnails).plan(tree, config, table, imageSet, render, cards, previousOutput, diagnostics);
         stages.put("plan outputs", millisSince(start));
 
         SiteLinkCheck.Memory links = last.links().read(compiled.recompiled());
@@ -209,7 +185,11 @@ public final class SiteBuilder {
         }
         BuildMemory made = new BuildMemory(scan.memory(), compiled.memory(), plan.memory(), uses.memory(), imageSet.memory(),
                 theme, render.memory(), links);
-        BuildProfile profile = profile(stages, render, imageSet);
+        return result(diagnostics, files, config, profile(stages, render, imageSet), render, made);
+    }
+
+    private static BuildResult result(Diagnostics diagnostics, OutputPlan files, SiteConfig config, BuildProfile profile,
+                                      RouteRenderer.Rendered render, BuildMemory made) {
         if (diagnostics.hasErrors()) {
             return new BuildResult(diagnostics.sorted(), null, 0, config.baseurl(), profile, made);
         }
@@ -217,77 +197,20 @@ public final class SiteBuilder {
         return new BuildResult(diagnostics.sorted(), files, (int) htmlPages, config.baseurl(), profile, made);
     }
 
+    /** The social card of each post that has one, made or kept from the site's cache. */
+    private static SocialCards.Made cards(RouteTable table, SiteConfig config, Path root, boolean writeCache) {
+        List<SocialCards.Wanted> wanted = new ArrayList<>();
+        for (Document post : table.site().posts()) {
+            SocialCard card = SiteRendering.socialCard(post, config);
+            if (card != null) {
+                wanted.add(new SocialCards.Wanted(card, post.source()));
+            }
+        }
+        return SocialCards.make(wanted, root, writeCache);
+    }
+
     private static SiteConfig siteConfig(SourceTree tree, Diagnostics diagnostics) {
         return new SiteConfigReader().read(tree.siteConfig().map(TextFile::text).orElse(null), diagnostics);
-    }
-
-    /** Every file of the site: the rendered routes, content's static files, resized images and the theme's assets. */
-    private OutputPlan outputPlan(SourceTree tree, SiteConfig config, RouteTable table, ImageSet imageSet,
-                                  RouteRenderer.Rendered render, SocialCards.Made cards, Path previousOutput, Diagnostics diagnostics) {
-        List<OutputFile> files = new ArrayList<>();
-        // A page's file collides because of its slug: or permalink: line, so that is where a collision points.
-        Map<Path, Document> bySource = new HashMap<>();
-        Stream.concat(table.site().posts().stream(), table.site().pages().stream()).forEach(doc -> bySource.put(doc.source(), doc));
-        for (RouteRenderer.Output output : render.outputs()) {
-            Document doc = bySource.get(output.origin().file());
-            files.add(OutputFile.of(output.path(), output.bytes(),
-                    doc != null && doc.outputPath().equals(output.path()) ? doc.urlPosition() : output.origin()));
-        }
-        for (SourceFile file : tree.staticFiles()) {
-            Path inContent = file.relativePath().subpath(1, file.relativePath().getNameCount());
-            files.add(OutputFile.copy(inContent.toString().replace('\\', '/'), file.file(),
-                    SourcePosition.startOf(file.relativePath())));
-        }
-        for (ImageSet.File copy : imageSet.files()) {
-            SourcePosition origin = SourcePosition.startOf(copy.source());
-            files.add(copy.bytes() != null ? OutputFile.of(copy.path(), copy.bytes(), origin)
-                    : OutputFile.copy(copy.path(), copy.copyFrom(), origin));
-        }
-        for (SocialCards.File card : cards.files()) {
-            SourcePosition origin = SourcePosition.startOf(card.source());
-            files.add(card.bytes() != null ? OutputFile.of(card.path(), card.bytes(), origin) : OutputFile.copy(card.path(), card.cached(), origin));
-        }
-        thumbnails(table, previousOutput, files, diagnostics);
-        boolean math = Stream.concat(table.site().posts().stream(), table.site().pages().stream()).anyMatch(d -> d.content().math());
-        boolean thirdParty = config.analytics() != null || config.comments() != null && !config.comments().provider().equals("mastodon")
-                || Stream.concat(table.site().posts().stream(), table.site().pages().stream()).anyMatch(SiteRendering::hasEmbeds);
-        for (ThemeFile asset : tree.themeAssets()) {
-            if (!config.search() && asset.name().equals(SEARCH_SCRIPT)) {
-                continue; // search: false leaves no trace in the site
-            }
-            if (!math && (asset.name().startsWith(MATH_ASSETS) || asset.name().equals(MATH_SCRIPT))) {
-                continue; // the math renderer is published with the first page that has math
-            }
-            if (!thirdParty && THIRD_PARTY_ASSETS.contains(asset.name())) {
-                continue;
-            }
-            files.add(OutputFile.of(asset.name(), asset.bytes(), SourcePosition.startOf(Path.of(asset.displayPath()))));
-        }
-        Diagnostics collisions = new Diagnostics();
-        OutputPlan plan = OutputPlan.of(files, config.keep(), collisions);
-        collisions.sorted().forEach(diagnostics::add);
-        return plan;
-    }
-
-    /** The embed thumbnails pages show, each once: kept from the previous output, else fetched. */
-    private void thumbnails(RouteTable table, Path previousOutput, List<OutputFile> files, Diagnostics diagnostics) {
-        Set<String> done = new HashSet<>();
-        Stream.concat(table.site().posts().stream(), table.site().pages().stream())
-                .sorted(Comparator.comparing(d -> d.source().toString())).forEach(doc -> {
-                    for (EmbedThumbnails.Wanted wanted : EmbedThumbnails.in(doc.content().html())) {
-                        if (!done.add(wanted.path())) {
-                            continue;
-                        }
-                        try {
-                            files.add(OutputFile.of(wanted.path(), thumbnails.fetch(wanted, previousOutput),
-                                    SourcePosition.startOf(doc.source())));
-                        } catch (IOException e) {
-                            diagnostics.add(Diagnostic.error(SourcePosition.startOf(doc.source()),
-                                    "the thumbnail of YouTube video " + wanted.id() + ": " + e.getMessage(),
-                                    "build again when the network is back, or remove thumbnail=true to show a plain card"));
-                        }
-                    }
-                });
     }
 
     private static SiteLinkCheck.Checked checkLinks(SourceTree tree, List<SourceResult> results, SiteConfig config, OutputPlan plan,
