@@ -69,9 +69,10 @@ public final class SocialCards {
 
     /** Writes the card into the cache through a temporary file, so no reader sees half of one; a cache that cannot be written is only slower. */
     private static void keep(Path cached, byte[] png) {
+        Path temporary = null;
         try {
             Files.createDirectories(cached.getParent());
-            Path temporary = Files.createTempFile(cached.getParent(), ".card-", ".tmp");
+            temporary = Files.createTempFile(cached.getParent(), ".card-", ".tmp");
             Files.write(temporary, png);
             try {
                 Files.move(temporary, cached, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -80,6 +81,13 @@ public final class SocialCards {
             }
         } catch (IOException e) {
             // The card is still published from memory; the next build draws it again.
+            try {
+                if (temporary != null) {
+                    Files.deleteIfExists(temporary);
+                }
+            } catch (IOException ignored) {
+                // nothing more to do: a stray .tmp in a cache folder is harmless
+            }
         }
     }
 }
