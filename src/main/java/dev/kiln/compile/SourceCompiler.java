@@ -21,6 +21,7 @@ import dev.kiln.text.PlainText;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -102,6 +103,17 @@ public final class SourceCompiler {
         }
         SourceLinkLookup sourceLinks = new SourceLinkLookup(path, lookup);
         RenderedMarkdown rendered = markdown.render(body, sourceLinks);
+        String html = rendered.html();
+        String excerptHtml = rendered.excerptHtml();
+        Map<String, String> files = Map.of();
+        if (isPost) {
+            // links to files beside the post: the files are published beside its URL (PostFiles)
+            Map<String, String> beside = new java.util.TreeMap<>();
+            String baseurl = settings.baseurl();
+            html = PostFiles.rewrite(html, path, parsed.front().url(), baseurl, sourceLinks::fileUrl, beside).html();
+            excerptHtml = PostFiles.rewrite(excerptHtml, path, parsed.front().url(), baseurl, sourceLinks::fileUrl, beside).html();
+            files = Map.copyOf(beside);
+        }
         if (!sourceLinks.asked().isEmpty()) {
             lookups = Stream.concat(lookups.stream(), sourceLinks.asked().stream()).toList();
         }
@@ -113,9 +125,9 @@ public final class SourceCompiler {
             found.add(Diagnostic.error(bodyPosition(path, bodyLine, liquid, problem.line(), problem.column()),
                     problem.message(), problem.hint()));
         }
-        Document.Content content = new Document.Content(rendered.html(), rendered.excerptHtml(), rendered.excerptText(),
+        Document.Content content = new Document.Content(html, excerptHtml, rendered.excerptText(),
                 rendered.toc(), PlainText.collapseAndShorten(rendered.text(), Document.Content.TEXT_LENGTH), rendered.wordCount(),
-                links, rendered.math());
+                links, rendered.math(), files);
         return new CompiledSource(new SourceResult(path, isPost, parsed.front(), content, found), lookups);
     }
 

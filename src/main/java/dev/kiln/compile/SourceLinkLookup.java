@@ -35,6 +35,13 @@ final class SourceLinkLookup implements MarkdownRenderer.SourceLinks {
         return (String) url; // a file's URL, as {% link %} prints it
     }
 
+    /** The URL of a file of content/ ({@code posts/trip/cat.jpg}), null when there is none; recorded as a link's answer is. */
+    String fileUrl(String inContent) {
+        Object url = site.resolve(SiteLookup.Kind.LINK, inContent);
+        asked.add(new SiteLookup.Lookup(SiteLookup.Kind.LINK, inContent, url));
+        return (String) url;
+    }
+
     List<SiteLookup.Lookup> asked() {
         return asked;
     }

@@ -62,6 +62,15 @@ public final class ImageUses {
         for (SourceFile file : tree.staticFiles()) {
             files.put("/" + inContent(file.relativePath()), file);
         }
+        // images beside a post, shown at their URL beside the post's (compile/PostFiles)
+        for (Document post : table.site().posts()) {
+            post.content().files().forEach((sitePath, inContent) -> {
+                SourceFile file = files.get("/" + inContent);
+                if (file != null) {
+                    files.put(sitePath, file);
+                }
+            });
+        }
         Map<Path, String> texts = new HashMap<>();
         Stream.concat(tree.posts().stream(), tree.pages().stream()).forEach(f -> texts.put(f.relativePath(), f.text()));
         List<Document> documents = new ArrayList<>(table.site().posts());

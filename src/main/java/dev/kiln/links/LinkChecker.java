@@ -6,6 +6,7 @@ import dev.kiln.text.HtmlText;
 import dev.kiln.text.MarkdownLink;
 import dev.kiln.text.UrlText;
 import java.net.URI;
+import java.nio.file.Path;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -171,7 +172,7 @@ public final class LinkChecker {
                             + "[About](../about.md); link to other files by their full URL");
         }
         if (file == null) {
-            return new Resolution(null, "link to " + link + " does not exist");
+            return new Resolution(null, "link to " + link + " does not exist", besideHint(page, link, sortedPaths()));
         }
         String fragment = target.getFragment();
         String landing = redirects.getOrDefault(file, file);
@@ -180,6 +181,30 @@ public final class LinkChecker {
             return new Resolution(file, "link to " + link + " points at #" + fragment + ", which is not an id in /" + landing);
         }
         return new Resolution(file, null);
+    }
+
+    /**
+     * For a relative link written in a post or page: the file it names, read from the source's folder as
+     * files beside a post are (compile/PostFiles), is not there. Null for other links (the closest page).
+     */
+    private static String besideHint(Page page, String link, List<String> outputs) {
+        Path source = page.origin().file();
+        if (link.isEmpty() || "/#?".indexOf(link.charAt(0)) >= 0 || !source.startsWith("content") || source.getNameCount() < 2) {
+            return null;
+        }
+        String path = link.replaceAll("[?#].*", "");
+        Path wanted = (source.getParent() == null ? Path.of("") : source.getParent()).resolve(path).normalize();
+        if (!wanted.startsWith("content")) {
+            return "a relative link is read from the folder of " + slashed(source) + ", and this one leads out of content/";
+        }
+        String name = wanted.getFileName().toString();
+        String elsewhere = outputs.stream().filter(p -> p.equals(name) || p.endsWith("/" + name)).findFirst().orElse(null);
+        return "a relative link is read from the folder of " + slashed(source) + ", and there is no " + slashed(wanted)
+                + (elsewhere == null ? "; put the file there" : "; put the file there, or link to it by its site path, /" + elsewhere);
+    }
+
+    private static String slashed(Path path) {
+        return path.toString().replace('\\', '/');
     }
 
     /** The generated file a site path is served from, or null: {@code /a/} → a/index.html, {@code /a} → a or a/index.html. */

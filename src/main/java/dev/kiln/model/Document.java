@@ -41,9 +41,11 @@ public record Document(
     /**
      * Rendered Markdown of the body and what was learned while rendering it. {@code text} is the start
      * of the body as plain text on one line, at most {@link #TEXT_LENGTH} characters, for the search index.
+     * {@code files} are the files beside a post that it links to: the site path each is published at
+     * ({@code /2026/11/01/trip/cat.jpg}) → its path under content/ ({@code posts/2026-11-01-trip/cat.jpg}).
      */
     public record Content(String html, String excerptHtml, String excerptText, String toc, String text, int wordCount,
-                          List<Link> links, boolean math) {
+                          List<Link> links, boolean math, Map<String, String> files) {
         /**
          * Enough for the opening paragraphs a reader recognizes a post by, and small enough that the
          * search index of 10,000 posts stays a few MB (README, "Search").

@@ -39,6 +39,9 @@ public final class FrontMatterReader {
     public Optional<FrontMatter> read(Path path, boolean isPost, YamlDocument frontMatter, Diagnostics diagnostics) {
         FieldReader fields = new FieldReader(frontMatter, diagnostics);
         String stem = stem(path);
+        if (isPost && stem.equals("index") && path.getNameCount() > 3) {
+            stem = path.getParent().getFileName().toString(); // a post folder: posts/2026-11-01-trip/index.md with its photos
+        }
         Matcher dated = DATED_NAME.matcher(stem);
         String nameSlug = dated.matches() ? dated.group(2) : stem;
         String title = fields.text("title", humanize(nameSlug));

@@ -46,6 +46,22 @@ final class SiteFiles {
         this.thumbnails = thumbnails;
     }
 
+    /** The files beside a post that it links to (compile/PostFiles), published beside its URL as well as at their own. */
+    private static void besidePosts(SourceTree tree, RouteTable table, List<OutputFile> files) {
+        Map<String, SourceFile> statics = new HashMap<>();
+        for (SourceFile file : tree.staticFiles()) {
+            statics.put(file.relativePath().subpath(1, file.relativePath().getNameCount()).toString().replace('\\', '/'), file);
+        }
+        for (Document post : table.site().posts()) {
+            post.content().files().forEach((sitePath, inContent) -> {
+                SourceFile file = statics.get(inContent);
+                if (file != null) {
+                    files.add(OutputFile.copy(sitePath.substring(1), file.file(), SourcePosition.startOf(file.relativePath())));
+                }
+            });
+        }
+    }
+
     /** Every file of the site: the rendered routes, content's static files, resized images and the theme's assets. */
     OutputPlan plan(SourceTree tree, SiteConfig config, RouteTable table, ImageSet imageSet,
                                   RouteRenderer.Rendered render, SocialCards.Made cards, Path previousOutput, Diagnostics diagnostics) {
@@ -63,6 +79,7 @@ final class SiteFiles {
             files.add(OutputFile.copy(inContent.toString().replace('\\', '/'), file.file(),
                     SourcePosition.startOf(file.relativePath())));
         }
+        besidePosts(tree, table, files);
         for (ImageSet.File copy : imageSet.files()) {
             SourcePosition origin = SourcePosition.startOf(copy.source());
             files.add(copy.bytes() != null ? OutputFile.of(copy.path(), copy.bytes(), origin)

@@ -60,7 +60,7 @@ public final class UrlText {
     }
 
     /** Decodes %XX escapes as UTF-8 (a {@code +} stays a {@code +}); null when an escape is broken. */
-    static String decode(String text) {
+    public static String decode(String text) {
         if (text.indexOf('%') < 0) {
             return text;
         }

@@ -79,6 +79,7 @@ class AccessibilityBrowserTest {
         PAGES.put("categories", "categories:/categories/");
         PAGES.put("post in a series, with related posts", "series-and-related:/2022/03/08/build-a-kiln-part-2/");
         PAGES.put("series", "series-and-related:/series/build-a-kiln/");
+        PAGES.put("post folder with its photos", "post-files:/2026/11/01/trip/");
     }
 
     private static final Path SCREENSHOTS = Path.of("target/screenshots");
@@ -117,7 +118,7 @@ class AccessibilityBrowserTest {
         featuresServer = serve(features);
         embedsServer = serve(built("embeds"));
         commentsServer = serve(built("comments-giscus"));
-        for (String name : List.of("categories", "series-and-related")) {
+        for (String name : List.of("categories", "series-and-related", "post-files")) {
             SITES.put(name + ":", serve(built(name)));
         }
 

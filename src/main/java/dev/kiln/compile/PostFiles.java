@@ -1,0 +1,126 @@
+package dev.kiln.compile;
+
+import dev.kiln.text.HtmlText;
+import dev.kiln.text.UrlText;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Files beside a post: a relative {@code src} or {@code href} in a post ({@code ![A cat](cat.jpg)}, a
+ * photo of a {@code 2026-11-01-trip/index.md} folder) is read from the post's source folder, as an editor
+ * and GitHub read it. When a file of content/ is there, the link becomes root-relative (with the baseurl)
+ * and the file is published beside the post's URL ({@code /2026/11/01/trip/cat.jpg}), so the link works
+ * on the post, in excerpts on list pages and in feeds alike; a file outside the post's folder
+ * ({@code ../img/x.jpg}) is linked at its own URL. Links to nothing stay as written, for the link check.
+ */
+final class PostFiles {
+    private static final Pattern ATTRIBUTE = Pattern.compile(
+            "(<(?:img|a|source|video|audio|track)\\b[^>]*?\\s(?:src|href|poster)=\")([^\"]*)(\")", Pattern.CASE_INSENSITIVE);
+    private static final Pattern SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:");
+
+    private PostFiles() {}
+
+    /** A post's HTML with its links to files beside it rewritten, and those files: site path → path under content/. */
+    record Rewritten(String html, Map<String, String> files) {}
+
+    /**
+     * @param source  the post, relative to the site root ({@code content/posts/2026-11-01-trip/index.md})
+     * @param postUrl the post's URL without the baseurl ({@code /2026/11/01/trip/})
+     * @param fileUrl the URL of a file of content/ ({@code posts/2026-11-01-trip/cat.jpg}), null when there is none
+     */
+    static Rewritten rewrite(String html, Path source, String postUrl, String baseurl, Function<String, String> fileUrl,
+                             Map<String, String> files) {
+        if (html.indexOf('=') < 0) {
+            return new Rewritten(html, files);
+        }
+        String folder = folderInContent(source);
+        Matcher m = ATTRIBUTE.matcher(html);
+        StringBuilder out = null;
+        int last = 0;
+        while (m.find()) {
+            String raw = HtmlText.unescape(m.group(2));
+            String url = rewritten(raw, folder, postUrl, fileUrl, files);
+            if (url == null) {
+                continue;
+            }
+            if (out == null) {
+                out = new StringBuilder(html.length() + 64);
+            }
+            out.append(html, last, m.start(2)).append(HtmlText.escape(baseurl + url));
+            last = m.end(2);
+        }
+        if (out == null) {
+            return new Rewritten(html, files);
+        }
+        return new Rewritten(out.append(html, last, html.length()).toString(), files);
+    }
+
+    private static String rewritten(String raw, String folder, String postUrl, Function<String, String> fileUrl,
+                                    Map<String, String> files) {
+        if (raw.isEmpty() || "/#?".indexOf(raw.charAt(0)) >= 0 || SCHEME.matcher(raw).find() || folder == null) {
+            return null;
+        }
+        int end = raw.length();
+        for (int i = 0; i < raw.length(); i++) {
+            if (raw.charAt(i) == '?' || raw.charAt(i) == '#') {
+                end = i;
+                break;
+            }
+        }
+        String path = UrlText.decode(raw.substring(0, end));
+        String inContent = path == null ? null : resolve(folder, path);
+        if (inContent == null || inContent.isEmpty() || inContent.endsWith("/")) {
+            return null;
+        }
+        String lower = inContent.toLowerCase(java.util.Locale.ROOT);
+        if (lower.endsWith(".md") || lower.endsWith(".markdown") || fileUrl.apply(inContent) == null) {
+            return null; // a page's source (SourceLinkRewriter's), or no such file: the link check reports it
+        }
+        String rest = raw.substring(end);
+        if (!folder.isEmpty() && inContent.startsWith(folder + "/")) {
+            String sitePath = postUrl + inContent.substring(folder.length() + 1);
+            files.put(sitePath, inContent);
+            return UrlText.encode(sitePath) + rest;
+        }
+        return UrlText.encode("/" + inContent) + rest;
+    }
+
+    /** The post's folder under content/ ({@code posts/2026-11-01-trip}), or null for a file outside content/. */
+    private static String folderInContent(Path source) {
+        if (source.getNameCount() < 2 || !source.getName(0).toString().equals("content")) {
+            return null;
+        }
+        return source.getNameCount() == 2 ? "" : source.subpath(1, source.getNameCount() - 1).toString().replace('\\', '/');
+    }
+
+    /** {@code path} from {@code folder}, both under content/; null when it leads out of content/. */
+    private static String resolve(String folder, String path) {
+        Deque<String> segments = new ArrayDeque<>();
+        if (!folder.isEmpty()) {
+            for (String segment : folder.split("/")) {
+                segments.addLast(segment);
+            }
+        }
+        for (String segment : path.split("/", -1)) {
+            if (segment.equals("..")) {
+                if (segments.isEmpty()) {
+                    return null;
+                }
+                segments.removeLast();
+            } else if (!segment.isEmpty() && !segment.equals(".")) {
+                segments.addLast(segment);
+            }
+        }
+        return String.join("/", segments) + (path.endsWith("/") ? "/" : "");
+    }
+
+    static Map<String, String> none() {
+        return new LinkedHashMap<>();
+    }
+}
