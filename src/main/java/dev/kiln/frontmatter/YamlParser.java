@@ -70,17 +70,7 @@ public final class YamlParser {
             }
             Map<String, SourcePosition> positions = new LinkedHashMap<>();
             Map<String, java.util.List<SourcePosition>> itemPositions = new LinkedHashMap<>();
-            if (root instanceof MappingNode mapping) {
-                for (NodeTuple tuple : mapping.getValue()) {
-                    if (tuple.getKeyNode() instanceof ScalarNode key) {
-                        positions.put(key.getValue(), position(file, yaml, firstLine, tuple.getValueNode().getStartMark()));
-                        if (tuple.getValueNode() instanceof SequenceNode list) {
-                            itemPositions.put(key.getValue(), list.getValue().stream()
-                                    .map(item -> position(file, yaml, firstLine, item.getStartMark())).toList());
-                        }
-                    }
-                }
-            }
+            keyPositions(root, file, yaml, firstLine, positions, itemPositions);
             Object value = constructor.construct(root);
             if (value == null) {
                 return Optional.of(YamlDocument.empty(file));
@@ -120,6 +110,22 @@ public final class YamlParser {
                     "flatten the structure");
         }
         return Optional.empty();
+    }
+
+    /** Where each top-level key's value starts, and each item of a top-level list. */
+    private static void keyPositions(Node root, Path file, String yaml, int firstLine, Map<String, SourcePosition> positions,
+                                     Map<String, java.util.List<SourcePosition>> itemPositions) {
+        if (root instanceof MappingNode mapping) {
+            for (NodeTuple tuple : mapping.getValue()) {
+                if (tuple.getKeyNode() instanceof ScalarNode key) {
+                    positions.put(key.getValue(), position(file, yaml, firstLine, tuple.getValueNode().getStartMark()));
+                    if (tuple.getValueNode() instanceof SequenceNode list) {
+                        itemPositions.put(key.getValue(), list.getValue().stream()
+                                .map(item -> position(file, yaml, firstLine, item.getStartMark())).toList());
+                    }
+                }
+            }
+        }
     }
 
     /**
