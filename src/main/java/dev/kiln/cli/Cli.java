@@ -221,7 +221,8 @@ public final class Cli {
             List<String> written = new SiteScaffold().create(folder, clock.instant());
             out.println("Created a new site in " + folder + "/:");
             written.forEach(file -> out.println("  " + file));
-            out.println("Next: cd " + folder + ", then kiln serve to preview it and kiln build to publish it into site/.");
+            out.println("Next: cd " + folder + ", then kiln serve to preview it; before kiln build publishes it into site/, set url:"
+                    + " in content/site.yml to the address it will have (until then the build warns).");
             return OK;
         } catch (SiteScaffold.FolderNotEmptyException e) {
             err.println("kiln: " + e.getMessage() + "; nothing was written");
@@ -421,6 +422,7 @@ public final class Cli {
                     err.println(DiagnosticPrinter.summary(result.diagnostics(), millisSince(start)) + "; " + shown + " was left unchanged");
                     return SITE_ERRORS;
                 }
+                warnAboutAddress(root);
                 if (!options.quiet()) {
                     out.printf(Locale.ROOT, "Built %d pages (%d files) in %d ms into %s%n",
                             result.pages(), result.plan().files().size(), millisSince(start), shown);
@@ -486,6 +488,13 @@ public final class Cli {
         return SITE_ERRORS;
     }
 
+    private void warnAboutAddress(Path root) throws IOException {
+        String warning = SiteAddress.warning(root);
+        if (warning != null) {
+            err.println(colour ? warning.replaceFirst(": warning: ", ": \u001b[33mwarning\u001b[0m: ") : warning);
+        }
+    }
+
     /** A build in memory: the same diagnostics as {@code build}, and nothing on disk changes. */
     private int check(Options options) {
         if (!hasContent(options.source())) {
@@ -498,6 +507,7 @@ public final class Cli {
                 err.println(DiagnosticPrinter.summary(result.diagnostics(), millisSince(start)) + "; nothing was written");
                 return SITE_ERRORS;
             }
+            warnAboutAddress(options.source());
             if (!options.quiet()) {
                 out.printf(Locale.ROOT, "No problems found in %d pages (%d files); nothing was written%n",
                         result.pages(), result.plan().files().size());

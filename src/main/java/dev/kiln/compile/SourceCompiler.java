@@ -101,6 +101,10 @@ public final class SourceCompiler {
             liquid = expanded.text();
             body = liquid.text();
         }
+        if (Boolean.FALSE.equals(parsed.front().params().get("markdown"))) {
+            // an HTML page (Jekyll ran only Liquid on .html files): kramdown's {::nomarkdown}, opened on the first line so lines keep their numbers
+            body = "{::nomarkdown}" + body + (body.endsWith("\n") ? "" : "\n") + "{:/}\n";
+        }
         SourceLinkLookup sourceLinks = new SourceLinkLookup(path, lookup);
         RenderedMarkdown rendered = markdown.render(body, sourceLinks);
         String html = rendered.html();

@@ -75,16 +75,28 @@ final class JekyllConfig {
      * site.yml for Kiln: the settings that carry over, with {@code permalink} when given (the pattern
      * Kiln should use for posts, or null for Kiln's default). Returns the text and the keys converted.
      */
-    SiteYml siteYml(String kilnPermalink) {
+    SiteYml siteYml(String kilnPermalink, String cname) {
         Map<String, Object> values = doc.values();
         StringBuilder yml = new StringBuilder("# Settings for the whole site, converted from Jekyll's _config.yml by kiln import jekyll.\n"
                 + "# Every key is optional; the README's \"site.yml reference\" explains each one.\n\n");
         List<String> converted = new ArrayList<>();
         List<String> refused = new ArrayList<>();
+        String address = null;
         for (String key : List.of("title", "description", "author", "url", "baseurl", "lang", "timezone", "paginate")) {
             Object value = values.get(key);
             if (key.equals("author") && value instanceof Map<?, ?> map) {
                 value = map.get("name");
+            }
+            if (key.equals("title") && blank(value) && !blank(values.get("name"))) {
+                value = values.get("name");
+                converted.add("name as title");
+            }
+            if (key.equals("url") && blank(value)) {
+                Identity found = address(cname);
+                if (found != null) {
+                    value = found.value();
+                    address = found.from();
+                }
             }
             if (value == null || value instanceof List<?> || value instanceof Map<?, ?>) {
                 continue;
@@ -100,16 +112,78 @@ final class JekyllConfig {
             }
             yml.append(CONVERTED.get(key)).append(": ")
                     .append(key.equals("paginate") ? text : YamlText.quoted(text)).append('\n');
-            converted.add(key);
+            if (!(key.equals("url") && address != null) && !(key.equals("title") && converted.contains("name as title"))) {
+                converted.add(key);
+            }
         }
         if (kilnPermalink != null) {
             yml.append("permalink: ").append(YamlText.quoted(kilnPermalink)).append('\n');
         }
-        return new SiteYml(yml.toString(), converted, refused);
+        boolean hasUrl = yml.toString().contains("\nurl: ");
+        return new SiteYml(yml.toString(), converted, refused, hasUrl ? address : null, hasUrl);
     }
 
-    /** {@code refused}: keys whose value Kiln's site.yml cannot take, each with why. */
-    record SiteYml(String text, List<String> converted, List<String> refused) {}
+    /**
+     * {@code refused}: keys whose value Kiln's site.yml cannot take, each with why; {@code urlFrom}: where the
+     * address came from when _config.yml has no {@code url:} (CNAME, or a key such as {@code production_url}).
+     */
+    record SiteYml(String text, List<String> converted, List<String> refused, String urlFrom, boolean hasUrl) {}
+
+    private record Identity(String value, String from) {}
+
+    /** Hosts whose address a {@code *_url} key names that are the author's profile elsewhere, never the site itself. */
+    private static final Set<String> PROFILE_HOSTS = Set.of("github.com", "gitlab.com", "bitbucket.org", "twitter.com", "x.com",
+            "linkedin.com", "facebook.com", "instagram.com", "youtube.com", "medium.com", "mastodon.social", "stackoverflow.com",
+            "keybase.io", "disqus.com", "google.com", "feedburner.com", "feeds.feedburner.com");
+
+    /**
+     * The site's address when _config.yml has no {@code url:}: GitHub Pages' CNAME file (served over HTTPS),
+     * else a {@code *_url} key holding a site's address ({@code production_url} of Jekyll-Bootstrap first).
+     */
+    private Identity address(String cname) {
+        if (cname != null) {
+            String host = cname.strip().toLowerCase(Locale.ROOT).replaceFirst("^https?://", "").replaceAll("/+$", "");
+            if (host.matches("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+")) {
+                return new Identity("https://" + host, "CNAME");
+            }
+        }
+        List<String> keys = new ArrayList<>();
+        for (String key : doc.values().keySet()) {
+            if (key.endsWith("_url") && doc.values().get(key) instanceof String) {
+                keys.add(key);
+            }
+        }
+        keys.sort(java.util.Comparator.comparing((String k) -> !k.equals("production_url")).thenComparing(k -> !k.equals("site_url"))
+                .thenComparing(k -> k));
+        for (String key : keys) {
+            String value = ((String) doc.values().get(key)).strip().replaceAll("/+$", "");
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("https?://(?:www\\.)?([^/:\\s]+)(?::\\d+)?").matcher(value);
+            if (m.matches() && !PROFILE_HOSTS.contains(m.group(1).toLowerCase(Locale.ROOT))
+                    && !m.group(1).equals("localhost") && !m.group(1).startsWith("127.")) {
+                return new Identity(value, key);
+            }
+        }
+        return null;
+    }
+
+    /** Where jekyll-feed wrote the feed ({@code feed: path:}, else /feed.xml), or null when the site does not use it. */
+    String jekyllFeedPath() {
+        List<String> plugins = new ArrayList<>(words(doc.values().get("plugins")));
+        plugins.addAll(words(doc.values().get("gems")));
+        if (!plugins.contains("jekyll-feed")) {
+            return null;
+        }
+        Object path = doc.values().get("feed") instanceof Map<?, ?> feed ? feed.get("path") : null;
+        if (!(path instanceof String p) || p.isBlank()) {
+            return "/feed.xml";
+        }
+        String slashed = p.strip().startsWith("/") ? p.strip() : "/" + p.strip();
+        return slashed.endsWith(".xml") && dev.kiln.model.UrlPaths.isSafe(slashed) ? slashed : "/feed.xml";
+    }
+
+    private static boolean blank(Object value) {
+        return value == null || value instanceof List<?> || value instanceof Map<?, ?> || String.valueOf(value).isBlank();
+    }
 
     /** Why site.yml cannot take this value as it is, or null when it can. */
     private static String problem(String key, String text) {

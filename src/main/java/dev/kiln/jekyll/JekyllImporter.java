@@ -19,6 +19,7 @@ import dev.kiln.model.FrontMatterReader;
 import dev.kiln.model.SiteConfig;
 import dev.kiln.model.SiteConfigReader;
 import dev.kiln.model.SourceSettings;
+import dev.kiln.model.Slugs;
 import dev.kiln.model.UrlPaths;
 import dev.kiln.text.YamlText;
 import java.io.IOException;
@@ -58,6 +59,8 @@ public final class JekyllImporter {
     static final String INCLUDES = LiquidRenderer.INCLUDES + "/";
     /** A report place: a path, then maybe :line and :column. */
     private static final Pattern PLACE = Pattern.compile("(.*?)(?::(\\d{1,9}))?(?::(\\d{1,9}))?");
+    /** An {@code {% include %}} of a file named as written (not by a variable). */
+    private static final Pattern STATIC_INCLUDE = Pattern.compile("\\{%-?\\s*include\\s+([\\w./-]+[\\w])");
     private static final DateTimeFormatter DRAFT_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss Z", Locale.ROOT);
 
     /** Why nothing was imported; {@code usage} when the command was pointed at the wrong folder. */
@@ -104,6 +107,24 @@ public final class JekyllImporter {
     private final Set<String> includes = new TreeSet<>();
     /** Errors inside includes, by place and message, with the places that include them. */
     private final Map<String, Set<String>> includeErrors = new TreeMap<>();
+    /** _config.yml as written, for the keys copied into site.yml as they are. */
+    private String configText = "";
+    /** Keys of _config.yml that Liquid in posts and pages reads as site.KEY, for site.yml. */
+    private final Set<String> siteKeys = new TreeSet<>();
+    /** Old addresses of the site's feed: jekyll-feed's path, a theme's atom.xml. */
+    private final Set<String> feedAliases = new TreeSet<>();
+    /** The slugs of the posts' tags: Kiln makes a page at /tags/SLUG/ for each. */
+    private final Set<String> tagSlugs = new TreeSet<>();
+    /** Places where a post prints a variable nobody set (nothing, in Jekyll). */
+    private final Map<String, Line> unsetVariables = new TreeMap<>();
+    /** Includes the Jekyll site lacks (its theme gem gave them), with what the import writes for each. */
+    private final Map<String, String> standIns = new TreeMap<>();
+    /** Errors in includes (place, then message) that the import put in a Liquid comment. */
+    private final Set<String> commentedInIncludes = new TreeSet<>();
+    /** While true, includes are read as the Jekyll site has them, without the import's edits. */
+    private boolean originalIncludes;
+    /** Includes whose copy the import changed (Liquid Kiln cannot run put in a comment). */
+    private final Map<String, String> editedIncludes = new TreeMap<>();
     private int posts;
     private int drafts;
     private int pages;
@@ -146,8 +167,8 @@ public final class JekyllImporter {
         Path configName = Path.of(configFile.getFileName().toString());
         YamlDocument configDoc = YamlDocument.empty(configName);
         if (Files.isRegularFile(configFile)) {
-            configDoc = new YamlParser().parse(configName, Files.readString(configFile, StandardCharsets.UTF_8), 1, diagnostics)
-                    .orElse(configDoc);
+            configText = Files.readString(configFile, StandardCharsets.UTF_8);
+            configDoc = new YamlParser().parse(configName, configText, 1, diagnostics).orElse(configDoc);
         }
         JekyllConfig config = new JekyllConfig(configDoc, diagnostics);
         if (diagnostics.hasErrors()) {
@@ -156,7 +177,10 @@ public final class JekyllImporter {
         }
         JekyllUrls jekyllUrls = new JekyllUrls(config.permalink, config.zone);
         String kilnPermalink = keepUrls ? kilnPattern(jekyllUrls.postPattern()) : null;
-        JekyllConfig.SiteYml siteYml = config.siteYml(kilnPermalink);
+        Path cnameFile = source.resolve("CNAME");
+        String cname = Files.isRegularFile(cnameFile) && Files.size(cnameFile) < 1024 ? utf8(cnameFile).map(t -> t.strip().split("\\s+")[0])
+                .orElse(null) : null;
+        JekyllConfig.SiteYml siteYml = config.siteYml(kilnPermalink, cname);
         SiteConfig kilnConfig = new SiteConfigReader().read(siteYml.text(), diagnostics);
         if (diagnostics.hasErrors()) {
             throw new NotImportedException(configName + " holds values Kiln cannot take; nothing was written",
@@ -171,12 +195,24 @@ public final class JekyllImporter {
                 new FrontMatterReader(SourceSettings.of(kilnConfig)), new SourceCompiler(SourceSettings.of(kilnConfig)),
                 LiquidVariables.site(kilnConfig.params(),
                 Map.of("url", kilnConfig.url(), "baseurl", kilnConfig.baseurl(), "title", kilnConfig.title()),
-                List.of(), List.of(), List.of(), SiteData.read(dataFiles(source, config), new Diagnostics())));
+                List.of(), List.of(), List.of(), SiteData.read(dataFiles(source, config), new Diagnostics())), kilnConfig);
         importPosts(context, "_posts", false, List.of());
         importPosts(context, "_drafts", true, List.of());
         walk(context, source, "");
         copyIncludes(context);
         reportIncludeErrors();
+        copySiteKeys(config.doc);
+        if (!feedAliases.isEmpty()) {
+            outputs.put("content/site.yml", outputs.get("content/site.yml") + "\n# The feed's old addresses; each gets the feed itself"
+                    + " (feed readers follow no HTML redirect).\nfeed_aliases: [" + String.join(", ", feedAliases.stream()
+                    .map(YamlText::quoted).toList()) + "]\n");
+        }
+        if (!unsetVariables.isEmpty()) {
+            outputs.put("content/site.yml", outputs.get("content/site.yml") + "\n# Jekyll prints nothing for a variable that is not set, and"
+                    + " these posts rely on it (kiln import jekyll lists where);\n# without this, Kiln reports each such place as an error.\n"
+                    + "liquid:\n  strict_variables: false\n");
+            toCheck.addAll(unsetVariables.values());
+        }
 
         for (Map.Entry<String, Object> output : outputs.entrySet()) {
             Path file = target.resolve(output.getKey());
@@ -197,7 +233,7 @@ public final class JekyllImporter {
 
     /** @param site the {@code site} variable of the new site's Liquid, without its posts (taken to be there) */
     private record Context(Path source, Path target, JekyllConfig config, JekyllUrls urls, FrontMatterReader kiln,
-                           SourceCompiler compiler, LiquidVariables.Site site) {}
+                           SourceCompiler compiler, LiquidVariables.Site site, SiteConfig kilnConfig) {}
 
     private void reportConfig(JekyllConfig config, JekyllConfig.SiteYml siteYml, String kilnPermalink, JekyllUrls urls) {
         YamlDocument doc = config.doc;
@@ -217,10 +253,73 @@ public final class JekyllImporter {
         String permalinkNote = kilnPermalink != null
                 ? "posts keep Jekyll's URLs (" + urls.postPattern() + ")"
                 : "posts move to Kiln's /:year/:month/:day/:slug/ and their Jekyll URLs (" + urls.postPattern() + ") redirect";
+        if (siteYml.urlFrom() != null) {
+            converted.add("url from " + siteYml.urlFrom());
+        }
         written.add(new Line(SiteConfigReader.FILE_NAME, "from " + doc.file() + (converted.isEmpty() ? "" : ": " + String.join(", ", converted))
                 + "; " + permalinkNote));
-        config.leftOut().forEach((key, reason) -> leftOut.add(new Line(at(doc, key), key + ": " + reason)));
+        if (!siteYml.hasUrl()) {
+            toCheck.add(new Line("content/site.yml", "no url: (" + doc.file() + " has none, nor a CNAME file): set it to the address the"
+                    + " site is published at; until then kiln build warns that feeds, sitemap and canonical links point at localhost"));
+        }
+        String feedPath = config.jekyllFeedPath();
+        if (feedPath != null && !feedPath.equals("/feed.xml")) {
+            feedAliases.add(feedPath);
+        }
+        config.leftOut().forEach((key, reason) -> {
+            if (key.equals("feed") && feedPath != null) {
+                leftOut.add(new Line(at(doc, key), "feed: jekyll-feed's settings; Kiln's feed is at /feed.xml"
+                        + (feedPath.equals("/feed.xml") ? " as jekyll-feed's was" : " and, through feed_aliases: in site.yml, at " + feedPath)));
+                return;
+            }
+            boolean used = key.equals(siteYml.urlFrom()) || key.equals("name") && converted.contains("name as title");
+            if (!used) {
+                leftOut.add(new Line(at(doc, key), key + ": " + reason));
+            }
+        });
         siteYml.refused().forEach(refusal -> leftOut.add(new Line(at(doc, refusal.substring(0, refusal.indexOf(':'))), refusal)));
+    }
+
+    /**
+     * The _config.yml keys that posts' and pages' Liquid reads ({@code site.JB.tags_path}, {@code site.author.email}),
+     * copied into site.yml as they are written, comments and all, so that Liquid prints what it printed in Jekyll.
+     */
+    private void copySiteKeys(YamlDocument doc) {
+        StringBuilder yml = new StringBuilder(String.valueOf(outputs.get("content/site.yml")));
+        List<String> lines = List.of(configText.split("\r?\n", -1));
+        List<String> copied = new ArrayList<>();
+        for (String key : siteKeys) {
+            int first = Math.min(doc.positionOf(key).line() - 1, lines.size() - 1);
+            Pattern keyLine = Pattern.compile(Pattern.quote(key) + "[ \t]*:.*");
+            while (first > 0 && !keyLine.matcher(lines.get(first)).matches()) {
+                first--; // a map's position is its first entry's, below the key
+            }
+            if (first < 0 || !keyLine.matcher(lines.get(first)).matches()) {
+                continue;
+            }
+            int end = first + 1;
+            while (end < lines.size() && (lines.get(end).isBlank() || lines.get(end).startsWith(" ") || lines.get(end).startsWith("\t")
+                    || lines.get(end).startsWith("#") && end + 1 < lines.size() && lines.get(end + 1).startsWith(" "))) {
+                end++;
+            }
+            while (end > first + 1 && (lines.get(end - 1).isBlank() || lines.get(end - 1).startsWith("#"))) {
+                end--;
+            }
+            if (key.equals("author")) {
+                yml = new StringBuilder(yml.toString().replaceFirst("(?m)^author: .*\n", ""));
+            }
+            yml.append(copied.isEmpty() ? "\n# From _config.yml as it was, for the Liquid of posts and pages (site.KEY):\n" : "");
+            for (String line : lines.subList(first, end)) {
+                yml.append(line).append('\n');
+            }
+            copied.add(key);
+        }
+        if (!copied.isEmpty()) {
+            outputs.put("content/site.yml", yml.toString());
+            leftOut.removeIf(line -> copied.stream().anyMatch(key -> line.note().startsWith(key + ": ")));
+            written.replaceAll(line -> line.place().equals("content/site.yml") ? new Line(line.place(), line.note()
+                    + "; as they were, for Liquid's site.KEY: " + String.join(", ", copied)) : line);
+        }
     }
 
     /** Jekyll's post pattern in Kiln's terms, or Kiln's default when it uses what Kiln's patterns lack. */
@@ -309,7 +408,8 @@ public final class JekyllImporter {
         text = slugForKiln(text, values, notes);
         text = folderCategories(text, post.folderCategories(), values, added, notes);
         if (post.html()) {
-            notes.add("an HTML post; Kiln reads its body as Markdown, where HTML blocks stay HTML");
+            added.put("markdown", "false");
+            notes.add("an HTML post: markdown: false, so Kiln reads its body as HTML, as Jekyll did");
         }
         List<String> aliases = new ArrayList<>();
         if (!post.draft()) {
@@ -318,7 +418,12 @@ public final class JekyllImporter {
                 text = ownPermalinkForKiln(context, post.target(), true, text, front, jekyllUrl.get(), notes);
             }
             Optional<String> kilnUrl = kilnUrl(context, post.target(), true, reparsed(post.target(), text, front), added);
-            if (jekyllUrl.isPresent() && kilnUrl.isPresent() && !jekyllUrl.get().equals(kilnUrl.get())) {
+            if (jekyllUrl.isPresent() && kilnUrl.isPresent() && !jekyllUrl.get().equals(kilnUrl.get())
+                    && jekyllUrl.get().equalsIgnoreCase(kilnUrl.get())) {
+                notes.add("Jekyll URL " + jekyllUrl.get() + " differs from Kiln's " + kilnUrl.get() + " only in case: no redirect"
+                        + " (on a disk that ignores case, as macOS's and Windows's do, both are one file; servers that ignore case,"
+                        + " as GitHub Pages did, serve the old one)");
+            } else if (jekyllUrl.isPresent() && kilnUrl.isPresent() && !jekyllUrl.get().equals(kilnUrl.get())) {
                 if (keepUrls && values.get("permalink") == null) {
                     added.put("permalink", YamlText.quoted(jekyllUrl.get()));
                     notes.add("keeps its Jekyll URL " + jekyllUrl.get());
@@ -335,7 +440,12 @@ public final class JekyllImporter {
         }
         addAliases(post.target(), values, aliases, added);
         String result = withKeys(text, added);
-        checkLiquid(context, post.target(), result);
+        if (!post.draft()) {
+            new FrontMatterReader(SourceSettings.of(context.kilnConfig())).read(Path.of(post.target()), true,
+                    reparsed(post.target(), result, front), new Diagnostics())
+                    .ifPresent(fm -> fm.tagNames().forEach(tag -> tagSlugs.add(Slugs.slugify(tag))));
+        }
+        result = checkLiquid(context, post.target(), result);
         verify(context, post.target(), true, result);
         outputs.put(post.target(), result);
         written.add(new Line(post.target(), "from " + post.source() + note(added, notes)));
@@ -503,6 +613,12 @@ public final class JekyllImporter {
             written.add(new Line("content/" + top, "from " + top + (slash < 0 ? "" : " (" + count + (count == 1 ? " file)" : " files)"))));
             return;
         }
+        if ((relative.equals("atom.xml") || relative.equals("rss.xml")) && new String(bytes, StandardCharsets.UTF_8).matches("(?s).*<(feed|rss)\\b.*")) {
+            feedAliases.add("/" + relative);
+            leftOut.add(new Line(relative, "a feed Jekyll built with Liquid; Kiln's own feed is published at /" + relative
+                    + " too (feed_aliases: in site.yml), so its subscribers keep getting posts"));
+            return;
+        }
         if (!markdown && !html) {
             leftOut.add(new Line(relative, "has front matter, so Jekyll ran it through Liquid"
                     + (extension.equals("scss") || extension.equals("sass") ? " and Sass" : "") + "; "
@@ -525,7 +641,9 @@ public final class JekyllImporter {
             toCheck.add(new Line(target, "not UTF-8 text; copied as it is, and the build will say where"));
             return;
         }
-        List<Diagnostic> liquid = liquid(context, relative, text.get()).diagnostics();
+        // a page built from what Kiln does not give (paginator, another post's content) has nothing left to show
+        List<Diagnostic> liquid = liquid(context, relative, text.get()).diagnostics().stream()
+                .filter(d -> d.message().contains(": Kiln does not give this variable")).toList();
         if (!liquid.isEmpty()) {
             Diagnostic first = liquid.get(0);
             leftOut.add(new Line(place(first.position()), first.message() + ": a page built by Liquid Kiln cannot run"
@@ -548,9 +666,11 @@ public final class JekyllImporter {
         Map<String, Object> values = front.values();
         Map<String, String> added = new LinkedHashMap<>();
         List<String> notes = new ArrayList<>();
-        String result = renameLayout(text, values, "page", notes);
-        if (html) {
-            notes.add("an HTML page; Kiln reads its body as Markdown, where HTML blocks stay HTML");
+        String result = withLayoutContent(context, relative, target, text, parsed.get(), notes);
+        result = renameLayout(result, values, "page", notes);
+        if (html || !result.equals(text) && notes.stream().anyMatch(n -> n.startsWith("body from "))) {
+            added.put("markdown", "false");
+            notes.add("an HTML " + (html ? "page" : "body") + ": markdown: false, so Kiln reads it as HTML, as Jekyll did");
         }
         Object permalink = values.get("permalink");
         String jekyllUrl;
@@ -563,6 +683,23 @@ public final class JekyllImporter {
             result = ownPermalinkForKiln(context, target, false, result, front, jekyllUrl, notes);
         }
         Optional<String> kilnUrl = kilnUrl(context, target, false, reparsed(target, result, front), added);
+        Optional<String> finalUrl = keepUrls && permalink == null && jekyllUrl != null ? Optional.of(jekyllUrl) : kilnUrl;
+        String kilnsOwn = finalUrl.map(url -> generatedPage(context, url)).orElse(null);
+        if (kilnsOwn != null) {
+            pages--;
+            SourcePosition at = front.positionOf("permalink");
+            String place = relative + ":" + (values.containsKey("permalink") ? at.line() + ":" + at.column() : "1:1");
+            String redirect = "";
+            if (jekyllUrl != null && !jekyllUrl.equals(kilnUrl.get()) && jekyllUrl.endsWith(".html") && UrlPaths.isSafe(jekyllUrl)) {
+                String file = "content" + jekyllUrl;
+                outputs.put(file, redirectPage(context, kilnUrl.get()));
+                written.add(new Line(file, "a redirect from Jekyll's " + jekyllUrl + " to Kiln's " + kilnUrl.get()));
+                redirect = ", and its Jekyll URL " + jekyllUrl + " redirects there";
+            }
+            toCheck.add(new Line(place, "its URL " + kilnUrl.get() + " is Kiln's own " + kilnsOwn + "; the import left the page out"
+                    + " (Kiln's is there instead" + redirect + "); to keep the page, give it another permalink: and import it by hand"));
+            return;
+        }
         List<String> aliases = new ArrayList<>();
         if (jekyllUrl != null && kilnUrl.isPresent() && !jekyllUrl.equals(kilnUrl.get())) {
             if (keepUrls && permalink == null) {
@@ -580,10 +717,81 @@ public final class JekyllImporter {
         }
         addAliases(target, values, aliases, added);
         result = withKeys(result, added);
-        checkLiquid(context, target, result);
+        result = checkLiquid(context, target, result);
         verify(context, target, false, result);
         outputs.put(target, result);
         written.add(new Line(target, "from " + relative + note(added, notes)));
+    }
+
+    /**
+     * A page with no body of its own (a categories or CV page) whose Jekyll layout, one of the site's, made
+     * its content: that layout's body, and its own layout's up to the one holding the HTML skeleton, becomes
+     * the page's body, as Kiln's theme does not run Jekyll layouts.
+     */
+    private String withLayoutContent(Context context, String relative, String target, String text, SourceDocument doc, List<String> notes)
+            throws IOException {
+        Object layout = doc.frontMatter().values().get("layout");
+        if (!doc.body().isBlank() || layout == null) {
+            return text;
+        }
+        String content = doc.body();
+        List<String> used = new ArrayList<>();
+        Path layouts = context.source().resolve("_layouts");
+        for (Object name = layout; name != null && used.size() < 10; ) {
+            Path file = layouts.resolve(name + ".html").normalize();
+            Optional<String> layoutText = file.startsWith(layouts) && Files.isRegularFile(file) ? utf8(file) : Optional.empty();
+            if (layoutText.isEmpty()) {
+                break;
+            }
+            Optional<SourceDocument> parsed = new FrontMatterParser().parse(Path.of("_layouts/" + name + ".html"), layoutText.get(),
+                    new Diagnostics());
+            String body = parsed.map(SourceDocument::body).orElse(layoutText.get());
+            if (body.contains("<body") || body.contains("<html")) {
+                break; // the skeleton of every page: Kiln's theme has its own
+            }
+            content = body.replaceAll("\\{\\{-?\\s*content\\s*-?\\}\\}", java.util.regex.Matcher.quoteReplacement(content));
+            used.add("_layouts/" + name + ".html");
+            name = parsed.map(d -> d.frontMatter().values().get("layout")).orElse(null);
+        }
+        if (used.isEmpty() || content.isBlank()) {
+            return text;
+        }
+        toCheck.add(new Line(target + ":" + (doc.bodyLine()) + ":1", "its content came from its Jekyll layout " + String.join(", then ", used)
+                + ", which Kiln's theme does not run; the import copied the layout's body into the page: check it reads as it did"));
+        notes.add("body from " + String.join(", ", used));
+        String newline = text.contains("\r\n") ? "\r\n" : "\n";
+        return text.substring(0, text.length() - doc.body().length()) + (text.endsWith("\n") || text.isEmpty() ? "" : newline)
+                + content.strip() + newline;
+    }
+
+    /** Which of Kiln's generated pages is at {@code url}, or null when none is. */
+    private String generatedPage(Context context, String url) {
+        if (url.equals("/posts/")) {
+            return "page of all posts, by year";
+        }
+        if (url.equals("/tags/")) {
+            return "tag index";
+        }
+        if (url.startsWith("/tags/") && url.endsWith("/") && tagSlugs.contains(url.substring(6, url.length() - 1))) {
+            return "page of the posts tagged " + url.substring(6, url.length() - 1);
+        }
+        if (url.equals("/search/") && context.kilnConfig().search()) {
+            return "search page";
+        }
+        if (url.equals("/") || url.matches("/page/[1-9]\\d*/")) {
+            return "home page";
+        }
+        return null;
+    }
+
+    /** A static page at an old URL that sends readers on to {@code url}, as Kiln's own redirects do. */
+    private static String redirectPage(Context context, String url) {
+        String to = context.kilnConfig().baseurl() + url;
+        return "<!doctype html>\n<html lang=\"" + context.kilnConfig().language() + "\">\n<head>\n<meta charset=\"utf-8\">\n"
+                + "<title>Redirecting</title>\n<link rel=\"canonical\" href=\"" + context.kilnConfig().url() + to + "\">\n"
+                + "<script>location.replace(\"" + to + "\" + location.hash)</script>\n"
+                + "<meta http-equiv=\"refresh\" content=\"0; url=" + to + "\">\n<meta name=\"robots\" content=\"noindex\">\n"
+                + "</head>\n<body>\n<p>This page has moved to <a href=\"" + to + "\">" + to + "</a>.</p>\n</body>\n</html>\n";
     }
 
     /** What Kiln generates at this path itself, so a copy would collide; null when the path is free. */
@@ -730,51 +938,159 @@ public final class JekyllImporter {
 
     /**
      * Runs the Liquid of {@code text} as a build will, with every post and file taken to exist (the build
-     * checks those), the includes read from the Jekyll site's _includes/, and reports each error at its
-     * place in the new site. The includes it read are copied.
+     * checks those) and the includes read from the Jekyll site's _includes/, and returns the text the new
+     * site gets: what Kiln cannot run (a tag, a filter) is put in a Liquid comment, here or in the copy of
+     * the include that holds it, an include the theme gem gave gets a stand-in, and each is listed under
+     * "To check" at its place in the new site. The includes it read are copied.
      */
-    private void checkLiquid(Context context, String target, String text) {
-        LiquidResult result = liquid(context, target, text);
-        result.lookups().stream().filter(l -> l.kind() == SiteLookup.Kind.INCLUDE && l.value() != null)
-                .forEach(l -> includes.add(l.key()));
-        for (Diagnostic d : result.diagnostics()) {
-            if (d.usedBy().isEmpty()) {
-                toCheck.add(new Line(place(d.position()) + ":" + d.position().column(), d.message()
-                        + "; the build reports it here until it is rewritten"));
-            } else {
-                includeErrors.computeIfAbsent(place(d.position()) + ":" + d.position().column() + "\n" + d.message(),
-                        k -> new TreeSet<>(JekyllImporter::comparePlaces)).addAll(d.usedBy().stream().map(JekyllImporter::place).toList());
+    private String checkLiquid(Context context, String target, String text) {
+        Matcher named = STATIC_INCLUDE.matcher(text);
+        while (named.find()) {
+            if (includeText(context, named.group(1)) != null) {
+                includes.add(named.group(1));
             }
+        }
+        String current = text;
+        List<UnrunnableLiquid.Edit> edits = new ArrayList<>();
+        for (int round = 0; round < 100; round++) {
+            // the first round runs the includes as Jekyll's site has them, so that each error in one names every file using it
+            originalIncludes = round == 0;
+            LiquidResult result = liquid(context, target, current);
+            originalIncludes = false;
+            boolean changed = false;
+            for (SiteLookup.Lookup l : result.lookups()) {
+                if (l.kind() != SiteLookup.Kind.INCLUDE) {
+                    continue;
+                }
+                if (l.value() != null) {
+                    includes.add(l.key());
+                } else if (!standIns.containsKey(l.key())) {
+                    standIns.put(l.key(), ThemeIncludes.standIn(l.key()));
+                    changed = true;
+                }
+            }
+            for (Diagnostic d : result.diagnostics()) {
+                String place = place(d.position()) + ":" + d.position().column();
+                String file = slashed(d.position().file());
+                if (d.usedBy().isEmpty() && d.message().startsWith("unknown Liquid variable ")) {
+                    // Jekyll prints nothing for it; so will Kiln, with site.yml's liquid: strict_variables: false
+                    place = originalPlace(text, current, edits, d);
+                    unsetVariables.put(place, new Line(place, d.message().substring("unknown Liquid ".length())
+                            .replace("variable '", "variable ").replaceFirst("'$", "") + " is not set: it prints nothing, as in Jekyll"
+                            + " (site.yml has liquid: strict_variables: false); set it, or remove it"));
+                    continue;
+                }
+                if (d.message().startsWith("no file " + INCLUDES)) {
+                    continue; // a stand-in is written for it (above), and the next round runs with it
+                }
+                if (d.usedBy().isEmpty()) {
+                    place = originalPlace(text, current, edits, d);
+                    UnrunnableLiquid.Edit edited = file.equals(target)
+                            ? UnrunnableLiquid.commentOut(current, d.position().line(), d.position().column()) : null;
+                    if (edited != null) {
+                        current = edited.text();
+                        edits.add(edited);
+                        changed = true;
+                        toCheck.add(new Line(place, d.message() + "; " + COMMENTED));
+                    } else {
+                        toCheck.add(new Line(place, d.message() + "; the build reports it here until it is rewritten"));
+                    }
+                    continue;
+                }
+                String name = file.startsWith(INCLUDES) ? file.substring(INCLUDES.length()) : null;
+                String key = place + "\n" + d.message();
+                if (name != null && !includeErrors.containsKey(key)) {
+                    String includeText = includeText(context, name);
+                    UnrunnableLiquid.Edit edited = includeText == null ? null
+                            : UnrunnableLiquid.commentOut(includeText, d.position().line(), d.position().column());
+                    if (edited != null) {
+                        editedIncludes.put(name, edited.text());
+                        commentedInIncludes.add(key);
+                        changed = true;
+                    }
+                }
+                includeErrors.computeIfAbsent(key, k -> new TreeSet<>(JekyllImporter::comparePlaces))
+                        .addAll(d.usedBy().stream().map(JekyllImporter::place).toList());
+            }
+            if (!changed) {
+                break;
+            }
+        }
+        return current;
+    }
+
+    /** A place in the text as the author wrote it, of a diagnostic in the text after the import's edits. */
+    private static String originalPlace(String original, String current, List<UnrunnableLiquid.Edit> edits, Diagnostic d) {
+        int offset = UnrunnableLiquid.offset(current, d.position().line(), d.position().column());
+        if (edits.isEmpty() || offset < 0) {
+            return place(d.position()) + ":" + d.position().column();
+        }
+        for (int i = edits.size() - 1; i >= 0; i--) {
+            offset = edits.get(i).before(offset);
+        }
+        int lineStart = original.lastIndexOf('\n', offset - 1) + 1;
+        long line = original.substring(0, offset).chars().filter(c -> c == '\n').count() + 1;
+        return slashed(d.position().file()) + ":" + line + ":" + (original.codePointCount(lineStart, offset) + 1);
+    }
+
+    private static final String COMMENTED = "Kiln cannot run it, so the import put it in a Liquid comment, word for word (readers see"
+            + " nothing there); rewrite it with what Kiln runs, or remove it";
+
+    /** An include's text as the new site will have it: edited by the import, else the Jekyll one. */
+    private String includeText(Context context, String name) {
+        if (editedIncludes.containsKey(name) && !originalIncludes) {
+            return editedIncludes.get(name);
+        }
+        if (standIns.containsKey(name)) {
+            return standIns.get(name);
+        }
+        Path includesFolder = context.source().resolve("_includes");
+        Path include = includesFolder.resolve(name).normalize();
+        try {
+            return include.startsWith(includesFolder) && Files.isRegularFile(include) ? utf8(include).orElse(null) : null;
+        } catch (IOException e) {
+            return null;
         }
     }
 
     /** An error in an include, once, with the posts and pages that include it, rather than once per post. */
     private void reportIncludeErrors() {
         includeErrors.forEach((key, users) -> {
-            String[] placeAndMessage = key.split("\n", 2);
-            toCheck.add(new Line(placeAndMessage[0], placeAndMessage[1] + "; included at " + String.join(", ", users)
-                    + "; the build reports it here until it is rewritten"));
+            String[] parts = key.split("\n", 2);
+            toCheck.add(new Line(parts[0], parts[1] + "; included at " + String.join(", ", users) + "; "
+                    + (commentedInIncludes.contains(key) ? COMMENTED : "the build reports it here until it is rewritten")));
         });
+        standIns.forEach((name, text) -> {
+            outputs.put(INCLUDES + name, text);
+            boolean theme = ThemeIncludes.known(name);
+            written.add(new Line(INCLUDES + name, theme ? "minima's include, as Kiln writes it (the theme gem gave it to Jekyll)"
+                    : "an empty stand-in: no _includes/" + name));
+            if (!theme) {
+                toCheck.add(new Line(INCLUDES + name, "not in _includes/ (the Jekyll theme gem gave it); the import wrote it empty, so"
+                        + " it prints nothing: write its HTML here, or remove the {% include %}s of it"));
+            }
+        });
+        editedIncludes.forEach((name, text) -> outputs.put(INCLUDES + name, text));
     }
 
-    private static LiquidResult liquid(Context context, String file, String text) {
+    private LiquidResult liquid(Context context, String file, String text) {
         Diagnostics ignored = new Diagnostics();
         Optional<SourceDocument> doc = new FrontMatterParser().parse(Path.of(file), text, ignored);
         if (doc.isEmpty() || Boolean.FALSE.equals(doc.get().frontMatter().values().get("render_with_liquid"))
                 || !LiquidRenderer.mayHoldLiquid(doc.get().body())) {
             return new LiquidResult(null, List.of(), List.of());
         }
-        Path includesFolder = context.source().resolve("_includes");
         SiteLookup site = (kind, key) -> switch (kind) {
-            case INCLUDE -> {
-                Path include = includesFolder.resolve(key).normalize();
-                try {
-                    yield include.startsWith(includesFolder) && Files.isRegularFile(include) ? utf8(include).orElse(null) : null;
-                } catch (IOException e) {
-                    yield null;
+            case INCLUDE -> includeText(context, key);
+            case SITE_VARIABLE -> {
+                Object value = context.site().value(key);
+                Object jekyll = context.config().doc.values().get(key);
+                if ((value == null || key.equals("author") && jekyll instanceof Map<?, ?>) && jekyll != null && !key.equals("url")) {
+                    siteKeys.add(key); // a _config.yml key that Liquid reads: site.yml gets it as it was
+                    yield jekyll;
                 }
+                yield value;
             }
-            case SITE_VARIABLE -> context.site().value(key);
             case NEIGHBOURS -> Map.of();
             case INCLUDE_RELATIVE -> "";
             default -> "/";
@@ -815,7 +1131,22 @@ public final class JekyllImporter {
     }
 
     private void copyIncludes(Context context) {
+        // an include in a branch the check did not take (a loop over posts, which it does not have) is needed all the same
+        java.util.Deque<String> todo = new java.util.ArrayDeque<>(includes);
+        while (!todo.isEmpty()) {
+            String text = includeText(context, todo.pop());
+            Matcher m = STATIC_INCLUDE.matcher(text == null ? "" : text);
+            while (m.find()) {
+                if (!includes.contains(m.group(1)) && !standIns.containsKey(m.group(1)) && includeText(context, m.group(1)) != null) {
+                    includes.add(m.group(1));
+                    todo.push(m.group(1));
+                }
+            }
+        }
         for (String name : includes) {
+            if (standIns.containsKey(name)) {
+                continue;
+            }
             outputs.put(INCLUDES + name, context.source().resolve("_includes").resolve(name).normalize());
             written.add(new Line(INCLUDES + name, "from _includes/" + name + " (included by a post or page)"));
         }

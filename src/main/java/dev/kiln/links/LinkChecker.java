@@ -124,8 +124,12 @@ public final class LinkChecker {
         return diagnostics;
     }
 
+    private static final java.util.regex.Pattern BROWSER_IGNORED = java.util.regex.Pattern.compile("[\\t\\n\\r]|^[\\x00-\\x20]+|[\\x00-\\x20]+$");
+
     /** Null when the link is external; else where it leads and what is wrong with it. */
-    private Resolution resolution(Page page, String link, Set<String> targets) {
+    private Resolution resolution(Page page, String written, Set<String> targets) {
+        // as browsers read a URL (WHATWG URL parsing): tabs and newlines anywhere dropped, spaces and controls at the ends trimmed
+        String link = BROWSER_IGNORED.matcher(written).replaceAll("");
         if (link.isEmpty() || link.startsWith("//") || SCHEME.matcher(link).find()) {
             return null;
         }

@@ -231,12 +231,20 @@ public final class LiquidRenderer {
             Filtered filtered = o.value();
             Object value = filtered.filters().isEmpty() ? lookup(filtered.input()) : value(filtered);
             if (value == MISSING) {
-                if (include == null && filtered.input() instanceof Expression.Variable v) {
+                if (include == null && filtered.input() instanceof Expression.Variable v && strictVariables()) {
                     throw unknown(v);
                 }
                 value = null;
             }
             out.insert(LiquidValues.show(value), o.open());
+        }
+
+        /**
+         * Whether printing an unset variable is an error, as Kiln has it, or prints nothing, as Jekyll does;
+         * site.yml's {@code liquid: {strict_variables: false}} (Jekyll's own setting) asks for Jekyll's way.
+         */
+        private boolean strictVariables() {
+            return !(site("liquid") instanceof Map<?, ?> liquid && Boolean.FALSE.equals(liquid.get("strict_variables")));
         }
 
         private LiquidException unknown(Expression.Variable v) {

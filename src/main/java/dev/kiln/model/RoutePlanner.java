@@ -205,6 +205,8 @@ public final class RoutePlanner {
         List<Document> posts = site.posts();
         routes.add(new Route.Feed("/feed.xml", SITE_CONFIG, config.title(), "/", newest(posts)));
         routes.add(new Route.JsonFeed("/feed.json", SITE_CONFIG, config.title(), "/", newest(posts)));
+        // the feed itself at its old addresses, not a redirect page: feed readers follow no HTML redirect
+        config.feedAliases().forEach(path -> routes.add(new Route.Feed(path, SITE_CONFIG, config.title(), "/", newest(posts))));
         for (Site.TagPosts tag : site.tags()) {
             String url = tagUrl(tag.tag());
             routes.add(new Route.Feed(url + "feed.xml", SITE_CONFIG, config.title() + " – " + tag.tag().name(), url,

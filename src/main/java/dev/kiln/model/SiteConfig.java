@@ -30,7 +30,8 @@ public record SiteConfig(
         Map<String, Object> params,
         Service comments,
         Service analytics,
-        int relatedPosts) {
+        int relatedPosts,
+        List<String> feedAliases) {
 
     /**
      * A third party the site uses for comments or analytics ({@code provider}: giscus, plausible, …) and its

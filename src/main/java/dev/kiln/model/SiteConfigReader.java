@@ -64,7 +64,7 @@ public final class SiteConfigReader {
         return new SiteConfig(
                 fields.text("title", "My Blog"),
                 fields.text("description", ""),
-                fields.text("author", ""),
+                author(fields, doc),
                 url,
                 baseurl,
                 fields.text("language", "en"),
@@ -79,7 +79,31 @@ public final class SiteConfigReader {
                 params,
                 thirdParty.comments(),
                 thirdParty.analytics(),
-                relatedPosts(fields, doc));
+                relatedPosts(fields, doc),
+                feedAliases(fields));
+    }
+
+    /** Other paths of the site's feed ({@code /atom.xml}, where jekyll-feed or a theme had it): each gets the same feed. */
+    private static List<String> feedAliases(FieldReader fields) {
+        List<String> paths = new ArrayList<>();
+        for (String path : fields.words("feed_aliases")) {
+            if (path.startsWith("/") && path.endsWith(".xml") && UrlPaths.isSafe(path) && !path.equals("/feed.xml")
+                    && !path.equals("/sitemap.xml")) {
+                paths.add(path);
+            } else {
+                fields.error("feed_aliases", "feed_aliases entry '" + path + "' is not a path like /atom.xml",
+                        "list the other addresses of the feed, each a site path ending in .xml, e.g. feed_aliases: [/atom.xml]");
+            }
+        }
+        return List.copyOf(paths);
+    }
+
+    /** {@code author: Ada}, or Jekyll's {@code author: {name: Ada, email: …}}, whose other keys Liquid reads as site.author.email. */
+    private static String author(FieldReader fields, YamlDocument doc) {
+        if (doc.values().get("author") instanceof Map<?, ?> map && map.get("name") instanceof String name) {
+            return name;
+        }
+        return fields.text("author", "");
     }
 
     /** {@code related_posts: 3}, {@code 0} or {@code false}: how many related posts each post shows. */

@@ -133,7 +133,8 @@ public final class SiteScaffold {
             # <html lang> and the language of month names in dates.
             language: en
 
-            # The address the site is published at: feeds, the sitemap and social cards need absolute URLs.
+            # The address the site is published at: feeds, the sitemap and social cards need absolute URLs;
+            # until it is set, kiln build warns that they point at localhost.
             # url: https://example.com
             # A sub-path the site lives under, e.g. /blog; empty for the root of the domain.
             # baseurl: ""

@@ -42,6 +42,7 @@ class CheckCommandTest {
 
     @Test
     void aGoodSiteExits0AndNothingIsWritten() throws IOException {
+        KilnRun.write(site.resolve("content/site.yml"), "url: https://good.example.org\n");
         post("2020-05-01-hello.md", "---\ntitle: Hello\ntags: [a]\n---\nHi, see [the other post](/2020/05/02/other/).\n");
         post("2020-05-02-other.md", "---\ntitle: Other\n---\nHo.\n");
         List<String> before = filesOfTheSiteFolder();

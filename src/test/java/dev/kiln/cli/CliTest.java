@@ -196,6 +196,7 @@ class CliTest {
 
     @Test
     void aBuildWithoutATerminalPrintsOnlyItsSummary() {
+        KilnRun.write(site.resolve("content/site.yml"), "url: https://one.example.org\n");
         post("2019-03-18-one.md", "---\ntitle: One\n---\nHello.\n");
         KilnRun run = KilnRun.of("build", "--source", site.toString());
         assertEquals(0, run.exitCode());
@@ -264,6 +265,7 @@ class CliTest {
 
     @Test
     void quietBuildsAndChecksPrintNothingWhenAllIsWell() {
+        KilnRun.write(site.resolve("content/site.yml"), "url: https://one.example.org\n");
         post("2019-03-18-one.md", "---\ntitle: One\n---\nHello.\n");
         KilnRun build = KilnRun.of("build", "--source", site.toString(), "--quiet");
         assertEquals(0, build.exitCode());
@@ -275,6 +277,28 @@ class CliTest {
         KilnRun broken = KilnRun.of("build", "--source", site.toString(), "--quiet");
         assertEquals(1, broken.exitCode());
         assertTrue(broken.err().contains("error: front matter"), "errors are always printed: " + broken.err());
+    }
+
+    @Test
+    void aBuildOrCheckWithoutAnAddressWarnsOnceAtSiteYmlsLineAndStillPublishes() {
+        post("2019-03-18-one.md", "---\ntitle: One\n---\nHello.\n");
+        String hint = "hint: set url: to the address the site is published at, e.g. url: https://example.com (kiln serve needs none)\n";
+        KilnRun none = KilnRun.of("build", "--source", site.toString(), "--quiet");
+        assertEquals(0, none.exitCode());
+        assertEquals("content/site.yml:1: warning: no url:, so the feed, sitemap, robots.txt and canonical links point at"
+                + " http://localhost:4000\n" + hint, none.err());
+        assertTrue(Files.exists(site.resolve("site/2019/03/18/one/index.html")));
+        KilnRun.write(site.resolve("content/site.yml"), "title: One\n# the address:\n# url: https://one.example.org\n");
+        KilnRun commented = KilnRun.of("check", "--source", site.toString());
+        assertEquals(0, commented.exitCode());
+        assertTrue(commented.err().startsWith("content/site.yml:3: warning: no url:,"), commented.err());
+        assertEquals(1, commented.err().split("warning", -1).length - 1, "once: " + commented.err());
+        KilnRun.write(site.resolve("content/site.yml"), "title: One\nurl: \"http://localhost:4000/\"  # for now\n");
+        KilnRun local = KilnRun.of("build", "--source", site.toString());
+        assertEquals("content/site.yml:2: warning: url: is http://localhost:4000/, so the feed, sitemap, robots.txt and canonical"
+                + " links point at localhost\n" + hint, local.err());
+        KilnRun.write(site.resolve("content/site.yml"), "title: One\nurl: https://one.example.org\n");
+        assertEquals("", KilnRun.of("build", "--source", site.toString()).err());
     }
 
     @Test

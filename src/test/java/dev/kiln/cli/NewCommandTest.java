@@ -8,6 +8,7 @@ import dev.kiln.KilnRun;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,9 +40,13 @@ class NewCommandTest {
         assertEquals(1900, image.getWidth());
         assertEquals(600, image.getHeight());
 
+        assertTrue(run.out().contains("set url: in content/site.yml to the address it will have (until then the build warns)"), run.out());
         KilnRun check = KilnRun.of("check", "--source", blog.toString());
         assertEquals(0, check.exitCode(), check.err());
-        assertEquals("", check.err(), "no problem at all, links included");
+        int line = List.of(siteYml.split("\n")).indexOf("# url: https://example.com") + 1;
+        assertEquals("content/site.yml:" + line + ": warning: no url:, so the feed, sitemap, robots.txt and canonical links point at"
+                + " http://localhost:4000\nhint: set url: to the address the site is published at, e.g. url: https://example.com"
+                + " (kiln serve needs none)\n", check.err(), "no other problem, links included; the scaffold never publishes localhost silently");
         KilnRun build = KilnRun.of("build", "--source", blog.toString());
         assertEquals(0, build.exitCode(), build.err());
         String post = KilnRun.read(blog.resolve("site/2026/11/25/welcome/index.html"));
