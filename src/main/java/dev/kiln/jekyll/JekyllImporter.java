@@ -957,6 +957,7 @@ public final class JekyllImporter {
             originalIncludes = round == 0;
             LiquidResult result = liquid(context, target, current);
             originalIncludes = false;
+            boolean editedBefore = !edits.isEmpty();
             boolean changed = false;
             for (SiteLookup.Lookup l : result.lookups()) {
                 if (l.kind() != SiteLookup.Kind.INCLUDE) {
@@ -974,7 +975,9 @@ public final class JekyllImporter {
                 String file = slashed(d.position().file());
                 if (d.usedBy().isEmpty() && d.message().startsWith("unknown Liquid variable ")) {
                     // Jekyll prints nothing for it; so will Kiln, with site.yml's liquid: strict_variables: false
-                    place = originalPlace(text, current, edits, d);
+                    if (editedBefore) {
+                        continue; // found, at its place as written, in a round before this file's first edit
+                    }
                     unsetVariables.put(place, new Line(place, d.message().substring("unknown Liquid ".length())
                             .replace("variable '", "variable ").replaceFirst("'$", "") + " is not set: it prints nothing, as in Jekyll"
                             + " (site.yml has liquid: strict_variables: false); set it, or remove it"));
@@ -1009,6 +1012,7 @@ public final class JekyllImporter {
                         changed = true;
                     }
                 }
+                changed |= round == 0 && editedIncludes.containsKey(name); // the next round runs the edited copy, past the error
                 includeErrors.computeIfAbsent(key, k -> new TreeSet<>(JekyllImporter::comparePlaces))
                         .addAll(d.usedBy().stream().map(JekyllImporter::place).toList());
             }
