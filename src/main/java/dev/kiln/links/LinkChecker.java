@@ -106,6 +106,7 @@ public final class LinkChecker {
             for (Broken broken : report.broken()) {
                 if (broken.position() != null) {
                     placed.add(broken.raw());
+                    placed.add(sameTarget(broken.message()));
                     diagnostics.add(Diagnostic.error(broken.position(), broken.message(), broken.hint()));
                 } else {
                     unplaced.computeIfAbsent(broken.raw() + "\n" + broken.origin().file(), k -> new ArrayList<>()).add(broken);
@@ -113,8 +114,8 @@ public final class LinkChecker {
             }
         }
         unplaced.forEach((key, list) -> {
-            if (placed.contains(list.get(0).raw())) {
-                return;
+            if (placed.contains(list.get(0).raw()) || placed.contains(sameTarget(list.get(0).message()))) {
+                return; // reported at the place it was written (a post's excerpt link, on the home page, is the post's link)
             }
             list.sort(Comparator.comparing(Broken::page));
             Broken first = list.get(0);
@@ -125,6 +126,12 @@ public final class LinkChecker {
     }
 
     private static final java.util.regex.Pattern BROWSER_IGNORED = java.util.regex.Pattern.compile("[\\t\\n\\r]|^[\\x00-\\x20]+|[\\x00-\\x20]+$");
+
+    /** What a broken link's message says of where it leads ("points at #x, which is not an id in /a/index.html"), to match it. */
+    private static String sameTarget(String message) {
+        int at = message.indexOf(" points at #");
+        return at < 0 ? message : message.substring(at);
+    }
 
     /** Null when the link is external; else where it leads and what is wrong with it. */
     private Resolution resolution(Page page, String written, Set<String> targets) {

@@ -337,7 +337,19 @@ public final class SiteRendering {
 
     private Views.PostSummary newSummary(Document p) {
         return new Views.PostSummary(p.title(), p.subtitle(), link(p.url()), displayDate.format(p.date()), ISO.format(p.date()),
-                p.author(), imageMarkup.apply(p.content().excerptHtml(), false), readingTime(p), tagViews(p.tags()), p.draft(), p.scheduled());
+                p.author(), imageMarkup.apply(toPost(p.content().excerptHtml(), link(p.url())), false), readingTime(p), tagViews(p.tags()),
+                p.draft(), p.scheduled());
+    }
+
+    /**
+     * An excerpt's links to the post's own sections ({@code href="#details"}, footnotes) lead to the post: on the
+     * home page or a tag page they would look for the section there.
+     */
+    static String toPost(String excerpt, String postLink) {
+        if (excerpt == null || !excerpt.contains("=\"#")) {
+            return excerpt;
+        }
+        return excerpt.replace("href=\"#", "href=\"" + HtmlText.escape(postLink) + "#");
     }
 
     private List<Views.TagView> tagViews(List<Tag> tags) {
