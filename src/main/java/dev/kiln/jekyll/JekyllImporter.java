@@ -115,6 +115,8 @@ public final class JekyllImporter {
     private final Set<String> feedAliases = new TreeSet<>();
     /** The slugs of the posts' tags: Kiln makes a page at /tags/SLUG/ for each. */
     private final Set<String> tagSlugs = new TreeSet<>();
+    /** The slugs of the posts' categories: Kiln makes /categories/ and a page at /categories/SLUG/ for each. */
+    private final Set<String> categorySlugs = new TreeSet<>();
     /** Places where a post prints a variable nobody set (nothing, in Jekyll). */
     private final Map<String, Line> unsetVariables = new TreeMap<>();
     /** Includes the Jekyll site lacks (its theme gem gave them), with what the import writes for each. */
@@ -443,7 +445,10 @@ public final class JekyllImporter {
         if (!post.draft()) {
             new FrontMatterReader(SourceSettings.of(context.kilnConfig())).read(Path.of(post.target()), true,
                     reparsed(post.target(), result, front), new Diagnostics())
-                    .ifPresent(fm -> fm.tagNames().forEach(tag -> tagSlugs.add(Slugs.slugify(tag))));
+                    .ifPresent(fm -> {
+                        fm.tagNames().forEach(tag -> tagSlugs.add(Slugs.slugify(tag)));
+                        fm.categoryNames().forEach(category -> categorySlugs.add(Slugs.slugify(category)));
+                    });
         }
         result = checkLiquid(context, post.target(), result);
         verify(context, post.target(), true, result);
@@ -687,6 +692,7 @@ public final class JekyllImporter {
         String kilnsOwn = finalUrl.map(url -> generatedPage(context, url)).orElse(null);
         if (kilnsOwn != null) {
             pages--;
+            toCheck.removeIf(line -> line.place().startsWith(target + ":")); // what was done to a page that is left out
             SourcePosition at = front.positionOf("permalink");
             String place = relative + ":" + (values.containsKey("permalink") ? at.line() + ":" + at.column() : "1:1");
             String redirect = "";
@@ -774,6 +780,12 @@ public final class JekyllImporter {
         }
         if (url.startsWith("/tags/") && url.endsWith("/") && tagSlugs.contains(url.substring(6, url.length() - 1))) {
             return "page of the posts tagged " + url.substring(6, url.length() - 1);
+        }
+        if (url.equals("/categories/") && !categorySlugs.isEmpty()) {
+            return "category index";
+        }
+        if (url.startsWith("/categories/") && url.endsWith("/") && categorySlugs.contains(url.substring(12, url.length() - 1))) {
+            return "page of the posts in the category " + url.substring(12, url.length() - 1);
         }
         if (url.equals("/search/") && context.kilnConfig().search()) {
             return "search page";
