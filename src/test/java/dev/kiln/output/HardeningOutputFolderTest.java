@@ -41,7 +41,7 @@ class HardeningOutputFolderTest {
     Path tmp;
 
     private Path site() {
-        KilnRun.write(tmp.resolve("blog/content/site.yml"), "title: Blog\n");
+        KilnRun.write(tmp.resolve("blog/content/site.yml"), "title: Blog\nurl: https://blog.example.org\n");
         KilnRun.write(tmp.resolve("blog/content/posts/2020-05-01-hello.md"), "---\ntitle: Hello\n---\nHi.\n");
         KilnRun.write(tmp.resolve("blog/content/posts/2020-05-02-second.md"), "---\ntitle: Second\n---\nAgain.\n");
         return tmp.resolve("blog");
