@@ -117,6 +117,8 @@ public final class JekyllImporter {
     private final Set<String> tagSlugs = new TreeSet<>();
     /** The slugs of the posts' categories: Kiln makes /categories/ and a page at /categories/SLUG/ for each. */
     private final Set<String> categorySlugs = new TreeSet<>();
+    /** The slugs of the posts' series: Kiln makes a page at /series/SLUG/ for each. */
+    private final Set<String> seriesSlugs = new TreeSet<>();
     /** Places where a post prints a variable nobody set (nothing, in Jekyll). */
     private final Map<String, Line> unsetVariables = new TreeMap<>();
     /** Includes the Jekyll site lacks (its theme gem gave them), with what the import writes for each. */
@@ -448,6 +450,9 @@ public final class JekyllImporter {
                     .ifPresent(fm -> {
                         fm.tagNames().forEach(tag -> tagSlugs.add(Slugs.slugify(tag)));
                         fm.categoryNames().forEach(category -> categorySlugs.add(Slugs.slugify(category)));
+                        if (fm.seriesName() != null) {
+                            seriesSlugs.add(Slugs.slugify(fm.seriesName()));
+                        }
                     });
         }
         result = checkLiquid(context, post.target(), result);
@@ -786,6 +791,9 @@ public final class JekyllImporter {
         }
         if (url.startsWith("/categories/") && url.endsWith("/") && categorySlugs.contains(url.substring(12, url.length() - 1))) {
             return "page of the posts in the category " + url.substring(12, url.length() - 1);
+        }
+        if (url.startsWith("/series/") && url.endsWith("/") && seriesSlugs.contains(url.substring(8, url.length() - 1))) {
+            return "page of the series " + url.substring(8, url.length() - 1);
         }
         if (url.equals("/search/") && context.kilnConfig().search()) {
             return "search page";
