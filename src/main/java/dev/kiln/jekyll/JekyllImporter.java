@@ -181,10 +181,7 @@ public final class JekyllImporter {
         }
         JekyllUrls jekyllUrls = new JekyllUrls(config.permalink, config.zone);
         String kilnPermalink = keepUrls ? kilnPattern(jekyllUrls.postPattern()) : null;
-        Path cnameFile = source.resolve("CNAME");
-        String cname = Files.isRegularFile(cnameFile) && Files.size(cnameFile) < 1024 ? utf8(cnameFile).map(t -> t.strip().split("\\s+")[0])
-                .orElse(null) : null;
-        JekyllConfig.SiteYml siteYml = config.siteYml(kilnPermalink, cname);
+        JekyllConfig.SiteYml siteYml = config.siteYml(kilnPermalink, cname(source));
         SiteConfig kilnConfig = new SiteConfigReader().read(siteYml.text(), diagnostics);
         if (diagnostics.hasErrors()) {
             throw new NotImportedException(configName + " holds values Kiln cannot take; nothing was written",
@@ -205,19 +202,7 @@ public final class JekyllImporter {
         walk(context, source, "");
         copyIncludes(context);
         reportIncludeErrors();
-        copySiteKeys(config.doc);
-        if (!feedAliases.isEmpty()) {
-            outputs.put("content/site.yml", outputs.get("content/site.yml") + "\n# The feed's old addresses; each gets the feed itself"
-                    + " (feed readers follow no HTML redirect).\nfeed_aliases: [" + String.join(", ", feedAliases.stream()
-                    .map(YamlText::quoted).toList()) + "]\n");
-        }
-        if (!unsetVariables.isEmpty()) {
-            outputs.put("content/site.yml", outputs.get("content/site.yml") + "\n# Jekyll prints nothing for a variable that is not set, and"
-                    + " these posts rely on it (kiln import jekyll lists where);\n# without this, Kiln reports each such place as an error.\n"
-                    + "liquid:\n  strict_variables: false\n");
-            toCheck.addAll(unsetVariables.values());
-        }
-
+        finishSiteYml(config);
         for (Map.Entry<String, Object> output : outputs.entrySet()) {
             Path file = target.resolve(output.getKey());
             Files.createDirectories(file.getParent());
@@ -233,6 +218,28 @@ public final class JekyllImporter {
         sortByPlace(leftOut);
         sortByPlace(toCheck);
         return new Report(List.copyOf(written), List.copyOf(leftOut), List.copyOf(toCheck), posts, drafts, pages, statics);
+    }
+
+    /** The host name in GitHub Pages' CNAME file, or null. */
+    private static String cname(Path source) throws IOException {
+        Path file = source.resolve("CNAME");
+        return Files.isRegularFile(file) && Files.size(file) < 1024 ? utf8(file).map(t -> t.strip().split("\\s+")[0]).orElse(null) : null;
+    }
+
+    /** What the posts and pages turned out to need from site.yml: _config.yml's keys their Liquid reads, the feed's old addresses, Jekyll's silence. */
+    private void finishSiteYml(JekyllConfig config) {
+        copySiteKeys(config.doc);
+        if (!feedAliases.isEmpty()) {
+            outputs.put("content/site.yml", outputs.get("content/site.yml") + "\n# The feed's old addresses; each gets the feed itself"
+                    + " (feed readers follow no HTML redirect).\nfeed_aliases: [" + String.join(", ", feedAliases.stream()
+                    .map(YamlText::quoted).toList()) + "]\n");
+        }
+        if (!unsetVariables.isEmpty()) {
+            outputs.put("content/site.yml", outputs.get("content/site.yml") + "\n# Jekyll prints nothing for a variable that is not set, and"
+                    + " these posts rely on it (kiln import jekyll lists where);\n# without this, Kiln reports each such place as an error.\n"
+                    + "liquid:\n  strict_variables: false\n");
+            toCheck.addAll(unsetVariables.values());
+        }
     }
 
     /** @param site the {@code site} variable of the new site's Liquid, without its posts (taken to be there) */
@@ -417,25 +424,7 @@ public final class JekyllImporter {
         }
         List<String> aliases = new ArrayList<>();
         if (!post.draft()) {
-            Optional<String> jekyllUrl = jekyllPostUrl(context, post, front);
-            if (jekyllUrl.isPresent()) {
-                text = ownPermalinkForKiln(context, post.target(), true, text, front, jekyllUrl.get(), notes);
-            }
-            Optional<String> kilnUrl = kilnUrl(context, post.target(), true, reparsed(post.target(), text, front), added);
-            if (jekyllUrl.isPresent() && kilnUrl.isPresent() && !jekyllUrl.get().equals(kilnUrl.get())
-                    && jekyllUrl.get().equalsIgnoreCase(kilnUrl.get())) {
-                notes.add("Jekyll URL " + jekyllUrl.get() + " differs from Kiln's " + kilnUrl.get() + " only in case: no redirect"
-                        + " (on a disk that ignores case, as macOS's and Windows's do, both are one file; servers that ignore case,"
-                        + " as GitHub Pages did, serve the old one)");
-            } else if (jekyllUrl.isPresent() && kilnUrl.isPresent() && !jekyllUrl.get().equals(kilnUrl.get())) {
-                if (keepUrls && values.get("permalink") == null) {
-                    added.put("permalink", YamlText.quoted(jekyllUrl.get()));
-                    notes.add("keeps its Jekyll URL " + jekyllUrl.get());
-                } else {
-                    aliases.add(jekyllUrl.get());
-                    notes.add("Jekyll URL " + jekyllUrl.get() + " redirects to " + kilnUrl.get());
-                }
-            }
+            text = keepJekyllUrl(context, post, front, text, added, aliases, notes);
         }
         List<String> redirects = redirectFrom(values.get("redirect_from"));
         if (!redirects.isEmpty()) {
@@ -446,19 +435,49 @@ public final class JekyllImporter {
         String result = withKeys(text, added);
         if (!post.draft()) {
             new FrontMatterReader(SourceSettings.of(context.kilnConfig())).read(Path.of(post.target()), true,
-                    reparsed(post.target(), result, front), new Diagnostics())
-                    .ifPresent(fm -> {
-                        fm.tagNames().forEach(tag -> tagSlugs.add(Slugs.slugify(tag)));
-                        fm.categoryNames().forEach(category -> categorySlugs.add(Slugs.slugify(category)));
-                        if (fm.seriesName() != null) {
-                            seriesSlugs.add(Slugs.slugify(fm.seriesName()));
-                        }
-                    });
+                    reparsed(post.target(), result, front), new Diagnostics()).ifPresent(this::noteKilnsOwnPages);
         }
         result = checkLiquid(context, post.target(), result);
         verify(context, post.target(), true, result);
         outputs.put(post.target(), result);
         written.add(new Line(post.target(), "from " + post.source() + note(added, notes)));
+    }
+
+    /**
+     * The post's Jekyll URL kept: as a redirect to Kiln's ({@code aliases}), or with --keep-urls as its own
+     * permalink: (in {@code added}); none when the two differ only in case. Returns the text, its permalink: made Kiln's.
+     */
+    private String keepJekyllUrl(Context context, Post post, YamlDocument front, String text, Map<String, String> added,
+                                 List<String> aliases, List<String> notes) {
+        Optional<String> jekyllUrl = jekyllPostUrl(context, post, front);
+        if (jekyllUrl.isPresent()) {
+            text = ownPermalinkForKiln(context, post.target(), true, text, front, jekyllUrl.get(), notes);
+        }
+        Optional<String> kilnUrl = kilnUrl(context, post.target(), true, reparsed(post.target(), text, front), added);
+        if (jekyllUrl.isEmpty() || kilnUrl.isEmpty() || jekyllUrl.get().equals(kilnUrl.get())) {
+            return text;
+        }
+        if (jekyllUrl.get().equalsIgnoreCase(kilnUrl.get())) {
+            notes.add("Jekyll URL " + jekyllUrl.get() + " differs from Kiln's " + kilnUrl.get() + " only in case: no redirect"
+                    + " (on a disk that ignores case, as macOS's and Windows's do, both are one file; servers that ignore case,"
+                    + " as GitHub Pages did, serve the old one)");
+        } else if (keepUrls && front.values().get("permalink") == null) {
+            added.put("permalink", YamlText.quoted(jekyllUrl.get()));
+            notes.add("keeps its Jekyll URL " + jekyllUrl.get());
+        } else {
+            aliases.add(jekyllUrl.get());
+            notes.add("Jekyll URL " + jekyllUrl.get() + " redirects to " + kilnUrl.get());
+        }
+        return text;
+    }
+
+    /** A post's tags, categories and series: Kiln makes a page for each, where an imported page must not be. */
+    private void noteKilnsOwnPages(FrontMatter fm) {
+        fm.tagNames().forEach(tag -> tagSlugs.add(Slugs.slugify(tag)));
+        fm.categoryNames().forEach(category -> categorySlugs.add(Slugs.slugify(category)));
+        if (fm.seriesName() != null) {
+            seriesSlugs.add(Slugs.slugify(fm.seriesName()));
+        }
     }
 
     private Optional<String> jekyllPostUrl(Context context, Post post, YamlDocument front) {
@@ -614,19 +633,10 @@ public final class JekyllImporter {
                 leftOut.add(new Line(relative, generated));
                 return;
             }
-            outputs.put("content/" + relative, file);
-            statics++;
-            int slash = relative.indexOf('/');
-            String top = slash < 0 ? relative : relative.substring(0, slash + 1);
-            written.removeIf(line -> line.place().equals("content/" + top));
-            long count = outputs.keySet().stream().filter(k -> k.startsWith("content/" + top) && outputs.get(k) instanceof Path).count();
-            written.add(new Line("content/" + top, "from " + top + (slash < 0 ? "" : " (" + count + (count == 1 ? " file)" : " files)"))));
+            copyStatic(file, relative);
             return;
         }
-        if ((relative.equals("atom.xml") || relative.equals("rss.xml")) && new String(bytes, StandardCharsets.UTF_8).matches("(?s).*<(feed|rss)\\b.*")) {
-            feedAliases.add("/" + relative);
-            leftOut.add(new Line(relative, "a feed Jekyll built with Liquid; Kiln's own feed is published at /" + relative
-                    + " too (feed_aliases: in site.yml), so its subscribers keep getting posts"));
+        if (isFeed(relative, bytes)) {
             return;
         }
         if (!markdown && !html) {
@@ -663,6 +673,28 @@ public final class JekyllImporter {
         importPage(context, relative, target, text.get(), html);
     }
 
+    /** A static file, copied as it is; the report names its top folder once, with how many files it holds. */
+    private void copyStatic(Path file, String relative) {
+        outputs.put("content/" + relative, file);
+        statics++;
+        int slash = relative.indexOf('/');
+        String top = slash < 0 ? relative : relative.substring(0, slash + 1);
+        written.removeIf(line -> line.place().equals("content/" + top));
+        long count = outputs.keySet().stream().filter(k -> k.startsWith("content/" + top) && outputs.get(k) instanceof Path).count();
+        written.add(new Line("content/" + top, "from " + top + (slash < 0 ? "" : " (" + count + (count == 1 ? " file)" : " files)"))));
+    }
+
+    /** A theme's atom.xml or rss.xml, built by Liquid: Kiln's feed is published at its address instead. */
+    private boolean isFeed(String relative, byte[] bytes) {
+        if (!(relative.equals("atom.xml") || relative.equals("rss.xml")) || !new String(bytes, StandardCharsets.UTF_8).matches("(?s).*<(feed|rss)\\b.*")) {
+            return false;
+        }
+        feedAliases.add("/" + relative);
+        leftOut.add(new Line(relative, "a feed Jekyll built with Liquid; Kiln's own feed is published at /" + relative
+                + " too (feed_aliases: in site.yml), so its subscribers keep getting posts"));
+        return true;
+    }
+
     private void importPage(Context context, String relative, String target, String text, boolean html) throws IOException {
         Diagnostics diagnostics = new Diagnostics();
         Optional<SourceDocument> parsed = new FrontMatterParser().parse(Path.of(target), text, diagnostics);
@@ -696,19 +728,7 @@ public final class JekyllImporter {
         Optional<String> finalUrl = keepUrls && permalink == null && jekyllUrl != null ? Optional.of(jekyllUrl) : kilnUrl;
         String kilnsOwn = finalUrl.map(url -> generatedPage(context, url)).orElse(null);
         if (kilnsOwn != null) {
-            pages--;
-            toCheck.removeIf(line -> line.place().startsWith(target + ":")); // what was done to a page that is left out
-            SourcePosition at = front.positionOf("permalink");
-            String place = relative + ":" + (values.containsKey("permalink") ? at.line() + ":" + at.column() : "1:1");
-            String redirect = "";
-            if (jekyllUrl != null && !jekyllUrl.equals(kilnUrl.get()) && jekyllUrl.endsWith(".html") && UrlPaths.isSafe(jekyllUrl)) {
-                String file = "content" + jekyllUrl;
-                outputs.put(file, redirectPage(context, kilnUrl.get()));
-                written.add(new Line(file, "a redirect from Jekyll's " + jekyllUrl + " to Kiln's " + kilnUrl.get()));
-                redirect = ", and its Jekyll URL " + jekyllUrl + " redirects there";
-            }
-            toCheck.add(new Line(place, "its URL " + kilnUrl.get() + " is Kiln's own " + kilnsOwn + "; the import left the page out"
-                    + " (Kiln's is there instead" + redirect + "); to keep the page, give it another permalink: and import it by hand"));
+            leaveOutForKilnsOwn(context, relative, target, front, jekyllUrl, finalUrl.get(), kilnsOwn);
             return;
         }
         List<String> aliases = new ArrayList<>();
@@ -773,6 +793,24 @@ public final class JekyllImporter {
         String newline = text.contains("\r\n") ? "\r\n" : "\n";
         return text.substring(0, text.length() - doc.body().length()) + (text.endsWith("\n") || text.isEmpty() ? "" : newline)
                 + content.strip() + newline;
+    }
+
+    /** A page at {@code url}, where Kiln makes {@code kilnsOwn}: left out, its old .html URL redirected there. */
+    private void leaveOutForKilnsOwn(Context context, String relative, String target, YamlDocument front, String jekyllUrl, String url,
+                                     String kilnsOwn) {
+        pages--;
+        toCheck.removeIf(line -> line.place().startsWith(target + ":")); // what was done to a page that is left out
+        SourcePosition at = front.positionOf("permalink");
+        String place = relative + ":" + (front.values().containsKey("permalink") ? at.line() + ":" + at.column() : "1:1");
+        String redirect = "";
+        if (jekyllUrl != null && !jekyllUrl.equals(url) && jekyllUrl.endsWith(".html") && UrlPaths.isSafe(jekyllUrl)) {
+            String file = "content" + jekyllUrl;
+            outputs.put(file, redirectPage(context, url));
+            written.add(new Line(file, "a redirect from Jekyll's " + jekyllUrl + " to Kiln's " + url));
+            redirect = ", and its Jekyll URL " + jekyllUrl + " redirects there";
+        }
+        toCheck.add(new Line(place, "its URL " + url + " is Kiln's own " + kilnsOwn + "; the import left the page out"
+                + " (Kiln's is there instead" + redirect + "); to keep the page, give it another permalink: and import it by hand"));
     }
 
     /** Which of Kiln's generated pages is at {@code url}, or null when none is. */
@@ -978,69 +1016,83 @@ public final class JekyllImporter {
             LiquidResult result = liquid(context, target, current);
             originalIncludes = false;
             boolean editedBefore = !edits.isEmpty();
-            boolean changed = false;
-            for (SiteLookup.Lookup l : result.lookups()) {
-                if (l.kind() != SiteLookup.Kind.INCLUDE) {
-                    continue;
-                }
-                if (l.value() != null) {
-                    includes.add(l.key());
-                } else if (!standIns.containsKey(l.key())) {
-                    standIns.put(l.key(), ThemeIncludes.standIn(l.key()));
-                    changed = true;
-                }
-            }
+            boolean changed = includesLookedUp(result);
             for (Diagnostic d : result.diagnostics()) {
-                String place = place(d.position()) + ":" + d.position().column();
                 String file = slashed(d.position().file());
                 if (d.usedBy().isEmpty() && d.message().startsWith("unknown Liquid variable ")) {
-                    // Jekyll prints nothing for it; so will Kiln, with site.yml's liquid: strict_variables: false
-                    if (editedBefore) {
-                        continue; // found, at its place as written, in a round before this file's first edit
+                    if (!editedBefore) { // found, at its place as written, in a round before this file's first edit
+                        unsetVariable(d);
                     }
-                    unsetVariables.put(place, new Line(place, d.message().substring("unknown Liquid ".length())
-                            .replace("variable '", "variable ").replaceFirst("'$", "") + " is not set: it prints nothing, as in Jekyll"
-                            + " (site.yml has liquid: strict_variables: false); set it, or remove it"));
-                    continue;
-                }
-                if (d.message().startsWith("no file " + INCLUDES)) {
-                    continue; // a stand-in is written for it (above), and the next round runs with it
-                }
-                if (d.usedBy().isEmpty()) {
-                    place = originalPlace(text, current, edits, d);
+                } else if (d.message().startsWith("no file " + INCLUDES)) {
+                    continue; // a stand-in is written for it (includesLookedUp), and the next round runs with it
+                } else if (d.usedBy().isEmpty()) {
+                    String place = originalPlace(text, current, edits, d);
                     UnrunnableLiquid.Edit edited = file.equals(target)
                             ? UnrunnableLiquid.commentOut(current, d.position().line(), d.position().column()) : null;
+                    toCheck.add(new Line(place, d.message() + "; " + (edited != null ? COMMENTED : "the build reports it here until it is rewritten")));
                     if (edited != null) {
                         current = edited.text();
                         edits.add(edited);
                         changed = true;
-                        toCheck.add(new Line(place, d.message() + "; " + COMMENTED));
-                    } else {
-                        toCheck.add(new Line(place, d.message() + "; the build reports it here until it is rewritten"));
                     }
-                    continue;
+                } else {
+                    changed |= includeError(context, d, file, round);
                 }
-                String name = file.startsWith(INCLUDES) ? file.substring(INCLUDES.length()) : null;
-                String key = place + "\n" + d.message();
-                if (name != null && !includeErrors.containsKey(key)) {
-                    String includeText = includeText(context, name);
-                    UnrunnableLiquid.Edit edited = includeText == null ? null
-                            : UnrunnableLiquid.commentOut(includeText, d.position().line(), d.position().column());
-                    if (edited != null) {
-                        editedIncludes.put(name, edited.text());
-                        commentedInIncludes.add(key);
-                        changed = true;
-                    }
-                }
-                changed |= round == 0 && editedIncludes.containsKey(name); // the next round runs the edited copy, past the error
-                includeErrors.computeIfAbsent(key, k -> new TreeSet<>(JekyllImporter::comparePlaces))
-                        .addAll(d.usedBy().stream().map(JekyllImporter::place).toList());
             }
             if (!changed) {
                 break;
             }
         }
         return current;
+    }
+
+    /** Notes the includes a run read, and gives those the site lacks a stand-in; whether it gave one. */
+    private boolean includesLookedUp(LiquidResult result) {
+        boolean added = false;
+        for (SiteLookup.Lookup l : result.lookups()) {
+            if (l.kind() != SiteLookup.Kind.INCLUDE) {
+                continue;
+            }
+            if (l.value() != null) {
+                includes.add(l.key());
+            } else if (!standIns.containsKey(l.key())) {
+                standIns.put(l.key(), ThemeIncludes.standIn(l.key()));
+                added = true;
+            }
+        }
+        return added;
+    }
+
+    /** Jekyll prints nothing for a variable nobody set; so will Kiln, with site.yml's liquid: strict_variables: false. */
+    private void unsetVariable(Diagnostic d) {
+        String place = place(d.position()) + ":" + d.position().column();
+        unsetVariables.put(place, new Line(place, d.message().substring("unknown Liquid ".length())
+                .replace("variable '", "variable ").replaceFirst("'$", "") + " is not set: it prints nothing, as in Jekyll"
+                + " (site.yml has liquid: strict_variables: false); set it, or remove it"));
+    }
+
+    /**
+     * An error in an include: the first time, put in a Liquid comment in the include's copy; every time, the
+     * file using it noted. Whether the run must go again (with the edited copy, to get past the error).
+     */
+    private boolean includeError(Context context, Diagnostic d, String file, int round) {
+        String place = place(d.position()) + ":" + d.position().column();
+        String name = file.startsWith(INCLUDES) ? file.substring(INCLUDES.length()) : null;
+        String key = place + "\n" + d.message();
+        boolean changed = false;
+        if (name != null && !includeErrors.containsKey(key)) {
+            String includeText = includeText(context, name);
+            UnrunnableLiquid.Edit edited = includeText == null ? null
+                    : UnrunnableLiquid.commentOut(includeText, d.position().line(), d.position().column());
+            if (edited != null) {
+                editedIncludes.put(name, edited.text());
+                commentedInIncludes.add(key);
+                changed = true;
+            }
+        }
+        includeErrors.computeIfAbsent(key, k -> new TreeSet<>(JekyllImporter::comparePlaces))
+                .addAll(d.usedBy().stream().map(JekyllImporter::place).toList());
+        return changed || round == 0 && editedIncludes.containsKey(name);
     }
 
     /** A place in the text as the author wrote it, of a diagnostic in the text after the import's edits. */
