@@ -53,11 +53,7 @@ public final class YamlParser {
             return Optional.of(YamlDocument.empty(file));
         }
         LoaderOptions options = loaderOptions();
-        NodeConstructor constructor = new NodeConstructor(options);
-        // What new Yaml(…).compose does, without the Yaml object: it would load the dumper's classes too.
-        constructor.setAllowDuplicateKeys(options.isAllowDuplicateKeys());
-        constructor.setWarnOnDuplicateKeys(options.isWarnOnDuplicateKeys());
-        constructor.setWrappedToRootException(options.isWrappedToRootException());
+        NodeConstructor constructor = constructor(options);
         Node root = null;
         try {
             // One parse: the node tree gives positions, then the same tree is turned into values.
@@ -84,9 +80,7 @@ public final class YamlParser {
                         "write each setting on its own line as `key: value`");
                 return Optional.empty();
             }
-            Map<String, Object> values = new LinkedHashMap<>();
-            map.forEach((k, v) -> values.put(String.valueOf(k), v));
-            return Optional.of(new YamlDocument(file, values, positions, itemPositions));
+            return Optional.of(document(file, map, positions, itemPositions));
         } catch (DuplicateKeyException e) {
             diagnostics.error(position(file, yaml, firstLine, e.getProblemMark()),
                     label(file) + ": duplicate key " + duplicateKeyName(e),
@@ -110,6 +104,22 @@ public final class YamlParser {
                     "flatten the structure");
         }
         return Optional.empty();
+    }
+
+    /** What new Yaml(…).compose does, without the Yaml object: it would load the dumper's classes too. */
+    private static NodeConstructor constructor(LoaderOptions options) {
+        NodeConstructor constructor = new NodeConstructor(options);
+        constructor.setAllowDuplicateKeys(options.isAllowDuplicateKeys());
+        constructor.setWarnOnDuplicateKeys(options.isWarnOnDuplicateKeys());
+        constructor.setWrappedToRootException(options.isWrappedToRootException());
+        return constructor;
+    }
+
+    private static YamlDocument document(Path file, Map<?, ?> map, Map<String, SourcePosition> positions,
+                                         Map<String, java.util.List<SourcePosition>> itemPositions) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        map.forEach((k, v) -> values.put(String.valueOf(k), v));
+        return new YamlDocument(file, values, positions, itemPositions);
     }
 
     /** Where each top-level key's value starts, and each item of a top-level list. */
