@@ -184,6 +184,10 @@ public final class ImageProcessor {
                 BufferedImage image = target == width ? pixels.levels().full() : pixels.levels().shrink(target, height(width, height, target));
                 byte[] bytes = ImageScaler.webp(image);
                 counters.resizeNanos.addAndGet(cpuNanos() - start);
+                if (bytes == null) {
+                    webpCopies.clear();
+                    break; // no WebP encoder on this platform: the page offers the image and its copies only
+                }
                 copy = keep(cache, source.hash(), "webp-" + target, bytes.length < at.getValue() ? new Made(bytes, "webp") : null);
                 counters.webpMade.incrementAndGet();
             }

@@ -182,21 +182,29 @@ final class ImageScaler {
 
     /**
      * Lossy WebP at {@link #WEBP_QUALITY} (alpha kept), libwebp's default effort (method 4), one
-     * thread: the same bytes for the same pixels on every build. No metadata.
+     * thread: the same bytes for the same pixels on every build. No metadata. Null where libwebp
+     * cannot be loaded (a platform webp-imageio has no native library for, a temporary folder that
+     * cannot hold it): WebP copies are a bonus, never a reason for a build to fail.
      */
     static byte[] webp(BufferedImage image) throws IOException {
-        WebPWriteParam param = new WebPWriteParam(Locale.ROOT);
-        param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-        param.setCompressionType(CompressionType.Lossy);
-        param.setCompressionQuality(WEBP_QUALITY);
-        param.setMethod(4);
-        ImageWriter writer = new WebPImageWriterSpi().createWriterInstance();
+        ImageWriter writer;
+        WebPWriteParam param;
+        try {
+            param = new WebPWriteParam(Locale.ROOT);
+            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionType(CompressionType.Lossy);
+            param.setCompressionQuality(WEBP_QUALITY);
+            param.setMethod(4);
+            writer = new WebPImageWriterSpi().createWriterInstance();
+        } catch (RuntimeException | LinkageError e) {
+            return null;
+        }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
             writer.setOutput(out);
             writer.write(null, new IIOImage(image, null, null), param);
-        } catch (RuntimeException | UnsatisfiedLinkError e) {
-            throw new IOException("its WebP copy could not be made (" + e + ")", e);
+        } catch (RuntimeException | LinkageError e) {
+            return null;
         } finally {
             writer.dispose();
         }
