@@ -80,21 +80,8 @@ public final class SiteWriter {
         Path output = outputFolder.toAbsolutePath().normalize();
         prepare(output);
         List<OutputProblem> warnings = new ArrayList<>(recover(output));
-        Set<String> owned;
-        try {
-            owned = new TreeSet<>(Manifest.read(output));
-        } catch (IOException e) {
-            throw failure(e, output, output.resolve(MARKER), "cannot be read", true);
-        }
-        for (OutputFile file : plan.files()) {
-            Path target = output.resolve(file.path()).normalize();
-            if (!target.startsWith(output) || target.equals(output)) {
-                throw new OutputException(OutputProblem.inOutput(file.path(), "is outside the output folder; nothing was written",
-                        null), true);
-            }
-        }
         KeepList keep = new KeepList(plan.keep());
-        owned.removeIf(keep::keeps);
+        Set<String> owned = owned(plan, output, keep);
         Set<String> missingFolders = new TreeSet<>();
         List<OutputProblem> foreign = foreignFiles(plan, output, owned, keep, missingFolders);
         if (!foreign.isEmpty()) {
@@ -117,64 +104,21 @@ public final class SiteWriter {
         Path old = output.resolve(OLD + id);
         Set<String> planned = new HashSet<>();
         plan.files().forEach(file -> planned.add(file.path()));
-        // A missing folder whose parent is there moves in whole, with everything in it: one rename for a new
-        // post's folder, a few dozen for a first build.
-        Set<String> wholeFolders = new TreeSet<>();
-        for (String folder : missingFolders) {
-            if (folder.indexOf('/') < 0 || !missingFolders.contains(folder.substring(0, folder.lastIndexOf('/')))) {
-                wholeFolders.add(folder);
-            }
-        }
         Set<String> kept = new TreeSet<>();
         List<String> removed = new ArrayList<>();
-        Path at = output;
-        String doing = "cannot be written";
+        Step step = new Step();
         try {
-            for (String path : owned) {
-                Path file = output.resolve(path);
-                if (planned.contains(path) || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-                    continue; // replaced below, or already gone
-                }
-                try {
-                    moveAside(output, old, path);
-                    removed.add(path);
-                } catch (IOException e) {
-                    kept.add(path);
-                    warnings.add(OutputProblem.inOutput(path, "could not be removed: " + FileErrorText.reason(e)
-                            + "; it is left from an earlier build, and the next build tries again",
-                            "remove it by hand if it should go (lsattr shows an immutable file, lsof one in use)"));
-                }
-            }
-            for (String folder : wholeFolders) {
-                at = output.resolve(folder);
-                doing = "cannot be written";
-                disk.move(commit.resolve(FILES).resolve(folder), at);
-            }
-            for (String path : paths) {
-                if (insideAny(path, wholeFolders)) {
-                    continue; // moved in with its folder
-                }
-                at = output.resolve(path);
-                if (owned.contains(path) && FileOperations.exists(at)) {
-                    doing = "cannot be replaced";
-                    moveAside(output, old, path);
-                }
-                doing = "cannot be written";
-                disk.move(commit.resolve(FILES).resolve(path), at);
-            }
-        } catch (IOException e) {
-            boolean undone = rollback(output, commit, old, paths, missingFolders, warnings);
-            throw failure(e, output, at, doing, undone);
-        }
-
-        Set<String> manifest = new TreeSet<>(planned);
-        manifest.addAll(kept);
-        try {
+            removeStale(output, old, owned, planned, kept, removed, warnings);
+            moveIn(output, commit, old, paths, owned, missingFolders, step);
+            Set<String> manifest = new TreeSet<>(planned);
+            manifest.addAll(kept);
+            step.at = output.resolve(MARKER);
+            step.doing = "cannot be written";
             disk.write(commit.resolve(MARKER), Manifest.write(manifest));
             disk.move(commit.resolve(MARKER), output.resolve(MARKER)); // the commit point
         } catch (IOException e) {
             boolean undone = rollback(output, commit, old, paths, missingFolders, warnings);
-            throw failure(e, output, output.resolve(MARKER), "cannot be written", undone);
+            throw failure(e, output, step.at, step.doing, undone);
         }
         deleteTree(old, output, warnings);
         deleteTree(commit, output, warnings);
@@ -182,6 +126,80 @@ public final class SiteWriter {
             removeEmptyFolders(output, path);
         }
         return new WriteReport(warnings);
+    }
+
+    /** Where the commit is and what it does there, for the message if it fails. */
+    private static final class Step {
+        Path at;
+        String doing = "cannot be written";
+    }
+
+    /** The files of the manifest Kiln may replace or remove: those {@code keep:} names are the author's. */
+    private static Set<String> owned(OutputPlan plan, Path output, KeepList keep) throws OutputException {
+        for (OutputFile file : plan.files()) {
+            Path target = output.resolve(file.path()).normalize();
+            if (!target.startsWith(output) || target.equals(output)) {
+                throw new OutputException(OutputProblem.inOutput(file.path(), "is outside the output folder; nothing was written",
+                        null), true);
+            }
+        }
+        try {
+            Set<String> owned = new TreeSet<>(Manifest.read(output));
+            owned.removeIf(keep::keeps);
+            return owned;
+        } catch (IOException e) {
+            throw failure(e, output, output.resolve(MARKER), "cannot be read", true);
+        }
+    }
+
+    /** Moves the files of the earlier build that this one does not write aside; one that will not go is a warning. */
+    private void removeStale(Path output, Path old, Set<String> owned, Set<String> planned, Set<String> kept, List<String> removed,
+                             List<OutputProblem> warnings) {
+        for (String path : owned) {
+            if (planned.contains(path) || !Files.isRegularFile(output.resolve(path), LinkOption.NOFOLLOW_LINKS)) {
+                continue; // replaced by moveIn, or already gone
+            }
+            try {
+                moveAside(output, old, path);
+                removed.add(path);
+            } catch (IOException e) {
+                kept.add(path);
+                warnings.add(OutputProblem.inOutput(path, "could not be removed: " + FileErrorText.reason(e)
+                        + "; it is left from an earlier build, and the next build tries again",
+                        "remove it by hand if it should go (lsattr shows an immutable file, lsof one in use)"));
+            }
+        }
+    }
+
+    /**
+     * Moves the staged files into the output, each file of the earlier build moved aside first. A missing
+     * folder whose parent is there moves in whole: one rename for a new post's folder, a few dozen for a first build.
+     */
+    private void moveIn(Path output, Path commit, Path old, List<String> paths, Set<String> owned, Set<String> missingFolders,
+                        Step step) throws IOException {
+        Set<String> wholeFolders = new TreeSet<>();
+        for (String folder : missingFolders) {
+            if (folder.indexOf('/') < 0 || !missingFolders.contains(folder.substring(0, folder.lastIndexOf('/')))) {
+                wholeFolders.add(folder);
+            }
+        }
+        for (String folder : wholeFolders) {
+            step.at = output.resolve(folder);
+            step.doing = "cannot be written";
+            disk.move(commit.resolve(FILES).resolve(folder), step.at);
+        }
+        for (String path : paths) {
+            if (insideAny(path, wholeFolders)) {
+                continue; // moved in with its folder
+            }
+            step.at = output.resolve(path);
+            if (owned.contains(path) && FileOperations.exists(step.at)) {
+                step.doing = "cannot be replaced";
+                moveAside(output, old, path);
+            }
+            step.doing = "cannot be written";
+            disk.move(commit.resolve(FILES).resolve(path), step.at);
+        }
     }
 
     /**
@@ -340,17 +358,7 @@ public final class SiteWriter {
         try {
             disk.createDirectory(work);
             disk.createDirectory(files);
-            boolean[] unchanged = new boolean[plan.files().size()];
-            Parallel.forEach(unchanged.length, i -> {
-                OutputFile file = plan.files().get(i);
-                unchanged[i] = owned.contains(file.path()) && sameAsOnDisk(file, output.resolve(file.path()));
-            });
-            List<OutputFile> changed = new ArrayList<>();
-            for (int i = 0; i < unchanged.length; i++) {
-                if (!unchanged[i]) {
-                    changed.add(plan.files().get(i));
-                }
-            }
+            List<OutputFile> changed = changed(plan, output, owned);
             List<Path> targets = new ArrayList<>(changed.size());
             Set<Path> folders = new HashSet<>();
             for (OutputFile file : changed) {
@@ -399,6 +407,22 @@ public final class SiteWriter {
             deleteTree(work, output, new ArrayList<>());
             throw failure(e, output, work, "cannot be written", true);
         }
+    }
+
+    /** The files of the plan that are not already on disk as Kiln wrote them, read on all cores. */
+    private static List<OutputFile> changed(OutputPlan plan, Path output, Set<String> owned) {
+        boolean[] unchanged = new boolean[plan.files().size()];
+        Parallel.forEach(unchanged.length, i -> {
+            OutputFile file = plan.files().get(i);
+            unchanged[i] = owned.contains(file.path()) && sameAsOnDisk(file, output.resolve(file.path()));
+        });
+        List<OutputFile> changed = new ArrayList<>();
+        for (int i = 0; i < unchanged.length; i++) {
+            if (!unchanged[i]) {
+                changed.add(plan.files().get(i));
+            }
+        }
+        return changed;
     }
 
     private static boolean sameAsOnDisk(OutputFile file, Path target) {
