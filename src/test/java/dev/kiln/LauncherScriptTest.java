@@ -576,6 +576,7 @@ class LauncherScriptTest {
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, "dev.kiln.Main");
         manifest.getMainAttributes().put(Attributes.Name.CLASS_PATH, String.join(" ", classPath));
+        manifest.getMainAttributes().putValue("Enable-Native-Access", "ALL-UNNAMED"); // as pom.xml writes it
         if (!note.isEmpty()) {
             manifest.getMainAttributes().putValue("Kiln-Test-Note", note);
         }
