@@ -1,8 +1,7 @@
-package dev.kiln.build;
+package dev.kiln.compile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.kiln.compile.SiteFacts;
 import dev.kiln.diag.Diagnostic;
 import dev.kiln.diag.Diagnostics;
 import dev.kiln.frontmatter.FrontMatterParser;

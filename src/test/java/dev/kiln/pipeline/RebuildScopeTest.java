@@ -1,11 +1,10 @@
-package dev.kiln.build;
+package dev.kiln.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kiln.KilnRun;
 import dev.kiln.model.Visibility;
-import dev.kiln.pipeline.BuildResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,9 +1,6 @@
-package dev.kiln.build;
+package dev.kiln.pipeline;
 
 import dev.kiln.model.Visibility;
-import dev.kiln.pipeline.BuildMemory;
-import dev.kiln.pipeline.BuildResult;
-import dev.kiln.pipeline.SiteBuilder;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Collection;
@@ -12,17 +9,17 @@ import java.util.Collection;
  * Builds one site again and again as the preview does: each build takes the memory the last one returned,
  * told of the files that changed since ({@link #forget}, as the preview's file watcher does).
  */
-final class Rebuilds {
+public final class Rebuilds {
     private final SiteBuilder builder = new SiteBuilder();
     private BuildMemory memory = BuildMemory.EMPTY;
 
-    BuildResult build(Path root, Visibility visibility, boolean checkLinks) throws IOException {
+    public BuildResult build(Path root, Visibility visibility, boolean checkLinks) throws IOException {
         BuildResult result = builder.build(root, visibility, checkLinks, memory);
         memory = result.memory();
         return result;
     }
 
-    void forget(Collection<Path> changed) {
+    public void forget(Collection<Path> changed) {
         memory = memory.without(changed);
     }
 }

@@ -1,4 +1,4 @@
-package dev.kiln.build;
+package dev.kiln.model;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

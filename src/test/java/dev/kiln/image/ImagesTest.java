@@ -1,4 +1,4 @@
-package dev.kiln.build;
+package dev.kiln.image;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kiln.KilnRun;
-import dev.kiln.image.TestImages;
 import dev.kiln.model.Visibility;
 import dev.kiln.output.OutputFile;
 import dev.kiln.pipeline.BuildResult;
+import dev.kiln.pipeline.Rebuilds;
 import dev.kiln.pipeline.SiteBuilder;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -19,8 +19,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.util.Arrays;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;

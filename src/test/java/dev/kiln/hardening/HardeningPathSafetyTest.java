@@ -1,4 +1,4 @@
-package dev.kiln.build;
+package dev.kiln.hardening;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package dev.kiln.build;
+package dev.kiln.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,8 +10,6 @@ import dev.kiln.diag.Diagnostic;
 import dev.kiln.image.TestImages;
 import dev.kiln.model.Visibility;
 import dev.kiln.output.OutputFile;
-import dev.kiln.pipeline.BuildResult;
-import dev.kiln.pipeline.SiteBuilder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
