@@ -65,24 +65,10 @@ sealed interface Expression {
                     out.add(new Token(Kind.STRING, text.substring(i + 1, close), i));
                     i = close + 1;
                 } else if (Character.isDigit(c) || c == '-' && i + 1 < end && Character.isDigit(text.charAt(i + 1))) {
-                    i++;
-                    while (i < end && Character.isDigit(text.charAt(i))) {
-                        i++;
-                    }
-                    if (i + 1 < end && text.charAt(i) == '.' && Character.isDigit(text.charAt(i + 1))) {
-                        i++;
-                        while (i < end && Character.isDigit(text.charAt(i))) {
-                            i++;
-                        }
-                    }
+                    i = numberEnd(text, i + 1, end);
                     out.add(new Token(Kind.NUMBER, text.substring(from, i), from));
                 } else if (Character.isLetter(c) || c == '_') {
-                    while (i < end && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '_' || text.charAt(i) == '-')) {
-                        i++;
-                    }
-                    if (i < end && text.charAt(i) == '?') {
-                        i++;
-                    }
+                    i = nameEnd(text, i, end);
                     out.add(new Token(Kind.NAME, text.substring(from, i), from));
                 } else if (text.startsWith("..", i)) {
                     out.add(new Token(Kind.DOTS, "..", i));
@@ -95,25 +81,54 @@ sealed interface Expression {
                     out.add(new Token(Kind.COMPARE, String.valueOf(c), i));
                     i++;
                 } else {
-                    Kind kind = switch (c) {
-                        case '.' -> Kind.DOT;
-                        case '[' -> Kind.OPEN_BRACKET;
-                        case ']' -> Kind.CLOSE_BRACKET;
-                        case '(' -> Kind.OPEN_PAREN;
-                        case ')' -> Kind.CLOSE_PAREN;
-                        case '|' -> Kind.PIPE;
-                        case ':' -> Kind.COLON;
-                        case ',' -> Kind.COMMA;
-                        case '=' -> Kind.EQUALS;
-                        default -> throw new LiquidException(i, "unexpected '" + c + "' in Liquid",
-                                "Liquid expressions hold variables, \"strings\", numbers, ranges (1..3) and | filters");
-                    };
-                    out.add(new Token(kind, String.valueOf(c), i));
+                    out.add(new Token(punctuation(c, i), String.valueOf(c), i));
                     i++;
                 }
             }
             out.add(new Token(Kind.END, "", end));
             return out;
+        }
+
+        /** Where the digits from {@code i} end, with a decimal part if one follows. */
+        private static int numberEnd(String text, int i, int end) {
+            while (i < end && Character.isDigit(text.charAt(i))) {
+                i++;
+            }
+            if (i + 1 < end && text.charAt(i) == '.' && Character.isDigit(text.charAt(i + 1))) {
+                i++;
+                while (i < end && Character.isDigit(text.charAt(i))) {
+                    i++;
+                }
+            }
+            return i;
+        }
+
+        /** Where the name from {@code i} ends: letters, digits, _ and -, and one trailing ? (Ruby's predicates). */
+        private static int nameEnd(String text, int i, int end) {
+            while (i < end && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '_' || text.charAt(i) == '-')) {
+                i++;
+            }
+            if (i < end && text.charAt(i) == '?') {
+                i++;
+            }
+            return i;
+        }
+
+        /** The kind of the one-character token {@code c} at {@code offset}. */
+        private static Kind punctuation(char c, int offset) {
+            return switch (c) {
+                case '.' -> Kind.DOT;
+                case '[' -> Kind.OPEN_BRACKET;
+                case ']' -> Kind.CLOSE_BRACKET;
+                case '(' -> Kind.OPEN_PAREN;
+                case ')' -> Kind.CLOSE_PAREN;
+                case '|' -> Kind.PIPE;
+                case ':' -> Kind.COLON;
+                case ',' -> Kind.COMMA;
+                case '=' -> Kind.EQUALS;
+                default -> throw new LiquidException(offset, "unexpected '" + c + "' in Liquid",
+                        "Liquid expressions hold variables, \"strings\", numbers, ranges (1..3) and | filters");
+            };
         }
 
         Token peek() {

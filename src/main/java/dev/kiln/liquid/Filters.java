@@ -110,6 +110,11 @@ final class Filters {
         }
         input = LiquidValues.normal(input);
         Arguments a = new Arguments(name, offset, args);
+        return textFilter(name, input, a, offset, named);
+    }
+
+    /** Liquid's filters on text: case, whitespace, replacing, slicing, truncating, URL and Base64 encoding. */
+    private Object textFilter(String name, Object input, Arguments a, int offset, Map<String, Object> named) {
         return switch (name) {
             case "append" -> show(input) + a.text(0);
             case "prepend" -> a.text(0) + show(input);
@@ -142,6 +147,13 @@ final class Filters {
             case "base64_encode" -> Base64.getEncoder().encodeToString(show(input).getBytes(StandardCharsets.UTF_8));
             case "base64_url_safe_encode" -> Base64.getUrlEncoder().encodeToString(show(input).getBytes(StandardCharsets.UTF_8));
             case "base64_decode", "base64_url_safe_decode" -> base64(show(input), name.startsWith("base64_url"), offset);
+            default -> numberFilter(name, input, a, offset, named);
+        };
+    }
+
+    /** Liquid's filters on numbers and single values: size, default, arithmetic, rounding. */
+    private Object numberFilter(String name, Object input, Arguments a, int offset, Map<String, Object> named) {
+        return switch (name) {
             case "size" -> input instanceof String s ? (long) s.length() : input instanceof Map<?, ?> m ? (long) m.size()
                     : input instanceof Collection<?> || input instanceof Range ? (long) LiquidValues.items(input).size() : 0L;
             case "default" -> {
@@ -156,6 +168,14 @@ final class Filters {
                 yield (long) (name.equals("ceil") ? Math.ceil(d) : Math.floor(d));
             }
             case "round" -> round(number(input), a.count() > 0 ? a.integer(0) : 0);
+            case "to_integer" -> input instanceof Boolean b ? (b ? 1L : 0L) : ((Number) number(input)).longValue();
+            default -> arrayFilter(name, input, a, offset, named);
+        };
+    }
+
+    /** Liquid's and Jekyll's filters on arrays: joining, sorting, filtering, grouping, adding and removing items. */
+    private Object arrayFilter(String name, Object input, Arguments a, int offset, Map<String, Object> named) {
+        return switch (name) {
             case "compact" -> items(input).stream().filter(Objects::nonNull).toList();
             case "concat" -> {
                 Object other = a.value(0);
@@ -198,7 +218,13 @@ final class Filters {
                 int n = (int) Math.min(list.size(), Math.max(0, a.count() > 0 ? a.integer(0) : 1));
                 yield name.equals("pop") ? List.copyOf(list.subList(0, list.size() - n)) : List.copyOf(list.subList(n, list.size()));
             }
-            case "to_integer" -> input instanceof Boolean b ? (b ? 1L : 0L) : ((Number) number(input)).longValue();
+            default -> jekyllFilter(name, input, a, offset, named);
+        };
+    }
+
+    /** Jekyll's own filters: dates, URLs, escaping, words, Markdown, slugs, JSON. */
+    private Object jekyllFilter(String name, Object input, Arguments a, int offset, Map<String, Object> named) {
+        return switch (name) {
             case "date" -> date(input, a.text(0, ""), offset);
             case "date_to_xmlschema" -> dateFilter(input, offset, t -> t.format(DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxxx")));
             case "date_to_rfc822" -> dateFilter(input, offset, t -> Strftime.format(t, "%a, %d %b %Y %H:%M:%S %z"));

@@ -101,8 +101,7 @@ final class Template {
         boolean trimNext = false;
         while (i < to) {
             int open = nextOpening(i, to);
-            int textEnd = open < 0 ? to : open;
-            addText(out, i, textEnd, trimNext, open >= 0 && open + 2 < to && text.charAt(open + 2) == '-');
+            addText(out, i, open < 0 ? to : open, trimNext, open >= 0 && open + 2 < to && text.charAt(open + 2) == '-');
             if (open < 0) {
                 break;
             }
@@ -115,8 +114,7 @@ final class Template {
             String closer = output ? "}}" : "%}";
             int close = text.indexOf(closer, open + 2);
             if (close < 0 || close + 2 > to) {
-                errors.accept(new LiquidException(open, "'" + (output ? "{{" : "{%") + "' is never closed by '" + closer + "'",
-                        "close it, or " + AS_TEXT));
+                reportUnclosed(open, output, closer);
                 i = open + 2;
                 trimNext = false;
                 continue;
@@ -129,13 +127,10 @@ final class Template {
                 out.add(new Piece(false, true, open, i, innerStart, innerEnd, null, innerStart));
                 continue;
             }
-            int nameStart = innerStart;
-            while (nameStart < innerEnd && Character.isWhitespace(text.charAt(nameStart))) {
-                nameStart++;
-            }
+            int nameStart = skipSpaces(innerStart, innerEnd);
             int nameEnd = nameEnd(nameStart, innerEnd);
-            if (nameEnd == nameStart && nameStart < innerEnd && text.charAt(nameStart) == '#') {
-                continue; // {% # an inline comment %}
+            if (isInlineComment(nameStart, nameEnd, innerEnd)) {
+                continue;
             }
             String name = text.substring(nameStart, nameEnd);
             Piece tag = new Piece(true, false, open, i, innerStart, innerEnd, name, nameEnd);
@@ -159,6 +154,25 @@ final class Template {
             }
         }
         return out;
+    }
+
+    private void reportUnclosed(int open, boolean output, String closer) {
+        errors.accept(new LiquidException(open, "'" + (output ? "{{" : "{%") + "' is never closed by '" + closer + "'",
+                "close it, or " + AS_TEXT));
+    }
+
+    /** The first position from {@code from} that is not white space, or {@code limit}. */
+    private int skipSpaces(int from, int limit) {
+        int i = from;
+        while (i < limit && Character.isWhitespace(text.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    /** {@code {% # an inline comment %}}: no name, and a # where it would start. */
+    private boolean isInlineComment(int nameStart, int nameEnd, int innerEnd) {
+        return nameEnd == nameStart && nameStart < innerEnd && text.charAt(nameStart) == '#';
     }
 
 
@@ -403,30 +417,13 @@ final class Template {
             case "continue":
                 markup(piece).end(name);
                 return new Jump(open, name.equals("break"));
-            case "assign": {
-                Expression.Parser p = markup(piece);
-                String variable = p.name("a variable name, as in {% assign name = value %}");
-                p.expect(Expression.Kind.EQUALS, "'=' after the variable's name");
-                Filtered value = p.filtered();
-                p.end("assign");
-                return new Assign(open, variable, value);
-            }
-            case "capture": {
-                Expression.Parser p = markup(piece);
-                Expression.Token variable = p.at(Expression.Kind.STRING) ? p.take() : p.expect(Expression.Kind.NAME,
-                        "a variable name, as in {% capture name %}");
-                p.end("capture");
-                List<Node> body = block(List.of("endcapture"));
-                closeBlock(piece, "capture");
-                return new Capture(open, variable.text(), body);
-            }
+            case "assign":
+                return assign(piece);
+            case "capture":
+                return capture(piece);
             case "increment":
-            case "decrement": {
-                Expression.Parser p = markup(piece);
-                String variable = p.name("a variable name");
-                p.end(name);
-                return new Counter(open, variable, name.equals("increment"));
-            }
+            case "decrement":
+                return counter(piece, name);
             case "cycle":
                 return cycle(piece);
             case "highlight":
@@ -443,6 +440,39 @@ final class Template {
                 }
                 break;
         }
+        return unsupported(piece);
+    }
+
+    private Node assign(Piece piece) {
+        Expression.Parser p = markup(piece);
+        String variable = p.name("a variable name, as in {% assign name = value %}");
+        p.expect(Expression.Kind.EQUALS, "'=' after the variable's name");
+        Filtered value = p.filtered();
+        p.end("assign");
+        return new Assign(piece.start(), variable, value);
+    }
+
+    private Node capture(Piece piece) {
+        Expression.Parser p = markup(piece);
+        Expression.Token variable = p.at(Expression.Kind.STRING) ? p.take() : p.expect(Expression.Kind.NAME,
+                "a variable name, as in {% capture name %}");
+        p.end("capture");
+        List<Node> body = block(List.of("endcapture"));
+        closeBlock(piece, "capture");
+        return new Capture(piece.start(), variable.text(), body);
+    }
+
+    private Node counter(Piece piece, String name) {
+        Expression.Parser p = markup(piece);
+        String variable = p.name("a variable name");
+        p.end(name);
+        return new Counter(piece.start(), variable, name.equals("increment"));
+    }
+
+    /** Throws the error for a tag Kiln does not run: an end or middle tag without its block, or an unknown tag. */
+    private Node unsupported(Piece piece) {
+        int open = piece.start();
+        String name = piece.name();
         if (List.of("elsif", "else", "when", "endif", "endunless", "endcase", "endfor", "endcapture", "endraw", "endcomment",
                 "endhighlight").contains(name)) {
             String opener = switch (name) {

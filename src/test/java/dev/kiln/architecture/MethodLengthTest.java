@@ -43,10 +43,6 @@ class MethodLengthTest {
             Map.entry("dev/kiln/highlight/RegexLexer.java RegexLexer.lex", 72),
             Map.entry("dev/kiln/image/ImageProcessor.java ImageProcessor.image", 71),
             Map.entry("dev/kiln/jekyll/JekyllImporter.java JekyllImporter.run", 77),
-            Map.entry("dev/kiln/liquid/Expression.java Expression.Parser.tokenize", 69),
-            Map.entry("dev/kiln/liquid/Filters.java Filters.apply", 124),
-            Map.entry("dev/kiln/liquid/Template.java Template.pieces", 65),
-            Map.entry("dev/kiln/liquid/Template.java Template.tag", 78),
             Map.entry("dev/kiln/markdown/KramdownPreprocessor.java KramdownPreprocessor.Tag.at", 81));
 
     @Test
