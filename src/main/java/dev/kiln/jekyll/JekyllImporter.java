@@ -144,29 +144,8 @@ public final class JekyllImporter {
     }
 
     private Report run(Path source, Path target) throws IOException, NotImportedException {
-        if (!Files.isDirectory(source)) {
-            throw new NotImportedException(source + (Files.exists(source) ? " is not a folder" : " does not exist"),
-                    "give the folder of the Jekyll site, the one holding _config.yml and _posts/", true, List.of());
-        }
-        Path configFile = source.resolve("_config.yml");
-        if (!Files.isRegularFile(configFile) && Files.isRegularFile(source.resolve("_config.yaml"))) {
-            configFile = source.resolve("_config.yaml");
-        }
-        if (!Files.isRegularFile(configFile) && !Files.isDirectory(source.resolve("_posts"))) {
-            throw new NotImportedException(source + " is not a Jekyll site: it has neither _config.yml nor _posts/",
-                    "give the folder of the Jekyll site, the one holding _config.yml and _posts/", true, List.of());
-        }
-        if (Files.exists(target)) {
-            if (!Files.isDirectory(target)) {
-                throw new NotImportedException(target + " is a file", "choose a new or empty folder for the new site", false, List.of());
-            }
-            try (Stream<Path> entries = Files.list(target)) {
-                if (entries.findAny().isPresent()) {
-                    throw new NotImportedException(target + " is not empty; nothing was written",
-                            "choose a new or empty folder for the new site", false, List.of());
-                }
-            }
-        }
+        Path configFile = configFile(source);
+        checkTarget(target);
         Diagnostics diagnostics = new Diagnostics();
         Path configName = Path.of(configFile.getFileName().toString());
         YamlDocument configDoc = YamlDocument.empty(configName);
@@ -203,6 +182,47 @@ public final class JekyllImporter {
         copyIncludes(context);
         reportIncludeErrors();
         finishSiteYml(config);
+        writeOutputs(target);
+        sortByPlace(written);
+        sortByPlace(leftOut);
+        sortByPlace(toCheck);
+        return new Report(List.copyOf(written), List.copyOf(leftOut), List.copyOf(toCheck), posts, drafts, pages, statics);
+    }
+
+    /** The Jekyll site's _config.yml (or _config.yaml), which may not exist when _posts/ does. */
+    private static Path configFile(Path source) throws NotImportedException {
+        if (!Files.isDirectory(source)) {
+            throw new NotImportedException(source + (Files.exists(source) ? " is not a folder" : " does not exist"),
+                    "give the folder of the Jekyll site, the one holding _config.yml and _posts/", true, List.of());
+        }
+        Path configFile = source.resolve("_config.yml");
+        if (!Files.isRegularFile(configFile) && Files.isRegularFile(source.resolve("_config.yaml"))) {
+            configFile = source.resolve("_config.yaml");
+        }
+        if (!Files.isRegularFile(configFile) && !Files.isDirectory(source.resolve("_posts"))) {
+            throw new NotImportedException(source + " is not a Jekyll site: it has neither _config.yml nor _posts/",
+                    "give the folder of the Jekyll site, the one holding _config.yml and _posts/", true, List.of());
+        }
+        return configFile;
+    }
+
+    /** Refuses a target that is a file or a folder with something in it. */
+    private static void checkTarget(Path target) throws IOException, NotImportedException {
+        if (Files.exists(target)) {
+            if (!Files.isDirectory(target)) {
+                throw new NotImportedException(target + " is a file", "choose a new or empty folder for the new site", false, List.of());
+            }
+            try (Stream<Path> entries = Files.list(target)) {
+                if (entries.findAny().isPresent()) {
+                    throw new NotImportedException(target + " is not empty; nothing was written",
+                            "choose a new or empty folder for the new site", false, List.of());
+                }
+            }
+        }
+    }
+
+    /** Writes every file of the new site, copied, as bytes or as text. */
+    private void writeOutputs(Path target) throws IOException {
         for (Map.Entry<String, Object> output : outputs.entrySet()) {
             Path file = target.resolve(output.getKey());
             Files.createDirectories(file.getParent());
@@ -214,10 +234,6 @@ public final class JekyllImporter {
                 Files.writeString(file, (String) output.getValue(), StandardCharsets.UTF_8);
             }
         }
-        sortByPlace(written);
-        sortByPlace(leftOut);
-        sortByPlace(toCheck);
-        return new Report(List.copyOf(written), List.copyOf(leftOut), List.copyOf(toCheck), posts, drafts, pages, statics);
     }
 
     /** The host name in GitHub Pages' CNAME file, or null. */
