@@ -173,6 +173,22 @@ public final class ImageProcessor {
             fallback.put(width, source.size());
         }
         List<ImageCatalog.Variant> webp = new ArrayList<>();
+        List<ImageCache.Copy> webpCopies = webpCopies(source, pixels, fallback, cache, counters);
+        int i = 0;
+        for (Integer target : webpCopies.isEmpty() ? List.<Integer>of() : fallback.keySet()) {
+            webp.add(publish(request, cache, webpCopies.get(i++), target, height(width, height, target), files));
+        }
+        return new ImageCatalog.Image(request.sitePath(), width, height, variants, webp);
+    }
+
+    /**
+     * A WebP copy at each width of {@code fallback}, each smaller than what a browser without WebP gets there; none at
+     * all when one would not be smaller or no encoder loads.
+     */
+    private static List<ImageCache.Copy> webpCopies(Source source, Pixels pixels, Map<Integer, Long> fallback, ImageCache cache,
+            Counters counters) throws IOException {
+        int width = source.header().shownWidth();
+        int height = source.header().shownHeight();
         List<ImageCache.Copy> webpCopies = new ArrayList<>();
         for (Map.Entry<Integer, Long> at : fallback.entrySet()) {
             int target = at.getKey();
@@ -197,11 +213,7 @@ public final class ImageProcessor {
             }
             webpCopies.add(copy);
         }
-        int i = 0;
-        for (Integer target : webpCopies.isEmpty() ? List.<Integer>of() : fallback.keySet()) {
-            webp.add(publish(request, cache, webpCopies.get(i++), target, height(width, height, target), files));
-        }
-        return new ImageCatalog.Image(request.sitePath(), width, height, variants, webp);
+        return webpCopies;
     }
 
     /** The widest WebP copy: wider ones would cost seconds each for screens that rarely need them. */
