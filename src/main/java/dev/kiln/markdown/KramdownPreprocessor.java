@@ -620,41 +620,49 @@ final class KramdownPreprocessor {
                     return null;
                 }
                 String attributeName = text.substring(attributeStart, i).toLowerCase(Locale.ROOT);
-                String value = "";
-                int j = i;
-                while (j < length && Character.isWhitespace(text.charAt(j))) {
-                    j++;
+                Value value = Value.after(text, i);
+                if (value == null) {
+                    return null;
                 }
-                if (j < length && text.charAt(j) == '=') {
-                    j++;
-                    while (j < length && Character.isWhitespace(text.charAt(j))) {
-                        j++;
-                    }
-                    if (j >= length) {
-                        return null;
-                    }
-                    char quote = text.charAt(j);
-                    if (quote == '"' || quote == '\'') {
-                        int close = text.indexOf(quote, j + 1);
-                        if (close < 0) {
-                            return null;
-                        }
-                        value = text.substring(j + 1, close);
-                        i = close + 1;
-                    } else {
-                        int valueStart = j;
-                        while (j < length && !Character.isWhitespace(text.charAt(j)) && text.charAt(j) != '>') {
-                            j++;
-                        }
-                        value = text.substring(valueStart, j);
-                        i = j;
-                    }
-                }
-                attributes.putIfAbsent(attributeName, value);
+                i = value.end();
+                attributes.putIfAbsent(attributeName, value.text());
                 if (attributeName.equals("markdown")) {
                     markdownStart = spaceStart;
                     markdownEnd = i;
                 }
+            }
+        }
+
+        /** An attribute's value and the offset just past it (past the name when it has none: the value is then ""). */
+        private record Value(String text, int end) {
+
+            /** The value after the attribute name that ends at {@code i}, or null when the tag ends before it does. */
+            static Value after(String text, int i) {
+                int length = text.length();
+                int j = i;
+                while (j < length && Character.isWhitespace(text.charAt(j))) {
+                    j++;
+                }
+                if (j >= length || text.charAt(j) != '=') {
+                    return new Value("", i);
+                }
+                j++;
+                while (j < length && Character.isWhitespace(text.charAt(j))) {
+                    j++;
+                }
+                if (j >= length) {
+                    return null;
+                }
+                char quote = text.charAt(j);
+                if (quote == '"' || quote == '\'') {
+                    int close = text.indexOf(quote, j + 1);
+                    return close < 0 ? null : new Value(text.substring(j + 1, close), close + 1);
+                }
+                int valueStart = j;
+                while (j < length && !Character.isWhitespace(text.charAt(j)) && text.charAt(j) != '>') {
+                    j++;
+                }
+                return new Value(text.substring(valueStart, j), j);
             }
         }
     }
