@@ -444,18 +444,7 @@ final class FirstChars {
             char c = regex.charAt(at++);
             Set set = new Set();
             switch (c) {
-                case 'd' -> set.addRange('0', '9', false);
-                case 'w' -> {
-                    set.addRange('a', 'z', false);
-                    set.addRange('A', 'Z', false);
-                    set.addRange('0', '9', false);
-                    set.add('_', false);
-                }
-                case 's' -> {
-                    for (char w : WHITESPACE.toCharArray()) {
-                        set.add(w, false);
-                    }
-                }
+                case 'd', 'w', 's' -> addShorthand(set, c);
                 case 'h', 'v', 'R', 'X' -> set.addAny();
                 case 'D', 'W', 'S' -> {
                     Set inverse = escapeClass(Character.toLowerCase(c));
@@ -495,19 +484,43 @@ final class FirstChars {
                     set.canBeEmpty = true;
                 }
                 default -> {
-                    if (Character.isDigit(c)) {
-                        // A back-reference: whatever its group matched, perhaps nothing.
-                        while (at < regex.length() && Character.isDigit(regex.charAt(at))) {
-                            at++;
-                        }
-                        set.addAny();
-                        set.canBeEmpty = true;
-                    } else if (Character.isLetter(c)) {
-                        set.addAny();
-                    } else {
-                        return singleOf(set, c, ignoreCase);
+                    return otherEscape(set, c, ignoreCase);
+                }
+            }
+            return set;
+        }
+
+        /** Adds the characters of {@code \\d}, {@code \\w} or {@code \\s} to {@code set}. */
+        private static void addShorthand(Set set, char c) {
+            switch (c) {
+                case 'd' -> set.addRange('0', '9', false);
+                case 'w' -> {
+                    set.addRange('a', 'z', false);
+                    set.addRange('A', 'Z', false);
+                    set.addRange('0', '9', false);
+                    set.add('_', false);
+                }
+                default -> {
+                    for (char w : WHITESPACE.toCharArray()) {
+                        set.add(w, false);
                     }
                 }
+            }
+        }
+
+        /** A back-reference, a letter escape Kiln does not know (any character), or an escaped character itself. */
+        private Set otherEscape(Set set, char c, boolean ignoreCase) {
+            if (Character.isDigit(c)) {
+                // A back-reference: whatever its group matched, perhaps nothing.
+                while (at < regex.length() && Character.isDigit(regex.charAt(at))) {
+                    at++;
+                }
+                set.addAny();
+                set.canBeEmpty = true;
+            } else if (Character.isLetter(c)) {
+                set.addAny();
+            } else {
+                return singleOf(set, c, ignoreCase);
             }
             return set;
         }

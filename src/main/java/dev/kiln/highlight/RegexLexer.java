@@ -117,27 +117,9 @@ final class RegexLexer {
                 if (here >= 128 && !rule.first.mayStartWith(here)) {
                     continue;
                 }
-                int end = rule.run == null ? rule.words == null || !rule.plainWord ? -2 : plainWord(text, pos, rule.words)
-                        : rule.run.end(text, pos);
-                if (end == -1) {
+                int end = matchAndApply(run, rule, pos);
+                if (end < 0) {
                     continue;
-                }
-                if (end >= 0) {
-                    run.match = null;
-                    rule.actions[0].apply(run, pos, end);
-                } else {
-                    Matcher matcher = run.matcher(rule);
-                    if (matcher == null) {
-                        continue;
-                    }
-                    matcher.region(pos, text.length());
-                    if (!run.lookingAt(rule, matcher) || matcher.end() == pos && rule.next.length == 0
-                            || rule.words != null && !rule.words.contains(text.substring(pos, matcher.end()).strip())) {
-                        continue;
-                    }
-                    end = matcher.end();
-                    run.match = matcher;
-                    run.apply(rule.actions, matcher);
                 }
                 for (int state : rule.next) {
                     if (state == POP) {
@@ -171,6 +153,34 @@ final class RegexLexer {
             stalled = 0;
             pos = after;
         }
+    }
+
+    /** Where {@code rule} matches at {@code pos}, its actions applied, or -1 when it does not match there. */
+    private int matchAndApply(Run run, Rule rule, int pos) {
+        String text = run.text;
+        int end = rule.run == null ? rule.words == null || !rule.plainWord ? -2 : plainWord(text, pos, rule.words)
+                : rule.run.end(text, pos);
+        if (end == -1) {
+            return -1;
+        }
+        if (end >= 0) {
+            run.match = null;
+            rule.actions[0].apply(run, pos, end);
+            return end;
+        }
+        Matcher matcher = run.matcher(rule);
+        if (matcher == null) {
+            return -1;
+        }
+        matcher.region(pos, text.length());
+        if (!run.lookingAt(rule, matcher) || matcher.end() == pos && rule.next.length == 0
+                || rule.words != null && !rule.words.contains(text.substring(pos, matcher.end()).strip())) {
+            return -1;
+        }
+        end = matcher.end();
+        run.match = matcher;
+        run.apply(rule.actions, matcher);
+        return end;
     }
 
     /** Sorts each state's rules by the characters they may start with, sharing equal lists. */

@@ -15,8 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
@@ -33,30 +31,9 @@ class MethodLengthTest {
     static final int MAX_LINES = 60;
     static final Path MAIN = Path.of("src/main/java");
 
-    /**
-     * The methods still over the limit when the test came (issue 20; ImageProcessor.image grew past it in work
-     * merged the same hour), each with the length
-     * it may not exceed: the list only shrinks. A method split below the limit must leave it (the test says so), and no other may join it.
-     */
-    static final Map<String, Integer> NOT_YET_SPLIT = Map.ofEntries(
-            Map.entry("dev/kiln/highlight/FirstChars.java FirstChars.Reader.escape", 71),
-            Map.entry("dev/kiln/highlight/RegexLexer.java RegexLexer.lex", 72));
-
     @Test
     void noMethodInMainIsLongerThanSixtyLines() throws IOException {
-        List<String> tooLong = new ArrayList<>();
-        Map<String, Integer> listed = new TreeMap<>(NOT_YET_SPLIT);
-        for (String found : longMethods(MAIN, MAX_LINES)) {
-            // path:line Class.method: N lines
-            String key = found.replaceFirst(":\\d+ ", " ").replaceFirst(": \\d+ lines$", "");
-            int lines = Integer.parseInt(found.replaceFirst("^.*: (\\d+) lines$", "$1"));
-            Integer allowed = listed.remove(key);
-            if (allowed == null || lines > allowed) {
-                tooLong.add(found);
-            }
-        }
-        assertEquals(List.of(), tooLong, "methods over " + MAX_LINES + " lines (split them)");
-        assertEquals(Map.of(), listed, "no longer over " + MAX_LINES + " lines: take them off NOT_YET_SPLIT");
+        assertEquals(List.of(), longMethods(MAIN, MAX_LINES), "methods over " + MAX_LINES + " lines (split them)");
     }
 
     @Test
