@@ -5,7 +5,6 @@ import dev.kiln.text.UrlText;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -118,9 +117,5 @@ final class PostFiles {
             }
         }
         return String.join("/", segments) + (path.endsWith("/") ? "/" : "");
-    }
-
-    static Map<String, String> none() {
-        return new LinkedHashMap<>();
     }
 }
