@@ -31,41 +31,76 @@ final class RelatedPosts {
         for (int i = 0; i < posts.size(); i++) {
             index.put(posts.get(i), i);
         }
-        Map<Tag, List<Document>> byTag = new HashMap<>();
-        site.tags().forEach(t -> byTag.put(t.tag(), t.posts()));
-        Map<Tag, List<Document>> byCategory = new HashMap<>();
-        site.categories().forEach(c -> byCategory.put(c.tag(), c.posts()));
+        Map<Tag, int[]> byTag = new HashMap<>();
+        site.tags().forEach(t -> byTag.put(t.tag(), indices(t.posts(), index)));
+        Map<Tag, int[]> byCategory = new HashMap<>();
+        site.categories().forEach(c -> byCategory.put(c.tag(), indices(c.posts(), index)));
         int[] score = new int[posts.size()];
-        List<Integer> touched = new ArrayList<>();
+        int[] touched = new int[posts.size()];
+        int[] best = new int[limit];
         for (int i = 0; i < posts.size(); i++) {
             Document post = posts.get(i);
-            count(post.tags(), byTag, index, score, touched);
-            count(post.categories(), byCategory, index, score, touched);
+            int count = count(post.tags(), byTag, score, touched, 0);
+            count = count(post.categories(), byCategory, score, touched, count);
             score[i] = 0; // a post is not related to itself
-            // posts are newest first, so by index is by date, then path (the site's own order)
-            touched.sort((a, b) -> score[a] != score[b] ? Integer.compare(score[b], score[a]) : Integer.compare(a, b));
-            List<Document> chosen = new ArrayList<>(limit);
-            for (int j : touched) {
-                if (score[j] > 0 && chosen.size() < limit) {
-                    chosen.add(posts.get(j));
-                }
+            int chosen = best(score, touched, count, best);
+            List<Document> related = new ArrayList<>(chosen);
+            for (int k = 0; k < chosen; k++) {
+                related.add(posts.get(best[k]));
             }
-            touched.forEach(j -> score[j] = 0);
-            touched.clear();
-            result.add(List.copyOf(chosen));
+            for (int k = 0; k < count; k++) {
+                score[touched[k]] = 0;
+            }
+            result.add(List.copyOf(related));
         }
         return result;
     }
 
-    private static void count(List<Tag> terms, Map<Tag, List<Document>> postsOf, Map<Document, Integer> index, int[] score,
-                              List<Integer> touched) {
+    private static int[] indices(List<Document> posts, Map<Document, Integer> index) {
+        int[] indices = new int[posts.size()];
+        for (int k = 0; k < indices.length; k++) {
+            indices[k] = index.get(posts.get(k));
+        }
+        return indices;
+    }
+
+    /** Adds one to the score of each post sharing a term; returns how many posts have a score now. */
+    private static int count(List<Tag> terms, Map<Tag, int[]> postsOf, int[] score, int[] touched, int count) {
         for (Tag term : terms) {
-            for (Document other : postsOf.getOrDefault(term, List.of())) {
-                int j = index.get(other);
+            for (int j : postsOf.getOrDefault(term, NONE)) {
                 if (score[j]++ == 0) {
-                    touched.add(j);
+                    touched[count++] = j;
                 }
             }
         }
+        return count;
     }
+
+    /**
+     * The best {@code best.length} scored posts into {@code best}, highest score first, then by index (posts
+     * are newest first, so by date, then path: the site's own order); returns how many. One pass with an
+     * insertion into a short list, where sorting every post that shares a tag took seconds on 10,000 posts.
+     */
+    private static int best(int[] score, int[] touched, int count, int[] best) {
+        int size = 0;
+        for (int k = 0; k < count; k++) {
+            int j = touched[k];
+            if (score[j] == 0 || (size == best.length && !better(score, j, best[size - 1]))) {
+                continue;
+            }
+            int at = size == best.length ? size - 1 : size++;
+            while (at > 0 && better(score, j, best[at - 1])) {
+                best[at] = best[at - 1];
+                at--;
+            }
+            best[at] = j;
+        }
+        return size;
+    }
+
+    private static boolean better(int[] score, int a, int b) {
+        return score[a] != score[b] ? score[a] > score[b] : a < b;
+    }
+
+    private static final int[] NONE = new int[0];
 }
