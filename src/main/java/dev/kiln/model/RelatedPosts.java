@@ -19,10 +19,10 @@ final class RelatedPosts {
         this.site = site;
     }
 
-    /** For each post of {@link Site#posts()}, in that order, at most {@code limit} related posts. */
-    List<List<Document>> all(int limit) {
+    /** For each post of {@link Site#posts()}, in that order, the indices of at most {@code limit} related posts. */
+    List<List<Integer>> all(int limit) {
         List<Document> posts = site.posts();
-        List<List<Document>> result = new ArrayList<>(posts.size());
+        List<List<Integer>> result = new ArrayList<>(posts.size());
         if (limit == 0) {
             posts.forEach(p -> result.add(List.of()));
             return result;
@@ -44,9 +44,9 @@ final class RelatedPosts {
             count = count(post.categories(), byCategory, score, touched, count);
             score[i] = 0; // a post is not related to itself
             int chosen = best(score, touched, count, best);
-            List<Document> related = new ArrayList<>(chosen);
+            List<Integer> related = new ArrayList<>(chosen);
             for (int k = 0; k < chosen; k++) {
-                related.add(posts.get(best[k]));
+                related.add(best[k]);
             }
             for (int k = 0; k < count; k++) {
                 score[touched[k]] = 0;

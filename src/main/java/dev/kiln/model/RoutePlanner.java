@@ -48,10 +48,13 @@ public final class RoutePlanner {
         public static final Memory EMPTY = new Memory(null);
     }
 
-    /** One plan's decisions; {@code postOrder} lists the documents' indices, newest post first. */
+    /**
+     * One plan's decisions; {@code postOrder} lists the documents' indices, newest post first; {@code related}, for
+     * each post in that order, the indices of its related posts (at most {@code relatedLimit}).
+     */
     public record Decided(List<Draft> drafts, Map<String, String> keys, Map<String, Tag> tags, Map<String, Tag> categories,
                           Map<String, Tag> series, List<Document> documents,
-                          List<Integer> postOrder) {
+                          List<Integer> postOrder, List<List<Integer>> related, int relatedLimit) {
         public Decided {
             drafts = List.copyOf(drafts);
             keys = Map.copyOf(keys);
@@ -60,6 +63,7 @@ public final class RoutePlanner {
             series = Map.copyOf(series);
             documents = List.copyOf(documents);
             postOrder = List.copyOf(postOrder);
+            related = List.copyOf(related);
         }
     }
 
@@ -113,18 +117,13 @@ public final class RoutePlanner {
             }
         }
         pages.sort(Comparator.comparing(Document::url));
-        Memory next = new Memory(new Decided(drafts, keys, tags, categories, series, documents, postOrder));
-        List<Site.TagPosts> tagPosts = grouped(posts, Document::tags);
-        String year = posts.isEmpty() ? "" : String.valueOf(posts.get(0).date().getYear());
-        List<Site.TagPosts> seriesPosts = grouped(posts, d -> d.series() == null ? List.of() : List.of(d.series())).stream()
-                .map(s -> {
-                    List<Document> oldestFirst = new ArrayList<>(s.posts());
-                    java.util.Collections.reverse(oldestFirst);
-                    return new Site.TagPosts(s.tag(), List.copyOf(oldestFirst));
-                }).toList();
-        Site site = new Site(config, List.copyOf(posts), List.copyOf(pages), tagPosts, grouped(posts, Document::categories),
-                seriesPosts, menu(pages), year);
-        return new Plan(new RouteTable(site, routes(site, withRobots)), next);
+        Site site = site(posts, pages);
+        // Related posts follow only the posts' order, tags and categories: kept while those are (an edit of a body)
+        List<List<Integer>> related = sameOrder && last.relatedLimit() == config.relatedPosts() ? last.related()
+                : new RelatedPosts(site).all(config.relatedPosts());
+        Memory next = new Memory(new Decided(drafts, keys, tags, categories, series, documents, postOrder, related,
+                config.relatedPosts()));
+        return new Plan(new RouteTable(site, routes(site, related, withRobots)), next);
     }
 
     /** Each tag (or category) with its posts, newest first; by name ignoring case, then slug. */
@@ -142,8 +141,21 @@ public final class RoutePlanner {
                 .toList();
     }
 
-    private List<Route> routes(Site site, boolean withRobots) {
-        List<Route> routes = documentRoutes(site);
+    private Site site(List<Document> posts, List<Document> pages) {
+        List<Site.TagPosts> tagPosts = grouped(posts, Document::tags);
+        String year = posts.isEmpty() ? "" : String.valueOf(posts.get(0).date().getYear());
+        List<Site.TagPosts> seriesPosts = grouped(posts, d -> d.series() == null ? List.of() : List.of(d.series())).stream()
+                .map(s -> {
+                    List<Document> oldestFirst = new ArrayList<>(s.posts());
+                    java.util.Collections.reverse(oldestFirst);
+                    return new Site.TagPosts(s.tag(), List.copyOf(oldestFirst));
+                }).toList();
+        return new Site(config, List.copyOf(posts), List.copyOf(pages), tagPosts, grouped(posts, Document::categories),
+                seriesPosts, menu(pages), year);
+    }
+
+    private List<Route> routes(Site site, List<List<Integer>> related, boolean withRobots) {
+        List<Route> routes = documentRoutes(site, related);
         List<Document> posts = site.posts();
         int size = config.paginate();
         int total = homePages(site);
@@ -221,16 +233,15 @@ public final class RoutePlanner {
     }
 
     /** Each post with its older and newer neighbour, its related posts and its series, then each page. */
-    private List<Route> documentRoutes(Site site) {
+    private List<Route> documentRoutes(Site site, List<List<Integer>> related) {
         List<Route> routes = new ArrayList<>();
         List<Document> posts = site.posts();
-        List<List<Document>> related = new RelatedPosts(site).all(config.relatedPosts());
         Map<Tag, Site.TagPosts> seriesOf = new HashMap<>();
         site.series().forEach(s -> seriesOf.put(s.tag(), s));
         for (int i = 0; i < posts.size(); i++) {
             Document post = posts.get(i);
             routes.add(new Route.Post(post.url(), origin(post), post, i + 1 < posts.size() ? posts.get(i + 1) : null,
-                    i > 0 ? posts.get(i - 1) : null, related.get(i), post.series() == null ? null : seriesOf.get(post.series())));
+                    i > 0 ? posts.get(i - 1) : null, related.get(i).stream().map(posts::get).toList(), post.series() == null ? null : seriesOf.get(post.series())));
         }
         for (Document page : site.pages()) {
             routes.add(new Route.Page(page.url(), origin(page), page));
