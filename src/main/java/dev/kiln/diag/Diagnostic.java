@@ -26,6 +26,10 @@ public record Diagnostic(Severity severity, SourcePosition position, String mess
         return new Diagnostic(Severity.ERROR, position, message, hint);
     }
 
+    public static Diagnostic warning(SourcePosition position, String message, String hint) {
+        return new Diagnostic(Severity.WARNING, position, message, hint);
+    }
+
     /** The one-line compiler-style form: {@code path:line:col: error: message (hint: ...)}. */
     public String headline() {
         return visible(position + ": " + severity.label() + ": " + message + (hint == null ? "" : " (hint: " + hint + ")"));

@@ -13,6 +13,7 @@ import java.util.List;
  */
 public final class DiagnosticPrinter {
     private static final String RED = "\033[1;31m";
+    private static final String YELLOW = "\033[33m";
     private static final String BOLD = "\033[1m";
     private static final String RESET = "\033[0m";
 
@@ -38,7 +39,8 @@ public final class DiagnosticPrinter {
             }
             previousFile = d.position().file();
             String headline = d.headline();
-            out.println(colour ? headline.replaceFirst(": error: ", ": " + RED + "error" + RESET + ": ") : headline);
+            out.println(colour ? headline.replaceFirst(": error: ", ": " + RED + "error" + RESET + ": ")
+                    .replaceFirst(": warning: ", ": " + YELLOW + "warning" + RESET + ": ") : headline);
             String line = sourceLine(d.position());
             if (line != null) {
                 out.println("  " + line);
@@ -51,10 +53,11 @@ public final class DiagnosticPrinter {
         }
     }
 
-    /** The summary of a failed build: "3 errors in 2 files (412 ms)". */
+    /** The summary of a failed build: "3 errors in 2 files (412 ms)"; its warnings are not counted. */
     public static String summary(List<Diagnostic> diagnostics, long millis) {
-        long files = diagnostics.stream().map(d -> d.position().file()).distinct().count();
-        return plural(diagnostics.size(), "error") + " in " + plural(files, "file") + " (" + millis + " ms)";
+        List<Diagnostic> errors = diagnostics.stream().filter(d -> d.severity() == Severity.ERROR).toList();
+        long files = errors.stream().map(d -> d.position().file()).distinct().count();
+        return plural(errors.size(), "error") + " in " + plural(files, "file") + " (" + millis + " ms)";
     }
 
     private static String plural(long count, String noun) {

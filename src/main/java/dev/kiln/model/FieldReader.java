@@ -1,5 +1,6 @@
 package dev.kiln.model;
 
+import dev.kiln.diag.Diagnostic;
 import dev.kiln.diag.Diagnostics;
 import dev.kiln.frontmatter.YamlDocument;
 import java.util.ArrayList;
@@ -93,6 +94,11 @@ final class FieldReader {
     /** An error at item {@code index} (0-based) of the list under {@code key}. */
     void itemError(String key, int index, String message, String hint) {
         diagnostics.error(doc.positionOf(key, index), message, hint);
+    }
+
+    /** A warning at item {@code index} (0-based) of the list under {@code key}: the build goes on. */
+    void itemWarning(String key, int index, String message, String hint) {
+        diagnostics.add(Diagnostic.warning(doc.positionOf(key, index), message, hint));
     }
 
     private void wrongType(String key, String expected, Object value) {

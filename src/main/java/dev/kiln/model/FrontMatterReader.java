@@ -63,7 +63,7 @@ public final class FrontMatterReader {
             return Optional.empty();
         }
         String background = background(fields);
-        List<String> aliases = aliases(fields);
+        List<String> aliases = aliases(fields, url);
         boolean draft = fields.flag("draft", false) || !fields.flag("published", true);
         List<String> tagNames = tagNames(fields);
 
@@ -188,15 +188,26 @@ public final class FrontMatterReader {
         return background;
     }
 
-    /** The old URLs that redirect here, normalized; unsafe ones reported and left out. */
-    private static List<String> aliases(FieldReader fields) {
+    /**
+     * The old URLs that redirect here, normalized; unsafe ones reported and left out. One that is the document's own URL
+     * but for case (GitHub Pages served both) is left out with a warning: on a file system that ignores case its
+     * redirect page would overwrite the page itself.
+     */
+    private static List<String> aliases(FieldReader fields, String url) {
         List<String> aliases = new ArrayList<>();
-        for (String alias : fields.words("aliases")) {
+        List<String> written = fields.words("aliases");
+        for (int i = 0; i < written.size(); i++) {
+            String alias = written.get(i);
             String normalized = UrlPaths.normalize(alias.startsWith("/") ? alias : "/" + alias);
-            if (UrlPaths.isSafe(normalized)) {
-                aliases.add(normalized);
-            } else {
+            if (!UrlPaths.isSafe(normalized)) {
                 fields.error("aliases", "alias '" + alias + "' is not a safe site path", "write old URLs like /2019/03/17/old-name.html");
+            } else if (UrlPaths.outputPath(normalized).equalsIgnoreCase(UrlPaths.outputPath(url))) {
+                boolean same = UrlPaths.outputPath(normalized).equals(UrlPaths.outputPath(url));
+                fields.itemWarning("aliases", i, "alias '" + alias + "' " + (same ? "is" : "differs only in case from") + " this page's own URL "
+                        + url + ", so it is skipped (where file names ignore case, its redirect would overwrite the page)",
+                        "remove it; a server that ignores case in paths, as GitHub Pages does, answers at both addresses");
+            } else {
+                aliases.add(normalized);
             }
         }
         return aliases;

@@ -1,6 +1,7 @@
 package dev.kiln.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kiln.diag.Diagnostic;
@@ -90,6 +91,19 @@ class FrontMatterReaderTest {
         assertEquals(List.of("java", "go"), front.tagNames());
         assertEquals(List.of(), errors());
         assertEquals(List.of(), read("content/page.md", "tags: [java]\n").orElseThrow().tagNames(), "pages have no tag pages");
+    }
+
+    @Test
+    void anAliasThatIsTheOwnUrlIgnoringCaseIsLeftOutWithAWarningNotAnError() {
+        FrontMatter front = read("content/about.md", "title: About\naliases: /About/ /about/index.html /me/\n").orElseThrow();
+        assertEquals(List.of("/me/"), front.aliases());
+        assertEquals(List.of("content/about.md:3:10: warning: alias '/About/' differs only in case from this page's own URL /about/,"
+                        + " so it is skipped (where file names ignore case, its redirect would overwrite the page) (hint: remove it;"
+                        + " a server that ignores case in paths, as GitHub Pages does, answers at both addresses)",
+                "content/about.md:3:10: warning: alias '/about/index.html' is this page's own URL /about/, so it is skipped (where"
+                        + " file names ignore case, its redirect would overwrite the page) (hint: remove it; a server that ignores"
+                        + " case in paths, as GitHub Pages does, answers at both addresses)"), errors());
+        assertFalse(diagnostics.hasErrors());
     }
 
     @Test

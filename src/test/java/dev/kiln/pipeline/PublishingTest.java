@@ -176,6 +176,23 @@ class PublishingTest {
     }
 
     @Test
+    void anAliasThatIsThePostsOwnUrlButForCaseIsSkippedWithAWarning() {
+        // GitHub Pages served /2019/03/18/Be-Prepared/ and /2019/03/18/be-prepared/ alike; where file names ignore
+        // case, a redirect page at the first would overwrite the post at the second
+        write("content/posts/2019-03-18-be-prepared.md", "---\ntitle: Be prepared\n"
+                + "aliases:\n  - /old/\n  - /2019/03/18/Be-Prepared/\n---\nBody.\n");
+        KilnRun run = build();
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.err().startsWith("content/posts/2019-03-18-be-prepared.md:5:5: warning: alias '/2019/03/18/Be-Prepared/'"
+                + " differs only in case from this page's own URL /2019/03/18/be-prepared/, so it is skipped (where file names"
+                + " ignore case, its redirect would overwrite the page) (hint: remove it; a server that ignores case in paths, as"
+                + " GitHub Pages does, answers at both addresses)\n    - /2019/03/18/Be-Prepared/\n      ^\n"), run.err());
+        assertTrue(out("2019/03/18/be-prepared/index.html").contains("<p>Body.</p>"), "the post, not a redirect to itself");
+        assertFalse(Files.exists(site.resolve("site/2019/03/18/Be-Prepared")));
+        assertTrue(out("old/index.html").contains("url=/2019/03/18/be-prepared/"), "the other alias still redirects");
+    }
+
+    @Test
     void notFoundPageIsThemedAndLinksHome() {
         write("content/posts/2019-03-18-one.md", "---\ntitle: One\n---\nBody.\n");
         assertEquals(0, build().exitCode());
