@@ -100,7 +100,8 @@ public final class JekyllImporter {
     public record Line(String place, String note) {}
 
     private final boolean keepUrls;
-    private final Map<String, Object> outputs = new TreeMap<>();
+    /** Every file of the new site, by its path in it: written only once the whole import is worked out. */
+    private final Map<String, NewFile> outputs = new TreeMap<>();
     private final List<Line> written = new ArrayList<>();
     private final List<Line> leftOut = new ArrayList<>();
     private final List<Line> toCheck = new ArrayList<>();
@@ -167,8 +168,8 @@ public final class JekyllImporter {
                     "fix them in " + configName + " and import again", false, diagnostics.sorted());
         }
         reportConfig(config, siteYml, kilnPermalink, jekyllUrls);
-        outputs.put(SiteConfigReader.FILE_NAME, siteYml.text());
-        outputs.put(".gitignore", "# Kiln writes the site here on every build.\n/site/\n");
+        write(SiteConfigReader.FILE_NAME, siteYml.text());
+        write(".gitignore", "# Kiln writes the site here on every build.\n/site/\n");
         written.add(new Line(".gitignore", "keeps Kiln's output, site/, out of git"));
 
         Context context = new Context(source, target.toAbsolutePath().normalize(), config, jekyllUrls,
@@ -221,19 +222,45 @@ public final class JekyllImporter {
         }
     }
 
-    /** Writes every file of the new site, copied, as bytes or as text. */
+    /** A file of the new site: a Jekyll site's file copied as it is, or a text the import wrote. */
+    private sealed interface NewFile permits CopiedFile, WrittenText {
+        void writeTo(Path file) throws IOException;
+    }
+
+    private record CopiedFile(Path from) implements NewFile {
+        @Override
+        public void writeTo(Path file) throws IOException {
+            Files.copy(from, file);
+        }
+    }
+
+    private record WrittenText(String text) implements NewFile {
+        @Override
+        public void writeTo(Path file) throws IOException {
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Writes every file of the new site, copied or as text. */
     private void writeOutputs(Path target) throws IOException {
-        for (Map.Entry<String, Object> output : outputs.entrySet()) {
+        for (Map.Entry<String, NewFile> output : outputs.entrySet()) {
             Path file = target.resolve(output.getKey());
             Files.createDirectories(file.getParent());
-            if (output.getValue() instanceof Path from) {
-                Files.copy(from, file);
-            } else if (output.getValue() instanceof byte[] bytes) {
-                Files.write(file, bytes);
-            } else {
-                Files.writeString(file, (String) output.getValue(), StandardCharsets.UTF_8);
-            }
+            output.getValue().writeTo(file);
         }
+    }
+
+    private void copy(String target, Path from) {
+        outputs.put(target, new CopiedFile(from));
+    }
+
+    private void write(String target, String text) {
+        outputs.put(target, new WrittenText(text));
+    }
+
+    /** The text the import writes at {@code target} so far. */
+    private String written(String target) {
+        return ((WrittenText) outputs.get(target)).text();
     }
 
     /** The host name in GitHub Pages' CNAME file, or null. */
@@ -246,12 +273,12 @@ public final class JekyllImporter {
     private void finishSiteYml(JekyllConfig config) {
         copySiteKeys(config.doc);
         if (!feedAliases.isEmpty()) {
-            outputs.put("content/site.yml", outputs.get("content/site.yml") + "\n# The feed's old addresses; each gets the feed itself"
+            write(SiteConfigReader.FILE_NAME, written(SiteConfigReader.FILE_NAME) + "\n# The feed's old addresses; each gets the feed itself"
                     + " (feed readers follow no HTML redirect).\nfeed_aliases: [" + String.join(", ", feedAliases.stream()
                     .map(YamlText::quoted).toList()) + "]\n");
         }
         if (!unsetVariables.isEmpty()) {
-            outputs.put("content/site.yml", outputs.get("content/site.yml") + "\n# Jekyll prints nothing for a variable that is not set, and"
+            write(SiteConfigReader.FILE_NAME, written(SiteConfigReader.FILE_NAME) + "\n# Jekyll prints nothing for a variable that is not set, and"
                     + " these posts rely on it (kiln import jekyll lists where);\n# without this, Kiln reports each such place as an error.\n"
                     + "liquid:\n  strict_variables: false\n");
             toCheck.addAll(unsetVariables.values());
@@ -286,7 +313,7 @@ public final class JekyllImporter {
         written.add(new Line(SiteConfigReader.FILE_NAME, "from " + doc.file() + (converted.isEmpty() ? "" : ": " + String.join(", ", converted))
                 + "; " + permalinkNote));
         if (!siteYml.hasUrl()) {
-            toCheck.add(new Line("content/site.yml", "no url: (" + doc.file() + " has none, nor a CNAME file): set it to the address the"
+            toCheck.add(new Line(SiteConfigReader.FILE_NAME, "no url: (" + doc.file() + " has none, nor a CNAME file): set it to the address the"
                     + " site is published at; until then kiln build warns that feeds, sitemap and canonical links point at localhost"));
         }
         String feedPath = config.jekyllFeedPath();
@@ -312,7 +339,7 @@ public final class JekyllImporter {
      * copied into site.yml as they are written, comments and all, so that Liquid prints what it printed in Jekyll.
      */
     private void copySiteKeys(YamlDocument doc) {
-        StringBuilder yml = new StringBuilder(String.valueOf(outputs.get("content/site.yml")));
+        StringBuilder yml = new StringBuilder(written(SiteConfigReader.FILE_NAME));
         List<String> lines = List.of(configText.split("\r?\n", -1));
         List<String> copied = new ArrayList<>();
         for (String key : siteKeys) {
@@ -342,9 +369,9 @@ public final class JekyllImporter {
             copied.add(key);
         }
         if (!copied.isEmpty()) {
-            outputs.put("content/site.yml", yml.toString());
+            write(SiteConfigReader.FILE_NAME, yml.toString());
             leftOut.removeIf(line -> copied.stream().anyMatch(key -> line.note().startsWith(key + ": ")));
-            written.replaceAll(line -> line.place().equals("content/site.yml") ? new Line(line.place(), line.note()
+            written.replaceAll(line -> line.place().equals(SiteConfigReader.FILE_NAME) ? new Line(line.place(), line.note()
                     + "; as they were, for Liquid's site.KEY: " + String.join(", ", copied)) : line);
         }
     }
@@ -394,7 +421,7 @@ public final class JekyllImporter {
                     + kilnExtension(extension);
             Optional<String> text = utf8(file);
             if (text.isEmpty()) {
-                outputs.put(targetName, file);
+                copy(targetName, file);
                 toCheck.add(new Line(targetName, "not UTF-8 text; copied as it is, and the build will say where"));
                 continue;
             }
@@ -411,7 +438,7 @@ public final class JekyllImporter {
         Diagnostics diagnostics = new Diagnostics();
         Optional<SourceDocument> parsed = new FrontMatterParser().parse(Path.of(post.target()), post.text(), diagnostics);
         if (parsed.isEmpty() || diagnostics.hasErrors()) {
-            outputs.put(post.target(), post.text());
+            write(post.target(), post.text());
             diagnostics.sorted().forEach(d -> toCheck.add(new Line(place(d.position()), "front matter: " + d.message()
                     + "; copied as it is, and its Jekyll URL could not be kept")));
             return;
@@ -455,7 +482,7 @@ public final class JekyllImporter {
         }
         result = checkLiquid(context, post.target(), result);
         verify(context, post.target(), true, result);
-        outputs.put(post.target(), result);
+        write(post.target(), result);
         written.add(new Line(post.target(), "from " + post.source() + note(added, notes)));
     }
 
@@ -673,7 +700,7 @@ public final class JekyllImporter {
         Optional<String> text = utf8(file);
         String target = "content/" + relative.substring(0, relative.length() - extension.length()) + kilnExtension(extension);
         if (text.isEmpty()) {
-            outputs.put(target, file);
+            copy(target, file);
             toCheck.add(new Line(target, "not UTF-8 text; copied as it is, and the build will say where"));
             return;
         }
@@ -691,12 +718,12 @@ public final class JekyllImporter {
 
     /** A static file, copied as it is; the report names its top folder once, with how many files it holds. */
     private void copyStatic(Path file, String relative) {
-        outputs.put("content/" + relative, file);
+        copy("content/" + relative, file);
         statics++;
         int slash = relative.indexOf('/');
         String top = slash < 0 ? relative : relative.substring(0, slash + 1);
         written.removeIf(line -> line.place().equals("content/" + top));
-        long count = outputs.keySet().stream().filter(k -> k.startsWith("content/" + top) && outputs.get(k) instanceof Path).count();
+        long count = outputs.keySet().stream().filter(k -> k.startsWith("content/" + top) && outputs.get(k) instanceof CopiedFile).count();
         written.add(new Line("content/" + top, "from " + top + (slash < 0 ? "" : " (" + count + (count == 1 ? " file)" : " files)"))));
     }
 
@@ -715,7 +742,7 @@ public final class JekyllImporter {
         Diagnostics diagnostics = new Diagnostics();
         Optional<SourceDocument> parsed = new FrontMatterParser().parse(Path.of(target), text, diagnostics);
         if (parsed.isEmpty() || diagnostics.hasErrors()) {
-            outputs.put(target, text);
+            write(target, text);
             diagnostics.sorted().forEach(d -> toCheck.add(new Line(place(d.position()), "front matter: " + d.message())));
             return;
         }
@@ -766,7 +793,7 @@ public final class JekyllImporter {
         result = withKeys(result, added);
         result = checkLiquid(context, target, result);
         verify(context, target, false, result);
-        outputs.put(target, result);
+        write(target, result);
         written.add(new Line(target, "from " + relative + note(added, notes)));
     }
 
@@ -821,7 +848,7 @@ public final class JekyllImporter {
         String redirect = "";
         if (jekyllUrl != null && !jekyllUrl.equals(url) && jekyllUrl.endsWith(".html") && UrlPaths.isSafe(jekyllUrl)) {
             String file = "content" + jekyllUrl;
-            outputs.put(file, redirectPage(context, url));
+            write(file, redirectPage(context, url));
             written.add(new Line(file, "a redirect from Jekyll's " + jekyllUrl + " to Kiln's " + url));
             redirect = ", and its Jekyll URL " + jekyllUrl + " redirects there";
         }
@@ -1153,7 +1180,7 @@ public final class JekyllImporter {
                     + (commentedInIncludes.contains(key) ? COMMENTED : "the build reports it here until it is rewritten")));
         });
         standIns.forEach((name, text) -> {
-            outputs.put(INCLUDES + name, text);
+            write(INCLUDES + name, text);
             boolean theme = ThemeIncludes.known(name);
             written.add(new Line(INCLUDES + name, theme ? "minima's include, as Kiln writes it (the theme gem gave it to Jekyll)"
                     : "an empty stand-in: no _includes/" + name));
@@ -1162,7 +1189,7 @@ public final class JekyllImporter {
                         + " it prints nothing: write its HTML here, or remove the {% include %}s of it"));
             }
         });
-        editedIncludes.forEach((name, text) -> outputs.put(INCLUDES + name, text));
+        editedIncludes.forEach((name, text) -> write(INCLUDES + name, text));
     }
 
     private LiquidResult liquid(Context context, String file, String text) {
@@ -1216,7 +1243,7 @@ public final class JekyllImporter {
     private void copyData(Context context, Path folder) throws IOException {
         List<Path> files = files(folder);
         for (Path file : files) {
-            outputs.put(slashed(SiteData.FOLDER) + "/" + slashed(folder.relativize(file)), file);
+            copy(slashed(SiteData.FOLDER) + "/" + slashed(folder.relativize(file)), file);
         }
         written.add(new Line(slashed(SiteData.FOLDER) + "/", "from _data/ (" + files.size() + (files.size() == 1 ? " file" : " files")
                 + "), read by Liquid as site.data"));
@@ -1239,7 +1266,7 @@ public final class JekyllImporter {
             if (standIns.containsKey(name)) {
                 continue;
             }
-            outputs.put(INCLUDES + name, context.source().resolve("_includes").resolve(name).normalize());
+            copy(INCLUDES + name, context.source().resolve("_includes").resolve(name).normalize());
             written.add(new Line(INCLUDES + name, "from _includes/" + name + " (included by a post or page)"));
         }
     }
