@@ -7,36 +7,76 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A post or a page: front matter already checked and typed, Markdown already rendered.
- * {@code url} is site-relative without the baseurl ({@code /2019/03/18/slug/}); {@code outputPath}
- * is the file it is written to, relative to the output folder. {@code scheduled} marks a post dated
- * after the build's "now", published only on request (a preview shows it, marked). {@code updated}
- * is the last change the author declared ({@code last_modified_at} or {@code updated}), or null.
+ * A post or a page as planned: its typed {@link FrontMatter}, what the planner decided from every post
+ * (its tags', categories' and series' names and slugs; {@code scheduled}: dated after the build's "now",
+ * published only on request, a preview shows it marked) and its rendered Markdown. The accessors below
+ * name the front matter's values a document is used by; {@code url} is site-relative without the baseurl
+ * ({@code /2019/03/18/slug/}).
  */
-public record Document(
-        Path source,
-        boolean isPost,
-        String title,
-        String subtitle,
-        String description,
-        OffsetDateTime date,
-        OffsetDateTime updated,
-        String author,
-        List<Tag> tags,
-        String background,
-        String layout,
-        SourcePosition layoutPosition,
-        String url,
-        String outputPath,
-        boolean draft,
-        boolean scheduled,
-        boolean inSitemap,
-        List<String> aliases,
-        Content content,
-        Map<String, Object> params,
-        SourcePosition urlPosition,
-        List<Tag> categories,
-        Tag series) {
+public record Document(Path source, boolean isPost, FrontMatter front, List<Tag> tags, List<Tag> categories, Tag series,
+                       boolean scheduled, Content content) {
+
+    public String title() {
+        return front.title();
+    }
+
+    public String subtitle() {
+        return front.subtitle();
+    }
+
+    public String description() {
+        return front.description();
+    }
+
+    public OffsetDateTime date() {
+        return front.date();
+    }
+
+    /** The last change the author declared ({@code last_modified_at} or {@code updated}), or null. */
+    public OffsetDateTime updated() {
+        return front.updated();
+    }
+
+    public String author() {
+        return front.author();
+    }
+
+    public String background() {
+        return front.background();
+    }
+
+    public String layout() {
+        return front.layout();
+    }
+
+    public SourcePosition layoutPosition() {
+        return front.layoutPosition();
+    }
+
+    public String url() {
+        return front.url();
+    }
+
+    /** Where the URL was decided: the {@code permalink:} or {@code slug:} value, else the file's start. */
+    public SourcePosition urlPosition() {
+        return front.urlPosition();
+    }
+
+    public boolean draft() {
+        return front.draft();
+    }
+
+    public boolean inSitemap() {
+        return front.inSitemap();
+    }
+
+    public List<String> aliases() {
+        return front.aliases();
+    }
+
+    public Map<String, Object> params() {
+        return front.params();
+    }
 
     /**
      * Rendered Markdown of the body and what was learned while rendering it. {@code text} is the start

@@ -411,11 +411,8 @@ public final class RoutePlanner {
         FrontMatter f = draft.front();
         List<Tag> docTags = terms(f.tagNames(), tagOf);
         List<Tag> docCategories = terms(f.categoryNames(), categoryOf);
-        return new Document(draft.source().path(), draft.source().isPost(), f.title(), f.subtitle(), f.description(), f.date(),
-                f.updated(), f.author(), docTags, f.background(), f.layout(), f.layoutPosition(), f.url(),
-                UrlPaths.outputPath(f.url()), f.draft(), scheduled(f, now), f.inSitemap(), f.aliases(),
-                draft.source().content(), f.params(), f.urlPosition(), docCategories,
-                f.seriesName() == null ? null : seriesOf.apply(f.seriesName()));
+        return new Document(draft.source().path(), draft.source().isPost(), f, docTags, docCategories,
+                f.seriesName() == null ? null : seriesOf.apply(f.seriesName()), scheduled(f, now), draft.source().content());
     }
 
     private static List<Tag> terms(List<String> names, Function<String, Tag> termOf) {

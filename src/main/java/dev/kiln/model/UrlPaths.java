@@ -37,4 +37,13 @@ public final class UrlPaths {
         String path = url.substring(1);
         return path.isEmpty() || path.endsWith("/") ? path + "index.html" : path;
     }
+
+    /** Whether {@code path} is {@link #outputPath}{@code (url)}, without making that path (a build asks it of every page). */
+    public static boolean isOutputPath(String path, String url) {
+        int stem = url.length() - 1;
+        if (url.endsWith("/")) {
+            return path.length() == stem + "index.html".length() && path.regionMatches(0, url, 1, stem) && path.endsWith("index.html");
+        }
+        return path.length() == stem && path.regionMatches(0, url, 1, stem);
+    }
 }

@@ -9,6 +9,7 @@ import dev.kiln.image.ImageSet;
 import dev.kiln.model.Document;
 import dev.kiln.model.RouteTable;
 import dev.kiln.model.SiteConfig;
+import dev.kiln.model.UrlPaths;
 import dev.kiln.output.OutputFile;
 import dev.kiln.output.OutputPlan;
 import dev.kiln.source.SourceFile;
@@ -72,7 +73,7 @@ final class SiteFiles {
         for (RouteRenderer.Output output : render.outputs()) {
             Document doc = bySource.get(output.origin().file());
             files.add(OutputFile.of(output.path(), output.bytes(),
-                    doc != null && doc.outputPath().equals(output.path()) ? doc.urlPosition() : output.origin()));
+                    doc != null && UrlPaths.isOutputPath(output.path(), doc.url()) ? doc.urlPosition() : output.origin()));
         }
         for (SourceFile file : tree.staticFiles()) {
             Path inContent = file.relativePath().subpath(1, file.relativePath().getNameCount());

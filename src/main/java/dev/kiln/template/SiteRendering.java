@@ -97,51 +97,46 @@ public final class SiteRendering {
         } else if (route instanceof Route.Page page) {
             return document(page.doc(), null, null, null, null);
         } else if (route instanceof Route.Home home) {
-            return new LayoutInputs("home", new Views.Context(siteView(home.url()),
+            return new LayoutInputs("home", Views.Context.home(siteView(home.url()),
                     listPage(home.number() == 1 ? config.title() : config.title() + " - page " + home.number(),
                             config.description(), home.url(), "home"),
                     new Views.PaginatorView(home.posts().stream().map(this::summary).toList(), home.number(), home.total(),
-                            link(home.newerUrl()), link(home.olderUrl())), null, null, null, null, null, null));
+                            link(home.newerUrl()), link(home.olderUrl()))));
         } else if (route instanceof Route.Archive archive) {
-            return new LayoutInputs("archive", new Views.Context(siteView(archive.url()),
-                    listPage("Posts", "All posts, newest first", archive.url(), "archive"), null,
+            return new LayoutInputs("archive", Views.Context.archive(siteView(archive.url()),
+                    listPage("Posts", "All posts, newest first", archive.url(), "archive"),
                     archive.years().stream().map(y -> new Views.YearView(y.year(), y.posts().stream().map(this::summary).toList()))
-                            .toList(), null, null, null, null, null));
+                            .toList()));
         } else if (route instanceof Route.TagIndex index) {
-            return new LayoutInputs("tags", new Views.Context(siteView(index.url()),
-                    listPage("Tags", "Every tag and how many posts carry it", index.url(), "tags"), null, null, null,
-                    tagViews(index.tags().stream().map(Site.TagPosts::tag).toList()), null, null, null));
+            return new LayoutInputs("tags", Views.Context.tagIndex(siteView(index.url()),
+                    listPage("Tags", "Every tag and how many posts carry it", index.url(), "tags"),
+                    tagViews(index.tags().stream().map(Site.TagPosts::tag).toList())));
         } else if (route instanceof Route.TagPage page) {
             Tag tag = page.tag().tag();
-            return new LayoutInputs("tag", new Views.Context(siteView(page.url()),
+            return new LayoutInputs("tag", Views.Context.tagPage(siteView(page.url()),
                     listPage("Posts tagged “" + tag.name() + "”", "Posts tagged " + tag.name(), page.url(), "tag"),
-                    null, null, new Views.TagPageView(tag.name(), tag.slug(), link(page.url()), page.tag().posts().size(),
-                    page.tag().posts().stream().map(this::summary).toList()), null, null, null, null));
+                    tagPageView(page.url(), page.tag())));
         } else if (route instanceof Route.CategoryIndex index) {
-            return new LayoutInputs("categories", new Views.Context(siteView(index.url()),
+            return new LayoutInputs("categories", Views.Context.categoryIndex(siteView(index.url()),
                     listPage("Categories", "Every category and how many posts are in it", index.url(), "categories"),
-                    null, null, null, null, null, index.categories().stream()
-                            .map(c -> new Views.TagView(c.tag().name(), c.tag().slug(), link(dev.kiln.model.RoutePlanner.categoryUrl(c.tag())),
-                                    c.posts().size())).toList(), null));
+                    index.categories().stream().map(c -> new Views.TagView(c.tag().name(), c.tag().slug(),
+                            link(dev.kiln.model.RoutePlanner.categoryUrl(c.tag())), c.posts().size())).toList()));
         } else if (route instanceof Route.CategoryPage page) {
             Tag category = page.category().tag();
-            return new LayoutInputs("category", new Views.Context(siteView(page.url()),
+            return new LayoutInputs("category", Views.Context.categoryPage(siteView(page.url()),
                     listPage("Posts in “" + category.name() + "”", "Posts in the category " + category.name(), page.url(), "category"),
-                    null, null, null, null, new Views.TagPageView(category.name(), category.slug(), link(page.url()),
-                    page.category().posts().size(), page.category().posts().stream().map(this::summary).toList()), null, null));
+                    tagPageView(page.url(), page.category())));
         } else if (route instanceof Route.SeriesPage page) {
             Tag series = page.series().tag();
-            return new LayoutInputs("series", new Views.Context(siteView(page.url()),
+            return new LayoutInputs("series", Views.Context.seriesPage(siteView(page.url()),
                     listPage(series.name(), "A series of " + page.series().posts().size() + " posts, to read in order", page.url(), "series"),
-                    null, null, null, null, null, null, new Views.TagPageView(series.name(), series.slug(), link(page.url()),
-                    page.series().posts().size(), page.series().posts().stream().map(this::summary).toList())));
+                    tagPageView(page.url(), page.series())));
         } else if (route instanceof Route.NotFound notFound) {
-            return new LayoutInputs("404", new Views.Context(siteView(notFound.url()),
-                    listPage("Page not found", "The page you are looking for does not exist.", notFound.url(), "404"),
-                    null, null, null, null, null, null, null));
+            return new LayoutInputs("404", Views.Context.of(siteView(notFound.url()),
+                    listPage("Page not found", "The page you are looking for does not exist.", notFound.url(), "404")));
         } else if (route instanceof Route.Search search) {
-            return new LayoutInputs("search", new Views.Context(siteView(search.url()),
-                    listPage("Search", "Search the posts of " + config.title(), search.url(), "search"), null, null, null, null, null, null, null));
+            return new LayoutInputs("search", Views.Context.of(siteView(search.url()),
+                    listPage("Search", "Search the posts of " + config.title(), search.url(), "search")));
         }
         return new BuiltIn(route);
     }
@@ -220,17 +215,17 @@ public final class SiteRendering {
         boolean embeds = hasEmbeds(doc);
         Views.CommentsView comments = thirdParty.comments(doc);
         boolean analytics = config.analytics() != null;
-        Views.PageView page = new Views.PageView(doc.title(), doc.subtitle(), description, link(doc.url()),
-                absolute(doc.url()), doc.isPost() ? "post" : "page", doc.isPost(), doc.author(),
-                doc.date() == null ? null : displayDate.format(doc.date()),
-                doc.date() == null ? null : ISO.format(doc.date()),
-                asset(doc.background()), shareImage(doc), masthead(doc.background()), tagViews(doc.tags()),
-                imageMarkup.apply(doc.content().html(), true), doc.content().toc(), imageMarkup.apply(excerpt, false),
-                readingTime(doc),
-                previous, next, doc.draft(), doc.scheduled(), doc.params(), doc.content().math(), embeds, comments,
-                embeds || comments != null && comments.script(), embeds || comments != null && comments.script() || analytics,
-                categoryLinks(doc.categories()), related, series);
-        return new LayoutInputs(doc.layout(), new Views.Context(siteView(doc.url()), page, null, null, null, null, null, null, null));
+        boolean thirdPartyStyles = embeds || comments != null && comments.script();
+        Views.PageView page = Views.PageView.named(doc.title(), link(doc.url()), absolute(doc.url()), doc.isPost() ? "post" : "page")
+                .subtitle(doc.subtitle()).description(description).post(doc.isPost()).author(doc.author())
+                .date(doc.date() == null ? null : displayDate.format(doc.date()), doc.date() == null ? null : ISO.format(doc.date()))
+                .images(asset(doc.background()), shareImage(doc), masthead(doc.background())).tags(tagViews(doc.tags()))
+                .body(imageMarkup.apply(doc.content().html(), true), doc.content().toc(), imageMarkup.apply(excerpt, false),
+                        readingTime(doc))
+                .neighbours(previous, next).state(doc.draft(), doc.scheduled()).params(doc.params()).math(doc.content().math())
+                .embeds(embeds).comments(comments).thirdParty(thirdPartyStyles, thirdPartyStyles || analytics)
+                .categories(categoryLinks(doc.categories())).related(related).series(series).build();
+        return new LayoutInputs(doc.layout(), Views.Context.of(siteView(doc.url()), page));
     }
 
     /** A small page at an old URL that sends readers and search engines to the new one. */
@@ -253,10 +248,15 @@ public final class SiteRendering {
         return text.replace("\\", "\\\\").replace("\"", "\\\"").replace("<", "\\u003c");
     }
 
+    /** A page that lists posts or tags, or stands alone (404, search): no body, date or neighbours of its own. */
     private Views.PageView listPage(String title, String description, String url, String kind) {
-        return new Views.PageView(title, null, description, link(url), absolute(url), kind, false, config.author(),
-                null, null, null, null, null, List.of(), "", null, "", 0, null, null, false, false, Map.of(), false, false, null, false,
-                config.analytics() != null, null, null, null);
+        return Views.PageView.named(title, link(url), absolute(url), kind).description(description).author(config.author())
+                .thirdParty(false, config.analytics() != null).build();
+    }
+
+    private Views.TagPageView tagPageView(String url, Site.TagPosts term) {
+        return new Views.TagPageView(term.tag().name(), term.tag().slug(), link(url), term.posts().size(),
+                term.posts().stream().map(this::summary).toList());
     }
 
     /** Null when there are none, so {@code {{#page.related}}} shows no empty heading. */
