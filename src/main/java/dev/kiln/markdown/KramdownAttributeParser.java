@@ -13,20 +13,22 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Parses kramdown inline attribute lists into flexmark's {@link AttributesNode}s.
+ * Parses kramdown inline attribute lists into flexmark's {@link AttributesNode}s; which element each
+ * belongs to, or whether it stays text, is {@link AttributeOwners}' decision.
  *
  * <p>Replaces flexmark's own attribute parser, which keeps the colon of {@code {:target="_blank"}}
  * as part of the name, rejects {@code {:#id}}, and turns any braces in prose ({@code set {x} to 1})
- * into attributes. Accepted, as in kramdown: {@code {: .class #id key="value" key='value' ref}}
- * anywhere, references to attribute list definitions ({@code {: ref}}), and the header id form
- * {@code {#id}} at the end of a heading line.
+ * into attributes. Read as kramdown reads them ({@code parse_attribute_list}): the parts of
+ * {@code {: .class #id key="value" key='value' ref}} each after a space, anything else in the list
+ * skipped; and the header id form {@code {#id}} after a space at the end of a heading line.
  */
 final class KramdownAttributeParser implements InlineParserExtension {
 
-    private static final Pattern KEY_VALUE = Pattern.compile("([A-Za-z_][\\w.:-]*)=([\"'])(.*?)\\2(?=\\s|$)");
-    private static final Pattern IDS_AND_CLASSES = Pattern.compile("(?:[#.][^\\s.#\"'=]+)+(?=\\s|$)");
-    private static final Pattern REFERENCE = Pattern.compile("[A-Za-z_][\\w-]*(?=\\s|$)");
-    private static final Pattern HEADER_ID = Pattern.compile("\\s*#[A-Za-z][\\w:-]*\\s*");
+    /** kramdown's ALD_TYPE_ANY: one part, after the start or a space and before a space or the end. */
+    private static final Pattern PART = Pattern.compile("(?<=^|\\s)(?:(\\w[\\w-]*)=([\"'])((?:\\\\}|\\\\\\2|[^}])*?)\\2"
+            + "|(\\w[\\w-]*)|((?:#[A-Za-z][\\w:-]*|\\.[^\\s.#]+)+))(?=\\s|$)");
+    private static final Pattern ID_OR_CLASS = Pattern.compile("#[A-Za-z][\\w:-]*|\\.[^\\s.#]+");
+    private static final Pattern HEADER_ID = Pattern.compile("#[A-Za-z][\\w:-]*");
 
     KramdownAttributeParser(LightInlineParser inlineParser) {}
 
@@ -45,26 +47,27 @@ final class KramdownAttributeParser implements InlineParserExtension {
             return false;
         }
         boolean kramdownList = input.charAt(open + 1) == ':';
+        if (kramdownList && (input.charAt(open + 2) == ':' || input.charAt(open + 2) == '/')) {
+            return false; // an extension's tag, {::name} or {:/name}
+        }
         BasedSequence opening = input.subSequence(open, open + (kramdownList ? 2 : 1));
         BasedSequence text = input.subSequence(open + opening.length(), close);
-        if (!kramdownList && !isHeaderId(inlineParser, input, text, close)) {
-            return false;
-        }
-        List<AttributeNode> attributes = attributes(text);
-        if (attributes == null || attributes.isEmpty()) {
+        if (kramdownList ? text.isBlank() : !isHeaderId(inlineParser, input, text, open, close)) {
             return false;
         }
         inlineParser.flushTextNode();
         AttributesNode node = new AttributesNode(opening, text, input.subSequence(close, close + 1));
         node.setCharsFromContent();
-        attributes.forEach(node::appendChild);
+        attributes(text).forEach(node::appendChild);
         inlineParser.getBlock().appendChild(node);
         inlineParser.setIndex(close + 1);
         return true;
     }
 
-    private static boolean isHeaderId(LightInlineParser inlineParser, BasedSequence input, BasedSequence text, int close) {
+    /** kramdown's header id: {@code {#id}} after a space, ending the heading's line. */
+    private static boolean isHeaderId(LightInlineParser inlineParser, BasedSequence input, BasedSequence text, int open, int close) {
         return inlineParser.getBlock() instanceof Heading
+                && open > 0 && (input.charAt(open - 1) == ' ' || input.charAt(open - 1) == '\t')
                 && input.subSequence(close + 1).isBlank()
                 && HEADER_ID.matcher(text).matches();
     }
@@ -85,50 +88,37 @@ final class KramdownAttributeParser implements InlineParserExtension {
         return -1;
     }
 
-    /** The attributes of one list, or null when any part of it is not kramdown syntax. */
+    /**
+     * The attributes of one list, in the order written: {@code key="value"} (with {@code \"} and {@code \}}
+     * unescaped), {@code .class} and {@code #id} as flexmark's implicit names, and bare names, which are
+     * references to attribute list definitions (or {@code toc}). What is not kramdown syntax is left out.
+     */
     static List<AttributeNode> attributes(BasedSequence text) {
         List<AttributeNode> nodes = new ArrayList<>();
-        int position = 0;
-        while (true) {
-            while (position < text.length() && Character.isWhitespace(text.charAt(position))) {
-                position++;
-            }
-            if (position == text.length()) {
-                return nodes;
-            }
-            Matcher keyValue = KEY_VALUE.matcher(text).region(position, text.length());
-            Matcher idsAndClasses = IDS_AND_CLASSES.matcher(text).region(position, text.length());
-            Matcher reference = REFERENCE.matcher(text).region(position, text.length());
-            if (keyValue.lookingAt()) {
-                nodes.add(new AttributeNode(
-                        text.subSequence(keyValue.start(1), keyValue.end(1)),
-                        text.subSequence(keyValue.end(1), keyValue.start(2)),
-                        text.subSequence(keyValue.start(2), keyValue.end(2)),
-                        text.subSequence(keyValue.start(3), keyValue.end(3)),
-                        text.subSequence(keyValue.end(3), keyValue.end())));
-                position = keyValue.end();
-            } else if (idsAndClasses.lookingAt()) {
-                int start = idsAndClasses.start();
-                int end = idsAndClasses.end();
-                while (start < end) {
-                    int next = start + 1;
-                    while (next < end && text.charAt(next) != '#' && text.charAt(next) != '.') {
-                        next++;
-                    }
-                    // An implicit name: "#" or "." with the rest as the value, as flexmark expects.
-                    nodes.add(new AttributeNode(text.subSequence(start, start + 1), BasedSequence.NULL,
-                            BasedSequence.NULL, text.subSequence(start + 1, next), BasedSequence.NULL));
-                    start = next;
-                }
-                position = end;
-            } else if (reference.lookingAt()) {
-                // A reference to an attribute list definition, or "toc": KramdownTreeRewriter resolves both.
-                nodes.add(new AttributeNode(text.subSequence(reference.start(), reference.end()),
+        Matcher part = PART.matcher(text);
+        while (part.find()) {
+            if (part.group(1) != null) {
+                String value = part.group(3).replace("\\}", "}").replace("\\" + part.group(2), part.group(2));
+                // flexmark's node spans its parts: an unescaped value gets a text of its own
+                BasedSequence pair = value.equals(part.group(3)) ? text.subSequence(part.start(1), part.end())
+                        : BasedSequence.of(part.group(1) + "=" + part.group(2) + value + part.group(2));
+                int name = part.group(1).length();
+                nodes.add(new AttributeNode(pair.subSequence(0, name), pair.subSequence(name, name + 1),
+                        pair.subSequence(name + 1, name + 2), pair.subSequence(name + 2, pair.length() - 1),
+                        pair.subSequence(pair.length() - 1)));
+            } else if (part.group(4) != null) {
+                // A reference to an attribute list definition, or "toc": AttributeOwners resolves both.
+                nodes.add(new AttributeNode(text.subSequence(part.start(4), part.end(4)),
                         BasedSequence.NULL, BasedSequence.NULL, BasedSequence.NULL, BasedSequence.NULL));
-                position = reference.end();
             } else {
-                return null;
+                Matcher each = ID_OR_CLASS.matcher(text).region(part.start(5), part.end(5));
+                while (each.find()) {
+                    // An implicit name: "#" or "." with the rest as the value, as flexmark expects.
+                    nodes.add(new AttributeNode(text.subSequence(each.start(), each.start() + 1), BasedSequence.NULL,
+                            BasedSequence.NULL, text.subSequence(each.start() + 1, each.end()), BasedSequence.NULL));
+                }
             }
         }
+        return nodes;
     }
 }

@@ -1,6 +1,5 @@
 package dev.kiln.markdown;
 
-import com.vladsch.flexmark.ext.attributes.internal.AttributesNodePostProcessor;
 import com.vladsch.flexmark.html.HtmlRenderer;
 import com.vladsch.flexmark.parser.Parser;
 import com.vladsch.flexmark.util.data.MutableDataHolder;
@@ -27,8 +26,7 @@ final class KramdownExtension implements Parser.ParserExtension, HtmlRenderer.Ht
     public void extend(Parser.Builder parser) {
         parser.customInlineParserExtensionFactory(new InlineExtensionFactory("{", KramdownAttributeParser::new));
         parser.customInlineParserExtensionFactory(new InlineExtensionFactory("$", MathParser::new));
-        // Gives each attribute list its owner (previous element, enclosing block, heading id).
-        parser.postProcessorFactory(new AttributesNodePostProcessor.Factory());
+        // Each attribute list is given its owner by AttributeOwners, after parsing.
     }
 
     @Override

@@ -30,6 +30,8 @@ import java.util.regex.Pattern;
 final class KramdownPreprocessor {
     private static final Pattern FENCE = Pattern.compile(" {0,3}(`{3,}|~{3,}).*");
     private static final Pattern DEFINITION = Pattern.compile(" {0,3}\\{:([A-Za-z_][\\w-]*):(.*)\\}\\s*");
+    /** kramdown's IAL_BLOCK_START: a line holding only an attribute list (not an extension's tag). */
+    private static final Pattern BLOCK_LIST = Pattern.compile(" {0,3}\\{:(?![:/])((?:\\\\}|[^}])+)\\}\\s*");
     private static final Pattern OPTIONS = Pattern.compile("\\{::options\\b([^}]*)/\\}");
     private static final Pattern OPTION = Pattern.compile("([a-z_]+)=(\"[^\"]*\"|'[^']*')");
     private static final Pattern COMMENT = Pattern.compile("\\{::comment\\}");
@@ -160,8 +162,11 @@ final class KramdownPreprocessor {
                 fence = m.group(1);
                 out.copy(position, next);
             } else if (line.startsWith("{:") && (m = DEFINITION.matcher(line)).matches()) {
-                definitions.put(m.group(1), m.group(2));
+                definitions.merge(m.group(1), m.group(2), (earlier, later) -> earlier + " " + later);
                 out.copy(lineEnd, next);
+                blank = true; // an attribute list after it is for the block that follows, as after a blank line
+            } else if (line.startsWith("{:", indentOf(line)) && BLOCK_LIST.matcher(line).matches()) {
+                next = blockList(position, afterBlank);
             } else if (line.startsWith("<!--", indentOf(line)) && indentOf(line) <= 3) {
                 // A comment is flexmark's HTML block too; the tags inside it are not.
                 int close = markdown.indexOf("-->", position);
@@ -201,6 +206,30 @@ final class KramdownPreprocessor {
             i++;
         }
         return i;
+    }
+
+    /**
+     * A block attribute list, with those on the lines right after it (kramdown adds them up): one placeholder
+     * line for the block before it, or, after a blank line, for the block after it.
+     */
+    private int blockList(int lineStart, boolean afterBlank) {
+        StringBuilder text = new StringBuilder();
+        int position = lineStart;
+        Matcher m;
+        while (position < markdown.length()) {
+            int newline = markdown.indexOf('\n', position);
+            int lineEnd = newline < 0 ? markdown.length() : newline;
+            String line = markdown.substring(position, lineEnd);
+            if (!line.startsWith("{:", indentOf(line)) || !(m = BLOCK_LIST.matcher(line)).matches()) {
+                break;
+            }
+            text.append(text.length() == 0 ? "" : " ").append(m.group(1));
+            position = newline < 0 ? markdown.length() : newline + 1;
+        }
+        int indent = indentOf(markdown.substring(lineStart, Math.min(lineStart + 4, markdown.length())));
+        placeholder(lineStart, indent, lineStart + indent, text.toString(), afterBlank ? RawBlock.Kind.IAL_BEFORE : RawBlock.Kind.IAL_AFTER);
+        out.insert("\n", position);
+        return position;
     }
 
     // ---- HTML blocks ----------------------------------------------------------------------------------

@@ -70,11 +70,15 @@ final class KramdownTreeRewriter {
                 tableOfContentsMarkers.add(node);
             }
         }
+        AttributeOwners owners = new AttributeOwners(document, definitions);
+        List<RawBlockNode> blockLists = new ArrayList<>();
         for (HtmlBlockBase placeholder : placeholders) {
             RawBlockNode node = new RawBlockNode(placeholder.getChars(), raw.get(placeholderOffset(placeholder)));
             placeholder.insertBefore(node);
             placeholder.unlink();
-            if (node.block().kind() == RawBlock.Kind.SPAN_OPEN && node.getNext() instanceof Paragraph paragraph) {
+            if (node.block().kind() == RawBlock.Kind.IAL_AFTER || node.block().kind() == RawBlock.Kind.IAL_BEFORE) {
+                blockLists.add(node);
+            } else if (node.block().kind() == RawBlock.Kind.SPAN_OPEN && node.getNext() instanceof Paragraph paragraph) {
                 SpanContentNode content = new SpanContentNode(paragraph.getChars());
                 paragraph.insertBefore(content);
                 for (Node child = paragraph.getFirstChild(); child != null; child = paragraph.getFirstChild()) {
@@ -84,55 +88,13 @@ final class KramdownTreeRewriter {
                 paragraph.unlink();
             }
         }
+        attributeLists.forEach(owners::span);
+        blockLists.forEach(owners::block);
+        tableOfContentsMarkers.addAll(owners.tablesOfContents());
         for (Node marker : tableOfContentsMarkers) {
             marker.insertBefore(new TableOfContentsBlock(marker.getChars()));
             marker.unlink();
         }
-        for (AttributesNode list : attributeLists) {
-            resolveReferences(list, definitions, 0);
-        }
-    }
-
-    /**
-     * Replaces each reference in an attribute list by the attributes of its definition, as kramdown
-     * does; an unknown reference is dropped (kramdown warns and ignores it).
-     */
-    private static void resolveReferences(Node list, Map<String, String> definitions, int depth) {
-        for (Node child = list.getFirstChild(); child != null; ) {
-            Node next = child.getNext();
-            if (child instanceof AttributeNode attribute && isReference(attribute)) {
-                String definition = definitions.get(attribute.getName().toString());
-                if (definition != null && depth < 5) {
-                    List<AttributeNode> defined = KramdownAttributeParser.attributes(BasedSequence.of(definition));
-                    if (defined != null) {
-                        for (AttributeNode node : defined) {
-                            attribute.insertBefore(node);
-                        }
-                    }
-                }
-                attribute.unlink();
-            }
-            child = next;
-        }
-        if (depth < 5 && hasReference(list)) {
-            resolveReferences(list, definitions, depth + 1);
-        }
-    }
-
-    private static boolean hasReference(Node list) {
-        for (Node child : list.getChildren()) {
-            if (child instanceof AttributeNode attribute && isReference(attribute)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** A bare name: neither key="value", .class nor #id. {@code toc} is the table of contents marker, kept. */
-    private static boolean isReference(AttributeNode attribute) {
-        String name = attribute.getName().toString();
-        return attribute.getAttributeSeparator().isEmpty() && attribute.getValue().isEmpty()
-                && !name.equals("#") && !name.equals(".") && !name.equals("toc");
     }
 
     /** Where the placeholder's {@code <} is: flexmark's block may start at its line's indentation. */

@@ -1,6 +1,7 @@
 package dev.kiln.markdown;
 
 import com.vladsch.flexmark.ast.FencedCodeBlock;
+import com.vladsch.flexmark.ast.IndentedCodeBlock;
 import com.vladsch.flexmark.ext.attributes.internal.AttributesAttributeProvider;
 import com.vladsch.flexmark.html.AttributeProvider;
 import com.vladsch.flexmark.html.IndependentAttributeProviderFactory;
@@ -31,7 +32,7 @@ final class LinkAttributeProvider implements AttributeProvider {
 
     @Override
     public void setAttributes(Node node, AttributablePart part, MutableAttributes attributes) {
-        if (node instanceof FencedCodeBlock && part == CoreNodeRenderer.CODE_CONTENT) {
+        if ((node instanceof FencedCodeBlock || node instanceof IndentedCodeBlock) && part == CoreNodeRenderer.CODE_CONTENT) {
             // kramdown puts a code block's attribute list on the block only (an id twice is invalid HTML).
             Attribute classes = attributes.get("class");
             attributes.clear();

@@ -14,6 +14,10 @@ record RawBlock(Kind kind, String html) {
         SPAN_OPEN,
         /** Its closing tag, on the same line as the text. */
         SPAN_CLOSE,
+        /** A block attribute list on a line of its own, for the block before it; {@code html} is its text. */
+        IAL_AFTER,
+        /** One after a blank line, for the block after it. */
+        IAL_BEFORE,
         /** Display math, {@code \[…\]}: TeX is no HTML, so safe mode keeps it. */
         MATH
     }

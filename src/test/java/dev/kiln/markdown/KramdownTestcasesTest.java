@@ -61,6 +61,11 @@ class KramdownTestcasesTest {
             }
         }
         report(perFolder);
+        // every difference, to read after a run: target/kramdown-differences.txt
+        StringBuilder all = new StringBuilder();
+        differences.forEach((name, difference) -> all.append("=== ").append(name).append('\n').append(difference).append('\n'));
+        Files.createDirectories(Paths.get("target"));
+        Files.writeString(Paths.get("target", "kramdown-differences.txt"), all, StandardCharsets.UTF_8);
         if (Boolean.getBoolean("kramdown.update")) {
             Files.writeString(PASSING, String.join("\n", passing) + "\n", StandardCharsets.UTF_8);
             return;
