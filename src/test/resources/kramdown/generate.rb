@@ -1,4 +1,4 @@
-# Writes the expected HTML of every kramdown test case here, from the real kramdown:
+# Writes the expected HTML of every kramdown test case here (and of Kiln's own, in blog/), from the real kramdown:
 #   <case>.gfm.html       as Jekyll 4.3 renders it (input: GFM and Jekyll's kramdown defaults)
 #   <case>.kramdown.html  as kramdown's own suite does (input: kramdown)
 # each with the case's .options on top. Run from this folder: ruby generate.rb
@@ -11,7 +11,7 @@ JEKYLL = { input: 'GFM', auto_ids: true, toc_levels: (1..6).to_a, entity_output:
            smart_quotes: 'lsquo,rsquo,ldquo,rdquo', hard_wrap: false, guess_lang: true, footnote_nr: 1,
            show_warnings: false, syntax_highlighter: nil }.freeze
 
-Dir.glob('testcases/**/*.text').sort.each do |text_file|
+Dir.glob('{testcases,blog}/**/*.text').sort.each do |text_file|
   base = text_file.delete_suffix('.text')
   options = {}
   if File.exist?("#{base}.options")

@@ -25,6 +25,7 @@ import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -59,6 +60,22 @@ final class AttributeOwners {
 
     List<Node> tablesOfContents() {
         return tablesOfContents;
+    }
+
+    /** The attributes given to {@code node}, as its HTML would carry them (classes added up, the rest replaced). */
+    Map<String, String> values(Node node) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (AttributesNode list : repository.getOrDefault(node, new ArrayList<>())) {
+            for (Node child : list.getChildren()) {
+                AttributeNode attribute = (AttributeNode) child;
+                String name = attribute.isClass() ? "class" : attribute.isId() ? "id" : attribute.getName().toString();
+                String value = attribute.getValue().toString();
+                if (!name.equals("toc")) {
+                    values.merge(name, value, (earlier, later) -> name.equals("class") ? earlier + " " + later : later);
+                }
+            }
+        }
+        return values;
     }
 
     /** A block attribute list, its placeholder {@code node} removed from the tree. */

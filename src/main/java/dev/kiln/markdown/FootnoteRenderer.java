@@ -87,6 +87,9 @@ final class FootnoteRenderer implements NodeRenderer, PhasedNodeRenderer {
 
     private void render(Footnote footnote, NodeRendererContext context, HtmlWriter html) {
         FootnoteBlock block = footnote.getFootnoteBlock();
+        if (context.isDoNotRenderLinks() && block != null) {
+            return; // a heading's footnote mark in a table of contents, which kramdown leaves out
+        }
         if (block == null) {
             html.text(footnote.getChars().unescape()); // no definition: kramdown leaves the text
             return;

@@ -35,8 +35,19 @@ final class HeadingRenderer implements NodeRenderer {
         });
     }
 
+    /** A heading's inner HTML for a table of contents: links as their text, no footnote marks (FootnoteRenderer). */
+    private static String markup(Heading heading, NodeRendererContext context) {
+        NodeRendererContext entry = context.getSubContext(false);
+        entry.doNotRenderLinks();
+        entry.renderChildren(heading);
+        return entry.getHtmlWriter().toString().strip();
+    }
+
     private void render(TableOfContentsBlock block, NodeRendererContext context, HtmlWriter html) {
-        String toc = TableOfContents.html(block.getDocument(), context::getNodeId);
+        String toc = block.kramdown()
+                ? TableOfContents.kramdownHtml(block.getDocument(), context::getNodeId, block.ordered(), block.attributes(),
+                        heading -> markup(heading, context))
+                : TableOfContents.html(block.getDocument(), context::getNodeId);
         if (toc != null) {
             html.line().raw(toc).line();
         }

@@ -36,6 +36,8 @@ final class KramdownPreprocessor {
     private static final Pattern OPTION = Pattern.compile("([a-z_]+)=(\"[^\"]*\"|'[^']*')");
     private static final Pattern COMMENT = Pattern.compile("\\{::comment\\}");
     private static final Pattern COMMENT_END = Pattern.compile("\\{:/(comment)?\\}");
+    /** kramdown's EXT_BLOCK_STOP_STR for a comment: its stop tag alone on a line. */
+    private static final Pattern BLOCK_COMMENT_END = Pattern.compile("(?m)^ {0,3}\\{:/(comment)?\\}[ \\t]*$");
     private static final Pattern NOMARKDOWN_END = Pattern.compile("\\{:/(nomarkdown)?\\}");
 
     /** kramdown's span elements: at a line's start they begin a paragraph, not an HTML block. */
@@ -173,6 +175,9 @@ final class KramdownPreprocessor {
                 int closeLine = close < 0 ? -1 : markdown.indexOf('\n', close);
                 next = close < 0 || closeLine < 0 ? length : closeLine + 1;
                 out.copy(position, next);
+            } else if (line.startsWith("{::comment}", indentOf(line)) && indentOf(line) <= 3 && line.strip().equals("{::comment}")
+                    && blockComment(position, next)) {
+                next = resume;
             } else if (line.startsWith("{::nomarkdown}")) {
                 next = nomarkdown(position, position + "{::nomarkdown}".length());
             } else if (indentOf(line) <= 3 && line.indexOf('<') == indentOf(line) && htmlBlock(position, position + indentOf(line))) {
@@ -523,6 +528,25 @@ final class KramdownPreprocessor {
         }
     }
 
+    /**
+     * {@code {::comment}} alone on a line, then lines up to {@code {:/comment}} (or {@code {:/}}) alone on one:
+     * an HTML comment, as kramdown writes it. False when no line closes it: kramdown then reads the line as text.
+     */
+    private boolean blockComment(int lineStart, int contentStart) {
+        Matcher end = BLOCK_COMMENT_END.matcher(markdown);
+        if (!end.find(contentStart)) {
+            return false;
+        }
+        String content = markdown.substring(contentStart, end.start());
+        if (content.endsWith("\n")) {
+            content = content.substring(0, content.length() - 1);
+        }
+        raw.put(out.text().length(), new RawBlock(RawBlock.Kind.HTML, "<!-- " + content + " -->"));
+        out.insert(PLACEHOLDER, lineStart);
+        resume = restOfLine(end.end(), 0);
+        return true;
+    }
+
     /** {@code {::nomarkdown}…{:/nomarkdown}} at a block's start: the text between is output as it is. */
     private int nomarkdown(int lineStart, int contentStart) {
         Matcher end = NOMARKDOWN_END.matcher(markdown);
@@ -577,8 +601,11 @@ final class KramdownPreprocessor {
             out.copy(position, comment.start());
             Matcher end = COMMENT_END.matcher(markdown).region(comment.end(), markdown.length());
             if (!end.find()) {
-                return markdown.length(); // kramdown: an unclosed comment runs to the end
+                out.copy(comment.start(), comment.end()); // kramdown: no stop tag, so it is text
+                position = comment.end();
+                continue;
             }
+            spanComment(comment.start(), comment.end(), end.start());
             position = end.end();
             if (position > to) {
                 int newline = markdown.indexOf('\n', position);
@@ -587,6 +614,23 @@ final class KramdownPreprocessor {
         }
         out.copy(position, to);
         return to;
+    }
+
+    /**
+     * A comment inside a line, as kramdown writes it ({@code <!-- note -->}), which flexmark reads as inline HTML;
+     * left out where it starts a line (flexmark would read an HTML block there, and the rest of the line with it)
+     * or holds what an inline comment cannot ({@code --}, a blank line).
+     */
+    private void spanComment(int start, int contentStart, int contentEnd) {
+        int lineStart = markdown.lastIndexOf('\n', start - 1) + 1;
+        String content = markdown.substring(contentStart, contentEnd);
+        if (markdown.substring(lineStart, start).isBlank() || content.contains("--") || content.endsWith("-")
+                || content.contains("\n\n") || content.contains("\n\r\n")) {
+            return;
+        }
+        out.insert("<!-- ", start);
+        out.copy(contentStart, contentEnd);
+        out.insert(" -->", contentEnd);
     }
 
     /**

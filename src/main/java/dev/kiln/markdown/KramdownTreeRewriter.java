@@ -5,7 +5,9 @@ import com.vladsch.flexmark.ast.HtmlBlockBase;
 import com.vladsch.flexmark.ast.HtmlInline;
 import com.vladsch.flexmark.ast.ListBlock;
 import com.vladsch.flexmark.ast.ListItem;
+import com.vladsch.flexmark.ast.OrderedList;
 import com.vladsch.flexmark.ast.Paragraph;
+import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.ext.attributes.AttributeNode;
 import com.vladsch.flexmark.ext.attributes.AttributesNode;
 import com.vladsch.flexmark.ext.toc.TocBlock;
@@ -63,9 +65,11 @@ final class KramdownTreeRewriter {
                 }
             } else if (node instanceof TypographicSmarts smarts) {
                 smarts.setTypographicText(character(smarts.getTypographicText()));
+                spacedGuillemet(smarts);
             } else if (node instanceof TypographicQuotes quotes) {
                 quotes.setTypographicOpening(character(quotes.getTypographicOpening()));
                 quotes.setTypographicClosing(character(quotes.getTypographicClosing()));
+                spacedGuillemets(quotes);
             } else if (node instanceof TocBlock || isKramdownTableOfContents(node)) {
                 tableOfContentsMarkers.add(node);
             }
@@ -90,9 +94,11 @@ final class KramdownTreeRewriter {
         }
         attributeLists.forEach(owners::span);
         blockLists.forEach(owners::block);
-        tableOfContentsMarkers.addAll(owners.tablesOfContents());
+        owners.tablesOfContents().stream().filter(list -> !tableOfContentsMarkers.contains(list)).forEach(tableOfContentsMarkers::add);
         for (Node marker : tableOfContentsMarkers) {
-            marker.insertBefore(new TableOfContentsBlock(marker.getChars()));
+            boolean kramdown = marker instanceof ListBlock;
+            marker.insertBefore(new TableOfContentsBlock(marker.getChars(), kramdown, marker instanceof OrderedList,
+                    kramdown ? owners.values(marker) : Map.of()));
             marker.unlink();
         }
     }
@@ -102,6 +108,33 @@ final class KramdownTreeRewriter {
         BasedSequence chars = block.getChars();
         int leading = chars.countLeading(com.vladsch.flexmark.util.misc.CharPredicate.SPACE_TAB);
         return chars.getStartOffset() + leading;
+    }
+
+    /** kramdown writes {@code << x >>} with a no-break space inside the guillemets, in place of the space. */
+    private static void spacedGuillemet(TypographicSmarts smarts) {
+        if ("\u00AB".equals(smarts.getTypographicText()) && smarts.getNext() instanceof Text text
+                && text.getChars().startsWith(" ") && !text.getChars().startsWith("  ")) {
+            smarts.setTypographicText("\u00AB\u00A0");
+            text.setChars(text.getChars().subSequence(1));
+        } else if ("\u00BB".equals(smarts.getTypographicText()) && smarts.getPrevious() instanceof Text text
+                && text.getChars().endsWith(" ") && !text.getChars().endsWith("  ")) {
+            smarts.setTypographicText("\u00A0\u00BB");
+            text.setChars(text.getChars().subSequence(0, text.getChars().length() - 1));
+        }
+    }
+
+    /** The same for {@code << x >>} read as one quote. */
+    private static void spacedGuillemets(TypographicQuotes quotes) {
+        if ("\u00AB".equals(quotes.getTypographicOpening()) && quotes.getFirstChild() instanceof Text text
+                && text.getChars().startsWith(" ") && !text.getChars().startsWith("  ")) {
+            quotes.setTypographicOpening("\u00AB\u00A0");
+            text.setChars(text.getChars().subSequence(1));
+        }
+        if ("\u00BB".equals(quotes.getTypographicClosing()) && quotes.getLastChild() instanceof Text text
+                && text.getChars().endsWith(" ") && !text.getChars().endsWith("  ")) {
+            quotes.setTypographicClosing("\u00A0\u00BB");
+            text.setChars(text.getChars().subSequence(0, text.getChars().length() - 1));
+        }
     }
 
     private static String character(String text) {

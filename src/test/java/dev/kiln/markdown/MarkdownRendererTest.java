@@ -264,10 +264,12 @@ class MarkdownRendererTest {
     }
 
     @Test
-    void tocMarkerRendersSameTocAsRecord() {
-        RenderedMarkdown rendered = renderer.render("* toc\n{:toc}\n\n## A \"quoted\" heading\n");
+    void tocMarkerRendersKramdownsListAndTheRecordHasTheThemesTableOfContents() {
+        RenderedMarkdown rendered = renderer.render("* toc\n{:toc}\n\n## A \"quoted\" *heading*[^1]\n\n[^1]: Note.\n");
 
-        assertTrue(rendered.html().startsWith(rendered.toc()), rendered.html());
+        // as kramdown 2.4.0 writes it, so a Jekyll theme's #markdown-toc styles apply; the footnote mark left out
+        assertTrue(rendered.html().startsWith("<ul id=\"markdown-toc\">\n<li><a href=\"#a-quoted-heading\""
+                + " id=\"markdown-toc-a-quoted-heading\">A “quoted” <em>heading</em></a></li>\n</ul>\n"), rendered.html());
         assertTrue(rendered.toc().contains("<a href=\"#a-quoted-heading\">A “quoted” heading</a>"), rendered.toc());
     }
 
