@@ -109,7 +109,8 @@ class ServeCommandTest {
                 new PrintStream(err, true, StandardCharsets.UTF_8), KilnRun.CLOCK)
                 .run("serve", "--source", site.toString(), "--port", "0", "--host", "0.0.0.0")));
         serving.start();
-        Matcher found = Pattern.compile("Serving http://localhost:(\\d+)/ ").matcher("");
+        // "Press Ctrl-C" comes after the warning: waiting for the address alone raced with it.
+        Matcher found = Pattern.compile("Serving http://localhost:(\\d+)/ [^\n]*\nPress Ctrl-C to stop\\.").matcher("");
         long deadline = System.nanoTime() + RunningPreview.WAIT.toNanos();
         while (!found.reset(out.toString(StandardCharsets.UTF_8)).find() && System.nanoTime() < deadline) {
             Thread.sleep(20); // polling what is printed, up to the generous bound
