@@ -1,11 +1,14 @@
 package dev.kiln.cli;
 
+import dev.kiln.diag.DiagnosticPrinter;
 import dev.kiln.preview.BrowserOpener;
 import dev.kiln.preview.PortInUseException;
+import dev.kiln.preview.PreviewLog;
 import dev.kiln.preview.PreviewServer;
 import dev.kiln.preview.PreviewSettings;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 
@@ -50,9 +53,12 @@ record ServeCommand(Console console, Clock clock) implements Command {
             return Cli.USAGE;
         }
         PrintStream err = console.err();
+        // The preview's diagnostics are not coloured, as they never were.
+        PreviewLog log = new PreviewLog(diagnostics -> new DiagnosticPrinter(settings.root()).print(diagnostics, err),
+                console.out()::println, err::println);
         PreviewServer server;
         try {
-            server = PreviewServer.start(settings, console.out(), err, clock);
+            server = PreviewServer.start(settings, log, clock);
         } catch (PortInUseException e) {
             err.println("kiln: " + e.getMessage());
             err.println("hint: stop the program using it, or choose another port with --port N (--port 0 picks a free one)");
@@ -84,7 +90,7 @@ record ServeCommand(Console console, Clock clock) implements Command {
             }
             out.println("Press Ctrl-C to stop.");
             if (open) {
-                BrowserOpener.open(server.address(), err);
+                openBrowser(server.address(), err);
             }
             server.awaitStop();
         } catch (InterruptedException e) {
@@ -97,6 +103,14 @@ record ServeCommand(Console console, Clock clock) implements Command {
             } catch (IllegalStateException shuttingDown) {
                 // kill (SIGTERM): the hook is what stopped us
             }
+        }
+    }
+
+    private static void openBrowser(URI address, PrintStream err) {
+        try {
+            BrowserOpener.open(address);
+        } catch (IOException e) {
+            err.println("kiln: could not open a browser (" + e.getMessage() + "); open " + address + " yourself");
         }
     }
 

@@ -1,7 +1,6 @@
 package dev.kiln.preview;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
@@ -10,7 +9,8 @@ import java.util.Locale;
 public final class BrowserOpener {
     private BrowserOpener() {}
 
-    public static void open(URI address, PrintStream err) {
+    /** @throws IOException when the opener cannot be started; its message names the program and why */
+    public static void open(URI address) throws IOException {
         String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
         List<String> command = os.contains("mac") ? List.of("open", address.toString())
                 : os.contains("win") ? List.of("rundll32", "url.dll,FileProtocolHandler", address.toString())
@@ -18,7 +18,7 @@ public final class BrowserOpener {
         try {
             new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         } catch (IOException e) {
-            err.println("kiln: could not open a browser (" + command.get(0) + ": " + e.getMessage() + "); open " + address + " yourself");
+            throw new IOException(command.get(0) + ": " + e.getMessage(), e);
         }
     }
 }

@@ -10,7 +10,6 @@ import dev.kiln.diag.SourcePosition;
 import dev.kiln.model.Visibility;
 import dev.kiln.output.OutputFile;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.BindException;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -42,13 +41,12 @@ import java.util.stream.Stream;
  * rebuild keeps the last good site and shows its errors in the terminal and over the page.
  * <p>
  * {@link #start} returns once the site is served; {@link #close} stops it (from a shutdown hook on
- * Ctrl-C, or from a test). Messages go to the streams the command line hands in.
+ * Ctrl-C, or from a test). Messages go to the {@link PreviewLog} the command line hands in.
  */
 public final class PreviewServer implements AutoCloseable {
     private final Path root;
     private final boolean checkLinks;
-    private final PrintStream out;
-    private final PrintStream err;
+    private final PreviewLog log;
     private final Clock clock;
     /** Part of every version, so pages served before a restart always reload after it. */
     private final String session = UUID.randomUUID().toString().substring(0, 8);
@@ -68,14 +66,13 @@ public final class PreviewServer implements AutoCloseable {
     private BuildMemory memory = BuildMemory.EMPTY;
     private final Consumer<String> onStage;
 
-    private PreviewServer(PreviewSettings settings, PrintStream out, PrintStream err, Clock clock, Consumer<String> onStage)
+    private PreviewServer(PreviewSettings settings, PreviewLog log, Clock clock, Consumer<String> onStage)
             throws IOException {
         this.onStage = onStage;
         this.builder = new SiteBuilder().onStage(onStage);
         this.root = settings.root();
         this.checkLinks = settings.checkLinks();
-        this.out = out;
-        this.err = err;
+        this.log = log;
         this.clock = clock;
         InetAddress address = InetAddress.getByName(settings.host());
         ServerLimits.configureJdkServer();
@@ -104,14 +101,13 @@ public final class PreviewServer implements AutoCloseable {
     }
 
     /** Builds the site, starts watching and serving; returns once requests are answered. */
-    public static PreviewServer start(PreviewSettings settings, PrintStream out, PrintStream err, Clock clock) throws IOException {
-        return start(settings, out, err, clock, stage -> { });
+    public static PreviewServer start(PreviewSettings settings, PreviewLog log, Clock clock) throws IOException {
+        return start(settings, log, clock, stage -> { });
     }
 
     /** As above; {@code onStage} hears each stage of every build start (a test makes one fail there). */
-    static PreviewServer start(PreviewSettings settings, PrintStream out, PrintStream err, Clock clock, Consumer<String> onStage)
-            throws IOException {
-        PreviewServer server = new PreviewServer(settings, out, err, clock, onStage);
+    static PreviewServer start(PreviewSettings settings, PreviewLog log, Clock clock, Consumer<String> onStage) throws IOException {
+        PreviewServer server = new PreviewServer(settings, log, clock, onStage);
         try {
             server.watcher.start();
             // The first build runs on the rebuild thread too, so a change made meanwhile waits for it.
@@ -213,10 +209,10 @@ public final class PreviewServer implements AutoCloseable {
             }
             BuildResult result = builder.build(root, new Visibility(true, true, clock.instant()), checkLinks, memory);
             memory = result.memory();
-            new DiagnosticPrinter(root).print(result.diagnostics(), err);
+            log.diagnostics().accept(result.diagnostics());
             if (!result.succeeded()) {
                 fail(previous, result.diagnostics());
-                err.println(cause + DiagnosticPrinter.summary(result.diagnostics(), (System.nanoTime() - start) / 1_000_000)
+                log.failed().accept(cause + DiagnosticPrinter.summary(result.diagnostics(), (System.nanoTime() - start) / 1_000_000)
                         + (previous == null || previous.files().isEmpty() ? "; nothing to serve until it is fixed"
                         : "; still serving the last good site"));
                 return;
@@ -232,8 +228,8 @@ public final class PreviewServer implements AutoCloseable {
             long millis = (System.nanoTime() - start) / 1_000_000;
             String pages = changes == null ? "built " + result.pages() + " pages"
                     : "rebuilt " + result.profile().rendered() + " of " + result.profile().routes() + " files";
-            out.printf(Locale.ROOT, "%s%s in %d ms%s%n", cause, pages, millis, !outputChanged ? " (no output changed)"
-                            : cssOnly ? " (CSS only: styles swapped without a reload)" : "");
+            log.built().accept(String.format(Locale.ROOT, "%s%s in %d ms%s", cause, pages, millis, !outputChanged ? " (no output changed)"
+                    : cssOnly ? " (CSS only: styles swapped without a reload)" : ""));
         } catch (IOException | RuntimeException e) {
             // An unreadable file or a bug in a stage: report it like a site error and keep serving.
             failed(previous, cause, "internal error while building: " + e, "run kiln build --verbose for details");
@@ -255,7 +251,7 @@ public final class PreviewServer implements AutoCloseable {
     /** Reports a build that threw, in the terminal and the overlay, and keeps serving the last good site. */
     private void failed(SiteSnapshot previous, String cause, String message, String hint) {
         boolean serving = previous != null && !previous.files().isEmpty();
-        err.println(cause + "kiln: " + message + " (hint: " + hint + ")" + (serving ? "; still serving the last good site"
+        log.failed().accept(cause + "kiln: " + message + " (hint: " + hint + ")" + (serving ? "; still serving the last good site"
                 : "; nothing to serve until it is fixed"));
         fail(previous, List.of(Diagnostic.error(SourcePosition.startOf(Path.of(SourceWatcher.CONTENT)), message, hint)));
     }

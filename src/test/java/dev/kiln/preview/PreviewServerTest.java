@@ -342,7 +342,8 @@ class PreviewServerTest {
         RunningPreview.writeSite(site);
         try (ServerSocket busy = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
             PortInUseException e = assertThrows(PortInUseException.class, () -> PreviewServer.start(
-                    new PreviewSettings(site, "127.0.0.1", busy.getLocalPort(), true), System.out, System.err, KilnRun.CLOCK));
+                    new PreviewSettings(site, "127.0.0.1", busy.getLocalPort(), true),
+                    RunningPreview.printing(System.out, System.err), KilnRun.CLOCK));
             assertEquals("port " + busy.getLocalPort() + " on 127.0.0.1 is already in use", e.getMessage());
         }
         preview = new RunningPreview(site);

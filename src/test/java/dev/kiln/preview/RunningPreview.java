@@ -64,8 +64,16 @@ final class RunningPreview implements AutoCloseable {
     RunningPreview(Path root, String host, java.util.function.Consumer<String> onStage) throws IOException {
         this.root = root;
         this.server = PreviewServer.start(new PreviewSettings(root, host, 0, true),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                printing(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)),
                 KilnRun.CLOCK, onStage);
+    }
+
+    /**
+     * The preview's messages as lines: successes on {@code out}, the rest on {@code err}, each diagnostic
+     * by its headline (the CLI adds the source line and caret: ServeCommandTest).
+     */
+    static PreviewLog printing(PrintStream out, PrintStream err) {
+        return new PreviewLog(diagnostics -> diagnostics.forEach(d -> err.println(d.headline())), out::println, err::println);
     }
 
     /** Opens the event stream as the reload script does, and returns the version it reports first. */

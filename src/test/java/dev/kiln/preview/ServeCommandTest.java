@@ -56,42 +56,69 @@ class ServeCommandTest {
         assertEquals(2, KilnRun.of("serve", "--source", site.toString(), "--port", "0").exitCode());
     }
 
+    /** {@code kiln serve} run by the CLI in a thread of the test, with what it prints. */
+    private static final class Serving {
+        final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        final ByteArrayOutputStream err = new ByteArrayOutputStream();
+        final AtomicInteger exit = new AtomicInteger(-1);
+        final Thread thread;
+
+        Serving(String... args) {
+            thread = new Thread(() -> exit.set(new Cli(new PrintStream(out, true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8), KilnRun.CLOCK).run(args)));
+            thread.start();
+        }
+
+        /** Waits, up to the generous bound, until stdout shows the pattern; returns the match or fails. */
+        Matcher awaitOut(String regex) throws InterruptedException {
+            Matcher found = Pattern.compile(regex).matcher("");
+            long deadline = System.nanoTime() + RunningPreview.WAIT.toNanos();
+            while (!found.reset(out()).find() && System.nanoTime() < deadline) {
+                Thread.sleep(20); // polling what is printed, up to the generous bound
+            }
+            assertTrue(found.find(0), "not printed: " + regex + "\n" + out() + err());
+            return found;
+        }
+
+        /** What an in-process test can do instead of Ctrl-C (ServeInterruptTest sends a real one). */
+        void stop() throws InterruptedException {
+            thread.interrupt();
+            thread.join(RunningPreview.WAIT.toMillis());
+        }
+
+        String out() {
+            return out.toString(StandardCharsets.UTF_8);
+        }
+
+        String err() {
+            return err.toString(StandardCharsets.UTF_8);
+        }
+    }
+
     @Test
     void servesUntilStoppedPrintingTheAddressAndLeavesNoThreadRunning() throws Exception {
         RunningPreview.writeSite(site);
         java.util.Set<Thread> before = Thread.getAllStackTraces().keySet();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        AtomicInteger exit = new AtomicInteger(-1);
-        Thread serving = new Thread(() -> exit.set(new Cli(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), KilnRun.CLOCK)
-                .run("serve", "--source", site.toString(), "--port", "0")));
-        serving.start();
-        Pattern address = Pattern.compile("Serving (http://127\\.0\\.0\\.1:\\d+/) ");
-        Matcher found = address.matcher("");
-        long deadline = System.nanoTime() + RunningPreview.WAIT.toNanos();
-        while (!found.reset(out.toString(StandardCharsets.UTF_8)).find() && System.nanoTime() < deadline) {
-            Thread.sleep(20); // polling what is printed, up to the generous bound
-        }
-        assertTrue(found.find(0), "no address printed: " + out + err);
+        Serving serving = new Serving("serve", "--source", site.toString(), "--port", "0");
+        Matcher found = serving.awaitOut("Serving (http://127\\.0\\.0\\.1:\\d+/) ");
+        assertTrue(serving.out().matches("(?s)built \\d+ pages in \\d+ ms\nServing .*"), "the preview's first line: " + serving.out());
         HttpResponse<String> home = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(found.group(1)))
                 .timeout(RunningPreview.WAIT).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, home.statusCode());
         assertTrue(home.body().contains("Second post"));
-        assertFalse(err.toString(StandardCharsets.UTF_8).contains("warning"), "on 127.0.0.1, no warning: " + err);
+        assertFalse(serving.err().contains("warning"), "on 127.0.0.1, no warning: " + serving.err());
 
-        serving.interrupt(); // what an in-process test can do instead of Ctrl-C (ServeInterruptTest sends a real one)
-        serving.join(RunningPreview.WAIT.toMillis());
-        assertFalse(serving.isAlive(), "serve did not return after the interrupt");
-        assertEquals(0, exit.get(), err.toString(StandardCharsets.UTF_8));
-        assertTrue(out.toString(StandardCharsets.UTF_8).endsWith("Stopped.\n"), out.toString(StandardCharsets.UTF_8));
+        serving.stop();
+        assertFalse(serving.thread.isAlive(), "serve did not return after the interrupt");
+        assertEquals(0, serving.exit.get(), serving.err());
+        assertTrue(serving.out().endsWith("Stopped.\n"), serving.out());
 
         // Every thread serve started (HTTP, watcher, rebuild, stop hook) has ended. The test's HTTP client's
         // threads are the test's; the JVM's common pool, which the build's parallel streams use, is the JVM's.
         long threadsDeadline = System.nanoTime() + RunningPreview.WAIT.toNanos();
         java.util.List<String> left;
         while (!(left = Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> !before.contains(t) && t != serving && t.isAlive() && !t.getName().startsWith("HttpClient-")
+                .filter(t -> !before.contains(t) && t != serving.thread && t.isAlive() && !t.getName().startsWith("HttpClient-")
                         && !t.getName().startsWith("ForkJoinPool.commonPool-"))
                 .map(Thread::getName).sorted().toList()).isEmpty() && System.nanoTime() < threadsDeadline) {
             Thread.sleep(20); // polling, up to the generous bound
@@ -99,27 +126,37 @@ class ServeCommandTest {
         assertEquals(java.util.List.of(), left, "threads still running after serve returned");
     }
 
+    /** The preview words its messages and the CLI prints them (cli is the only code that prints): a site with an error. */
+    @Test
+    void printsTheDiagnosticsOfAFailedBuildWithTheSourceLine() throws Exception {
+        RunningPreview.writeSite(site);
+        KilnRun.write(site.resolve("content/posts/2020-01-01-first.md"), "---\ntitle: [First\n---\nThe first body.\n");
+        Serving serving = new Serving("serve", "--source", site.toString(), "--port", "0");
+        try {
+            serving.awaitOut("Press Ctrl-C to stop\\.");
+            assertEquals("""
+                    content/posts/2020-01-01-first.md:2:8: error: front matter: the [ list is never closed (hint: close it with ], \
+                    e.g. tags: [a, b]; if the value is text, quote it: title: "[Draft] My post")
+                      title: [First
+                             ^
+                    1 error in 1 file (N ms); nothing to serve until it is fixed
+                    """, KilnRun.withoutTimes(serving.err()));
+            assertTrue(serving.out().startsWith("Serving http://127.0.0.1:"), "no built line: " + serving.out());
+        } finally {
+            serving.stop();
+        }
+    }
+
     @Test
     void servingToTheNetworkWarnsThatDraftsAreVisibleThereAndStillRefusesOtherHosts() throws Exception {
         RunningPreview.writeSite(site);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        AtomicInteger exit = new AtomicInteger(-1);
-        Thread serving = new Thread(() -> exit.set(new Cli(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), KilnRun.CLOCK)
-                .run("serve", "--source", site.toString(), "--port", "0", "--host", "0.0.0.0")));
-        serving.start();
-        // "Press Ctrl-C" comes after the warning: waiting for the address alone raced with it.
-        Matcher found = Pattern.compile("Serving http://localhost:(\\d+)/ [^\n]*\nPress Ctrl-C to stop\\.").matcher("");
-        long deadline = System.nanoTime() + RunningPreview.WAIT.toNanos();
-        while (!found.reset(out.toString(StandardCharsets.UTF_8)).find() && System.nanoTime() < deadline) {
-            Thread.sleep(20); // polling what is printed, up to the generous bound
-        }
+        Serving serving = new Serving("serve", "--source", site.toString(), "--port", "0", "--host", "0.0.0.0");
         try {
-            assertTrue(found.find(0), "no address printed: " + out + err);
-            assertTrue(err.toString(StandardCharsets.UTF_8).contains("warning: --host 0.0.0.0 makes the preview reachable from other"
+            // "Press Ctrl-C" comes after the warning: waiting for the address alone raced with it.
+            Matcher found = serving.awaitOut("Serving http://localhost:(\\d+)/ [^\n]*\nPress Ctrl-C to stop\\.");
+            assertTrue(serving.err().contains("warning: --host 0.0.0.0 makes the preview reachable from other"
                     + " computers: anyone on your network can read your drafts and future posts; leave --host out to serve this"
-                    + " computer only\n"), err.toString(StandardCharsets.UTF_8));
+                    + " computer only\n"), serving.err());
             int port = Integer.parseInt(found.group(1));
             try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
                 socket.getOutputStream().write(("GET / HTTP/1.1\r\nHost: evil.example:" + port + "\r\nConnection: close\r\n\r\n")
@@ -128,9 +165,8 @@ class ServeCommandTest {
                 assertTrue(answer.startsWith("HTTP/1.1 403 "), answer);
             }
         } finally {
-            serving.interrupt();
-            serving.join(RunningPreview.WAIT.toMillis());
+            serving.stop();
         }
-        assertEquals(0, exit.get());
+        assertEquals(0, serving.exit.get());
     }
 }
