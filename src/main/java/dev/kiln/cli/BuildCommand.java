@@ -10,7 +10,6 @@ import dev.kiln.pipeline.BuildResult;
 import dev.kiln.pipeline.SiteBuilder;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -97,12 +96,8 @@ record BuildCommand(Console console, Clock clock, Consumer<String> onStage) impl
             Thread.currentThread().interrupt();
             err().println("kiln: interrupted while waiting for " + shown + "; nothing was written");
             return Cli.SITE_ERRORS;
-        } catch (IOException e) {
-            return console.fileError(e, root, "the previous site was left unchanged");
-        } catch (UncheckedIOException e) {
-            return console.fileError(e.getCause(), root, "the previous site was left unchanged");
-        } catch (RuntimeException e) {
-            return console.internalError(e, arguments.has(SiteOptions.VERBOSE), "the previous site was left unchanged");
+        } catch (IOException | RuntimeException | Error e) {
+            return console.buildThrew(e, root, "build", arguments.has(SiteOptions.VERBOSE), "the previous site was left unchanged");
         }
     }
 

@@ -4,7 +4,6 @@ import dev.kiln.diag.DiagnosticPrinter;
 import dev.kiln.pipeline.BuildResult;
 import dev.kiln.pipeline.SiteBuilder;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -56,12 +55,8 @@ record CheckCommand(Console console, Clock clock, Consumer<String> onStage) impl
                         result.pages(), result.plan().files().size());
             }
             return Cli.OK;
-        } catch (IOException e) {
-            return console.fileError(e, root, "nothing was written");
-        } catch (UncheckedIOException e) {
-            return console.fileError(e.getCause(), root, "nothing was written");
-        } catch (RuntimeException e) {
-            return console.internalError(e, arguments.has(SiteOptions.VERBOSE), "nothing was written");
+        } catch (IOException | RuntimeException | Error e) {
+            return console.buildThrew(e, root, "check", arguments.has(SiteOptions.VERBOSE), "nothing was written");
         }
     }
 

@@ -5,6 +5,7 @@ import dev.kiln.diag.DiagnosticPrinter;
 import dev.kiln.diag.FileErrorText;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,7 +61,7 @@ record Console(PrintStream out, PrintStream err, boolean terminal, boolean colou
     }
 
     /** An I/O error outside the writer (reading the sources): the file and what went wrong, in words. */
-    int fileError(IOException e, Path root, String consequence) {
+    private int fileError(IOException e, Path root, String consequence) {
         String file = e instanceof FileSystemException fs && fs.getFile() != null ? fs.getFile() : null;
         if (file == null) {
             err.println("kiln: " + FileErrorText.reason(e) + "; " + consequence);
@@ -77,8 +78,56 @@ record Console(PrintStream out, PrintStream err, boolean terminal, boolean colou
         return Cli.SITE_ERRORS;
     }
 
+    /**
+     * What a build threw: an unreadable file, a bug in a stage, or an {@link Error}; in Kiln's words, never
+     * a stack trace unless {@code verbose}. {@code command}: "build" or "check".
+     */
+    int buildThrew(Throwable e, Path root, String command, boolean verbose, String consequence) {
+        if (e instanceof IOException io) {
+            return fileError(io, root, consequence);
+        } else if (e instanceof UncheckedIOException io) {
+            return fileError(io.getCause(), root, consequence);
+        } else if (e instanceof Error error) {
+            return crashed(error, command, verbose, consequence);
+        }
+        return internalError((RuntimeException) e, verbose, consequence);
+    }
+
+    /**
+     * An {@link Error} escaped {@code kiln <command>}: out of stack or memory (a limit that the JVM's options
+     * raise), or anything else (a bug in Kiln, or its installation damaged). A line says which, a hint what
+     * to try; the stack trace only with {@code verbose}.
+     */
+    int crashed(Error e, String command, boolean verbose, String consequence) {
+        String doing = switch (command) {
+            case "serve" -> "the preview";
+            case "import" -> "the import";
+            case "check" -> "the check";
+            default -> "the build";
+        };
+        boolean hasVerbose = !command.equals("import");
+        String what;
+        String hint;
+        if (e instanceof StackOverflowError) {
+            what = doing + " ran out of stack (StackOverflowError): something in the sources nests too deep for Kiln";
+            hint = "give Java more stack, e.g. KILN_OPTS=-Xss8m kiln " + command + (hasVerbose ? ", or run it with --verbose to see where" : "");
+        } else if (e instanceof OutOfMemoryError) {
+            what = doing + " ran out of memory (OutOfMemoryError" + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")";
+            hint = "give Java more memory, e.g. KILN_OPTS=-Xmx4g kiln " + command;
+        } else {
+            what = "internal error: " + e + " (a bug in Kiln, or its installation is damaged)";
+            hint = (hasVerbose ? "run again with --verbose for details; " : "") + "if it happens again, reinstall Kiln, or report it";
+        }
+        err.println("kiln: " + what + "; " + consequence);
+        err.println("hint: " + hint);
+        if (verbose) {
+            e.printStackTrace(err);
+        }
+        return Cli.SITE_ERRORS;
+    }
+
     /** A bug in a stage; its stack trace only with --verbose. */
-    int internalError(RuntimeException e, boolean verbose, String consequence) {
+    private int internalError(RuntimeException e, boolean verbose, String consequence) {
         err.println("kiln: internal error: " + e);
         if (verbose) {
             e.printStackTrace(err);

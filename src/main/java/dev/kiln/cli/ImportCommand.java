@@ -3,9 +3,11 @@ package dev.kiln.cli;
 import dev.kiln.jekyll.JekyllImporter;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 /** {@code kiln import jekyll SRC DIR}: a new Kiln site made from a Jekyll blog, which is only read. */
 record ImportCommand(Console console) implements Command {
@@ -64,6 +66,18 @@ record ImportCommand(Console console) implements Command {
         } catch (IOException | RuntimeException e) {
             console.err().println("kiln: could not import the site: " + e);
             return Cli.SITE_ERRORS;
+        } catch (Error e) {
+            // The target was empty or missing before (JekyllImporter checks): anything in it now is from this import.
+            return console.crashed(e, "import", false, isEmpty(target) ? "nothing was written"
+                    : target + "/ holds part of the import; empty it before importing again");
+        }
+    }
+
+    private static boolean isEmpty(Path folder) {
+        try (Stream<Path> entries = Files.list(folder)) {
+            return entries.findAny().isEmpty();
+        } catch (IOException e) {
+            return !Files.exists(folder);
         }
     }
 

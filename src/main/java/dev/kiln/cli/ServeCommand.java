@@ -69,6 +69,8 @@ record ServeCommand(Console console, Clock clock) implements Command {
                 e.printStackTrace(err);
             }
             return Cli.SITE_ERRORS;
+        } catch (Error e) {
+            return console.crashed(e, "serve", arguments.has(SiteOptions.VERBOSE), "nothing is served");
         }
         serveUntilStopped(server, host, arguments.has(OPEN));
         console.out().println("Stopped.");
