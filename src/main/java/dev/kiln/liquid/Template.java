@@ -70,6 +70,10 @@ final class Template {
     private final Consumer<LiquidException> errors;
     private List<Piece> pieces;
     private int next;
+    /** How many blocks the piece at {@code next} is inside. */
+    private int depth;
+    /** Set when the nesting limit stopped the parse. */
+    private boolean abandoned;
 
     private Template(String text, Consumer<LiquidException> errors) {
         this.text = text;
@@ -335,15 +339,26 @@ final class Template {
                 return nodes;
             }
             next++;
+            if (BLOCKS.contains(piece.name()) && depth == LEVELS) {
+                errors.accept(new LiquidException(piece.start(), "Liquid blocks nested more than " + LEVELS + " levels deep",
+                        "flatten the {% if %}, {% for %}, {% case %} and {% capture %} blocks (a block never closed is the usual cause)"));
+                abandoned = true; // the outer blocks' "never closed" would only repeat it
+                next = pieces.size();
+                return nodes;
+            }
             int after = next;
             Node node = guarded(() -> {
+                boolean block = BLOCKS.contains(piece.name());
+                depth += block ? 1 : 0;
                 try {
                     return tag(piece);
                 } catch (LiquidException e) {
-                    if (BLOCKS.contains(piece.name()) && next == after) {
+                    if (block && next == after) {
                         skipBlock(piece.name()); // a block whose tag cannot be read: its body would only add errors
                     }
                     throw e;
+                } finally {
+                    depth -= block ? 1 : 0;
                 }
             });
             if (node != null) {
@@ -354,6 +369,9 @@ final class Template {
     }
 
     private static final List<String> BLOCKS = List.of("if", "unless", "case", "for", "capture");
+
+    /** Far past any real post; deeper nesting would overflow the stack when parsed or run. */
+    static final int LEVELS = 100;
 
     /** Moves past the end tag that closes the block just opened, nested blocks of its kind included. */
     private void skipBlock(String name) {
@@ -377,7 +395,9 @@ final class Template {
         try {
             return reading.read();
         } catch (LiquidException e) {
-            errors.accept(e);
+            if (!abandoned) {
+                errors.accept(e);
+            }
             return null;
         }
     }

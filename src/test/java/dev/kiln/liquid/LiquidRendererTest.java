@@ -60,4 +60,17 @@ class LiquidRendererTest {
         assertEquals(List.of(1, 22), List.of(result.text().origin(1, 10)[0], result.text().origin(1, 10)[1]));
         assertEquals(List.of("content/posts/2020-01-02-x.md:5:1: {% if %} is never closed"), errors(result));
     }
+
+    @Test
+    void refusesBlocksNestedPastTheLimitOnceAtTheTagThatGoesTooDeep() {
+        String ok = "{% if page.title %}".repeat(100) + "deep" + "{% endif %}".repeat(100);
+        LiquidResult fine = render(ok, Map.of());
+        assertEquals(List.of(), errors(fine));
+        assertEquals("deep", fine.text().text());
+        // 3,000 levels, closed or not, used to overflow the stack: one error at the 101st tag (column 1 + 100 × 19).
+        for (String tail : List.of("{% endif %}".repeat(3000), "")) {
+            LiquidResult deep = render("{% if page.title %}".repeat(3000) + "x" + tail, Map.of());
+            assertEquals(List.of("content/posts/2020-01-02-x.md:4:1901: Liquid blocks nested more than 100 levels deep"), errors(deep));
+        }
+    }
 }
