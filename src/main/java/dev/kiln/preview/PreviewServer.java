@@ -240,7 +240,7 @@ public final class PreviewServer implements AutoCloseable {
         } catch (OutOfMemoryError e) {
             memory = BuildMemory.EMPTY;
             failed(previous, cause, "the build ran out of memory (OutOfMemoryError)",
-                    "give Java more memory (JAVA_TOOL_OPTIONS=-Xmx2g) or undo the last change; kiln build --verbose shows where");
+                    "give Java more memory (KILN_OPTS=-Xmx4g kiln serve) or undo the last change; kiln build --verbose shows where");
         } catch (Error e) {
             // Anything else a stage can throw (LinkageError, an assertion): the server outlives it too.
             memory = BuildMemory.EMPTY;
