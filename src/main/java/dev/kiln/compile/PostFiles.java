@@ -1,5 +1,6 @@
 package dev.kiln.compile;
 
+import dev.kiln.model.SiteUrls;
 import dev.kiln.text.HtmlText;
 import dev.kiln.text.UrlText;
 import java.nio.file.Path;
@@ -83,11 +84,11 @@ final class PostFiles {
         }
         String rest = raw.substring(end);
         if (!folder.isEmpty() && inContent.startsWith(folder + "/")) {
-            String sitePath = postUrl + inContent.substring(folder.length() + 1);
+            String sitePath = SiteUrls.besidePost(postUrl, inContent.substring(folder.length() + 1));
             files.put(sitePath, inContent);
             return UrlText.encode(sitePath) + rest;
         }
-        return UrlText.encode("/" + inContent) + rest;
+        return UrlText.encode(SiteUrls.staticFile(inContent)) + rest;
     }
 
     /** The post's folder under content/ ({@code posts/2026-11-01-trip}), or null for a file outside content/. */

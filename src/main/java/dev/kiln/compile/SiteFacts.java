@@ -5,6 +5,7 @@ import dev.kiln.liquid.LiquidVariables;
 import dev.kiln.liquid.SiteLookup;
 import dev.kiln.model.FrontMatter;
 import dev.kiln.model.SiteConfig;
+import dev.kiln.model.SiteUrls;
 import dev.kiln.model.Visibility;
 import dev.kiln.source.SourceFile;
 import dev.kiln.source.TextFile;
@@ -93,8 +94,9 @@ public final class SiteFacts implements SiteLookup {
         List<String> statics = new ArrayList<>();
         for (SourceFile file : staticFiles) {
             String inContent = inContent(file.relativePath());
-            fileUrls.put(inContent, "/" + inContent);
-            statics.add("/" + inContent);
+            String url = SiteUrls.staticFile(inContent);
+            fileUrls.put(inContent, url);
+            statics.add(url);
         }
         Path includesFolder = Path.of(LiquidRenderer.INCLUDES);
         for (TextFile file : includeFiles) {

@@ -2,6 +2,8 @@ package dev.kiln.image;
 
 import dev.kiln.diag.Diagnostic;
 import dev.kiln.diag.Diagnostics;
+import dev.kiln.model.SiteUrls;
+import dev.kiln.model.UrlPaths;
 import dev.kiln.work.Parallel;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -231,10 +233,11 @@ public final class ImageProcessor {
     /** Adds a copy to the site, named after this image: another file with the same bytes gets copies of its own. */
     private static ImageCatalog.Variant publish(ImageRequest request, ImageCache cache, ImageCache.Copy copy, int width,
                                                 int height, List<ImageSet.File> files) {
-        String path = copyPath(request.sitePath(), width, copy.extension());
+        String url = SiteUrls.imageCopy(request.sitePath(), width, copy.extension());
+        String path = UrlPaths.outputPath(url);
         files.add(copy.bytes() != null ? new ImageSet.File(path, copy.bytes(), null, request.source())
                 : new ImageSet.File(path, null, cache.file(copy), request.source()));
-        return new ImageCatalog.Variant("/" + path, width, height);
+        return new ImageCatalog.Variant(url, width, height);
     }
 
     /** An image's pixels, decoded on first need, once for all its copies. */
@@ -333,15 +336,6 @@ public final class ImageProcessor {
     }
 
     private record Made(byte[] bytes, String extension) {}
-
-    /** {@code /img/photo.jpg} at 640 → {@code img/photo-640w.jpg}, relative to the output folder. */
-    static String copyPath(String sitePath, int width, String extension) {
-        String path = sitePath.substring(1);
-        int slash = path.lastIndexOf('/');
-        int dot = path.lastIndexOf('.');
-        String stem = dot > slash ? path.substring(0, dot) : path;
-        return stem + "-" + width + "w." + extension;
-    }
 
     static String sha256(byte[] bytes) {
         try {

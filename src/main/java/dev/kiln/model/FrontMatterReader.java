@@ -15,9 +15,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads one file's front matter into a typed {@link FrontMatter}: types, dates, slug, URL,
- * background, aliases and tag names are checked here, each error at its key's position. Depends
- * only on the front matter and the {@link SourceSettings}.
+ * Reads one file's front matter into a typed {@link FrontMatter}: types, dates, background, aliases
+ * and tag names are checked here, each error at its key's position, and the document's slug and URL are
+ * asked of {@link SiteUrls}, the planner's rules. Depends only on the front matter and the {@link SourceSettings}.
  */
 public final class FrontMatterReader {
     /**
@@ -53,12 +53,14 @@ public final class FrontMatterReader {
         OffsetDateTime updated = updated(fields);
         fields.flag("comments", true); // checked here, read by the theme's comments from params
         checkMastodon(fields);
-        String slug = slug(fields, isPost, isPost && dated.matches() ? nameSlug : title, title);
+        String slug = decided(fields, SiteUrls.slug(fields.has("slug") ? fields.text("slug", "") : null, isPost,
+                isPost && dated.matches() ? nameSlug : title, title));
         if (slug == null) {
             return Optional.empty();
         }
         List<String> categoryNames = isPost ? categoryNames(fields) : List.of();
-        String url = url(fields, path, isPost, date, slug, title, Permalinks.categoryPath(categoryNames));
+        String url = decided(fields, SiteUrls.document(path, isPost, fields.has("permalink") ? fields.text("permalink", "") : null,
+                settings.permalink(), date, slug, title, categoryNames));
         if (url == null) {
             return Optional.empty();
         }
@@ -122,58 +124,12 @@ public final class FrontMatterReader {
         }
     }
 
-    /** {@code slug:}, else {@code named} slugified; null (reported) when it cannot make a URL. */
-    private static String slug(FieldReader fields, boolean isPost, String named, String title) {
-        if (fields.has("slug")) {
-            String slug = fields.text("slug", "");
-            if (!slug.matches("[\\p{L}\\p{N}][\\p{L}\\p{N}._~-]*")) {
-                fields.error("slug", "slug '" + slug + "' cannot be used in a URL",
-                        "use letters, digits and dashes only, e.g. slug: my-first-post");
-                return null;
-            }
-            return Slugs.windowsSafe(slug);
+    /** What {@link SiteUrls} decided, or null after reporting why it could not. */
+    private static String decided(FieldReader fields, SiteUrls.Decision decision) {
+        if (decision.value() == null) {
+            fields.error(decision.key(), decision.problem(), decision.hint());
         }
-        String slug = Slugs.slugify(named);
-        if (isPost && slug.isEmpty()) {
-            fields.error("title", "cannot make a URL from the title '" + title + "'", "add slug: with letters or digits");
-            return null;
-        }
-        return slug;
-    }
-
-    /** The document's URL: its {@code permalink:}, the site's permalink for a post, its path for a page; null (reported) when unsafe. */
-    private String url(FieldReader fields, Path path, boolean isPost, OffsetDateTime date, String slug, String title,
-                       String categoryPath) {
-        String url;
-        if (fields.has("permalink")) {
-            String pattern = fields.text("permalink", "");
-            Optional<String> problem = Permalinks.check(pattern);
-            if (problem.isPresent()) {
-                fields.error("permalink", problem.get(), "write a site path such as /my-page/");
-                return null;
-            }
-            Optional<String> needsDate = Permalinks.datePlaceholder(pattern);
-            if (date == null && needsDate.isPresent()) {
-                fields.error("permalink", "permalink '" + pattern + "' uses :" + needsDate.get() + ", but this page has no date",
-                        "add e.g. date: 2019-03-18 to the front matter, or use only :slug and :title, e.g. permalink: /:slug/");
-                return null;
-            }
-            if (slug.isEmpty() && Permalinks.usesSlug(pattern)) {
-                fields.error("title", "cannot make a URL from the title '" + title + "'", "add slug: with letters or digits");
-                return null;
-            }
-            url = Permalinks.expand(pattern, date, slug, categoryPath);
-        } else if (isPost) {
-            url = Permalinks.expand(settings.permalink(), date, slug, categoryPath);
-        } else {
-            url = pageUrl(path);
-        }
-        if (!UrlPaths.isSafe(url)) {
-            fields.error(fields.has("permalink") ? "permalink" : "slug", "URL '" + url + "' is not a safe site path",
-                    "use letters, digits, dashes and slashes only");
-            return null;
-        }
-        return url;
+        return decision.value();
     }
 
     /** {@code background:}, or null when absent or not an image address (reported). */
@@ -307,14 +263,7 @@ public final class FrontMatterReader {
                 || (!lower.contains(":") && !lower.isEmpty());
     }
 
-    private static String pageUrl(Path path) {
-        Path inContent = path.subpath(1, path.getNameCount());
-        String stem = stem(inContent);
-        String parent = inContent.getParent() == null ? "" : inContent.getParent().toString().replace('\\', '/') + "/";
-        return "/" + parent + (stem.equals("index") ? "" : stem + "/");
-    }
-
-    private static String stem(Path path) {
+    static String stem(Path path) {
         String name = path.getFileName().toString();
         int dot = name.lastIndexOf('.');
         return dot > 0 ? name.substring(0, dot) : name;

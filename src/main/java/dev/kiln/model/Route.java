@@ -30,26 +30,26 @@ public sealed interface Route {
     record Page(String url, SourcePosition origin, Document doc) implements Route {}
 
     /** Page {@code number} of {@code total} of the home page; {@code newerUrl}/{@code olderUrl} are null at the ends. */
-    record Home(String url, SourcePosition origin, int number, int total, List<Document> posts, String newerUrl,
+    record Home(String url, SourcePosition origin, Heading heading, int number, int total, List<Document> posts, String newerUrl,
                 String olderUrl) implements Route {}
 
-    record Archive(String url, SourcePosition origin, List<Year> years) implements Route {}
+    record Archive(String url, SourcePosition origin, Heading heading, List<Year> years) implements Route {}
 
-    record TagIndex(String url, SourcePosition origin, List<Site.TagPosts> tags) implements Route {}
+    record TagIndex(String url, SourcePosition origin, Heading heading, List<Site.TagPosts> tags) implements Route {}
 
-    record TagPage(String url, SourcePosition origin, Site.TagPosts tag) implements Route {}
+    record TagPage(String url, SourcePosition origin, Heading heading, Site.TagPosts tag) implements Route {}
 
-    record CategoryIndex(String url, SourcePosition origin, List<Site.TagPosts> categories) implements Route {}
+    record CategoryIndex(String url, SourcePosition origin, Heading heading, List<Site.TagPosts> categories) implements Route {}
 
-    record CategoryPage(String url, SourcePosition origin, Site.TagPosts category) implements Route {}
+    record CategoryPage(String url, SourcePosition origin, Heading heading, Site.TagPosts category) implements Route {}
 
     /** The posts of one series, part 1 first. */
-    record SeriesPage(String url, SourcePosition origin, Site.TagPosts series) implements Route {}
+    record SeriesPage(String url, SourcePosition origin, Heading heading, Site.TagPosts series) implements Route {}
 
-    record NotFound(String url, SourcePosition origin) implements Route {}
+    record NotFound(String url, SourcePosition origin, Heading heading) implements Route {}
 
     /** The search page; its script reads the {@link SearchIndex}. */
-    record Search(String url, SourcePosition origin) implements Route {}
+    record Search(String url, SourcePosition origin, Heading heading) implements Route {}
 
     /** The JSON the search page searches: {@code docs} are the posts, newest first, then the pages. */
     record SearchIndex(String url, SourcePosition origin, List<Document> docs) implements Route {}
@@ -62,12 +62,16 @@ public sealed interface Route {
 
     record Sitemap(String url, SourcePosition origin, List<SitemapEntry> entries) implements Route {}
 
-    record Robots(String url, SourcePosition origin) implements Route {}
+    /** robots.txt, which points crawlers at the sitemap. */
+    record Robots(String url, SourcePosition origin, String sitemapUrl) implements Route {}
 
     /** An old URL ({@code aliases:}) that sends readers to {@code target}. */
     record Redirect(String url, SourcePosition origin, Document target) implements Route {}
 
     record Year(String year, List<Document> posts) {}
+
+    /** The title and description of a page that is not a post or a page of the author's: a list, the 404 or search page. */
+    record Heading(String title, String description) {}
 
     /** {@code lastmod} is null when unknown. */
     record SitemapEntry(String url, OffsetDateTime lastmod) {}

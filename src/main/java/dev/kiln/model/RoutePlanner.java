@@ -17,16 +17,11 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
- * Stage 3: from every source's result, the site and its route table. The only place where URLs,
- * order, tags and relations (previous/next, pages of the home, tag pages, feeds, redirects) are
- * decided; cheap enough to run in full after every change.
+ * Stage 3: from every source's result, the site and its route table. The only place where order, tags and
+ * relations (previous/next, pages of the home, tag pages, feeds, redirects) are decided, and where every
+ * route gets its URL, by the rules of {@link SiteUrls}; cheap enough to run in full after every change.
  */
 public final class RoutePlanner {
-    /** The search page, and the index its script loads (README, "Search"). */
-    public static final String SEARCH_URL = "/search/";
-    public static final String SEARCH_INDEX_URL = "/search/index.json";
-    /** The category index, made only when a post has a category; each category's page is under it. */
-    public static final String CATEGORIES_URL = "/categories/";
     private static final SourcePosition SITE_CONFIG = SourcePosition.startOf(SiteConfigReader.FILE);
 
     private final SiteConfig config;
@@ -83,11 +78,11 @@ public final class RoutePlanner {
         // tag name as written → its key; normalizing is not cheap
         Map<String, String> keys = sameOrder ? last.keys() : new HashMap<>();
         Map<String, Tag> tags = sameOrder ? last.tags()
-                : terms(drafts, FrontMatter::tagNames, name -> keys.computeIfAbsent(name, RoutePlanner::tagKey));
+                : terms(drafts, FrontMatter::tagNames, name -> keys.computeIfAbsent(name, RoutePlanner::tagKey), SiteUrls::tag);
         Map<String, Tag> categories = sameOrder ? last.categories()
-                : terms(drafts, FrontMatter::categoryNames, name -> keys.computeIfAbsent(name, RoutePlanner::tagKey));
+                : terms(drafts, FrontMatter::categoryNames, name -> keys.computeIfAbsent(name, RoutePlanner::tagKey), SiteUrls::category);
         Map<String, Tag> series = sameOrder ? last.series()
-                : terms(drafts, RoutePlanner::seriesNames, name -> keys.computeIfAbsent(name, RoutePlanner::tagKey));
+                : terms(drafts, RoutePlanner::seriesNames, name -> keys.computeIfAbsent(name, RoutePlanner::tagKey), SiteUrls::series);
         Map<Path, Document> previous = new HashMap<>();
         if (last != null && !sameOrder) {
             last.documents().forEach(d -> previous.put(d.source(), d));
@@ -160,30 +155,20 @@ public final class RoutePlanner {
         int size = config.paginate();
         int total = homePages(site);
         for (int n = 1; n <= total; n++) {
-            routes.add(new Route.Home(homeUrl(n), theme("home"), n, total,
+            routes.add(new Route.Home(SiteUrls.home(n), theme("home"),
+                    new Route.Heading(n == 1 ? config.title() : config.title() + " - page " + n, config.description()), n, total,
                     List.copyOf(posts.subList((n - 1) * size, Math.min(posts.size(), n * size))),
-                    n > 1 ? homeUrl(n - 1) : null, n < total ? homeUrl(n + 1) : null));
+                    n > 1 ? SiteUrls.home(n - 1) : null, n < total ? SiteUrls.home(n + 1) : null));
         }
         Map<String, List<Document>> byYear = new LinkedHashMap<>();
         posts.forEach(p -> byYear.computeIfAbsent(String.valueOf(p.date().getYear()), y -> new ArrayList<>()).add(p));
-        routes.add(new Route.Archive("/posts/", theme("archive"),
+        routes.add(new Route.Archive(SiteUrls.ARCHIVE, theme("archive"), new Route.Heading("Posts", "All posts, newest first"),
                 byYear.entrySet().stream().map(e -> new Route.Year(e.getKey(), List.copyOf(e.getValue()))).toList()));
-        routes.add(new Route.TagIndex("/tags/", theme("tags"), site.tags()));
-        for (Site.TagPosts tag : site.tags()) {
-            routes.add(new Route.TagPage(tagUrl(tag.tag()), theme("tag"), tag));
-        }
-        if (!site.categories().isEmpty()) {
-            routes.add(new Route.CategoryIndex(CATEGORIES_URL, theme("categories"), site.categories()));
-            for (Site.TagPosts category : site.categories()) {
-                routes.add(new Route.CategoryPage(categoryUrl(category.tag()), theme("category"), category));
-            }
-        }
-        for (Site.TagPosts one : site.series()) {
-            routes.add(new Route.SeriesPage(seriesUrl(one.tag()), theme("series"), one));
-        }
-        routes.add(new Route.NotFound("/404.html", theme("404")));
+        termRoutes(site, routes);
+        routes.add(new Route.NotFound(SiteUrls.NOT_FOUND, theme("404"),
+                new Route.Heading("Page not found", "The page you are looking for does not exist.")));
         if (config.search()) {
-            routes.add(new Route.Search(SEARCH_URL, theme("search")));
+            routes.add(new Route.Search(SiteUrls.SEARCH, theme("search"), new Route.Heading("Search", "Search the posts of " + config.title())));
             List<Document> searched = new ArrayList<>();
             for (Document doc : posts) {
                 if (doc.inSitemap()) {
@@ -195,7 +180,7 @@ public final class RoutePlanner {
                     searched.add(doc);
                 }
             }
-            routes.add(new Route.SearchIndex(SEARCH_INDEX_URL, SITE_CONFIG, List.copyOf(searched)));
+            routes.add(new Route.SearchIndex(SiteUrls.SEARCH_INDEX, SITE_CONFIG, List.copyOf(searched)));
         }
         for (Document doc : posts) {
             doc.aliases().forEach(alias -> routes.add(new Route.Redirect(alias, origin(doc), doc)));
@@ -204,29 +189,53 @@ public final class RoutePlanner {
             doc.aliases().forEach(alias -> routes.add(new Route.Redirect(alias, origin(doc), doc)));
         }
         routes.addAll(feedRoutes(site));
-        routes.add(new Route.Sitemap("/sitemap.xml", SITE_CONFIG, sitemap(site)));
+        routes.add(new Route.Sitemap(SiteUrls.SITEMAP, SITE_CONFIG, sitemap(site)));
         if (withRobots) {
-            routes.add(new Route.Robots("/robots.txt", SITE_CONFIG));
+            routes.add(new Route.Robots(SiteUrls.ROBOTS, SITE_CONFIG, SiteUrls.SITEMAP));
         }
         return routes;
+    }
+
+    /** The tag index and each tag's page, the category index and each category's (when there are any), each series' page. */
+    private void termRoutes(Site site, List<Route> routes) {
+        routes.add(new Route.TagIndex(SiteUrls.TAGS, theme("tags"), new Route.Heading("Tags", "Every tag and how many posts carry it"),
+                site.tags()));
+        for (Site.TagPosts tag : site.tags()) {
+            String name = tag.tag().name();
+            routes.add(new Route.TagPage(tag.tag().url(), theme("tag"), new Route.Heading("Posts tagged “" + name + "”", "Posts tagged " + name),
+                    tag));
+        }
+        if (!site.categories().isEmpty()) {
+            routes.add(new Route.CategoryIndex(SiteUrls.CATEGORIES, theme("categories"),
+                    new Route.Heading("Categories", "Every category and how many posts are in it"), site.categories()));
+            for (Site.TagPosts category : site.categories()) {
+                String name = category.tag().name();
+                routes.add(new Route.CategoryPage(category.tag().url(), theme("category"),
+                        new Route.Heading("Posts in “" + name + "”", "Posts in the category " + name), category));
+            }
+        }
+        for (Site.TagPosts one : site.series()) {
+            routes.add(new Route.SeriesPage(one.tag().url(), theme("series"),
+                    new Route.Heading(one.tag().name(), "A series of " + one.posts().size() + " posts, to read in order"), one));
+        }
     }
 
     /** The site's feeds (Atom and JSON), then one per tag and one per category. */
     private List<Route> feedRoutes(Site site) {
         List<Route> routes = new ArrayList<>();
         List<Document> posts = site.posts();
-        routes.add(new Route.Feed("/feed.xml", SITE_CONFIG, config.title(), "/", newest(posts)));
-        routes.add(new Route.JsonFeed("/feed.json", SITE_CONFIG, config.title(), "/", newest(posts)));
+        routes.add(new Route.Feed(SiteUrls.FEED, SITE_CONFIG, config.title(), SiteUrls.HOME, newest(posts)));
+        routes.add(new Route.JsonFeed(SiteUrls.JSON_FEED, SITE_CONFIG, config.title(), SiteUrls.HOME, newest(posts)));
         // the feed itself at its old addresses, not a redirect page: feed readers follow no HTML redirect
-        config.feedAliases().forEach(path -> routes.add(new Route.Feed(path, SITE_CONFIG, config.title(), "/", newest(posts))));
+        config.feedAliases().forEach(path -> routes.add(new Route.Feed(path, SITE_CONFIG, config.title(), SiteUrls.HOME, newest(posts))));
         for (Site.TagPosts tag : site.tags()) {
-            String url = tagUrl(tag.tag());
-            routes.add(new Route.Feed(url + "feed.xml", SITE_CONFIG, config.title() + " – " + tag.tag().name(), url,
+            String url = tag.tag().url();
+            routes.add(new Route.Feed(SiteUrls.feedOf(url), SITE_CONFIG, config.title() + " – " + tag.tag().name(), url,
                     newest(tag.posts())));
         }
         for (Site.TagPosts category : site.categories()) {
-            String url = categoryUrl(category.tag());
-            routes.add(new Route.Feed(url + "feed.xml", SITE_CONFIG, config.title() + " – " + category.tag().name(), url,
+            String url = category.tag().url();
+            routes.add(new Route.Feed(SiteUrls.feedOf(url), SITE_CONFIG, config.title() + " – " + category.tag().name(), url,
                     newest(category.posts())));
         }
         return routes;
@@ -257,7 +266,7 @@ public final class RoutePlanner {
         List<Route.SitemapEntry> entries = new ArrayList<>();
         OffsetDateTime newest = site.posts().isEmpty() ? null : updated(site.posts().get(0));
         for (int n = 1; n <= homePages(site); n++) {
-            entries.add(new Route.SitemapEntry(homeUrl(n), newest));
+            entries.add(new Route.SitemapEntry(SiteUrls.home(n), newest));
         }
         for (Document post : site.posts()) {
             if (post.inSitemap()) {
@@ -269,19 +278,19 @@ public final class RoutePlanner {
                 entries.add(new Route.SitemapEntry(page.url(), page.date() == null ? null : updated(page)));
             }
         }
-        entries.add(new Route.SitemapEntry("/posts/", newest));
-        entries.add(new Route.SitemapEntry("/tags/", newest));
+        entries.add(new Route.SitemapEntry(SiteUrls.ARCHIVE, newest));
+        entries.add(new Route.SitemapEntry(SiteUrls.TAGS, newest));
         for (Site.TagPosts tag : site.tags()) {
-            entries.add(new Route.SitemapEntry(tagUrl(tag.tag()), updated(tag.posts().get(0))));
+            entries.add(new Route.SitemapEntry(tag.tag().url(), updated(tag.posts().get(0))));
         }
         if (!site.categories().isEmpty()) {
-            entries.add(new Route.SitemapEntry(CATEGORIES_URL, newest));
+            entries.add(new Route.SitemapEntry(SiteUrls.CATEGORIES, newest));
         }
         for (Site.TagPosts category : site.categories()) {
-            entries.add(new Route.SitemapEntry(categoryUrl(category.tag()), updated(category.posts().get(0))));
+            entries.add(new Route.SitemapEntry(category.tag().url(), updated(category.posts().get(0))));
         }
         for (Site.TagPosts one : site.series()) {
-            entries.add(new Route.SitemapEntry(seriesUrl(one.tag()), one.posts().stream().map(RoutePlanner::updated)
+            entries.add(new Route.SitemapEntry(one.tag().url(), one.posts().stream().map(RoutePlanner::updated)
                     .max(Comparator.comparing(OffsetDateTime::toInstant)).orElse(null)));
         }
         return entries;
@@ -297,30 +306,14 @@ public final class RoutePlanner {
      * as an {@code index.md} is the home page in Jekyll: a manual or a landing page, the posts still at /posts/.
      */
     private int homePages(Site site) {
-        if (site.pages().stream().anyMatch(page -> page.url().equals("/"))) {
+        if (site.pages().stream().anyMatch(page -> page.url().equals(SiteUrls.HOME))) {
             return 0;
         }
         return Math.max(1, (site.posts().size() + config.paginate() - 1) / config.paginate());
     }
 
-    private static String homeUrl(int n) {
-        return n == 1 ? "/" : "/page/" + n + "/";
-    }
-
-    public static String tagUrl(Tag tag) {
-        return "/tags/" + tag.slug() + "/";
-    }
-
-    public static String seriesUrl(Tag series) {
-        return "/series/" + series.slug() + "/";
-    }
-
     private static List<String> seriesNames(FrontMatter front) {
         return front.seriesName() == null ? List.of() : List.of(front.seriesName());
-    }
-
-    public static String categoryUrl(Tag category) {
-        return CATEGORIES_URL + category.slug() + "/";
     }
 
     /** Home, Posts and Tags, then About when there is an about page, then Search unless it is off; unless site.yml sets a menu. */
@@ -328,12 +321,12 @@ public final class RoutePlanner {
         if (config.menu() != null) {
             return config.menu();
         }
-        List<SiteConfig.MenuItem> items = new ArrayList<>(List.of(new SiteConfig.MenuItem("Home", "/"),
-                new SiteConfig.MenuItem("Posts", "/posts/"), new SiteConfig.MenuItem("Tags", "/tags/")));
+        List<SiteConfig.MenuItem> items = new ArrayList<>(List.of(new SiteConfig.MenuItem("Home", SiteUrls.HOME),
+                new SiteConfig.MenuItem("Posts", SiteUrls.ARCHIVE), new SiteConfig.MenuItem("Tags", SiteUrls.TAGS)));
         pages.stream().filter(p -> p.url().equals("/about/")).findFirst()
                 .ifPresent(about -> items.add(new SiteConfig.MenuItem(about.title(), about.url())));
         if (config.search()) {
-            items.add(new SiteConfig.MenuItem("Search", SEARCH_URL));
+            items.add(new SiteConfig.MenuItem("Search", SiteUrls.SEARCH));
         }
         return List.copyOf(items);
     }
@@ -435,7 +428,8 @@ public final class RoutePlanner {
      * the one used first, in date order); slugs that would collide get -2, -3… in the order of their names, so
      * no tag page ever overwrites another and the result does not depend on file order.
      */
-    private static Map<String, Tag> terms(List<Draft> docs, Function<FrontMatter, List<String>> namesOf, Function<String, String> tagKey) {
+    private static Map<String, Tag> terms(List<Draft> docs, Function<FrontMatter, List<String>> namesOf, Function<String, String> tagKey,
+                                          Function<String, String> urlOf) {
         Map<String, Map<String, Integer>> spellings = new TreeMap<>();
         List<Draft> oldestFirst = byDate(docs.stream().filter(d -> d.source().isPost()).toList(),
                 d -> d.front().date(), d -> d.source().path(), false);
@@ -460,7 +454,7 @@ public final class RoutePlanner {
             for (int n = 2; !usedSlugs.add(slug); n++) {
                 slug = base + "-" + n;
             }
-            tags.put(entry.getKey(), new Tag(name, slug));
+            tags.put(entry.getKey(), new Tag(name, slug, urlOf.apply(slug)));
         }
         return tags;
     }

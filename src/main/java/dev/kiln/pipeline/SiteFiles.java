@@ -9,6 +9,7 @@ import dev.kiln.image.ImageSet;
 import dev.kiln.model.Document;
 import dev.kiln.model.RouteTable;
 import dev.kiln.model.SiteConfig;
+import dev.kiln.model.SiteUrls;
 import dev.kiln.model.UrlPaths;
 import dev.kiln.output.OutputFile;
 import dev.kiln.output.OutputPlan;
@@ -51,13 +52,13 @@ final class SiteFiles {
     private static void besidePosts(SourceTree tree, RouteTable table, List<OutputFile> files) {
         Map<String, SourceFile> statics = new HashMap<>();
         for (SourceFile file : tree.staticFiles()) {
-            statics.put(file.relativePath().subpath(1, file.relativePath().getNameCount()).toString().replace('\\', '/'), file);
+            statics.put(inContent(file), file);
         }
         for (Document post : table.site().posts()) {
             post.content().files().forEach((sitePath, inContent) -> {
                 SourceFile file = statics.get(inContent);
                 if (file != null) {
-                    files.add(OutputFile.copy(sitePath.substring(1), file.file(), SourcePosition.startOf(file.relativePath())));
+                    files.add(OutputFile.copy(UrlPaths.outputPath(sitePath), file.file(), SourcePosition.startOf(file.relativePath())));
                 }
             });
         }
@@ -76,8 +77,7 @@ final class SiteFiles {
                     doc != null && UrlPaths.isOutputPath(output.path(), doc.url()) ? doc.urlPosition() : output.origin()));
         }
         for (SourceFile file : tree.staticFiles()) {
-            Path inContent = file.relativePath().subpath(1, file.relativePath().getNameCount());
-            files.add(OutputFile.copy(inContent.toString().replace('\\', '/'), file.file(),
+            files.add(OutputFile.copy(UrlPaths.outputPath(SiteUrls.staticFile(inContent(file))), file.file(),
                     SourcePosition.startOf(file.relativePath())));
         }
         besidePosts(tree, table, files);
@@ -104,12 +104,18 @@ final class SiteFiles {
             if (!thirdParty && THIRD_PARTY_ASSETS.contains(asset.name())) {
                 continue;
             }
-            files.add(OutputFile.of(asset.name(), asset.bytes(), SourcePosition.startOf(Path.of(asset.displayPath()))));
+            files.add(OutputFile.of(UrlPaths.outputPath(SiteUrls.themeAsset(asset.name())), asset.bytes(),
+                    SourcePosition.startOf(Path.of(asset.displayPath()))));
         }
         Diagnostics collisions = new Diagnostics();
         OutputPlan plan = OutputPlan.of(files, config.keep(), collisions);
         collisions.sorted().forEach(diagnostics::add);
         return plan;
+    }
+
+    /** A static file's path under content/: {@code img/cat.jpg}. */
+    private static String inContent(SourceFile file) {
+        return file.relativePath().subpath(1, file.relativePath().getNameCount()).toString().replace('\\', '/');
     }
 
     /** The embed thumbnails pages show, each once: kept from the previous output, else fetched. */

@@ -9,6 +9,7 @@ import dev.kiln.model.Document;
 import dev.kiln.model.Route;
 import dev.kiln.model.Site;
 import dev.kiln.model.SiteConfig;
+import dev.kiln.model.SiteUrls;
 import dev.kiln.model.Tag;
 import dev.kiln.text.HtmlText;
 import dev.kiln.text.PlainText;
@@ -98,45 +99,40 @@ public final class SiteRendering {
             return document(page.doc(), null, null, null, null);
         } else if (route instanceof Route.Home home) {
             return new LayoutInputs("home", Views.Context.home(siteView(home.url()),
-                    listPage(home.number() == 1 ? config.title() : config.title() + " - page " + home.number(),
-                            config.description(), home.url(), "home"),
+                    listPage(home.heading(), home.url(), "home"),
                     new Views.PaginatorView(home.posts().stream().map(this::summary).toList(), home.number(), home.total(),
                             link(home.newerUrl()), link(home.olderUrl()))));
         } else if (route instanceof Route.Archive archive) {
             return new LayoutInputs("archive", Views.Context.archive(siteView(archive.url()),
-                    listPage("Posts", "All posts, newest first", archive.url(), "archive"),
+                    listPage(archive.heading(), archive.url(), "archive"),
                     archive.years().stream().map(y -> new Views.YearView(y.year(), y.posts().stream().map(this::summary).toList()))
                             .toList()));
         } else if (route instanceof Route.TagIndex index) {
             return new LayoutInputs("tags", Views.Context.tagIndex(siteView(index.url()),
-                    listPage("Tags", "Every tag and how many posts carry it", index.url(), "tags"),
+                    listPage(index.heading(), index.url(), "tags"),
                     tagViews(index.tags().stream().map(Site.TagPosts::tag).toList())));
         } else if (route instanceof Route.TagPage page) {
-            Tag tag = page.tag().tag();
-            return new LayoutInputs("tag", Views.Context.tagPage(siteView(page.url()),
-                    listPage("Posts tagged “" + tag.name() + "”", "Posts tagged " + tag.name(), page.url(), "tag"),
+            return new LayoutInputs("tag", Views.Context.tagPage(siteView(page.url()), listPage(page.heading(), page.url(), "tag"),
                     tagPageView(page.url(), page.tag())));
         } else if (route instanceof Route.CategoryIndex index) {
             return new LayoutInputs("categories", Views.Context.categoryIndex(siteView(index.url()),
-                    listPage("Categories", "Every category and how many posts are in it", index.url(), "categories"),
+                    listPage(index.heading(), index.url(), "categories"),
                     index.categories().stream().map(c -> new Views.TagView(c.tag().name(), c.tag().slug(),
-                            link(dev.kiln.model.RoutePlanner.categoryUrl(c.tag())), c.posts().size())).toList()));
+                            link(c.tag().url()), c.posts().size())).toList()));
         } else if (route instanceof Route.CategoryPage page) {
-            Tag category = page.category().tag();
             return new LayoutInputs("category", Views.Context.categoryPage(siteView(page.url()),
-                    listPage("Posts in “" + category.name() + "”", "Posts in the category " + category.name(), page.url(), "category"),
+                    listPage(page.heading(), page.url(), "category"),
                     tagPageView(page.url(), page.category())));
         } else if (route instanceof Route.SeriesPage page) {
-            Tag series = page.series().tag();
             return new LayoutInputs("series", Views.Context.seriesPage(siteView(page.url()),
-                    listPage(series.name(), "A series of " + page.series().posts().size() + " posts, to read in order", page.url(), "series"),
+                    listPage(page.heading(), page.url(), "series"),
                     tagPageView(page.url(), page.series())));
         } else if (route instanceof Route.NotFound notFound) {
             return new LayoutInputs("404", Views.Context.of(siteView(notFound.url()),
-                    listPage("Page not found", "The page you are looking for does not exist.", notFound.url(), "404")));
+                    listPage(notFound.heading(), notFound.url(), "404")));
         } else if (route instanceof Route.Search search) {
             return new LayoutInputs("search", Views.Context.of(siteView(search.url()),
-                    listPage("Search", "Search the posts of " + config.title(), search.url(), "search")));
+                    listPage(search.heading(), search.url(), "search")));
         }
         return new BuiltIn(route);
     }
@@ -167,8 +163,8 @@ public final class SiteRendering {
             return Page.of(feeds.jsonFeed(json));
         } else if (route instanceof Route.Sitemap sitemap) {
             return Page.of(feeds.sitemap(sitemap));
-        } else if (route instanceof Route.Robots) {
-            return Page.of("User-agent: *\nAllow: /\n\nSitemap: " + absolute("/sitemap.xml") + "\n");
+        } else if (route instanceof Route.Robots robots) {
+            return Page.of(BuiltInTemplates.robots(new BuiltInTemplates.Robots(absolute(robots.sitemapUrl()))));
         } else if (route instanceof Route.Redirect redirect) {
             return Page.of(redirect(redirect.target()));
         } else if (route instanceof Route.SearchIndex index) {
@@ -230,17 +226,9 @@ public final class SiteRendering {
 
     /** A small page at an old URL that sends readers and search engines to the new one. */
     private String redirect(Document target) {
-        String to = HtmlText.escape(absolute(target.url()));
-        String here = HtmlText.escape(link(target.url()));
-        String title = HtmlText.escape(target.title());
-        return "<!doctype html>\n<html lang=\"" + HtmlText.escape(config.language()) + "\">\n<head>\n"
-                + "<meta charset=\"utf-8\">\n<title>Redirecting to " + title + "</title>\n"
-                + "<link rel=\"canonical\" href=\"" + to + "\">\n"
-                // A meta refresh drops the #fragment of the old URL; the script keeps it, so /old.html#fn:1 lands on the footnote.
-                + "<script>location.replace(\"" + script(link(target.url())) + "\" + location.hash)</script>\n"
-                + "<meta http-equiv=\"refresh\" content=\"0; url=" + here + "\">\n"
-                + "<meta name=\"robots\" content=\"noindex\">\n</head>\n<body>\n"
-                + "<p>This page has moved to <a href=\"" + here + "\">" + title + "</a>.</p>\n</body>\n</html>\n";
+        String here = link(target.url());
+        return BuiltInTemplates.redirect(new BuiltInTemplates.Redirect(HtmlText.escape(config.language()),
+                HtmlText.escape(target.title()), HtmlText.escape(absolute(target.url())), HtmlText.escape(here), script(here)));
     }
 
     /** Text for a double-quoted JavaScript string inside a script element. */
@@ -249,8 +237,9 @@ public final class SiteRendering {
     }
 
     /** A page that lists posts or tags, or stands alone (404, search): no body, date or neighbours of its own. */
-    private Views.PageView listPage(String title, String description, String url, String kind) {
-        return Views.PageView.named(title, link(url), absolute(url), kind).description(description).author(config.author())
+    private Views.PageView listPage(Route.Heading heading, String url, String kind) {
+        return Views.PageView.named(heading.title(), link(url), absolute(url), kind).description(heading.description())
+                .author(config.author())
                 .thirdParty(false, config.analytics() != null).build();
     }
 
@@ -280,7 +269,7 @@ public final class SiteRendering {
             part = current ? i + 1 : part;
             parts.add(new Views.SeriesPart(i + 1, p.title(), link(p.url()), current));
         }
-        return new Views.SeriesView(series.tag().name(), link(dev.kiln.model.RoutePlanner.seriesUrl(series.tag())), part,
+        return new Views.SeriesView(series.tag().name(), link(series.tag().url()), part,
                 parts.size(), List.copyOf(parts));
     }
 
@@ -292,7 +281,7 @@ public final class SiteRendering {
         List<Views.CategoryLink> links = new java.util.ArrayList<>();
         for (int i = 0; i < categories.size(); i++) {
             Tag c = categories.get(i);
-            links.add(new Views.CategoryLink(c.name(), link(dev.kiln.model.RoutePlanner.categoryUrl(c)), i == 0,
+            links.add(new Views.CategoryLink(c.name(), link(c.url()), i == 0,
                     i == categories.size() - 1));
         }
         return List.copyOf(links);
@@ -353,7 +342,7 @@ public final class SiteRendering {
     }
 
     private List<Views.TagView> tagViews(List<Tag> tags) {
-        return tags.stream().map(t -> new Views.TagView(t.name(), t.slug(), link(dev.kiln.model.RoutePlanner.tagUrl(t)),
+        return tags.stream().map(t -> new Views.TagView(t.name(), t.slug(), link(t.url()),
                 tagCounts.getOrDefault(t, 0))).toList();
     }
 
@@ -362,7 +351,8 @@ public final class SiteRendering {
                 .map(m -> new Views.MenuView(m.title(), link(m.url()), m.url().equals(currentUrl)))
                 .toList();
         return new Views.SiteView(config.title(), config.description(), config.author(), config.url(), config.baseurl(),
-                link("/"), config.baseurl() + "/assets", config.language(), link("/feed.xml"), link("/feed.json"), menu, site.year(),
+                link(SiteUrls.HOME), link(SiteUrls.ASSETS), config.language(), link(SiteUrls.FEED), link(SiteUrls.JSON_FEED), menu,
+                site.year(),
                 thirdParty.analytics());
     }
 

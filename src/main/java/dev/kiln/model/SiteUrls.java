@@ -1,0 +1,158 @@
+package dev.kiln.model;
+
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every rule by which a URL of the site is made, in one place: the route planner's. {@link RoutePlanner}
+ * applies them to every route; the other stages read the URLs the plan holds ({@link Route#url},
+ * {@link Document#url}, {@link Tag#url}) or, for a file the plan does not list (a static file, a theme asset,
+ * an image's copy), ask here. A post's or page's own URL is decided here too, when its front matter is read
+ * ({@link FrontMatterReader} asks {@link #slug} and {@link #document}), because Liquid's {@code post_url} and
+ * the files beside a post need it before there is a plan. URLs are site-relative, without the baseurl.
+ */
+public final class SiteUrls {
+    public static final String HOME = "/";
+    public static final String ARCHIVE = "/posts/";
+    public static final String TAGS = "/tags/";
+    /** The category index, made only when a post has a category; each category's page is under it. */
+    public static final String CATEGORIES = "/categories/";
+    public static final String SERIES = "/series/";
+    /** The search page, and the index its script loads (manual, "Search"). */
+    public static final String SEARCH = "/search/";
+    public static final String SEARCH_INDEX = "/search/index.json";
+    public static final String NOT_FOUND = "/404.html";
+    public static final String FEED = "/feed.xml";
+    public static final String JSON_FEED = "/feed.json";
+    public static final String SITEMAP = "/sitemap.xml";
+    public static final String ROBOTS = "/robots.txt";
+    /** Where the theme's {@code templates/assets/} are published. */
+    public static final String ASSETS = "/assets";
+
+    private SiteUrls() {}
+
+    /** Page {@code n} of the home page's list of posts. */
+    public static String home(int n) {
+        return n == 1 ? HOME : "/page/" + n + "/";
+    }
+
+    public static String tag(String slug) {
+        return TAGS + slug + "/";
+    }
+
+    public static String category(String slug) {
+        return CATEGORIES + slug + "/";
+    }
+
+    public static String series(String slug) {
+        return SERIES + slug + "/";
+    }
+
+    /** The Atom feed of a tag's or a category's page. */
+    public static String feedOf(String pageUrl) {
+        return pageUrl + "feed.xml";
+    }
+
+    /** A file of content/ that is not Markdown, by its path under content/ ({@code img/cat.jpg} → {@code /img/cat.jpg}). */
+    public static String staticFile(String inContent) {
+        return "/" + inContent;
+    }
+
+    /** A file of the theme's {@code templates/} by its name there ({@code assets/css/main.css} → {@code /assets/css/main.css}). */
+    public static String themeAsset(String name) {
+        return "/" + name;
+    }
+
+    /** A file in a post's folder that the post links to, published beside it ({@code /2026/11/01/trip/} + {@code cat.jpg}). */
+    public static String besidePost(String postUrl, String inFolder) {
+        return postUrl + inFolder;
+    }
+
+    /** A resized copy of an image: {@code /img/photo.jpg} at 640 as WebP → {@code /img/photo-640w.webp}. */
+    public static String imageCopy(String imageUrl, int width, String extension) {
+        int slash = imageUrl.lastIndexOf('/');
+        int dot = imageUrl.lastIndexOf('.');
+        String stem = dot > slash ? imageUrl.substring(0, dot) : imageUrl;
+        return stem + "-" + width + "w." + extension;
+    }
+
+    /**
+     * A URL, or why there can be none: {@code problem} and {@code hint} for the front matter key {@code key}
+     * (the {@code slug:}, {@code title:} or {@code permalink:} the URL is made of).
+     */
+    record Decision(String value, String key, String problem, String hint) {
+        static Decision of(String value) {
+            return new Decision(value, null, null, null);
+        }
+
+        static Decision refused(String key, String problem, String hint) {
+            return new Decision(null, key, problem, hint);
+        }
+    }
+
+    /**
+     * A document's slug: {@code slug:} as written ({@code written}, null without one), else {@code named}
+     * (the file's name for a dated post, else the title) slugified.
+     */
+    static Decision slug(String written, boolean isPost, String named, String title) {
+        if (written != null) {
+            if (!written.matches("[\\p{L}\\p{N}][\\p{L}\\p{N}._~-]*")) {
+                return Decision.refused("slug", "slug '" + written + "' cannot be used in a URL",
+                        "use letters, digits and dashes only, e.g. slug: my-first-post");
+            }
+            return Decision.of(Slugs.windowsSafe(written));
+        }
+        String slug = Slugs.slugify(named);
+        if (isPost && slug.isEmpty()) {
+            return untitled(title);
+        }
+        return Decision.of(slug);
+    }
+
+    /**
+     * A document's URL: its {@code permalink:} ({@code permalink}, null without one), else {@code sitePermalink}
+     * for a post, else its path under content/ ({@code content/docs/install.md} → {@code /docs/install/}).
+     */
+    static Decision document(Path path, boolean isPost, String permalink, String sitePermalink, OffsetDateTime date,
+                             String slug, String title, List<String> categories) {
+        String url;
+        if (permalink != null) {
+            Optional<String> problem = Permalinks.check(permalink);
+            if (problem.isPresent()) {
+                return Decision.refused("permalink", problem.get(), "write a site path such as /my-page/");
+            }
+            Optional<String> needsDate = Permalinks.datePlaceholder(permalink);
+            if (date == null && needsDate.isPresent()) {
+                return Decision.refused("permalink", "permalink '" + permalink + "' uses :" + needsDate.get()
+                        + ", but this page has no date",
+                        "add e.g. date: 2019-03-18 to the front matter, or use only :slug and :title, e.g. permalink: /:slug/");
+            }
+            if (slug.isEmpty() && Permalinks.usesSlug(permalink)) {
+                return untitled(title);
+            }
+            url = Permalinks.expand(permalink, date, slug, Permalinks.categoryPath(categories));
+        } else if (isPost) {
+            url = Permalinks.expand(sitePermalink, date, slug, Permalinks.categoryPath(categories));
+        } else {
+            url = pageUrl(path);
+        }
+        if (!UrlPaths.isSafe(url)) {
+            return Decision.refused(permalink != null ? "permalink" : "slug", "URL '" + url + "' is not a safe site path",
+                    "use letters, digits, dashes and slashes only");
+        }
+        return Decision.of(url);
+    }
+
+    private static Decision untitled(String title) {
+        return Decision.refused("title", "cannot make a URL from the title '" + title + "'", "add slug: with letters or digits");
+    }
+
+    private static String pageUrl(Path path) {
+        Path inContent = path.subpath(1, path.getNameCount());
+        String stem = FrontMatterReader.stem(inContent);
+        String parent = inContent.getParent() == null ? "" : inContent.getParent().toString().replace('\\', '/') + "/";
+        return "/" + parent + (stem.equals("index") ? "" : stem + "/");
+    }
+}
