@@ -18,6 +18,7 @@ import dev.kiln.model.FrontMatter;
 import dev.kiln.model.FrontMatterReader;
 import dev.kiln.model.SiteConfig;
 import dev.kiln.model.SiteConfigReader;
+import dev.kiln.model.SiteUrls;
 import dev.kiln.model.SourceSettings;
 import dev.kiln.model.Slugs;
 import dev.kiln.model.UrlPaths;
@@ -317,13 +318,13 @@ public final class JekyllImporter {
                     + " site is published at; until then kiln build warns that feeds, sitemap and canonical links point at localhost"));
         }
         String feedPath = config.jekyllFeedPath();
-        if (feedPath != null && !feedPath.equals("/feed.xml")) {
+        if (feedPath != null && !feedPath.equals(SiteUrls.FEED)) {
             feedAliases.add(feedPath);
         }
         config.leftOut().forEach((key, reason) -> {
             if (key.equals("feed") && feedPath != null) {
                 leftOut.add(new Line(at(doc, key), "feed: jekyll-feed's settings; Kiln's feed is at /feed.xml"
-                        + (feedPath.equals("/feed.xml") ? " as jekyll-feed's was" : " and, through feed_aliases: in site.yml, at " + feedPath)));
+                        + (feedPath.equals(SiteUrls.FEED) ? " as jekyll-feed's was" : " and, through feed_aliases: in site.yml, at " + feedPath)));
                 return;
             }
             boolean used = key.equals(siteYml.urlFrom()) || key.equals("name") && converted.contains("name as title");
@@ -858,28 +859,34 @@ public final class JekyllImporter {
 
     /** Which of Kiln's generated pages is at {@code url}, or null when none is. */
     private String generatedPage(Context context, String url) {
-        if (url.equals("/posts/")) {
+        if (url.equals(SiteUrls.ARCHIVE)) {
             return "page of all posts, by year";
         }
-        if (url.equals("/tags/")) {
+        if (url.equals(SiteUrls.TAGS)) {
             return "tag index";
         }
-        if (url.startsWith("/tags/") && url.endsWith("/") && tagSlugs.contains(url.substring(6, url.length() - 1))) {
-            return "page of the posts tagged " + url.substring(6, url.length() - 1);
-        }
-        if (url.equals("/categories/") && !categorySlugs.isEmpty()) {
+        if (url.equals(SiteUrls.CATEGORIES) && !categorySlugs.isEmpty()) {
             return "category index";
         }
-        if (url.startsWith("/categories/") && url.endsWith("/") && categorySlugs.contains(url.substring(12, url.length() - 1))) {
-            return "page of the posts in the category " + url.substring(12, url.length() - 1);
+        for (String slug : tagSlugs) {
+            if (url.equals(SiteUrls.tag(slug))) {
+                return "page of the posts tagged " + slug;
+            }
         }
-        if (url.startsWith("/series/") && url.endsWith("/") && seriesSlugs.contains(url.substring(8, url.length() - 1))) {
-            return "page of the series " + url.substring(8, url.length() - 1);
+        for (String slug : categorySlugs) {
+            if (url.equals(SiteUrls.category(slug))) {
+                return "page of the posts in the category " + slug;
+            }
         }
-        if (url.equals("/search/") && context.kilnConfig().search()) {
+        for (String slug : seriesSlugs) {
+            if (url.equals(SiteUrls.series(slug))) {
+                return "page of the series " + slug;
+            }
+        }
+        if (url.equals(SiteUrls.SEARCH) && context.kilnConfig().search()) {
             return "search page";
         }
-        if (url.equals("/") || url.matches("/page/[1-9]\\d*/")) {
+        if (SiteUrls.isHomePage(url)) {
             return "home page";
         }
         return null;

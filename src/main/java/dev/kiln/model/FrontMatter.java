@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * A Markdown file's front matter, checked and typed, with what follows from it and the settings
- * alone: its date in the author's offset and its URL. Tags are still the names the author wrote;
+ * alone: its date in the author's offset and its URL (by the rules of {@link SiteUrls}). Tags are still the names the author wrote;
  * their slugs depend on every other post and are decided by {@link RoutePlanner}. {@code liquid} is
  * false when the author turned Liquid off ({@code render_with_liquid: false}, Jekyll's key).
  * {@code categoryNames} are a post's categories as written (none on a page), grouped like tags by {@link RoutePlanner}.

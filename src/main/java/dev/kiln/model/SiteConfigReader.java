@@ -87,8 +87,8 @@ public final class SiteConfigReader {
     private static List<String> feedAliases(FieldReader fields) {
         List<String> paths = new ArrayList<>();
         for (String path : fields.words("feed_aliases")) {
-            if (path.startsWith("/") && path.endsWith(".xml") && UrlPaths.isSafe(path) && !path.equals("/feed.xml")
-                    && !path.equals("/sitemap.xml")) {
+            if (path.startsWith("/") && path.endsWith(".xml") && UrlPaths.isSafe(path) && !path.equals(SiteUrls.FEED)
+                    && !path.equals(SiteUrls.SITEMAP)) {
                 paths.add(path);
             } else {
                 fields.error("feed_aliases", "feed_aliases entry '" + path + "' is not a path like /atom.xml",

@@ -38,6 +38,11 @@ public final class SiteUrls {
         return n == 1 ? HOME : "/page/" + n + "/";
     }
 
+    /** Whether {@code url} is the home page or one of its further pages ({@code /page/2/}). */
+    public static boolean isHomePage(String url) {
+        return url.equals(HOME) || url.matches("/page/[1-9]\\d*/");
+    }
+
     public static String tag(String slug) {
         return TAGS + slug + "/";
     }
