@@ -27,13 +27,11 @@ import javax.imageio.ImageIO;
  * The 1200×630 image a post shares as when it has none of its own: its title (wrapped, smaller when long),
  * the site's name and the date, drawn with the JDK and the bundled fonts only. Text is filled as glyph
  * outlines with fixed rendering hints, so the pixels depend on the text, the fonts and the JDK, never on
- * the machine's fonts or settings; the PNG has no time stamp. Its file name is a hash of what it shows.
+ * the machine's fonts or settings; the PNG has no time stamp. Its file name is a hash of what it shows, its {@link #key}.
  */
 public record SocialCard(String title, String siteName, String date) {
     public static final int WIDTH = 1200;
     public static final int HEIGHT = 630;
-    /** Where cards are published; the name of each is its {@link #key()}. */
-    public static final String FOLDER = "/assets/cards/";
     /** Changes whenever the drawing changes, so that no cached card of an older drawing is reused. */
     private static final String DRAWING = "kiln-card-1";
     private static final int MARGIN = 88;
@@ -68,11 +66,6 @@ public record SocialCard(String title, String siteName, String date) {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** The card's path in the site, {@code /assets/cards/<key>.png}. */
-    public String path() {
-        return FOLDER + key() + ".png";
     }
 
     /** The card as PNG bytes. */

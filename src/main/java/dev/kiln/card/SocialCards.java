@@ -22,8 +22,8 @@ public final class SocialCards {
 
     private SocialCards() {}
 
-    /** A card a post shares as; {@code source} is the post's file, relative to the site root. */
-    public record Wanted(SocialCard card, Path source) {}
+    /** A card a post shares as, and its URL in the site; {@code source} is the post's file, relative to the site root. */
+    public record Wanted(SocialCard card, String url, Path source) {}
 
     /**
      * A card's file in the site: {@code bytes} when drawn by this build, else {@code cached}, the cache's file.
@@ -39,14 +39,14 @@ public final class SocialCards {
     /** The files of {@code cards}, each once, in their order; with {@code write}, cards drawn anew are kept in the cache. */
     public static Made make(List<Wanted> cards, Path root, boolean write) {
         Map<String, Wanted> byPath = new LinkedHashMap<>();
-        cards.forEach(wanted -> byPath.putIfAbsent(wanted.card().path(), wanted));
+        cards.forEach(wanted -> byPath.putIfAbsent(wanted.url(), wanted));
         List<Wanted> unique = new ArrayList<>(byPath.values());
         Path folder = root.toAbsolutePath().normalize().resolve(FOLDER);
         File[] files = new File[unique.size()];
         Parallel.forEach(unique.size(), i -> {
             SocialCard card = unique.get(i).card();
             Path source = unique.get(i).source();
-            String path = card.path().substring(1);
+            String path = unique.get(i).url().substring(1);
             Path cached = folder.resolve(card.key() + ".png");
             if (Files.isRegularFile(cached)) {
                 files[i] = new File(path, null, cached, source);

@@ -75,6 +75,11 @@ public final class SiteUrls {
         return postUrl + inFolder;
     }
 
+    /** The card a post shares as when it has no image of its own, named by its key (a hash of what it shows). */
+    public static String socialCard(String key) {
+        return ASSETS + "/cards/" + key + ".png";
+    }
+
     /** A resized copy of an image: {@code /img/photo.jpg} at 640 as WebP → {@code /img/photo-640w.webp}. */
     public static String imageCopy(String imageUrl, int width, String extension) {
         int slash = imageUrl.lastIndexOf('/');

@@ -17,6 +17,7 @@ import dev.kiln.model.RoutePlanner;
 import dev.kiln.model.RouteTable;
 import dev.kiln.model.SiteConfig;
 import dev.kiln.model.SiteConfigReader;
+import dev.kiln.model.SiteUrls;
 import dev.kiln.model.SourceResult;
 import dev.kiln.model.UrlPaths;
 import dev.kiln.model.Visibility;
@@ -203,7 +204,7 @@ public final class SiteBuilder {
         for (Document post : table.site().posts()) {
             SocialCard card = SiteRendering.socialCard(post, config);
             if (card != null) {
-                wanted.add(new SocialCards.Wanted(card, post.source()));
+                wanted.add(new SocialCards.Wanted(card, SiteUrls.socialCard(card.key()), post.source()));
             }
         }
         return SocialCards.make(wanted, root, writeCache);

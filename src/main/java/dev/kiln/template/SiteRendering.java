@@ -309,7 +309,7 @@ public final class SiteRendering {
             return absoluteAsset(doc.background());
         }
         SocialCard card = socialCard(doc, config);
-        return card == null ? null : absolute(card.path());
+        return card == null ? null : absolute(SiteUrls.socialCard(card.key()));
     }
 
     /** Whether a page shows an embed's card, and so needs the theme's script that loads it on click. */
