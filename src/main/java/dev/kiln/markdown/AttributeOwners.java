@@ -147,11 +147,14 @@ final class AttributeOwners {
         return null;
     }
 
-    /** The span elements kramdown gives a list to; after text, a quote or an entity, a list stays text. */
+    /**
+     * The span elements kramdown gives a list to; after text (an undefined [reference] is text), a quote or an
+     * entity, a list stays text.
+     */
     private static boolean holdsAttributes(Node node) {
         return node instanceof Emphasis || node instanceof StrongEmphasis || node instanceof Code || node instanceof Link
-                || node instanceof Image || node instanceof LinkRef || node instanceof ImageRef || node instanceof Strikethrough
-                || node instanceof MathSpan;
+                || node instanceof Image || node instanceof LinkRef link && link.isDefined()
+                || node instanceof ImageRef image && image.isDefined() || node instanceof Strikethrough || node instanceof MathSpan;
     }
 
     private void attach(Node owner, AttributesNode list, List<AttributeNode> own) {

@@ -2,8 +2,10 @@ package dev.kiln.markdown;
 
 import dev.kiln.text.EditedText;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -32,6 +34,9 @@ final class KramdownPreprocessor {
     private static final Pattern DEFINITION = Pattern.compile(" {0,3}\\{:([A-Za-z_][\\w-]*):(.*)\\}\\s*");
     /** kramdown's IAL_BLOCK_START: a line holding only an attribute list (not an extension's tag). */
     private static final Pattern BLOCK_LIST = Pattern.compile(" {0,3}\\{:(?![:/])((?:\\\\}|[^}])+)\\}\\s*");
+    private static final Pattern EMPTY_ABBREVIATION = Pattern.compile("(\\*\\[[^\\]]+\\]:)\\s*");
+    /** The title of an abbreviation defined as nothing, left out when it is rendered (LinkAttributeProvider). */
+    static final String NO_TITLE = "\uE002";
     private static final Pattern OPTIONS = Pattern.compile("\\{::options\\b([^}]*)/\\}");
     private static final Pattern OPTION = Pattern.compile("([a-z_]+)=(\"[^\"]*\"|'[^']*')");
     private static final Pattern COMMENT = Pattern.compile("\\{::comment\\}");
@@ -82,13 +87,14 @@ final class KramdownPreprocessor {
 
     /**
      * The text to parse, the attribute list definitions found by name, the HTML and math that
-     * placeholders stand for (by the placeholder's offset in the text), the options set, and the offset in
+     * placeholders stand for (by the placeholder's offset in the text), the options set, where in the text the
+     * content of HTML elements read as Markdown is ({@code [start, end)}: kramdown gives headings there other ids), and the offset in
      * the text as written of a problem that keeps it from being rendered (-1 when there is none).
      */
     record Result(EditedText text, Map<String, String> definitions, Map<Integer, RawBlock> raw, Options options,
-                  int problemAt, String problem, String hint) {
+                  List<int[]> insideHtml, int problemAt, String problem, String hint) {
         static Result unchanged(String markdown) {
-            return new Result(EditedText.unchanged(markdown), Map.of(), Map.of(), new Options(Map.of()), -1, null, null);
+            return new Result(EditedText.unchanged(markdown), Map.of(), Map.of(), new Options(Map.of()), List.of(), -1, null, null);
         }
     }
 
@@ -97,7 +103,7 @@ final class KramdownPreprocessor {
 
     /** True when the text holds none of this syntax: it is parsed as it is. */
     static boolean needless(String markdown) {
-        return markdown.indexOf('<') < 0 && !markdown.contains("{:") && !markdown.contains("$$") && !hasLongRun(markdown);
+        return markdown.indexOf('<') < 0 && !markdown.contains("{:") && !markdown.contains("*[") && !markdown.contains("$$") && !hasLongRun(markdown);
     }
 
     /** Whether a line may hold a rule long enough for {@link #LONGEST_RULE}: cheap, most texts have none. */
@@ -123,6 +129,9 @@ final class KramdownPreprocessor {
     private final Map<String, String> options = new LinkedHashMap<>();
     /** HTML elements whose content is being read as Markdown, innermost last. */
     private final ArrayDeque<String> open = new ArrayDeque<>();
+    private final List<int[]> insideHtml = new ArrayList<>();
+    /** Where the content of the outermost element being read as Markdown starts in the text. */
+    private int htmlStart;
     /** Where the line loop resumes after a construct that ended before its line did. */
     private int resume;
     private int problemAt = -1;
@@ -137,8 +146,11 @@ final class KramdownPreprocessor {
     static Result process(String markdown) {
         KramdownPreprocessor pass = new KramdownPreprocessor(markdown);
         pass.run();
+        if (!pass.open.isEmpty()) {
+            pass.insideHtml.add(new int[] {pass.htmlStart, Integer.MAX_VALUE}); // never closed: to the end, as kramdown reads it
+        }
         return new Result(pass.out.build(), pass.definitions, pass.raw, new Options(Map.copyOf(pass.options)),
-                pass.problemAt, pass.problem, pass.hint);
+                List.copyOf(pass.insideHtml), pass.problemAt, pass.problem, pass.hint);
     }
 
     private void run() {
@@ -167,6 +179,8 @@ final class KramdownPreprocessor {
                 definitions.merge(m.group(1), m.group(2), (earlier, later) -> earlier + " " + later);
                 out.copy(lineEnd, next);
                 blank = true; // an attribute list after it is for the block that follows, as after a blank line
+            } else if (line.startsWith("*[") && emptyAbbreviation(line, position, lineEnd, next)) {
+                // copied with a title that is left out
             } else if (line.startsWith("{:", indentOf(line)) && BLOCK_LIST.matcher(line).matches()) {
                 next = blockList(position, afterBlank);
             } else if (line.startsWith("<!--", indentOf(line)) && indentOf(line) <= 3) {
@@ -175,8 +189,7 @@ final class KramdownPreprocessor {
                 int closeLine = close < 0 ? -1 : markdown.indexOf('\n', close);
                 next = close < 0 || closeLine < 0 ? length : closeLine + 1;
                 out.copy(position, next);
-            } else if (line.startsWith("{::comment}", indentOf(line)) && indentOf(line) <= 3 && line.strip().equals("{::comment}")
-                    && blockComment(position, next)) {
+            } else if (line.startsWith("{::comment}", indentOf(line)) && blockComment(line, position, next)) {
                 next = resume;
             } else if (line.startsWith("{::nomarkdown}")) {
                 next = nomarkdown(position, position + "{::nomarkdown}".length());
@@ -211,6 +224,18 @@ final class KramdownPreprocessor {
             i++;
         }
         return i;
+    }
+
+    /** kramdown marks up an abbreviation defined as nothing ({@code *[HTML]:}) without a title; flexmark ignores it. */
+    private boolean emptyAbbreviation(String line, int lineStart, int lineEnd, int next) {
+        Matcher m = EMPTY_ABBREVIATION.matcher(line);
+        if (!m.matches()) {
+            return false;
+        }
+        out.copy(lineStart, lineStart + m.end(1));
+        out.insert(" " + NO_TITLE, lineStart + m.end(1));
+        out.copy(lineEnd, next);
+        return true;
     }
 
     /**
@@ -284,6 +309,9 @@ final class KramdownPreprocessor {
         }
         placeholder(lineStart, indent, tagStart, openTag, RawBlock.Kind.HTML);
         open.addLast(name);
+        if (open.size() == 1) {
+            htmlStart = out.text().length();
+        }
         // What follows the tag on its line is the first line of the content.
         out.insert("\n", tag.end());
         resume = restOfLine(tag.end(), indent);
@@ -318,6 +346,9 @@ final class KramdownPreprocessor {
     private int closeBlock(int lineStart, int tagStart) {
         Tag tag = Tag.at(markdown, tagStart);
         open.removeLast();
+        if (open.isEmpty()) {
+            insideHtml.add(new int[] {htmlStart, out.text().length()});
+        }
         // A blank line ends what the content left open (a paragraph); the tag is HTML again.
         out.insert("\n", tagStart);
         placeholder(lineStart, 0, tagStart, markdown.substring(tagStart, tag.end()), RawBlock.Kind.HTML);
@@ -532,9 +563,9 @@ final class KramdownPreprocessor {
      * {@code {::comment}} alone on a line, then lines up to {@code {:/comment}} (or {@code {:/}}) alone on one:
      * an HTML comment, as kramdown writes it. False when no line closes it: kramdown then reads the line as text.
      */
-    private boolean blockComment(int lineStart, int contentStart) {
+    private boolean blockComment(String line, int lineStart, int contentStart) {
         Matcher end = BLOCK_COMMENT_END.matcher(markdown);
-        if (!end.find(contentStart)) {
+        if (indentOf(line) > 3 || !line.strip().equals("{::comment}") || !end.find(contentStart)) {
             return false;
         }
         String content = markdown.substring(contentStart, end.start());

@@ -33,17 +33,14 @@ final class LinkAttributeProvider implements AttributeProvider {
     @Override
     public void setAttributes(Node node, AttributablePart part, MutableAttributes attributes) {
         if ((node instanceof FencedCodeBlock || node instanceof IndentedCodeBlock) && part == CoreNodeRenderer.CODE_CONTENT) {
-            // kramdown puts a code block's attribute list on the block only (an id twice is invalid HTML).
-            Attribute classes = attributes.get("class");
-            attributes.clear();
-            if (classes != null) {
-                String language = java.util.Arrays.stream(classes.getValue().split("\\s+"))
-                        .filter(c -> c.startsWith("language-") || c.equals("linenos")).collect(java.util.stream.Collectors.joining(" "));
-                if (!language.isEmpty()) {
-                    attributes.addValue("class", language);
-                }
-            }
+            onlyLanguage(attributes);
             return;
+        }
+        if (node instanceof com.vladsch.flexmark.ext.abbreviation.Abbreviation) {
+            Attribute title = attributes.get("title");
+            if (title != null && title.getValue().equals(KramdownPreprocessor.NO_TITLE)) {
+                attributes.remove("title");
+            }
         }
         Attribute align = attributes.get("align");
         if (align != null && node instanceof com.vladsch.flexmark.ext.tables.TableCell) {
@@ -135,6 +132,19 @@ final class LinkAttributeProvider implements AttributeProvider {
     /** Browsers ignore tabs, newlines and other controls inside a URL: "java\tscript:" runs too. */
     private static String normalizedUrl(Attribute attribute) {
         return attribute.getValue().replaceAll("[\\x00-\\x20\\x7f]", "").toLowerCase(Locale.ROOT);
+    }
+
+    /** kramdown puts a code block's attribute list on the block only (an id twice is invalid HTML): its {@code <code>} keeps the language. */
+    private static void onlyLanguage(MutableAttributes attributes) {
+        Attribute classes = attributes.get("class");
+        attributes.clear();
+        if (classes != null) {
+            String language = java.util.Arrays.stream(classes.getValue().split("\\s+"))
+                    .filter(c -> c.startsWith("language-") || c.equals("linenos")).collect(java.util.stream.Collectors.joining(" "));
+            if (!language.isEmpty()) {
+                attributes.addValue("class", language);
+            }
+        }
     }
 
     static final class Factory extends IndependentAttributeProviderFactory {

@@ -170,6 +170,7 @@ public final class MarkdownRenderer {
             SourceLinkRewriter.rewrite(document, sourceLinks, baseurl);
         }
         document.set(FootnoteRenderer.OPTIONS, prepared.options());
+        document.set(HeadingIds.INSIDE_HTML, prepared.insideHtml());
         document.set(FootnoteRenderer.PRESENT, prepared.text().text().contains("[^"));
         String html = html(document);
         List<Node> excerpt = excerptBlocks(document);

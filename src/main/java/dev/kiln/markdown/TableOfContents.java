@@ -59,8 +59,9 @@ final class TableOfContents {
     private static List<Entry> entries(Document document, Function<Heading, String> idOf) {
         Entry root = new Entry(null, null, new ArrayList<>());
         List<Entry> open = new ArrayList<>(List.of(root));
+        boolean[] levels = levels(FootnoteRenderer.OPTIONS.get(document).text("toc_levels", "1..6"));
         for (Node node : document.getDescendants()) {
-            if (!(node instanceof Heading heading) || isExcluded(document, heading)) {
+            if (!(node instanceof Heading heading) || !levels[Math.min(heading.getLevel(), 6)] || isExcluded(document, heading)) {
                 continue;
             }
             String id = idOf.apply(heading);
@@ -75,6 +76,27 @@ final class TableOfContents {
             open.add(entry);
         }
         return root.children();
+    }
+
+    /**
+     * The heading levels listed, from kramdown's option {@code toc_levels} ({@code 2..3} or {@code 2,3}); all
+     * six when it is neither, as kramdown keeps its default for a value it cannot read.
+     */
+    static boolean[] levels(String option) {
+        boolean[] levels = new boolean[7];
+        java.util.regex.Matcher range = java.util.regex.Pattern.compile("\\s*([1-6])\\s*\\.\\.\\s*([1-6])\\s*").matcher(option);
+        if (range.matches()) {
+            for (int level = Integer.parseInt(range.group(1)); level <= Integer.parseInt(range.group(2)); level++) {
+                levels[level] = true;
+            }
+        } else if (option.matches("\\s*[1-6](\\s*,\\s*[1-6])*\\s*")) {
+            for (String level : option.split(",")) {
+                levels[Integer.parseInt(level.strip())] = true;
+            }
+        } else {
+            java.util.Arrays.fill(levels, true);
+        }
+        return levels;
     }
 
     private static void appendList(List<Entry> entries, String tag, Map<String, String> attributes, StringBuilder html,
