@@ -3,6 +3,8 @@ package dev.kiln.compile;
 import dev.kiln.diag.Diagnostic;
 import dev.kiln.diag.Diagnostics;
 import dev.kiln.diag.SourcePosition;
+import dev.kiln.embed.Embed;
+import dev.kiln.embed.EmbedThumbnails;
 import dev.kiln.frontmatter.FrontMatterParser;
 import dev.kiln.frontmatter.SourceDocument;
 import dev.kiln.liquid.LiquidRenderer;
@@ -131,7 +133,7 @@ public final class SourceCompiler {
         }
         Document.Content content = new Document.Content(html, excerptHtml, rendered.excerptText(),
                 rendered.toc(), PlainText.collapseAndShorten(rendered.text(), Document.Content.TEXT_LENGTH), rendered.wordCount(),
-                links, rendered.math(), files);
+                links, rendered.math(), Embed.shownIn(html), EmbedThumbnails.mayBeIn(html), files);
         return new CompiledSource(new SourceResult(path, isPost, parsed.front(), content, found), lookups);
     }
 

@@ -34,6 +34,11 @@ public record Embed(Kind kind, String id, String title, String link, String fram
         }
     }
 
+    /** Whether {@code html} shows an embed's card, and so needs the theme's script that loads it on click. */
+    public static boolean shownIn(String html) {
+        return html.contains(" data-embed-src=\"");
+    }
+
     /** Where the site publishes the thumbnail's copy ({@code /embeds/youtube-ID.jpg}), or null without one. */
     public String thumbnailPath() {
         return thumbnail == null ? null : THUMBNAILS + kind.name().toLowerCase(java.util.Locale.ROOT) + "-" + id + ".jpg";

@@ -37,10 +37,15 @@ public final class EmbedThumbnails {
     /** A thumbnail a page shows: its path in the site ({@code embeds/youtube-ID.jpg}) and the video's id. */
     public record Wanted(String path, String id) {}
 
+    /** False when {@code html} shows no thumbnail: a quick test before {@link #in}. */
+    public static boolean mayBeIn(String html) {
+        return html.contains("embed-thumbnail");
+    }
+
     /** The thumbnails a page's HTML shows. */
     public static List<Wanted> in(String html) {
         List<Wanted> wanted = new ArrayList<>();
-        if (!html.contains("embed-thumbnail")) {
+        if (!mayBeIn(html)) {
             return wanted;
         }
         Matcher m = THUMBNAIL.matcher(html);

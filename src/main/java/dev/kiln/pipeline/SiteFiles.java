@@ -17,7 +17,6 @@ import dev.kiln.source.SourceFile;
 import dev.kiln.source.SourceTree;
 import dev.kiln.source.ThemeFile;
 import dev.kiln.template.RouteRenderer;
-import dev.kiln.template.SiteRendering;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -93,7 +92,7 @@ final class SiteFiles {
         thumbnails(table, previousOutput, files, diagnostics);
         boolean math = Stream.concat(table.site().posts().stream(), table.site().pages().stream()).anyMatch(d -> d.content().math());
         boolean thirdParty = config.analytics() != null || config.comments() != null && !config.comments().provider().equals("mastodon")
-                || Stream.concat(table.site().posts().stream(), table.site().pages().stream()).anyMatch(SiteRendering::hasEmbeds);
+                || Stream.concat(table.site().posts().stream(), table.site().pages().stream()).anyMatch(d -> d.content().embeds());
         for (ThemeFile asset : tree.themeAssets()) {
             if (!config.search() && asset.name().equals(SEARCH_SCRIPT)) {
                 continue; // search: false leaves no trace in the site
@@ -121,7 +120,7 @@ final class SiteFiles {
     /** The embed thumbnails pages show, each once: kept from the previous output, else fetched. */
     private void thumbnails(RouteTable table, Path previousOutput, List<OutputFile> files, Diagnostics diagnostics) {
         Set<String> done = new HashSet<>();
-        Stream.concat(table.site().posts().stream(), table.site().pages().stream())
+        Stream.concat(table.site().posts().stream(), table.site().pages().stream()).filter(d -> d.content().thumbnails())
                 .sorted(Comparator.comparing(d -> d.source().toString())).forEach(doc -> {
                     for (EmbedThumbnails.Wanted wanted : EmbedThumbnails.in(doc.content().html())) {
                         if (!done.add(wanted.path())) {

@@ -208,7 +208,7 @@ public final class SiteRendering {
         String excerpt = doc.content().excerptHtml();
         String description = doc.description() != null ? doc.description()
                 : PlainText.shorten(doc.content().excerptText(), DESCRIPTION_LENGTH);
-        boolean embeds = hasEmbeds(doc);
+        boolean embeds = doc.content().embeds();
         Views.CommentsView comments = thirdParty.comments(doc);
         boolean analytics = config.analytics() != null;
         boolean thirdPartyStyles = embeds || comments != null && comments.script();
@@ -310,11 +310,6 @@ public final class SiteRendering {
         }
         SocialCard card = socialCard(doc, config);
         return card == null ? null : absolute(SiteUrls.socialCard(card.key()));
-    }
-
-    /** Whether a page shows an embed's card, and so needs the theme's script that loads it on click. */
-    public static boolean hasEmbeds(Document doc) {
-        return doc.content().html().contains(" data-embed-src=\"");
     }
 
     /** A post's summary, and the post it was made from (the key it is reused under). */
