@@ -199,13 +199,13 @@ public final class PreviewServer implements AutoCloseable {
     }
 
     /** Builds the site and swaps it in; {@code changes} is null for the first build. Never throws: the server outlives any error. */
-    private void rebuild(Map<String, String> changes) {
+    private void rebuild(List<SourceChange> changes) {
         long start = System.nanoTime();
         SiteSnapshot previous = current.get();
         String cause = changes == null ? "" : describe(changes) + ": ";
         try {
             if (changes != null) {
-                memory = memory.without(changes.keySet().stream().map(Path::of).toList());
+                memory = memory.without(changes.stream().map(c -> Path.of(c.path())).toList());
             }
             BuildResult result = builder.build(root, new Visibility(true, true, clock.instant()), checkLinks, memory);
             memory = result.memory();
@@ -292,9 +292,9 @@ public final class PreviewServer implements AutoCloseable {
         return changed;
     }
 
-    private static String describe(Map<String, String> changes) {
+    private static String describe(List<SourceChange> changes) {
         // A file name may hold a newline or a terminal escape: shown as \x0A, like in every message.
-        List<String> shown = changes.entrySet().stream().limit(3).map(e -> Diagnostic.visible(e.getKey()) + " " + e.getValue()).toList();
+        List<String> shown = changes.stream().limit(3).map(c -> Diagnostic.visible(c.path()) + " " + c.kind()).toList();
         String text = String.join(", ", shown);
         return changes.size() > shown.size() ? text + " and " + (changes.size() - shown.size()) + " more" : text;
     }

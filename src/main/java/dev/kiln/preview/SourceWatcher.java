@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,7 +40,7 @@ final class SourceWatcher implements AutoCloseable {
     static final String TEMPLATES = "templates";
 
     private final Path root;
-    private final Consumer<Map<String, String>> onChanges;
+    private final Consumer<List<SourceChange>> onChanges;
     private final ScheduledExecutorService scheduler;
     private final DirectoryWatcher watcher;
     private final ExecutorService watchThread = Executors.newSingleThreadExecutor(runnable -> {
@@ -47,14 +48,14 @@ final class SourceWatcher implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
-    private final Map<String, String> pending = new LinkedHashMap<>();
+    private final Map<String, SourceChange.Kind> pending = new LinkedHashMap<>();
     /** Files seen so far: an editor's save that renames a temporary file over one of them is an edit, not a creation. */
     private final Set<Path> known = ConcurrentHashMap.newKeySet();
     private ScheduledFuture<?> next;
     private long firstPendingAt;
 
-    /** {@code onChanges} gets each changed path (relative to the root, with /) and what happened to it. */
-    SourceWatcher(Path root, Consumer<Map<String, String>> onChanges) throws IOException {
+    /** {@code onChanges} gets each changed path (relative to the root, with /) and what happened to it, in the order seen. */
+    SourceWatcher(Path root, Consumer<List<SourceChange>> onChanges) throws IOException {
         this.root = root.toRealPath();
         this.onChanges = onChanges;
         this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -85,7 +86,7 @@ final class SourceWatcher implements AutoCloseable {
 
     private void onEvent(DirectoryChangeEvent event) {
         if (event.eventType() == DirectoryChangeEvent.EventType.OVERFLOW) {
-            changed("(many files)", "changed"); // the OS dropped events: rebuild everything anyway
+            changed("(many files)", SourceChange.Kind.EDITED); // the OS dropped events: rebuild everything anyway
             return;
         }
         Path path = event.path();
@@ -97,13 +98,13 @@ final class SourceWatcher implements AutoCloseable {
         if (!first.equals(CONTENT) && !first.equals(TEMPLATES) || isEditorLeftover(relative)) {
             return;
         }
-        String what = switch (event.eventType()) {
-            case CREATE -> known.add(path) || event.isDirectory() ? "created" : "edited";
+        SourceChange.Kind what = switch (event.eventType()) {
+            case CREATE -> known.add(path) || event.isDirectory() ? SourceChange.Kind.CREATED : SourceChange.Kind.EDITED;
             case DELETE -> {
                 known.remove(path);
-                yield "deleted";
+                yield SourceChange.Kind.DELETED;
             }
-            default -> "edited";
+            default -> SourceChange.Kind.EDITED;
         };
         changed(relative.toString().replace('\\', '/'), what);
     }
@@ -123,17 +124,17 @@ final class SourceWatcher implements AutoCloseable {
         return !pending.isEmpty();
     }
 
-    private synchronized void changed(String path, String what) {
+    private synchronized void changed(String path, SourceChange.Kind what) {
         if (pending.isEmpty()) {
             firstPendingAt = System.nanoTime();
         }
-        String before = pending.get(path);
-        if ("created".equals(before) && what.equals("deleted")) {
+        SourceChange.Kind before = pending.get(path);
+        if (before == SourceChange.Kind.CREATED && what == SourceChange.Kind.DELETED) {
             pending.remove(path); // an editor's temporary file, gone before the rebuild
         } else {
             // created then edited is still new; deleted then created (an editor's atomic save) is an edit
-            pending.put(path, "created".equals(before) && what.equals("edited") ? "created"
-                    : "deleted".equals(before) && what.equals("created") ? "edited" : what);
+            pending.put(path, before == SourceChange.Kind.CREATED && what == SourceChange.Kind.EDITED ? SourceChange.Kind.CREATED
+                    : before == SourceChange.Kind.DELETED && what == SourceChange.Kind.CREATED ? SourceChange.Kind.EDITED : what);
         }
         if (next != null) {
             next.cancel(false);
@@ -149,12 +150,12 @@ final class SourceWatcher implements AutoCloseable {
     }
 
     private void flush() {
-        Map<String, String> batch;
+        List<SourceChange> batch;
         synchronized (this) {
             if (pending.isEmpty()) {
                 return;
             }
-            batch = new LinkedHashMap<>(pending);
+            batch = pending.entrySet().stream().map(e -> new SourceChange(e.getKey(), e.getValue())).toList();
             pending.clear();
         }
         onChanges.accept(batch);
