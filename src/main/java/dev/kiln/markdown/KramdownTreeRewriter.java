@@ -72,6 +72,8 @@ final class KramdownTreeRewriter {
                 spacedGuillemets(quotes);
             } else if (node instanceof TocBlock || isKramdownTableOfContents(node)) {
                 tableOfContentsMarkers.add(node);
+            } else if (node instanceof ListBlock list) {
+                lastItemAsTheOthers(list);
             }
         }
         AttributeOwners owners = new AttributeOwners(document, definitions);
@@ -108,6 +110,24 @@ final class KramdownTreeRewriter {
         BasedSequence chars = block.getChars();
         int leading = chars.countLeading(com.vladsch.flexmark.util.misc.CharPredicate.SPACE_TAB);
         return chars.getStartOffset() + leading;
+    }
+
+    /**
+     * kramdown wraps the last item's text in {@code <p>} when every item before it is so wrapped, whether or not
+     * a blank line follows it (its parse_list); flexmark only when one does.
+     */
+    private static void lastItemAsTheOthers(ListBlock list) {
+        if (!(list.getLastChild() instanceof ListItem last) || last == list.getFirstChild()
+                || !(last.getFirstChild() instanceof Paragraph lastText) || !last.isParagraphInTightListItem(lastText)) {
+            return;
+        }
+        for (Node item = list.getFirstChild(); item != last; item = item.getNext()) {
+            if (!(item instanceof ListItem other) || !(other.getFirstChild() instanceof Paragraph text)
+                    || other.isParagraphInTightListItem(text)) {
+                return;
+            }
+        }
+        last.setLoose(true);
     }
 
     /** kramdown writes {@code << x >>} with a no-break space inside the guillemets, in place of the space. */
