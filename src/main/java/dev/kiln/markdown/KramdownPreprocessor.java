@@ -88,13 +88,15 @@ final class KramdownPreprocessor {
     /**
      * The text to parse, the attribute list definitions found by name, the HTML and math that
      * placeholders stand for (by the placeholder's offset in the text), the options set, where in the text the
-     * content of HTML elements read as Markdown is ({@code [start, end)}: kramdown gives headings there other ids), and the offset in
+     * content of HTML elements read as Markdown is ({@code [start, end)}: kramdown gives headings there other ids), where
+     * tables without a header start, and the offset in
      * the text as written of a problem that keeps it from being rendered (-1 when there is none).
      */
     record Result(EditedText text, Map<String, String> definitions, Map<Integer, RawBlock> raw, Options options,
-                  List<int[]> insideHtml, int problemAt, String problem, String hint) {
+                  List<int[]> insideHtml, Set<Integer> headlessTables, int problemAt, String problem, String hint) {
         static Result unchanged(String markdown) {
-            return new Result(EditedText.unchanged(markdown), Map.of(), Map.of(), new Options(Map.of()), List.of(), -1, null, null);
+            return new Result(EditedText.unchanged(markdown), Map.of(), Map.of(), new Options(Map.of()), List.of(), Set.of(), -1, null,
+                    null);
         }
     }
 
@@ -103,7 +105,21 @@ final class KramdownPreprocessor {
 
     /** True when the text holds none of this syntax: it is parsed as it is. */
     static boolean needless(String markdown) {
-        return markdown.indexOf('<') < 0 && !markdown.contains("{:") && !markdown.contains("*[") && !markdown.contains("$$") && !hasLongRun(markdown);
+        return markdown.indexOf('<') < 0 && !markdown.contains("{:") && !markdown.contains("*[") && !mayHoldTable(markdown) && !markdown.contains("$$") && !hasLongRun(markdown);
+    }
+
+    /** Whether a line starts with {@code |} (after up to three spaces): a table in kramdown's syntax, maybe. */
+    private static boolean mayHoldTable(String markdown) {
+        for (int i = markdown.indexOf('|'); i >= 0; i = markdown.indexOf('|', i + 1)) {
+            int j = i - 1;
+            while (j >= 0 && i - j <= 4 && markdown.charAt(j) == ' ') {
+                j--;
+            }
+            if ((j < 0 || markdown.charAt(j) == '\n') && i - j <= 4) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether a line may hold a rule long enough for {@link #LONGEST_RULE}: cheap, most texts have none. */
@@ -130,6 +146,8 @@ final class KramdownPreprocessor {
     /** HTML elements whose content is being read as Markdown, innermost last. */
     private final ArrayDeque<String> open = new ArrayDeque<>();
     private final List<int[]> insideHtml = new ArrayList<>();
+    /** Where the tables kramdown writes without a header start in the text (their empty header row). */
+    private final Set<Integer> headlessTables = new java.util.HashSet<>();
     /** Where the content of the outermost element being read as Markdown starts in the text. */
     private int htmlStart;
     /** Where the line loop resumes after a construct that ended before its line did. */
@@ -150,7 +168,7 @@ final class KramdownPreprocessor {
             pass.insideHtml.add(new int[] {pass.htmlStart, Integer.MAX_VALUE}); // never closed: to the end, as kramdown reads it
         }
         return new Result(pass.out.build(), pass.definitions, pass.raw, new Options(Map.copyOf(pass.options)),
-                List.copyOf(pass.insideHtml), pass.problemAt, pass.problem, pass.hint);
+                List.copyOf(pass.insideHtml), Set.copyOf(pass.headlessTables), pass.problemAt, pass.problem, pass.hint);
     }
 
     private void run() {
@@ -165,6 +183,7 @@ final class KramdownPreprocessor {
             String line = markdown.substring(position, lineEnd);
             boolean blank = line.isBlank();
             Matcher m;
+            KramdownTable table;
             if (fence != null) {
                 String stripped = line.strip();
                 char fenceChar = fence.charAt(0);
@@ -184,11 +203,9 @@ final class KramdownPreprocessor {
             } else if (line.startsWith("{:", indentOf(line)) && BLOCK_LIST.matcher(line).matches()) {
                 next = blockList(position, afterBlank);
             } else if (line.startsWith("<!--", indentOf(line)) && indentOf(line) <= 3) {
-                // A comment is flexmark's HTML block too; the tags inside it are not.
-                int close = markdown.indexOf("-->", position);
-                int closeLine = close < 0 ? -1 : markdown.indexOf('\n', close);
-                next = close < 0 || closeLine < 0 ? length : closeLine + 1;
-                out.copy(position, next);
+                next = htmlComment(position);
+            } else if (afterBlank && line.startsWith("|", indentOf(line)) && (table = KramdownTable.at(markdown, position)) != null) {
+                next = kramdownTable(position, table);
             } else if (line.startsWith("{::comment}", indentOf(line)) && blockComment(line, position, next)) {
                 next = resume;
             } else if (line.startsWith("{::nomarkdown}")) {
@@ -210,6 +227,29 @@ final class KramdownPreprocessor {
             afterBlank = blank;
             position = next;
         }
+    }
+
+    /** A comment is flexmark's HTML block too, to the line where it ends; the tags inside it are not. */
+    private int htmlComment(int lineStart) {
+        int close = markdown.indexOf("-->", lineStart);
+        int closeLine = close < 0 ? -1 : markdown.indexOf('\n', close);
+        int next = close < 0 || closeLine < 0 ? markdown.length() : closeLine + 1;
+        out.copy(lineStart, next);
+        return next;
+    }
+
+    /** A table in kramdown's syntax, written in GFM's for flexmark ({@link KramdownTable}). */
+    private int kramdownTable(int lineStart, KramdownTable table) {
+        if (table.separatorStart() < 0) {
+            headlessTables.add(out.text().length());
+            out.insert(table.emptyHeader() + table.separator(), lineStart);
+            out.copy(lineStart, table.end());
+        } else {
+            out.copy(lineStart, table.separatorStart());
+            out.insert(table.separator(), table.separatorStart());
+            out.copy(Math.min(table.separatorEnd() + 1, table.end()), table.end());
+        }
+        return table.end();
     }
 
     /** A cheap test before the pattern: a fence starts, after up to three spaces, with ``` or ~~~. */

@@ -10,6 +10,10 @@ import com.vladsch.flexmark.ast.Paragraph;
 import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.ext.attributes.AttributeNode;
 import com.vladsch.flexmark.ext.attributes.AttributesNode;
+import com.vladsch.flexmark.ext.tables.TableBlock;
+import com.vladsch.flexmark.ext.tables.TableCell;
+import com.vladsch.flexmark.ext.tables.TableHead;
+import com.vladsch.flexmark.ext.tables.TableSeparator;
 import com.vladsch.flexmark.ext.toc.TocBlock;
 import com.vladsch.flexmark.ext.typographic.TypographicQuotes;
 import com.vladsch.flexmark.ext.typographic.TypographicSmarts;
@@ -19,6 +23,7 @@ import com.vladsch.flexmark.util.sequence.BasedSequence;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Adjusts a parsed tree to what a kramdown author expects, before it is rendered: typographic
@@ -43,11 +48,14 @@ final class KramdownTreeRewriter {
     /**
      * @param definitions kramdown attribute list definitions by name, as written after the name's colon
      * @param raw what the preprocessor's placeholder lines stand for, by their offset in the parsed text
+     * @param headlessTables where the tables start that kramdown writes without a header: theirs is removed
      */
-    void rewrite(Document document, Map<String, String> definitions, Map<Integer, RawBlock> raw) {
+    void rewrite(Document document, Map<String, String> definitions, Map<Integer, RawBlock> raw, Set<Integer> headlessTables) {
         List<Node> tableOfContentsMarkers = new ArrayList<>();
         List<AttributesNode> attributeLists = new ArrayList<>();
         List<HtmlBlockBase> placeholders = new ArrayList<>();
+        List<TableBlock> headless = new ArrayList<>();
+        List<TableCell> empty = new ArrayList<>();
         for (Node node : document.getDescendants()) {
             if (node instanceof AttributesNode list) {
                 attributeLists.add(list);
@@ -55,14 +63,7 @@ final class KramdownTreeRewriter {
             if (!raw.isEmpty() && node instanceof HtmlBlockBase block && raw.containsKey(placeholderOffset(block))) {
                 placeholders.add(block);
             } else if (node instanceof HtmlInline || node instanceof HtmlBlock) {
-                String html = node.getChars().toString();
-                String safe = LinkAttributeProvider.withNoopener(html);
-                if (!safe.equals(html)) {
-                    node.setChars(BasedSequence.of(safe));
-                    if (node instanceof HtmlBlock block) {
-                        block.setContent(List.of(BasedSequence.of(safe))); // what the renderer prints
-                    }
-                }
+                withNoopener(node);
             } else if (node instanceof TypographicSmarts smarts) {
                 smarts.setTypographicText(character(smarts.getTypographicText()));
                 spacedGuillemet(smarts);
@@ -74,8 +75,13 @@ final class KramdownTreeRewriter {
                 tableOfContentsMarkers.add(node);
             } else if (node instanceof ListBlock list) {
                 lastItemAsTheOthers(list);
+            } else if (node instanceof TableBlock table && headlessTables.contains(table.getStartOffset())) {
+                headless.add(table);
+            } else if (node instanceof TableCell cell && cell.getText().isBlank()) {
+                empty.add(cell);
             }
         }
+        tables(headless, empty);
         AttributeOwners owners = new AttributeOwners(document, definitions);
         List<RawBlockNode> blockLists = new ArrayList<>();
         for (HtmlBlockBase placeholder : placeholders) {
@@ -102,6 +108,33 @@ final class KramdownTreeRewriter {
             marker.insertBefore(new TableOfContentsBlock(marker.getChars(), kramdown, marker instanceof OrderedList,
                     kramdown ? owners.values(marker) : Map.of()));
             marker.unlink();
+        }
+    }
+
+    private static void withNoopener(Node node) {
+        String html = node.getChars().toString();
+        String safe = LinkAttributeProvider.withNoopener(html);
+        if (!safe.equals(html)) {
+            node.setChars(BasedSequence.of(safe));
+            if (node instanceof HtmlBlock block) {
+                block.setContent(List.of(BasedSequence.of(safe))); // what the renderer prints
+            }
+        }
+    }
+
+    /** Tables as kramdown writes them: without the empty header given to those it writes without one, empty cells a no-break space. */
+    private static void tables(List<TableBlock> headless, List<TableCell> empty) {
+        for (TableBlock table : headless) {
+            for (Node child = table.getFirstChild(), next; child != null; child = next) {
+                next = child.getNext();
+                if (child instanceof TableHead || child instanceof TableSeparator) {
+                    child.unlink();
+                }
+            }
+        }
+        for (TableCell cell : empty) {
+            cell.removeChildren();
+            cell.appendChild(new Text(BasedSequence.of("\u00A0")));
         }
     }
 

@@ -157,7 +157,7 @@ public final class MarkdownRenderer {
         if (deepNode != null) {
             return tooDeep(markdown, prepared.text().originOffset(deepNode.getStartOffset()));
         }
-        rewriter.rewrite(document, prepared.definitions(), prepared.raw());
+        rewriter.rewrite(document, prepared.definitions(), prepared.raw(), prepared.headlessTables());
         List<RenderedMarkdown.Problem> problems = new ArrayList<>();
         if (EmbedRewriter.mayHold(markdown)) {
             SourceLines lines = new SourceLines(markdown);
