@@ -36,7 +36,9 @@ final class TextRenderer implements NodeRenderer {
 
     private void render(Text node, NodeRendererContext context, HtmlWriter html) {
         String text = SourceSlice.text(node.getChars());
-        if (text.indexOf('\\') >= 0 || text.indexOf('&') >= 0) {
+        if (text.indexOf('\\') >= 0) {
+            text = Escaping.unescapeString(kramdownEscapes(text));
+        } else if (text.indexOf('&') >= 0) {
             text = node.getChars().unescape();
         }
         if (text.indexOf('\r') >= 0) {
@@ -64,6 +66,28 @@ final class TextRenderer implements NodeRenderer {
         if (end < escaped.length()) {
             html.raw(escaped.substring(end));
         }
+    }
+
+    /** What a backslash escapes in kramdown's GFM parser (ESCAPED_CHARS_GFM); before other punctuation it stays. */
+    private static final String KRAMDOWN_ESCAPABLE = "\\.*_+-`()[]{}#!:|\"'$=<>~";
+
+    /** {@code text} with the backslashes kramdown keeps (as in {@code \&}, {@code \%}) doubled, so unescaping keeps them. */
+    static String kramdownEscapes(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 8);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            out.append(c);
+            if (c == '\\' && i + 1 < text.length()) {
+                char next = text.charAt(i + 1);
+                if (next < 128 && !Character.isLetterOrDigit(next) && !Character.isWhitespace(next)
+                        && KRAMDOWN_ESCAPABLE.indexOf(next) < 0) {
+                    out.append('\\');
+                }
+                out.append(next);
+                i++;
+            }
+        }
+        return out.toString();
     }
 
     /** The characters flexmark's line tracker treats as spaces (it trims them at a line's start). */
