@@ -111,9 +111,16 @@ final class KramdownTreeRewriter {
         }
     }
 
+    /** Raw HTML with rel="noopener" beside target="_blank", and an inline tag without kramdown's markdown attribute. */
     private static void withNoopener(Node node) {
         String html = node.getChars().toString();
         String safe = LinkAttributeProvider.withNoopener(html);
+        if (node instanceof HtmlInline && safe.contains("markdown")) {
+            KramdownPreprocessor.Tag tag = KramdownPreprocessor.Tag.at(safe, 0);
+            if (tag != null && tag.markdownStart() >= 0) {
+                safe = safe.substring(0, tag.markdownStart()) + safe.substring(tag.markdownEnd());
+            }
+        }
         if (!safe.equals(html)) {
             node.setChars(BasedSequence.of(safe));
             if (node instanceof HtmlBlock block) {
