@@ -24,7 +24,6 @@ import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +34,9 @@ import java.util.Map;
  * <ul>
  * <li>a block list on a line of its own ({@link RawBlock.Kind#IAL_AFTER}, {@link RawBlock.Kind#IAL_BEFORE}):
  * the block before it, or after it when a blank line is before it;
- * <li>one right after a span element ({@code *em*{: .x}}, a link, code, an image): that element; after text,
- * kramdown keeps it as text, and so does Kiln;
+ * <li>one right after a span element ({@code *em*{: .x}}, a link, code, an image): that element (the lists are
+ * given in document order, so one after another is the same element's); after text, kramdown keeps it as text,
+ * and so does Kiln;
  * <li>{@code {#id}} ending a heading: the heading's id;
  * <li>one starting a list item or a definition ({@code * {:.cls} item}): the item;
  * <li>one alone on a line inside a block quote or an item: the paragraph it ends or starts.
@@ -50,8 +50,6 @@ final class AttributeOwners {
     private final Map<String, String> definitions;
     /** Lists marked {@code {:toc}}: where kramdown puts the table of contents. */
     private final List<Node> tablesOfContents = new ArrayList<>();
-    /** The element each span list was given, for the lists that follow it ({@code *em*{:.a}{:.b}}). */
-    private final Map<AttributesNode, Node> owners = new HashMap<>();
 
     AttributeOwners(Document document, Map<String, String> definitions) {
         this.repository = AttributesExtension.NODE_ATTRIBUTES.get(document);
@@ -125,9 +123,6 @@ final class AttributeOwners {
             }
             return parent; // {#id}: the parser took it only at a heading's end
         }
-        if (previous instanceof AttributesNode earlier) {
-            return owners.get(earlier);
-        }
         if (previous != null && holdsAttributes(previous)) {
             return previous;
         }
@@ -161,7 +156,6 @@ final class AttributeOwners {
         List<AttributeNode> resolved = resolved(own, 0);
         resolved.forEach(list::appendChild);
         repository.put(owner, list);
-        owners.put(list, owner);
         for (AttributeNode attribute : resolved) {
             if (attribute.isId() && owner instanceof Heading heading) {
                 heading.setAnchorRefId(attribute.getValue().toString());

@@ -43,6 +43,7 @@ final class KramdownPreprocessor {
     private static final Pattern COMMENT_END = Pattern.compile("\\{:/(comment)?\\}");
     /** kramdown's EXT_BLOCK_STOP_STR for a comment: its stop tag alone on a line. */
     private static final Pattern BLOCK_COMMENT_END = Pattern.compile("(?m)^ {0,3}\\{:/(comment)?\\}[ \\t]*$");
+    private static final Pattern BLANK_LINE = Pattern.compile("\\n[ \\t]*(?:\\r?\\n|$)");
     private static final Pattern NOMARKDOWN_END = Pattern.compile("\\{:/(nomarkdown)?\\}");
 
     /** kramdown's span elements: at a line's start they begin a paragraph, not an HTML block. */
@@ -105,7 +106,8 @@ final class KramdownPreprocessor {
 
     /** True when the text holds none of this syntax: it is parsed as it is. */
     static boolean needless(String markdown) {
-        return markdown.indexOf('<') < 0 && !markdown.contains("{:") && !markdown.contains("*[") && !mayHoldTable(markdown) && !markdown.contains("$$") && !hasLongRun(markdown);
+        return markdown.indexOf('<') < 0 && !markdown.contains("{:") && !markdown.contains("*[") && !mayHoldTable(markdown)
+                && !markdown.contains("$$") && !hasLongRun(markdown);
     }
 
     /** Whether a line starts with {@code |} (after up to three spaces): a table in kramdown's syntax, maybe. */
@@ -148,6 +150,17 @@ final class KramdownPreprocessor {
     private final List<int[]> insideHtml = new ArrayList<>();
     /** Where the tables kramdown writes without a header start in the text (their empty header row). */
     private final Set<Integer> headlessTables = new java.util.HashSet<>();
+    /**
+     * From where no comment's stop tag follows, once a search found none (in the paragraph ending at
+     * {@code noCommentEndIn} for one inside a line, in the rest of the text for one on a line of its own): each later
+     * unclosed comment is then text at once, so a text of thousands of them is read in linear time.
+     */
+    private int noCommentEndFrom = Integer.MAX_VALUE;
+    private int noCommentEndIn = -1;
+    private int noBlockCommentEndFrom = Integer.MAX_VALUE;
+    /** The last blank line found ({@link #paragraphEnd}), and from where it was looked for. */
+    private int blankLineAt = -1;
+    private int blankSearchFrom = -1;
     /** Where the content of the outermost element being read as Markdown starts in the text. */
     private int htmlStart;
     /** Where the line loop resumes after a construct that ended before its line did. */
@@ -605,7 +618,11 @@ final class KramdownPreprocessor {
      */
     private boolean blockComment(String line, int lineStart, int contentStart) {
         Matcher end = BLOCK_COMMENT_END.matcher(markdown);
-        if (indentOf(line) > 3 || !line.strip().equals("{::comment}") || !end.find(contentStart)) {
+        if (indentOf(line) > 3 || !line.strip().equals("{::comment}") || contentStart >= noBlockCommentEndFrom) {
+            return false;
+        }
+        if (!end.find(contentStart)) {
+            noBlockCommentEndFrom = contentStart;
             return false;
         }
         String content = markdown.substring(contentStart, end.start());
@@ -670,8 +687,14 @@ final class KramdownPreprocessor {
                 continue;
             }
             out.copy(position, comment.start());
-            Matcher end = COMMENT_END.matcher(markdown).region(comment.end(), markdown.length());
-            if (!end.find()) {
+            // kramdown looks for the stop tag in the paragraph's text only: up to the next blank line
+            int paragraphEnd = paragraphEnd(comment.end());
+            Matcher end = COMMENT_END.matcher(markdown).region(comment.end(), paragraphEnd);
+            if (paragraphEnd == noCommentEndIn && comment.end() >= noCommentEndFrom || !end.find()) {
+                if (paragraphEnd != noCommentEndIn || comment.end() < noCommentEndFrom) {
+                    noCommentEndIn = paragraphEnd;
+                    noCommentEndFrom = comment.end();
+                }
                 out.copy(comment.start(), comment.end()); // kramdown: no stop tag, so it is text
                 position = comment.end();
                 continue;
@@ -685,6 +708,16 @@ final class KramdownPreprocessor {
         }
         out.copy(position, to);
         return to;
+    }
+
+    /** Where the paragraph holding {@code offset} ends: the next blank line, found once for all offsets before it. */
+    private int paragraphEnd(int offset) {
+        if (offset < blankSearchFrom || offset > blankLineAt) {
+            Matcher blankLine = BLANK_LINE.matcher(markdown);
+            blankSearchFrom = offset;
+            blankLineAt = blankLine.find(offset) ? blankLine.start() : markdown.length();
+        }
+        return blankLineAt;
     }
 
     /**

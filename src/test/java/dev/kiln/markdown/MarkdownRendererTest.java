@@ -274,6 +274,14 @@ class MarkdownRendererTest {
     }
 
     @Test
+    void aCommentWithoutStopTagIsTextAndTheRestOfThePostStays() {
+        // kramdown 2.4.0: "No stop tag for extension 'comment' found ... ignoring it"; Kiln used to drop all after it
+        String html = renderer.render("Before {::comment} after.\n\nNext {::comment}x{:/comment}paragraph.\n\n{::comment}\nnote\n{:/}\n").html();
+
+        assertEquals("<p>Before {::comment} after.</p>\n<p>Next <!-- x -->paragraph.</p>\n<!-- note -->\n", html);
+    }
+
+    @Test
     void headingIdsAreKramdownsFromTheConvertedText() {
         // As Jekyll's kramdown (checked with kramdown 2.4.0): the dash became "–", which an id drops.
         String html = renderer.render("## It's -- fine...\n").html();
