@@ -50,6 +50,8 @@ final class AttributeOwners {
     private final Map<String, String> definitions;
     /** Lists marked {@code {:toc}}: where kramdown puts the table of contents. */
     private final List<Node> tablesOfContents = new ArrayList<>();
+    /** Images marked {@code {:standalone}}. */
+    private final List<Image> standalone = new ArrayList<>();
 
     AttributeOwners(Document document, Map<String, String> definitions) {
         this.repository = AttributesExtension.NODE_ATTRIBUTES.get(document);
@@ -58,6 +60,34 @@ final class AttributeOwners {
 
     List<Node> tablesOfContents() {
         return tablesOfContents;
+    }
+
+    /**
+     * Each paragraph holding only an image marked {@code {:standalone}} made a {@link FigureNode} (kramdown's
+     * convert_standalone_image): its attributes, with the image's class and id moved to it unless it has its own.
+     */
+    void figures() {
+        for (Image image : standalone) {
+            if (!(image.getParent() instanceof Paragraph paragraph) || image.getPrevious() != null || image.getNext() != null) {
+                continue;
+            }
+            Map<String, String> figure = values(paragraph);
+            Map<String, String> img = values(image);
+            for (String moved : List.of("class", "id")) {
+                if (img.containsKey(moved) && !figure.containsKey(moved)) {
+                    figure.put(moved, img.remove(moved));
+                }
+            }
+            repository.remove(image);
+            AttributesNode kept = new AttributesNode();
+            img.forEach((name, value) -> kept.appendChild(KramdownAttributeParser.attribute(name, value)));
+            repository.put(image, kept);
+            FigureNode node = new FigureNode(paragraph.getChars(), figure, image.getText().toString());
+            paragraph.insertBefore(node);
+            image.unlink();
+            node.appendChild(image);
+            paragraph.unlink();
+        }
     }
 
     /** The attributes given to {@code node}, as its HTML would carry them (classes added up, the rest replaced). */
@@ -153,6 +183,9 @@ final class AttributeOwners {
     }
 
     private void attach(Node owner, AttributesNode list, List<AttributeNode> own) {
+        if (owner instanceof Image image && own.stream().anyMatch(a -> isReference(a) && a.getName().equals("standalone"))) {
+            standalone.add(image);
+        }
         List<AttributeNode> resolved = resolved(own, 0);
         resolved.forEach(list::appendChild);
         repository.put(owner, list);

@@ -88,6 +88,18 @@ final class KramdownAttributeParser implements InlineParserExtension {
         return -1;
     }
 
+    /** {@code name="value"}, as a list's attribute; flexmark's node spans its parts, so they get a text of their own. */
+    static AttributeNode attribute(String name, String value) {
+        return pair(BasedSequence.of(name + "=\"" + value + "\""), name.length());
+    }
+
+    /** The attribute {@code name="value"} written in {@code pair}, its name {@code nameLength} long. */
+    private static AttributeNode pair(BasedSequence pair, int nameLength) {
+        return new AttributeNode(pair.subSequence(0, nameLength), pair.subSequence(nameLength, nameLength + 1),
+                pair.subSequence(nameLength + 1, nameLength + 2), pair.subSequence(nameLength + 2, pair.length() - 1),
+                pair.subSequence(pair.length() - 1));
+    }
+
     /**
      * The attributes of one list, in the order written: {@code key="value"} (with {@code \"} and {@code \}}
      * unescaped), {@code .class} and {@code #id} as flexmark's implicit names, and bare names, which are
@@ -99,13 +111,8 @@ final class KramdownAttributeParser implements InlineParserExtension {
         while (part.find()) {
             if (part.group(1) != null) {
                 String value = part.group(3).replace("\\}", "}").replace("\\" + part.group(2), part.group(2));
-                // flexmark's node spans its parts: an unescaped value gets a text of its own
-                BasedSequence pair = value.equals(part.group(3)) ? text.subSequence(part.start(1), part.end())
-                        : BasedSequence.of(part.group(1) + "=" + part.group(2) + value + part.group(2));
-                int name = part.group(1).length();
-                nodes.add(new AttributeNode(pair.subSequence(0, name), pair.subSequence(name, name + 1),
-                        pair.subSequence(name + 1, name + 2), pair.subSequence(name + 2, pair.length() - 1),
-                        pair.subSequence(pair.length() - 1)));
+                nodes.add(value.equals(part.group(3)) ? pair(text.subSequence(part.start(1), part.end()), part.group(1).length())
+                        : attribute(part.group(1), value));
             } else if (part.group(4) != null) {
                 // A reference to an attribute list definition, or "toc": AttributeOwners resolves both.
                 nodes.add(new AttributeNode(text.subSequence(part.start(4), part.end(4)),

@@ -91,17 +91,12 @@ final class KramdownTreeRewriter {
             if (node.block().kind() == RawBlock.Kind.IAL_AFTER || node.block().kind() == RawBlock.Kind.IAL_BEFORE) {
                 blockLists.add(node);
             } else if (node.block().kind() == RawBlock.Kind.SPAN_OPEN && node.getNext() instanceof Paragraph paragraph) {
-                SpanContentNode content = new SpanContentNode(paragraph.getChars());
-                paragraph.insertBefore(content);
-                for (Node child = paragraph.getFirstChild(); child != null; child = paragraph.getFirstChild()) {
-                    child.unlink();
-                    content.appendChild(child);
-                }
-                paragraph.unlink();
+                spanContent(paragraph);
             }
         }
         attributeLists.forEach(owners::span);
         blockLists.forEach(owners::block);
+        owners.figures();
         owners.tablesOfContents().stream().filter(list -> !tableOfContentsMarkers.contains(list)).forEach(tableOfContentsMarkers::add);
         for (Node marker : tableOfContentsMarkers) {
             boolean kramdown = marker instanceof ListBlock;
@@ -109,6 +104,17 @@ final class KramdownTreeRewriter {
                     kramdown ? owners.values(marker) : Map.of()));
             marker.unlink();
         }
+    }
+
+    /** The paragraph after an element whose content is a paragraph's text, without its {@code <p>}. */
+    private static void spanContent(Paragraph paragraph) {
+        SpanContentNode content = new SpanContentNode(paragraph.getChars());
+        paragraph.insertBefore(content);
+        for (Node child = paragraph.getFirstChild(); child != null; child = paragraph.getFirstChild()) {
+            child.unlink();
+            content.appendChild(child);
+        }
+        paragraph.unlink();
     }
 
     /** Raw HTML with rel="noopener" beside target="_blank", and an inline tag without kramdown's markdown attribute. */

@@ -4,6 +4,7 @@ import com.vladsch.flexmark.html.HtmlWriter;
 import com.vladsch.flexmark.html.renderer.NodeRenderer;
 import com.vladsch.flexmark.html.renderer.NodeRendererContext;
 import com.vladsch.flexmark.html.renderer.NodeRenderingHandler;
+import com.vladsch.flexmark.util.sequence.Escaping;
 import java.util.Set;
 
 /** Renders what kramdown's block rules made of the text: raw HTML blocks, span content, math; and embeds. */
@@ -20,6 +21,7 @@ final class RawBlockRenderer implements NodeRenderer {
                 new NodeRenderingHandler<>(RawBlockNode.class, this::render),
                 new NodeRenderingHandler<>(SpanContentNode.class, (node, context, html) -> context.renderChildren(node)),
                 new NodeRenderingHandler<>(MathSpan.class, this::render),
+                new NodeRenderingHandler<>(FigureNode.class, this::render),
                 // Kiln's own markup, not the author's HTML: safe mode keeps it.
                 new NodeRenderingHandler<>(EmbedNode.class, (node, context, html) -> {
                     html.line();
@@ -40,6 +42,16 @@ final class RawBlockRenderer implements NodeRenderer {
         if (block.kind() != RawBlock.Kind.SPAN_OPEN) {
             html.line();
         }
+    }
+
+    private void render(FigureNode figure, NodeRendererContext context, HtmlWriter html) {
+        html.line();
+        figure.attributes().forEach(html::attr);
+        html.withAttr().tagLine("figure", () -> {
+            html.line();
+            context.renderChildren(figure);
+            html.line().raw("<figcaption>" + Escaping.escapeHtml(figure.caption(), false) + "</figcaption>").line();
+        });
     }
 
     private void render(MathSpan math, NodeRendererContext context, HtmlWriter html) {
