@@ -5,7 +5,6 @@ import dev.kiln.model.Route;
 import dev.kiln.model.SiteConfig;
 import dev.kiln.model.Tag;
 import dev.kiln.text.JsonText;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;
@@ -49,7 +48,7 @@ final class SearchIndexWriter {
         Map<Path, Line> known = Map.copyOf(entries);
         entries.clear();
         List<byte[]> lines = new ArrayList<>(index.docs().size());
-        int size = 4;
+        int size = 1 + END.length;
         for (Document doc : index.docs()) {
             Line line = known.get(doc.source());
             if (line == null || !line.doc().equals(doc)) {
@@ -57,16 +56,23 @@ final class SearchIndexWriter {
             }
             entries.put(doc.source(), line);
             lines.add(line.bytes());
-            size += line.bytes().length + 2;
+            size += line.bytes().length + (lines.size() == 1 ? NEWLINE.length : COMMA_NEWLINE.length);
         }
-        ByteArrayOutputStream json = new ByteArrayOutputStream(size);
-        json.write('[');
+        // Joined into an array of the exact size: a ByteArrayOutputStream's toByteArray copied the 7 MB again on every edit.
+        byte[] json = new byte[size];
+        json[0] = '[';
+        int at = 1;
         for (int i = 0; i < lines.size(); i++) {
-            json.writeBytes(i == 0 ? NEWLINE : COMMA_NEWLINE);
-            json.writeBytes(lines.get(i));
+            at = put(i == 0 ? NEWLINE : COMMA_NEWLINE, json, at);
+            at = put(lines.get(i), json, at);
         }
-        json.writeBytes(END);
-        return json.toByteArray();
+        put(END, json, at);
+        return json;
+    }
+
+    private static int put(byte[] bytes, byte[] into, int at) {
+        System.arraycopy(bytes, 0, into, at, bytes.length);
+        return at + bytes.length;
     }
 
     private static final byte[] NEWLINE = {'\n'};
