@@ -36,6 +36,9 @@ public final class SiteCompiler {
 
         /** This memory without the sources at {@code paths}: they are read again, whatever their text. */
         public Memory without(Collection<Path> paths) {
+            if (paths.stream().noneMatch(sources::containsKey)) {
+                return this;
+            }
             Map<Path, Known> kept = new HashMap<>(sources);
             kept.keySet().removeAll(paths);
             return new Memory(kept);

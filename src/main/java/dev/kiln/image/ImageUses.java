@@ -10,13 +10,13 @@ import dev.kiln.text.UrlText;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -48,6 +48,9 @@ public final class ImageUses {
         }
 
         public Memory without(Collection<Path> paths) {
+            if (paths.stream().noneMatch(shown::containsKey)) {
+                return this;
+            }
             Map<Path, Shown> kept = new HashMap<>(shown);
             kept.keySet().removeAll(paths);
             return new Memory(kept);
@@ -73,12 +76,13 @@ public final class ImageUses {
         }
         Map<Path, String> texts = new HashMap<>();
         Stream.concat(tree.posts().stream(), tree.pages().stream()).forEach(f -> texts.put(f.relativePath(), f.text()));
-        List<Document> documents = new ArrayList<>(table.site().posts());
-        documents.addAll(table.site().pages());
-        documents.sort(Comparator.comparing(d -> d.source().toString().replace('\\', '/')));
+        // the first use of an image is in the first document by source path: sorted by that, each path made once
+        TreeMap<String, Document> documents = new TreeMap<>();
+        Stream.concat(table.site().posts().stream(), table.site().pages().stream())
+                .forEach(d -> documents.put(d.source().toString().replace('\\', '/'), d));
         Map<String, ImageRequest> requests = new LinkedHashMap<>();
         Map<Path, Shown> next = new HashMap<>();
-        for (Document doc : documents) {
+        for (Document doc : documents.values()) {
             Key key = new Key(doc.source(), doc.background(), doc.content(), texts.get(doc.source()), baseurl);
             Shown known = memory.shown().get(doc.source());
             Shown shown = known != null && known.key().equals(key) ? known : new Shown(key, shownBy(doc, key.text(), baseurl));

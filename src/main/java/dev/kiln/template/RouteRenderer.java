@@ -40,8 +40,15 @@ public final class RouteRenderer {
 
         /** This memory without the outputs made from the sources at {@code paths}. */
         public Memory without(Collection<java.nio.file.Path> paths) {
-            Map<String, Output> kept = new HashMap<>(byPath);
-            kept.values().removeIf(o -> paths.contains(o.origin().file()));
+            if (paths.isEmpty()) {
+                return this;
+            }
+            Map<String, Output> kept = new HashMap<>();
+            byPath.forEach((path, output) -> {
+                if (!paths.contains(output.origin().file())) {
+                    kept.put(path, output);
+                }
+            });
             return new Memory(theme, config, rendering, facts, kept);
         }
     }
