@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Stage 5: writes a checked {@link OutputPlan} into an output folder that belongs to the author.
@@ -435,7 +436,10 @@ public final class SiteWriter {
                 return attributes.size() == file.bytes().length && Arrays.equals(Files.readAllBytes(target), file.bytes());
             }
             BasicFileAttributes source = Files.readAttributes(file.copyFrom(), BasicFileAttributes.class);
-            return attributes.size() == source.size() && attributes.lastModifiedTime().equals(source.lastModifiedTime());
+            // To the microsecond: JDK 17 copies a time stamp as that (futimes), so a copy on a file system
+            // with nanoseconds (ext4, tmpfs) never equals its source, and every build copied every file again.
+            return attributes.size() == source.size() && attributes.lastModifiedTime().to(TimeUnit.MICROSECONDS)
+                    == source.lastModifiedTime().to(TimeUnit.MICROSECONDS);
         } catch (IOException e) {
             return false; // written again
         }
