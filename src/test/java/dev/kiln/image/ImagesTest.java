@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.kiln.KilnRun;
 import dev.kiln.model.Visibility;
@@ -18,11 +19,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -250,9 +253,12 @@ class ImagesTest {
         // Four images read and hashed, and decoded once each for all their copies (WebP ones too).
         assertTrue(first.out().contains("Images read and hashed: 4; decoded: 4 ("), first.out());
 
+        Map<String, Object> copiesInSite = fileKeys(site.resolve("site/img"));
         KilnRun warm = build();
         assertTrue(warm.out().contains("Resized images: 0 made, 14 reused"), warm.out());
         assertTrue(warm.out().contains("Images read and hashed: 0; decoded: 0\n"), warm.out());
+        // Nor copied into the output again: every image file there is the very file the first build wrote.
+        assertEquals(copiesInSite, fileKeys(site.resolve("site/img")));
 
         // Touched (copied over with the same bytes, say): its size and time stamp changed, so it is hashed; its copies stay.
         Files.setLastModifiedTime(site.resolve("content/img/photo.jpg"), FileTime.from(KilnRun.CLOCK.instant().minusSeconds(60)));
@@ -305,6 +311,20 @@ class ImagesTest {
         write("content/posts/2024-05-01-photos.md", "---\ntitle: Photos\n---\nNo pictures.\n");
         assertEquals(0, build().exitCode());
         assertTrue(Files.exists(site.resolve(".kiln-cache/images/notes.txt")), "a file Kiln did not write stays");
+    }
+
+    /** Each file's identity (its inode), which a file written again, even with the same bytes, does not keep. */
+    private static Map<String, Object> fileKeys(Path folder) throws IOException {
+        Map<String, Object> keys = new TreeMap<>();
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path file : files.toList()) {
+                Object key = Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+                assumeTrue(key != null, "this file system names no file's identity");
+                keys.put(file.getFileName().toString(), key);
+            }
+        }
+        assertTrue(keys.size() > 14, "the images and their copies: " + keys.keySet());
+        return keys;
     }
 
     private List<String> cacheFiles() throws IOException {
