@@ -43,7 +43,7 @@ final class PostFiles {
         Matcher m = ATTRIBUTE.matcher(html);
         StringBuilder out = null;
         int last = 0;
-        while (m.find()) {
+        for (int from = 0; nextTag(m, html, from); from = m.end()) {
             String raw = HtmlText.unescape(m.group(2));
             String url = rewritten(raw, folder, postUrl, fileUrl, files);
             if (url == null) {
@@ -59,6 +59,19 @@ final class PostFiles {
             return new Rewritten(html, files);
         }
         return new Rewritten(out.append(html, last, html.length()).toString(), files);
+    }
+
+    /**
+     * {@code m.find()} from {@code from}, tried only where a tag starts: a case-insensitive pattern is otherwise tried at every
+     * character, which made this 4% of the samples of a 10,000-post build.
+     */
+    private static boolean nextTag(Matcher m, String html, int from) {
+        for (int at = html.indexOf('<', from); at >= 0; at = html.indexOf('<', at + 1)) {
+            if (m.region(at, html.length()).lookingAt()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String rewritten(String raw, String folder, String postUrl, Function<String, String> fileUrl,

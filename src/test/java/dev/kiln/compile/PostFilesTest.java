@@ -63,4 +63,19 @@ class PostFilesTest {
                 + " link is read from the folder of content/posts/2026-11-02-cat.md, and there is no content/posts/dog.png; put the"
                 + " file there)"), broken.err());
     }
+
+    @Test
+    void linksInRawHtmlAreRewrittenWhateverTheTagsCaseAndTheTextBetween() throws Exception {
+        Path trip = site.resolve("content/posts/2026-11-01-trip");
+        Files.createDirectories(trip);
+        Files.write(trip.resolve("castle.png"), PNG);
+        KilnRun.write(trip.resolve("index.md"), "---\ntitle: Trip\n---\n1 < 2, <span>x</span> <IMG SRC=\"castle.png\" ALT=\"c\">"
+                + " and <a class=\"k\" href=\"castle.png\">the castle</a> <a href=\"https://x.example/castle.png\">not</a>\n");
+        KilnRun run = build("");
+        assertEquals(0, run.exitCode(), run.err());
+        String post = KilnRun.read(site.resolve("site/2026/11/01/trip/index.html"));
+        assertTrue(post.contains("SRC=\"/2026/11/01/trip/castle.png\""), post);
+        assertTrue(post.contains("<a class=\"k\" href=\"/2026/11/01/trip/castle.png\">the castle</a>"), post);
+        assertTrue(post.contains("<a href=\"https://x.example/castle.png\">not</a>"), post);
+    }
 }
