@@ -130,6 +130,10 @@ final class AttributeOwners {
             return;
         }
         Node parent = list.getParent();
+        if (owner == parent && list.getNext() == null && (list.getPrevious() instanceof SoftLineBreak
+                || list.getPrevious() instanceof HardLineBreak)) {
+            list.getPrevious().unlink(); // the line it ended is the paragraph's last
+        }
         list.unlink();
         own.forEach(Node::unlink);
         attach(owner, list, own);
