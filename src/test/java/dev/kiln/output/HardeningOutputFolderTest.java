@@ -159,7 +159,7 @@ class HardeningOutputFolderTest {
     /**
      * Issue 21: a copied file (an image, or a resized copy from the image cache) whose source has a time
      * stamp in nanoseconds is not copied again by the next build, though the copy's time stamp keeps only
-     * microseconds. It was: a warm build of the image-heavy bench blog copied 110 MB.
+     * microseconds. It was: a warm build of the image-heavy bench blog copied 1,134 files (139 MB) again.
      */
     @Test
     void aRebuildDoesNotCopyAFileAgainWhoseSourceHasNanoseconds() throws Exception {
