@@ -4,7 +4,6 @@ import dev.kiln.diag.Diagnostic;
 import dev.kiln.diag.Diagnostics;
 import dev.kiln.diag.SourcePosition;
 import dev.kiln.embed.Embed;
-import dev.kiln.embed.EmbedThumbnails;
 import dev.kiln.frontmatter.FrontMatterParser;
 import dev.kiln.frontmatter.SourceDocument;
 import dev.kiln.liquid.LiquidRenderer;
@@ -15,6 +14,7 @@ import dev.kiln.markdown.RenderedMarkdown;
 import dev.kiln.model.Document;
 import dev.kiln.model.FrontMatter;
 import dev.kiln.model.FrontMatterReader;
+import dev.kiln.model.SiteUrls;
 import dev.kiln.model.SourceResult;
 import dev.kiln.model.SourceSettings;
 import dev.kiln.source.TextFile;
@@ -54,7 +54,7 @@ public final class SourceCompiler {
 
     public SourceCompiler(SourceSettings settings) {
         this.settings = settings;
-        this.markdown = new MarkdownRenderer(settings.safeMode(), settings.baseurl());
+        this.markdown = new MarkdownRenderer(settings.safeMode(), settings.baseurl(), SiteUrls::youtubeThumbnail);
         this.reader = new FrontMatterReader(settings);
     }
 
@@ -133,7 +133,7 @@ public final class SourceCompiler {
         }
         Document.Content content = new Document.Content(html, excerptHtml, rendered.excerptText(),
                 rendered.toc(), PlainText.collapseAndShorten(rendered.text(), Document.Content.TEXT_LENGTH), rendered.wordCount(),
-                links, rendered.math(), Embed.shownIn(html), EmbedThumbnails.mayBeIn(html), files);
+                links, rendered.math(), Embed.shownIn(html), rendered.thumbnails(), files);
         return new CompiledSource(new SourceResult(path, isPost, parsed.front(), content, found), lookups);
     }
 

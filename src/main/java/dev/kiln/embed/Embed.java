@@ -15,9 +15,6 @@ import dev.kiln.text.HtmlText;
  */
 public record Embed(Kind kind, String id, String title, String link, String frame, String thumbnail, int height) {
 
-    /** The folder of the site that holds fetched thumbnails. */
-    public static final String THUMBNAILS = "/embeds/";
-
     public enum Kind {
         YOUTUBE("YouTube video", "youtube-nocookie.com"),
         VIMEO("Vimeo video", "player.vimeo.com"),
@@ -37,11 +34,6 @@ public record Embed(Kind kind, String id, String title, String link, String fram
     /** Whether {@code html} shows an embed's card, and so needs the theme's script that loads it on click. */
     public static boolean shownIn(String html) {
         return html.contains(" data-embed-src=\"");
-    }
-
-    /** Where the site publishes the thumbnail's copy ({@code /embeds/youtube-ID.jpg}), or null without one. */
-    public String thumbnailPath() {
-        return thumbnail == null ? null : THUMBNAILS + kind.name().toLowerCase(java.util.Locale.ROOT) + "-" + id + ".jpg";
     }
 
     /** The host the click loads from, named on the card so a reader knows where the click goes. */

@@ -8,10 +8,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Fetches the thumbnails authors asked for ({@code thumbnail=true}) at build time, so that readers load
@@ -19,8 +15,6 @@ import java.util.regex.Pattern;
  * a video's thumbnail is fetched once, like an image copy is made once.
  */
 public final class EmbedThumbnails {
-    private static final Pattern THUMBNAIL = Pattern.compile("<img class=\"embed-thumbnail\" src=\"[^\"]*?(" + Embed.THUMBNAILS
-            + "youtube-([A-Za-z0-9_-]{11})\\.jpg)\"");
     private static final int MAX_BYTES = 2 * 1024 * 1024;
     private final URI youtube;
 
@@ -34,26 +28,8 @@ public final class EmbedThumbnails {
         this.youtube = youtube;
     }
 
-    /** A thumbnail a page shows: its path in the site ({@code embeds/youtube-ID.jpg}) and the video's id. */
+    /** A thumbnail a page shows: its path in the output (model/SiteUrls decides it) and the video's id. */
     public record Wanted(String path, String id) {}
-
-    /** False when {@code html} shows no thumbnail: a quick test before {@link #in}. */
-    public static boolean mayBeIn(String html) {
-        return html.contains("embed-thumbnail");
-    }
-
-    /** The thumbnails a page's HTML shows. */
-    public static List<Wanted> in(String html) {
-        List<Wanted> wanted = new ArrayList<>();
-        if (!mayBeIn(html)) {
-            return wanted;
-        }
-        Matcher m = THUMBNAIL.matcher(html);
-        while (m.find()) {
-            wanted.add(new Wanted(m.group(1).substring(1), m.group(2)));
-        }
-        return wanted;
-    }
 
     /**
      * The thumbnail's bytes: those of {@code previousOutput}'s copy when it has one (may be null), else fetched.

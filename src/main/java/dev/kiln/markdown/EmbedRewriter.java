@@ -5,7 +5,9 @@ import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import dev.kiln.embed.EmbedTag;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Turns each paragraph that is one embed tag into an {@link EmbedNode}, and reports a tag that does not
@@ -48,5 +50,16 @@ final class EmbedRewriter {
             paragraph.unlink();
         }
         return problems;
+    }
+
+    /** The YouTube videos whose thumbnails the embeds of {@code document} show, by id, each once, in order. */
+    static List<String> thumbnails(Document document) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (Node node : document.getDescendants()) {
+            if (node instanceof EmbedNode embed && embed.embed.thumbnail() != null) {
+                ids.add(embed.embed.id());
+            }
+        }
+        return List.copyOf(ids);
     }
 }

@@ -13,10 +13,12 @@ import dev.kiln.highlight.CodeHighlighter;
 final class KramdownExtension implements Parser.ParserExtension, HtmlRenderer.HtmlRendererExtension {
 
     private final boolean safeMode;
+    private final MarkdownRenderer.ThumbnailUrls thumbnails;
     private final CodeHighlighter highlighter = new CodeHighlighter();
 
-    KramdownExtension(boolean safeMode) {
+    KramdownExtension(boolean safeMode, MarkdownRenderer.ThumbnailUrls thumbnails) {
         this.safeMode = safeMode;
+        this.thumbnails = thumbnails;
     }
 
     @Override
@@ -38,7 +40,7 @@ final class KramdownExtension implements Parser.ParserExtension, HtmlRenderer.Ht
         renderer.htmlIdGeneratorFactory(new HeadingIds.Factory());
         renderer.nodeRendererFactory(options -> new TextRenderer());
         renderer.nodeRendererFactory(options -> new CodeBlockRenderer(highlighter));
-        renderer.nodeRendererFactory(options -> new RawBlockRenderer(safeMode));
+        renderer.nodeRendererFactory(options -> new RawBlockRenderer(safeMode, thumbnails));
         renderer.nodeRendererFactory(options -> new FootnoteRenderer());
         renderer.attributeProviderFactory(new LinkAttributeProvider.Factory(safeMode));
         renderer.attributeProviderFactory(new ScrollableBlockAttributeProvider.Factory());

@@ -56,18 +56,15 @@ public final class MarkdownRenderer {
     private final HtmlRenderer renderer;
     private final KramdownTreeRewriter rewriter = new KramdownTreeRewriter();
 
-    public MarkdownRenderer(boolean safeMode) {
-        this(safeMode, "");
-    }
-
     /**
      * @param safeMode when true, raw HTML (blocks and inline) is left out of the output
      * @param baseurl the sub-path the site lives under: root-relative links get it, since {@code /about/} in
      *                Markdown means the site's root
+     * @param thumbnails where the site publishes an embed's thumbnail: the site's rule, given by the stage that knows it
      */
-    public MarkdownRenderer(boolean safeMode, String baseurl) {
+    public MarkdownRenderer(boolean safeMode, String baseurl, ThumbnailUrls thumbnails) {
         this.baseurl = baseurl;
-        KramdownExtension kramdown = new KramdownExtension(safeMode);
+        KramdownExtension kramdown = new KramdownExtension(safeMode, thumbnails);
         List<Extension> common = List.of(
                 TablesExtension.create(),
                 StrikethroughExtension.create(),
@@ -121,6 +118,12 @@ public final class MarkdownRenderer {
         String url(MarkdownLink link);
     }
 
+    /** Where the site publishes the copy of a YouTube video's thumbnail, by the video's id (without the baseurl). */
+    @FunctionalInterface
+    public interface ThumbnailUrls {
+        String url(String videoId);
+    }
+
     /**
      * List items as kramdown reads them (flexmark's kramdown profile: a sublist indented by two spaces
      * under {@code 2. item} stays in the item, one list for {@code -} and {@code *} items, no
@@ -159,12 +162,14 @@ public final class MarkdownRenderer {
         }
         rewriter.rewrite(document, prepared.definitions(), prepared.raw(), prepared.headlessTables());
         List<RenderedMarkdown.Problem> problems = new ArrayList<>();
+        List<String> thumbnails = List.of();
         if (EmbedRewriter.mayHold(markdown)) {
             SourceLines lines = new SourceLines(markdown);
             for (EmbedRewriter.Problem p : EmbedRewriter.rewrite(document)) {
                 int offset = prepared.text().originOffset(p.offset());
                 problems.add(new RenderedMarkdown.Problem(p.message(), p.hint(), lines.line(offset), lines.column(offset)));
             }
+            thumbnails = EmbedRewriter.thumbnails(document);
         }
         if (sourceLinks != SourceLinks.NONE && SourceLinkRewriter.mayHold(markdown)) {
             SourceLinkRewriter.rewrite(document, sourceLinks, baseurl);
@@ -182,7 +187,7 @@ public final class MarkdownRenderer {
                 withBaseurl(TableOfContents.html(document, Heading::getAnchorRefId)),
                 text,
                 dev.kiln.text.PlainText.countWords(text),
-                LinkCollector.links(document, prepared.text()), problems, hasMath(document, prepared));
+                LinkCollector.links(document, prepared.text()), problems, hasMath(document, prepared), thumbnails);
     }
 
     private static boolean hasMath(Document document, KramdownPreprocessor.Result prepared) {

@@ -10,9 +10,11 @@ import java.util.Set;
 /** Renders what kramdown's block rules made of the text: raw HTML blocks, span content, math; and embeds. */
 final class RawBlockRenderer implements NodeRenderer {
     private final boolean safeMode;
+    private final MarkdownRenderer.ThumbnailUrls thumbnails;
 
-    RawBlockRenderer(boolean safeMode) {
+    RawBlockRenderer(boolean safeMode, MarkdownRenderer.ThumbnailUrls thumbnails) {
         this.safeMode = safeMode;
+        this.thumbnails = thumbnails;
     }
 
     @Override
@@ -25,7 +27,7 @@ final class RawBlockRenderer implements NodeRenderer {
                 // Kiln's own markup, not the author's HTML: safe mode keeps it.
                 new NodeRenderingHandler<>(EmbedNode.class, (node, context, html) -> {
                     html.line();
-                    html.raw(node.embed.html(node.embed.thumbnailPath()));
+                    html.raw(node.embed.html(node.embed.thumbnail() == null ? null : thumbnails.url(node.embed.id())));
                 }));
     }
 

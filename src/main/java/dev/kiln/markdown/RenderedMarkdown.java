@@ -14,17 +14,20 @@ import java.util.List;
  * @param links every link and image written in the Markdown, in document order
  * @param problems what keeps the Markdown from being rendered; when there is any, the rest is empty
  * @param math whether the HTML holds math ({@code \(…\)} or {@code \[…\]}), which a theme then typesets
+ * @param thumbnails the YouTube videos whose thumbnails the HTML shows ({@code thumbnail=true}), by id, each once:
+ *                   the site must publish each copy where {@link MarkdownRenderer.ThumbnailUrls} said
  */
 public record RenderedMarkdown(String html, String excerptHtml, String excerptText, String toc, String text, int wordCount,
-                               List<Link> links, List<Problem> problems, boolean math) {
+                               List<Link> links, List<Problem> problems, boolean math, List<String> thumbnails) {
 
     public RenderedMarkdown {
         links = List.copyOf(links);
         problems = List.copyOf(problems);
+        thumbnails = List.copyOf(thumbnails);
     }
 
     static RenderedMarkdown refused(Problem problem) {
-        return new RenderedMarkdown("", "", "", null, "", 0, List.of(), List.of(problem), false);
+        return new RenderedMarkdown("", "", "", null, "", 0, List.of(), List.of(problem), false, List.of());
     }
 
     /**

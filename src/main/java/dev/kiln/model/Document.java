@@ -83,11 +83,11 @@ public record Document(Path source, boolean isPost, FrontMatter front, List<Tag>
      * of the body as plain text on one line, at most {@link #TEXT_LENGTH} characters, for the search index.
      * {@code files} are the files beside a post that it links to: the site path each is published at
      * ({@code /2026/11/01/trip/cat.jpg}) → its path under content/ ({@code posts/2026-11-01-trip/cat.jpg}).
-     * {@code embeds} says the HTML shows an embed's card, {@code thumbnails} that it may show an embed's thumbnail:
-     * learned once here, since searching the HTML of 10,000 posts on every build took 0.2 s each time.
+     * {@code embeds} says the HTML shows an embed's card (learned once here, since searching the HTML of 10,000 posts
+     * on every build took 0.2 s each time), {@code thumbnails} are the YouTube videos whose thumbnails it shows, by id.
      */
     public record Content(String html, String excerptHtml, String excerptText, String toc, String text, int wordCount,
-                          List<Link> links, boolean math, boolean embeds, boolean thumbnails, Map<String, String> files) {
+                          List<Link> links, boolean math, boolean embeds, List<String> thumbnails, Map<String, String> files) {
         /**
          * Enough for the opening paragraphs a reader recognizes a post by, and small enough that the
          * search index of 10,000 posts stays a few MB (README, "Search").

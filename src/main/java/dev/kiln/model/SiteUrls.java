@@ -9,7 +9,7 @@ import java.util.Optional;
  * Every rule by which a URL of the site is made, in one place: the route planner's. {@link RoutePlanner}
  * applies them to every route; the other stages read the URLs the plan holds ({@link Route#url},
  * {@link Document#url}, {@link Tag#url}) or, for a file the plan does not list (a static file, a theme asset,
- * an image's copy, a social card), ask here. A post's or page's own URL is decided here too, when its front matter is read
+ * an image's copy, a social card, an embed's thumbnail), ask here. A post's or page's own URL is decided here too, when its front matter is read
  * ({@link FrontMatterReader} asks {@link #slug} and {@link #document}), because Liquid's {@code post_url} and
  * the files beside a post need it before there is a plan. URLs are site-relative, without the baseurl.
  */
@@ -78,6 +78,11 @@ public final class SiteUrls {
     /** The card a post shares as when it has no image of its own, named by its key (a hash of what it shows). */
     public static String socialCard(String key) {
         return ASSETS + "/cards/" + key + ".png";
+    }
+
+    /** The copy of a YouTube video's thumbnail that the site publishes, by the video's id, when the author asked for it. */
+    public static String youtubeThumbnail(String videoId) {
+        return "/embeds/youtube-" + videoId + ".jpg";
     }
 
     /** A resized copy of an image: {@code /img/photo.jpg} at 640 as WebP → {@code /img/photo-640w.webp}. */

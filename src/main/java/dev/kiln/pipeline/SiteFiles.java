@@ -120,9 +120,10 @@ final class SiteFiles {
     /** The embed thumbnails pages show, each once: kept from the previous output, else fetched. */
     private void thumbnails(RouteTable table, Path previousOutput, List<OutputFile> files, Diagnostics diagnostics) {
         Set<String> done = new HashSet<>();
-        Stream.concat(table.site().posts().stream(), table.site().pages().stream()).filter(d -> d.content().thumbnails())
+        Stream.concat(table.site().posts().stream(), table.site().pages().stream()).filter(d -> !d.content().thumbnails().isEmpty())
                 .sorted(Comparator.comparing(d -> d.source().toString())).forEach(doc -> {
-                    for (EmbedThumbnails.Wanted wanted : EmbedThumbnails.in(doc.content().html())) {
+                    for (String id : doc.content().thumbnails()) {
+                        EmbedThumbnails.Wanted wanted = new EmbedThumbnails.Wanted(UrlPaths.outputPath(SiteUrls.youtubeThumbnail(id)), id);
                         if (!done.add(wanted.path())) {
                             continue;
                         }

@@ -14,6 +14,7 @@ import dev.kiln.markdown.MarkdownRenderer;
 import dev.kiln.model.FrontMatterReader;
 import dev.kiln.model.SiteConfig;
 import dev.kiln.model.SiteConfigReader;
+import dev.kiln.model.SiteUrls;
 import dev.kiln.model.SourceSettings;
 import dev.kiln.model.Visibility;
 import dev.kiln.source.TextFile;
@@ -74,7 +75,7 @@ class JekyllLiquidTest {
         }
         Map<String, Object> data = SiteData.read(dataFiles, diagnostics);
         assertEquals(List.<Diagnostic>of(), diagnostics.sorted());
-        MarkdownRenderer markdown = new MarkdownRenderer(false, config.baseurl());
+        MarkdownRenderer markdown = new MarkdownRenderer(false, config.baseurl(), SiteUrls::youtubeThumbnail);
         SiteFacts facts = new SiteFacts(config, written, List.of(), includes, data, Visibility.published(Instant.parse("2030-01-01T00:00:00Z")),
                 s -> markdown.render(s).html());
         List<DynamicTest> tests = new ArrayList<>();

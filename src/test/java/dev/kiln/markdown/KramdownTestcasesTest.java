@@ -3,6 +3,7 @@ package dev.kiln.markdown;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import dev.kiln.model.SiteUrls;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,7 +34,7 @@ class KramdownTestcasesTest {
     private static final Path PASSING = ROOT.resolve("passing.txt");
     private static final List<String> EXPECTATIONS = List.of("gfm", "kramdown");
 
-    private final MarkdownRenderer renderer = new MarkdownRenderer(false);
+    private final MarkdownRenderer renderer = new MarkdownRenderer(false, "", SiteUrls::youtubeThumbnail);
 
     @Test
     void everyCaseThatMatchedKramdownStillMatches() throws IOException {

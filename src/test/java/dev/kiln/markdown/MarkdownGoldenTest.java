@@ -3,6 +3,7 @@ package dev.kiln.markdown;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import dev.kiln.model.SiteUrls;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +24,7 @@ class MarkdownGoldenTest {
 
     private static final Path CASES = Paths.get("src", "test", "resources", "markdown");
 
-    private final MarkdownRenderer renderer = new MarkdownRenderer(false);
+    private final MarkdownRenderer renderer = new MarkdownRenderer(false, "", SiteUrls::youtubeThumbnail);
 
     @TestFactory
     Stream<DynamicTest> rendersEveryGoldenCaseExactly() throws IOException {

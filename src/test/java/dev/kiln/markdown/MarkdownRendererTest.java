@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kiln.markdown.RenderedMarkdown.Link;
+import dev.kiln.model.SiteUrls;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,8 +21,8 @@ import org.junit.jupiter.api.Test;
 
 class MarkdownRendererTest {
 
-    private final MarkdownRenderer renderer = new MarkdownRenderer(false);
-    private final MarkdownRenderer safeRenderer = new MarkdownRenderer(true);
+    private final MarkdownRenderer renderer = new MarkdownRenderer(false, "", SiteUrls::youtubeThumbnail);
+    private final MarkdownRenderer safeRenderer = new MarkdownRenderer(true, "", SiteUrls::youtubeThumbnail);
 
     @Test
     void textWithTheCharactersOfTextMarkersComesOutAsWritten() {
@@ -110,6 +111,15 @@ class MarkdownRendererTest {
                 + "<p>See <a href=\"https://example.com/text\">https://example.com/text</a>.</p>\n", mixed);
     }
 
+    @Test
+    void anEmbedsThumbnailIsWhereTheSitesRuleSaysAndEachVideoIsReportedOnce() {
+        MarkdownRenderer placed = new MarkdownRenderer(false, "/blog", id -> "/thumbs/" + id + ".jpg");
+        RenderedMarkdown rendered = placed.render("{% youtube dQw4w9WgXcQ thumbnail=true %}\n\n{% youtube dQw4w9WgXcQ thumbnail=true %}\n\n"
+                + "{% youtube aaaaaaaaaaa %}\n");
+        assertTrue(rendered.html().contains("<img class=\"embed-thumbnail\" src=\"/blog/thumbs/dQw4w9WgXcQ.jpg\""), rendered.html());
+        assertEquals(List.of("dQw4w9WgXcQ"), rendered.thumbnails(), "a card without thumbnail=true asks for none");
+    }
+
     /** A site of two files: content/guide/images.md at /guide/images/ and content/posts/2020-01-02-b.md. */
     private static final MarkdownRenderer.SourceLinks TWO_SOURCES = link -> switch (link.path()) {
         case "images.md", "./images.md" -> "/guide/images/";
@@ -128,7 +138,7 @@ class MarkdownRendererTest {
                 [b]: ../posts/2020-01-02-b.md
                 """;
 
-        RenderedMarkdown rendered = new MarkdownRenderer(false, "/blog").render(markdown, TWO_SOURCES);
+        RenderedMarkdown rendered = new MarkdownRenderer(false, "/blog", SiteUrls::youtubeThumbnail).render(markdown, TWO_SOURCES);
 
         assertEquals("""
                 <p>See <a href="/blog/guide/images/#sizes">Images</a>, <a href="/blog/guide/images/?x=1">again</a> and \

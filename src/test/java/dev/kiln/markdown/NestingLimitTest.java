@@ -3,6 +3,7 @@ package dev.kiln.markdown;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kiln.model.SiteUrls;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,7 @@ class NestingLimitTest {
     private static final int DEEP = 10_000;
     private static final int LIMIT = NestingLimit.LEVELS;
 
-    private final MarkdownRenderer renderer = new MarkdownRenderer(false);
+    private final MarkdownRenderer renderer = new MarkdownRenderer(false, "", SiteUrls::youtubeThumbnail);
 
     /** Each form at {@code levels}, with the line and column where level 101 starts. */
     private static Map<String, Form> forms(int levels) {

@@ -37,7 +37,7 @@ class RoutePlannerTest {
                 .orElseThrow();
         assertEquals(List.of(), diagnostics.sorted());
         sources.add(new SourceResult(file, isPost, front,
-                new Document.Content("<p>x</p>", "<p>x</p>", "x", "", "x", 1, List.of(), false, false, false, java.util.Map.of()), List.of()));
+                new Document.Content("<p>x</p>", "<p>x</p>", "x", "", "x", 1, List.of(), false, false, List.of(), java.util.Map.of()), List.of()));
     }
 
     private RouteTable plan(SiteConfig config, Visibility visibility) {

@@ -52,6 +52,7 @@ class SiteUrlsTest {
         assertEquals("/assets/css/main.css", SiteUrls.themeAsset("assets/css/main.css"));
         assertEquals("/2026/11/01/trip/cat.jpg", SiteUrls.besidePost("/2026/11/01/trip/", "cat.jpg"));
         assertEquals("/assets/cards/0a1b2c.png", SiteUrls.socialCard("0a1b2c"));
+        assertEquals("/embeds/youtube-dQw4w9WgXcQ.jpg", SiteUrls.youtubeThumbnail("dQw4w9WgXcQ"));
     }
 
     @Test
