@@ -35,6 +35,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -104,6 +105,10 @@ public final class JekyllImporter {
     /** Every file of the new site, by its path in it: written only once the whole import is worked out. */
     private final Map<String, NewFile> outputs = new TreeMap<>();
     private final List<Line> written = new ArrayList<>();
+    /** How many copied files each folder of content/ holds ({@code img/} → 12), kept as outputs are added: the report's counts. */
+    private final Map<String, Integer> copiedInFolder = new HashMap<>();
+    /** The report's line for each folder of static files ({@code img/}) or static file at the top, last touched last. */
+    private final Map<String, Line> staticLines = new LinkedHashMap<>();
     private final List<Line> leftOut = new ArrayList<>();
     private final List<Line> toCheck = new ArrayList<>();
     private final Set<String> includes = new TreeSet<>();
@@ -181,6 +186,7 @@ public final class JekyllImporter {
         importPosts(context, "_posts", false, List.of());
         importPosts(context, "_drafts", true, List.of());
         walk(context, source, "");
+        written.addAll(staticLines.values());
         copyIncludes(context);
         reportIncludeErrors();
         finishSiteYml(config);
@@ -252,11 +258,21 @@ public final class JekyllImporter {
     }
 
     private void copy(String target, Path from) {
-        outputs.put(target, new CopiedFile(from));
+        if (!(outputs.put(target, new CopiedFile(from)) instanceof CopiedFile)) {
+            copiedInFolder.merge(topFolder(target), 1, Integer::sum);
+        }
     }
 
     private void write(String target, String text) {
-        outputs.put(target, new WrittenText(text));
+        if (outputs.put(target, new WrittenText(text)) instanceof CopiedFile) {
+            copiedInFolder.merge(topFolder(target), -1, Integer::sum);
+        }
+    }
+
+    /** The folder of content/ that {@code target} is in ({@code content/img/a/b.png} → {@code img/}), else "". */
+    private static String topFolder(String target) {
+        int slash = target.indexOf('/', "content/".length());
+        return target.startsWith("content/") && slash >= 0 ? target.substring("content/".length(), slash + 1) : "";
     }
 
     /** The text the import writes at {@code target} so far. */
@@ -723,9 +739,9 @@ public final class JekyllImporter {
         statics++;
         int slash = relative.indexOf('/');
         String top = slash < 0 ? relative : relative.substring(0, slash + 1);
-        written.removeIf(line -> line.place().equals("content/" + top));
-        long count = outputs.keySet().stream().filter(k -> k.startsWith("content/" + top) && outputs.get(k) instanceof CopiedFile).count();
-        written.add(new Line("content/" + top, "from " + top + (slash < 0 ? "" : " (" + count + (count == 1 ? " file)" : " files)"))));
+        int count = copiedInFolder.getOrDefault(top, 0);
+        staticLines.remove(top);
+        staticLines.put(top, new Line("content/" + top, "from " + top + (slash < 0 ? "" : " (" + count + (count == 1 ? " file)" : " files)"))));
     }
 
     /** A theme's atom.xml or rss.xml, built by Liquid: Kiln's feed is published at its address instead. */

@@ -238,6 +238,26 @@ class JekyllImportTest {
     }
 
     @Test
+    void namesEachFolderOfStaticFilesOnceWithTheFilesCopiedIntoIt() throws IOException {
+        Path source = tmp.resolve("statics");
+        KilnRun.write(source.resolve("_config.yml"), "title: Statics\nurl: https://s.example.org\n");
+        KilnRun.write(source.resolve("_posts/2026-01-12-hello.md"), "---\ntitle: Hello\n---\nHi.\n");
+        for (String file : List.of("img/a.png", "img/b/c.png", "img/z.txt", "files/x.pdf", "favicon.ico")) {
+            KilnRun.write(source.resolve(file), file + "\n");
+        }
+        KilnRun.write(source.resolve("img/page.md"), "---\ntitle: Page\n---\nText.\n");
+        Files.write(source.resolve("img/latin.md"), "---\ntitle: Caf\u00e9\n---\nCaf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
+        Path target = tmp.resolve("statics-kiln");
+        KilnRun run = KilnRun.of("import", "jekyll", source.toString(), target.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains(": 1 post, 0 drafts, 1 page, 5 static files.\n"), run.out());
+        // a page copied as it is (not UTF-8) counts among its folder's files; a page Kiln reads does not
+        assertTrue(run.out().contains("  content/favicon.ico: from favicon.ico\n  content/files/: from files/ (1 file)\n"
+                + "  content/img/: from img/ (4 files)\n  content/img/page.md: "), run.out());
+        assertEquals("img/z.txt\n", Files.readString(target.resolve("content/img/z.txt")));
+    }
+
+    @Test
     void aStarterConfigJekyllOnlyPermalinksAndCrlfFilesStillImportAndBuild() throws IOException {
         Path source = tmp.resolve("starter");
         KilnRun.write(source.resolve("_config.yml"), "title: \"My \\\"quoted\\\" blog\"\nurl: \"https://ada.github.io/blog\"\n"
