@@ -578,11 +578,7 @@ public final class JekyllImporter {
             urls.add(String.valueOf(value));
         }
         // jekyll-redirect-from writes /old as old.html, as Jekyll writes every URL without an extension
-        return urls.stream().map(String::strip).filter(u -> !u.isEmpty()).map(u -> u.startsWith("/") ? u : "/" + u)
-                .map(u -> {
-                    String last = u.substring(u.lastIndexOf('/') + 1);
-                    return last.isEmpty() || last.contains(".") ? u : u + ".html";
-                }).toList();
+        return urls.stream().map(String::strip).filter(u -> !u.isEmpty()).map(SiteUrls::redirectFrom).toList();
     }
 
     private void addAliases(String target, Map<String, Object> values, List<String> aliases, Map<String, String> added) {

@@ -74,6 +74,11 @@ public record Document(Path source, boolean isPost, FrontMatter front, List<Tag>
         return front.aliases();
     }
 
+    /** Where this page sends its readers instead of showing itself ({@code redirect_to:}), or null. */
+    public String redirectTo() {
+        return front.redirectTo();
+    }
+
     public Map<String, Object> params() {
         return front.params();
     }

@@ -87,6 +87,15 @@ final class FieldReader {
         return List.of();
     }
 
+    /** A list of texts, or one text as a list of one (jekyll-redirect-from's {@code redirect_from:} takes both). */
+    List<String> texts(String key) {
+        Object value = doc.values().get(key);
+        if (value instanceof String || value instanceof Number || value instanceof Boolean) {
+            return List.of(String.valueOf(value).strip());
+        }
+        return words(key);
+    }
+
     void error(String key, String message, String hint) {
         diagnostics.error(doc.positionOf(key), message, hint);
     }

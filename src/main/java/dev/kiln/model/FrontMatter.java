@@ -12,6 +12,8 @@ import java.util.Map;
  * false when the author turned Liquid off ({@code render_with_liquid: false}, Jekyll's key).
  * {@code categoryNames} are a post's categories as written (none on a page), grouped like tags by {@link RoutePlanner}.
  * {@code seriesName} is a post's {@code series:}, or null.
+ * {@code aliases} are the old URLs that redirect here ({@code aliases:} and {@code redirect_from:});
+ * {@code redirectTo} is the address the page's URL sends readers to instead of showing it ({@code redirect_to:}), or null.
  * {@code urlPosition} is where the URL was decided: the {@code permalink:} or {@code slug:} value, else the file's start.
  */
 public record FrontMatter(
@@ -29,6 +31,7 @@ public record FrontMatter(
         boolean draft,
         boolean inSitemap,
         List<String> aliases,
+        String redirectTo,
         Map<String, Object> params,
         List<String> categoryNames,
         String seriesName,

@@ -66,6 +66,7 @@ public final class FrontMatterReader {
         }
         String background = background(fields);
         List<String> aliases = aliases(fields, url);
+        String redirectTo = redirectTo(fields, url);
         boolean draft = fields.flag("draft", false) || !fields.flag("published", true);
         List<String> tagNames = tagNames(fields);
 
@@ -73,7 +74,7 @@ public final class FrontMatterReader {
         return Optional.of(new FrontMatter(title, fields.text("subtitle", null), fields.text("description", null), date, updated,
                 fields.text("author", settings.author()), isPost ? List.copyOf(tagNames) : List.of(), background,
                 fields.text("layout", isPost ? "post" : "page"), frontMatter.positionOf("layout"), url, draft,
-                fields.flag("sitemap", true), List.copyOf(aliases), frontMatter.values(),
+                fields.flag("sitemap", true) && redirectTo == null, List.copyOf(aliases), redirectTo, frontMatter.values(),
                 categoryNames,
                 isPost ? seriesName(fields) : null,
                 fields.flag("render_with_liquid", true),
@@ -145,7 +146,9 @@ public final class FrontMatterReader {
     }
 
     /**
-     * The old URLs that redirect here, normalized; unsafe ones reported and left out. One that is the document's own URL
+     * The old URLs that redirect here: {@code aliases:}, then jekyll-redirect-from's {@code redirect_from:} (a text or a
+     * list; each read as that plugin published it, {@link SiteUrls#redirectFrom}, and left out when {@code aliases:} has it
+     * already, as the Jekyll import writes both). Unsafe ones are reported and left out. One that is the document's own URL
      * but for case (GitHub Pages served both) is left out with a warning: on a file system that ignores case its
      * redirect page would overwrite the page itself.
      */
@@ -154,19 +157,55 @@ public final class FrontMatterReader {
         List<String> written = fields.words("aliases");
         for (int i = 0; i < written.size(); i++) {
             String alias = written.get(i);
-            String normalized = UrlPaths.normalize(alias.startsWith("/") ? alias : "/" + alias);
-            if (!UrlPaths.isSafe(normalized)) {
-                fields.error("aliases", "alias '" + alias + "' is not a safe site path", "write old URLs like /2019/03/17/old-name.html");
-            } else if (UrlPaths.outputPath(normalized).equalsIgnoreCase(UrlPaths.outputPath(url))) {
-                boolean same = UrlPaths.outputPath(normalized).equals(UrlPaths.outputPath(url));
-                fields.itemWarning("aliases", i, "alias '" + alias + "' " + (same ? "is" : "differs only in case from") + " this page's own URL "
-                        + url + ", so it is skipped (where file names ignore case, its redirect would overwrite the page)",
-                        "remove it; a server that ignores case in paths, as GitHub Pages does, answers at both addresses");
-            } else {
-                aliases.add(normalized);
+            alias(fields, "aliases", i, alias, UrlPaths.normalize(alias.startsWith("/") ? alias : "/" + alias), url, aliases);
+        }
+        int fromAliases = aliases.size();
+        List<String> redirectFrom = fields.texts("redirect_from");
+        for (int i = 0; i < redirectFrom.size(); i++) {
+            String old = SiteUrls.redirectFrom(redirectFrom.get(i));
+            if (!aliases.subList(0, fromAliases).contains(old)) {
+                alias(fields, "redirect_from", i, redirectFrom.get(i), old, url, aliases);
             }
         }
         return aliases;
+    }
+
+    /** One old URL ({@code normalized}) as item {@code i} of {@code key} wrote it, added to {@code aliases} unless it cannot be. */
+    private static void alias(FieldReader fields, String key, int i, String written, String normalized, String url, List<String> aliases) {
+        String named = (key.equals("aliases") ? "alias" : key) + " '" + written + "'";
+        if (!UrlPaths.isSafe(normalized)) {
+            fields.error(key, named + " is not a safe site path", "write old URLs like /2019/03/17/old-name.html");
+        } else if (UrlPaths.outputPath(normalized).equalsIgnoreCase(UrlPaths.outputPath(url))) {
+            boolean same = UrlPaths.outputPath(normalized).equals(UrlPaths.outputPath(url));
+            fields.itemWarning(key, i, named + " " + (same ? "is" : "differs only in case from") + " this page's own URL "
+                    + url + ", so it is skipped (where file names ignore case, its redirect would overwrite the page)",
+                    "remove it; a server that ignores case in paths, as GitHub Pages does, answers at both addresses");
+        } else {
+            aliases.add(normalized);
+        }
+    }
+
+    /**
+     * jekyll-redirect-from's {@code redirect_to:}: the address this page's URL sends readers to instead of showing the page
+     * (a full http(s) address or a site path), or null; anything else is reported.
+     */
+    private static String redirectTo(FieldReader fields, String url) {
+        String to = fields.text("redirect_to", null);
+        if (to == null) {
+            return null;
+        }
+        String address = to.strip();
+        if (address.equals(url)) {
+            fields.error("redirect_to", "redirect_to '" + to + "' is this page's own URL, so readers would be sent there forever",
+                    "write the address the page has moved to, or remove redirect_to");
+            return null;
+        }
+        if (address.matches("https?://[^\\s\"'<>\\\\]+") || UrlPaths.isSafe(address)) {
+            return address;
+        }
+        fields.error("redirect_to", "redirect_to '" + to + "' is not an address to send readers to",
+                "write a full address such as https://example.com/new-page/ or a site path such as /new-page/");
+        return null;
     }
 
     /** The tags as written, each once, without those that have no letters or digits, at most {@link #MAX_TAGS_PER_DOCUMENT}. */

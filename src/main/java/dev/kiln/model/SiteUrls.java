@@ -85,6 +85,16 @@ public final class SiteUrls {
         return "/embeds/youtube-" + videoId + ".jpg";
     }
 
+    /**
+     * An old URL as jekyll-redirect-from's {@code redirect_from:} published it: {@code /old} at {@code /old.html} (Jekyll adds
+     * {@code .html} to a URL without an extension), {@code /old/} and {@code /old.php} as written; a leading slash is added.
+     */
+    public static String redirectFrom(String written) {
+        String url = written.startsWith("/") ? written : "/" + written;
+        String last = url.substring(url.lastIndexOf('/') + 1);
+        return last.isEmpty() || last.contains(".") ? url : url + ".html";
+    }
+
     /** A resized copy of an image: {@code /img/photo.jpg} at 640 as WebP → {@code /img/photo-640w.webp}. */
     public static String imageCopy(String imageUrl, int width, String extension) {
         int slash = imageUrl.lastIndexOf('/');

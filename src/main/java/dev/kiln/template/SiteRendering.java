@@ -87,12 +87,14 @@ public final class SiteRendering {
     /** What a layout is executed with. */
     record LayoutInputs(String layout, Views.Context context) implements RouteInputs {}
 
-    /** Feeds, sitemap, robots.txt, redirects and the search index are written from the route alone. */
+    /** Feeds, sitemap, robots.txt, redirects (a page with {@code redirect_to:} too) and the search index are written from the route alone. */
     record BuiltIn(Route route) implements RouteInputs {}
 
     /** The value a route's output is a function of, under this theme and these settings. */
     public RouteInputs inputs(Route route) {
-        if (route instanceof Route.Post post) {
+        if (movedAway(route) != null) {
+            return new BuiltIn(route);
+        } else if (route instanceof Route.Post post) {
             return document(post.doc(), summary(post.older()), summary(post.newer()), relatedViews(post.related()),
                     seriesView(post.doc(), post.series()));
         } else if (route instanceof Route.Page page) {
@@ -166,9 +168,11 @@ public final class SiteRendering {
         } else if (route instanceof Route.Robots robots) {
             return Page.of(BuiltInTemplates.robots(new BuiltInTemplates.Robots(absolute(robots.sitemapUrl()))));
         } else if (route instanceof Route.Redirect redirect) {
-            return Page.of(redirect(redirect.target()));
+            return Page.of(redirect(redirect.target().title(), redirect.target().url()));
         } else if (route instanceof Route.SearchIndex index) {
             return new Page(searchIndex.index(index), null);
+        } else if (movedAway(route) != null) {
+            return Page.of(redirect(movedAway(route).title(), movedAway(route).redirectTo()));
         }
         return inputs instanceof LayoutInputs layout ? Page.of(execute(route, layout, problems)) : null;
     }
@@ -224,11 +228,21 @@ public final class SiteRendering {
         return new LayoutInputs(doc.layout(), Views.Context.of(siteView(doc.url()), page));
     }
 
-    /** A small page at an old URL that sends readers and search engines to the new one. */
-    private String redirect(Document target) {
-        String here = link(target.url());
+    /** The post or page of a route that sends its readers elsewhere ({@code redirect_to:}), else null. */
+    private static Document movedAway(Route route) {
+        Document doc = route instanceof Route.Post post ? post.doc() : route instanceof Route.Page page ? page.doc() : null;
+        return doc != null && doc.redirectTo() != null ? doc : null;
+    }
+
+    /**
+     * A small page at an old URL that sends readers and search engines to {@code to}, a site path or a full
+     * address ({@code redirect_to:}), where {@code title} is.
+     */
+    private String redirect(String title, String to) {
+        boolean inSite = to.startsWith("/");
+        String here = inSite ? link(to) : to;
         return BuiltInTemplates.redirect(new BuiltInTemplates.Redirect(HtmlText.escape(config.language()),
-                HtmlText.escape(target.title()), HtmlText.escape(absolute(target.url())), HtmlText.escape(here), script(here)));
+                HtmlText.escape(title), HtmlText.escape(inSite ? absolute(to) : to), HtmlText.escape(here), script(here)));
     }
 
     /** Text for a double-quoted JavaScript string inside a script element. */

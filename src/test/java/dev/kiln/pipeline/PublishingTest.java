@@ -193,6 +193,61 @@ class PublishingTest {
     }
 
     @Test
+    void redirectFromOfJekyllsPluginWritesRedirectPagesAsAliasesDoBesideThem() {
+        // jekyll-redirect-from published /interview-loop as interview-loop.html; an old URL in both keys (the import writes
+        // redirect_from: into aliases: too) is one redirect
+        write("content/posts/2019-03-18-be-prepared.md", "---\ntitle: Be prepared\naliases: [/2019/03/17/old.html]\n"
+                + "redirect_from:\n  - /interview-loop\n  - 2019/03/17/old.html\n  - /2019/03/18/Be-Prepared/\n---\nBody.\n");
+        write("content/about.md", "---\ntitle: About\nredirect_from: /me/\n---\nMe.\n");
+        KilnRun run = build();
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("content/posts/2019-03-18-be-prepared.md:7:5: warning: redirect_from '/2019/03/18/Be-Prepared/'"
+                + " differs only in case from this page's own URL /2019/03/18/be-prepared/, so it is skipped (where file names"
+                + " ignore case, its redirect would overwrite the page) (hint: remove it; a server that ignores case in paths, as"
+                + " GitHub Pages does, answers at both addresses)", run.err().lines().findFirst().orElseThrow());
+        for (String old : List.of("interview-loop.html", "2019/03/17/old.html")) {
+            assertTrue(out(old).contains("<meta http-equiv=\"refresh\" content=\"0; url=/2019/03/18/be-prepared/\">"), old);
+        }
+        assertTrue(out("me/index.html").contains("url=/about/"));
+        assertFalse(out("sitemap.xml").contains("interview-loop"));
+    }
+
+    @Test
+    void redirectFromThatClashesWithAPageOrIsUnsafeIsAnErrorAtItsLine() {
+        write("content/posts/2019-03-18-one.md", "---\ntitle: One\nredirect_from: /about/\n---\nBody.\n");
+        write("content/posts/2019-03-19-two.md", "---\ntitle: Two\nredirect_from: [/ok/, /../../etc/passwd]\n---\nBody.\n");
+        write("content/about.md", "---\ntitle: About\n---\nMe.\n");
+        KilnRun run = build();
+        assertEquals(1, run.exitCode());
+        assertTrue(run.err().contains("output about/index.html is also written by"), run.err());
+        assertTrue(run.err().contains("content/posts/2019-03-19-two.md:3:16: error: redirect_from '/../../etc/passwd' is not a safe"
+                + " site path (hint: write old URLs like /2019/03/17/old-name.html)"), run.err());
+    }
+
+    @Test
+    void redirectToMakesThePageARedirectToItsAddressAndABadOneIsAnError() {
+        write("content/site.yml", "title: T\nurl: https://t.example\nbaseurl: /blog\n");
+        write("content/posts/2019-03-18-moved.md", "---\ntitle: Moved\nredirect_to: https://elsewhere.example/moved/\n---\nBody.\n");
+        write("content/old.md", "---\ntitle: Old \"page\"\nredirect_to: /posts/\n---\nGone.\n");
+        assertEquals(0, build().exitCode());
+        String moved = out("2019/03/18/moved/index.html");
+        assertTrue(moved.contains("<meta http-equiv=\"refresh\" content=\"0; url=https://elsewhere.example/moved/\">"), moved);
+        assertTrue(moved.contains("<link rel=\"canonical\" href=\"https://elsewhere.example/moved/\">"), moved);
+        assertFalse(moved.contains("Body."), moved);
+        String old = out("old/index.html");
+        assertTrue(old.contains("<a href=\"/blog/posts/\">Old &quot;page&quot;</a>"), old);
+        assertTrue(old.contains("<link rel=\"canonical\" href=\"https://t.example/blog/posts/\">"), old);
+        assertFalse(out("sitemap.xml").contains("/old/"), "a redirect is no page to index");
+        assertFalse(out("sitemap.xml").contains("/moved/"));
+
+        write("content/old.md", "---\ntitle: Old\nredirect_to: elsewhere\n---\nGone.\n");
+        KilnRun bad = build();
+        assertEquals(1, bad.exitCode());
+        assertTrue(bad.err().startsWith("content/old.md:3:14: error: redirect_to 'elsewhere' is not an address to send readers to"
+                + " (hint: write a full address such as https://example.com/new-page/ or a site path such as /new-page/)"), bad.err());
+    }
+
+    @Test
     void notFoundPageIsThemedAndLinksHome() {
         write("content/posts/2019-03-18-one.md", "---\ntitle: One\n---\nBody.\n");
         assertEquals(0, build().exitCode());
