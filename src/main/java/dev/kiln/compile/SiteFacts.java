@@ -73,8 +73,6 @@ public final class SiteFacts implements SiteLookup {
         Map<String, String> includes = new HashMap<>();
         Map<String, String> texts = new HashMap<>();
         Map<String, String> byName = new HashMap<>();
-        List<LiquidVariables.Source> posts = new ArrayList<>();
-        List<LiquidVariables.Source> pages = new ArrayList<>();
         for (Written w : written) {
             String inContent = inContent(w.path());
             fileUrls.put(inContent, w.front().url());
@@ -85,9 +83,6 @@ public final class SiteFacts implements SiteLookup {
                 String name = inPosts.substring(inPosts.lastIndexOf('/') + 1);
                 // Sources come sorted, so a name two folders share resolves the same way in every build.
                 byName.putIfAbsent(name, w.front().url());
-            }
-            if (visible(w.front())) {
-                (w.isPost() ? posts : pages).add(source(w));
             }
         }
         byName.forEach(postUrls::putIfAbsent);
@@ -102,10 +97,27 @@ public final class SiteFacts implements SiteLookup {
         for (TextFile file : includeFiles) {
             includes.put(includesFolder.relativize(file.relativePath()).toString().replace('\\', '/'), file.text());
         }
+        Listed listed = listed(written, visibility);
+        return new Answers(postUrls, fileUrls, includes, texts,
+                LiquidVariables.site(config.params(), siteValues(), listed.posts(), listed.pages(), statics, data));
+    }
+
+    /** Liquid's {@code site.posts}, oldest first, and {@code site.pages}, by path. */
+    public record Listed(List<LiquidVariables.Source> posts, List<LiquidVariables.Source> pages) {}
+
+    /** The posts and pages of {@code written} that a build under {@code visibility} lists in {@code site.posts} and {@code site.pages}. */
+    public static Listed listed(List<Written> written, Visibility visibility) {
+        List<LiquidVariables.Source> posts = new ArrayList<>();
+        List<LiquidVariables.Source> pages = new ArrayList<>();
+        for (Written w : written) {
+            if (visible(w.front(), visibility)) {
+                (w.isPost() ? posts : pages).add(source(w));
+            }
+        }
         posts.sort(Comparator.comparing(LiquidVariables.Source::date, Comparator.nullsFirst(Comparator.naturalOrder()))
                 .thenComparing(s -> s.path().toString()));
         pages.sort(Comparator.comparing(s -> s.path().toString()));
-        return new Answers(postUrls, fileUrls, includes, texts, LiquidVariables.site(config.params(), siteValues(), posts, pages, statics, data));
+        return new Listed(List.copyOf(posts), List.copyOf(pages));
     }
 
     /** The values site.yml gives that Kiln reads in its own way (a trailing slash dropped, a default filled in). */
@@ -124,7 +136,7 @@ public final class SiteFacts implements SiteLookup {
         return values;
     }
 
-    private boolean visible(FrontMatter front) {
+    private static boolean visible(FrontMatter front, Visibility visibility) {
         boolean scheduled = front.date() != null && front.date().toInstant().isAfter(visibility.now());
         return (visibility.drafts() || !front.draft()) && (visibility.future() || !scheduled);
     }

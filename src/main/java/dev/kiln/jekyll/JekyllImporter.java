@@ -1,5 +1,6 @@
 package dev.kiln.jekyll;
 
+import dev.kiln.compile.SiteFacts;
 import dev.kiln.compile.SourceCompiler;
 import dev.kiln.diag.Diagnostic;
 import dev.kiln.diag.Diagnostics;
@@ -22,6 +23,7 @@ import dev.kiln.model.SiteUrls;
 import dev.kiln.model.SourceSettings;
 import dev.kiln.model.Slugs;
 import dev.kiln.model.UrlPaths;
+import dev.kiln.model.Visibility;
 import dev.kiln.text.YamlText;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -31,6 +33,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -112,6 +115,8 @@ public final class JekyllImporter {
     private final List<Line> leftOut = new ArrayList<>();
     private final List<Line> toCheck = new ArrayList<>();
     private final Set<String> includes = new TreeSet<>();
+    /** The posts and pages whose Liquid was checked, by their path in the new site, each with whether it is a post. */
+    private final Map<String, Boolean> liquidChecked = new LinkedHashMap<>();
     /** Errors inside includes, by place and message, with the places that include them. */
     private final Map<String, Set<String>> includeErrors = new TreeMap<>();
     /** _config.yml as written, for the keys copied into site.yml as they are. */
@@ -178,14 +183,14 @@ public final class JekyllImporter {
         write(".gitignore", "# Kiln writes the site here on every build.\n/site/\n");
         written.add(new Line(".gitignore", "keeps Kiln's output, site/, out of git"));
 
+        Map<String, Object> data = SiteData.read(dataFiles(source, config), new Diagnostics());
         Context context = new Context(source, target.toAbsolutePath().normalize(), config, jekyllUrls,
                 new FrontMatterReader(SourceSettings.of(kilnConfig)), new SourceCompiler(SourceSettings.of(kilnConfig)),
-                LiquidVariables.site(kilnConfig.params(),
-                Map.of("url", kilnConfig.url(), "baseurl", kilnConfig.baseurl(), "title", kilnConfig.title()),
-                List.of(), List.of(), List.of(), SiteData.read(dataFiles(source, config), new Diagnostics())), kilnConfig);
+                liquidSite(kilnConfig, new SiteFacts.Listed(List.of(), List.of()), data), kilnConfig, data);
         importPosts(context, "_posts", false, List.of());
         importPosts(context, "_drafts", true, List.of());
         walk(context, source, "");
+        checkLiquidWithTheWholeSite(context);
         written.addAll(staticLines.values());
         copyIncludes(context);
         reportIncludeErrors();
@@ -302,9 +307,56 @@ public final class JekyllImporter {
         }
     }
 
-    /** @param site the {@code site} variable of the new site's Liquid, without its posts (taken to be there) */
+    /** @param site the {@code site} variable of the new site's Liquid: while files are imported, without posts or pages (not all are known yet) */
     private record Context(Path source, Path target, JekyllConfig config, JekyllUrls urls, FrontMatterReader kiln,
-                           SourceCompiler compiler, LiquidVariables.Site site, SiteConfig kilnConfig) {}
+                           SourceCompiler compiler, LiquidVariables.Site site, SiteConfig kilnConfig, Map<String, Object> data) {
+        Context with(LiquidVariables.Site other) {
+            return new Context(source, target, config, urls, kiln, compiler, other, kilnConfig, data);
+        }
+    }
+
+    /** Liquid's site.* for the new site: its site.yml, the posts and pages {@code listed}, its data files. */
+    private static LiquidVariables.Site liquidSite(SiteConfig kilnConfig, SiteFacts.Listed listed, Map<String, Object> data) {
+        return LiquidVariables.site(kilnConfig.params(),
+                Map.of("url", kilnConfig.url(), "baseurl", kilnConfig.baseurl(), "title", kilnConfig.title()),
+                listed.posts(), listed.pages(), List.of(), data);
+    }
+
+    /**
+     * Runs the Liquid of every imported post and page again, now that all of them are known, with site.posts and
+     * site.pages as the build gives them: while files were imported those lists were empty, so Liquid inside a loop
+     * over them never ran and its errors showed only in the first build. What is new is dealt with as before
+     * (commented out, or a variable nobody set) and listed under "To check" at its place in the new file; what the
+     * first run found already is not listed again.
+     */
+    private void checkLiquidWithTheWholeSite(Context context) {
+        List<SiteFacts.Written> sources = new ArrayList<>();
+        liquidChecked.forEach((target, isPost) -> {
+            String text = written(target);
+            FrontMatter front = context.compiler().parse(new SourceCompiler.MarkdownSource(new TextFile(Path.of(target), text), isPost))
+                    .front();
+            if (front != null) {
+                sources.add(new SiteFacts.Written(Path.of(target), isPost, text, front));
+            }
+        });
+        sources.sort(java.util.Comparator.comparing(s -> s.path().toString()));
+        Context whole = context.with(liquidSite(context.kilnConfig(), SiteFacts.listed(sources, Visibility.published(Instant.now())),
+                context.data()));
+        for (String target : liquidChecked.keySet()) {
+            String text = written(target);
+            Map<String, Integer> known = new HashMap<>();
+            liquid(context, target, text).diagnostics().forEach(d -> known.merge(errorKey(d), 1, Integer::sum));
+            String result = checkLiquid(whole, target, text, known);
+            if (!result.equals(text)) {
+                write(target, result);
+            }
+        }
+    }
+
+    /** A Liquid error by its file and message, the same before and after an edit moves it along its line. */
+    private static String errorKey(Diagnostic d) {
+        return d.position().file() + "\n" + d.message();
+    }
 
     private void reportConfig(JekyllConfig config, JekyllConfig.SiteYml siteYml, String kilnPermalink, JekyllUrls urls) {
         YamlDocument doc = config.doc;
@@ -497,7 +549,8 @@ public final class JekyllImporter {
             new FrontMatterReader(SourceSettings.of(context.kilnConfig())).read(Path.of(post.target()), true,
                     reparsed(post.target(), result, front), new Diagnostics()).ifPresent(this::noteKilnsOwnPages);
         }
-        result = checkLiquid(context, post.target(), result);
+        result = checkLiquid(context, post.target(), result, null);
+        liquidChecked.put(post.target(), true);
         verify(context, post.target(), true, result);
         write(post.target(), result);
         written.add(new Line(post.target(), "from " + post.source() + note(added, notes)));
@@ -804,7 +857,8 @@ public final class JekyllImporter {
         }
         addAliases(target, values, aliases, added);
         result = withKeys(result, added);
-        result = checkLiquid(context, target, result);
+        result = checkLiquid(context, target, result, null);
+        liquidChecked.put(target, false);
         verify(context, target, false, result);
         write(target, result);
         written.add(new Line(target, "from " + relative + note(added, notes)));
@@ -1061,9 +1115,11 @@ public final class JekyllImporter {
      * checks those) and the includes read from the Jekyll site's _includes/, and returns the text the new
      * site gets: what Kiln cannot run (a tag, a filter) is put in a Liquid comment, here or in the copy of
      * the include that holds it, an include the theme gem gave gets a stand-in, and each is listed under
-     * "To check" at its place in the new site. The includes it read are copied.
+     * "To check" at its place in the new site. The includes it read are copied. {@code known}: null the first time,
+     * which reads the includes as Jekyll's site has them in its first round; after, the errors (by {@link #errorKey},
+     * each with how often) that the first time found already, skipped.
      */
-    private String checkLiquid(Context context, String target, String text) {
+    private String checkLiquid(Context context, String target, String text, Map<String, Integer> known) {
         Matcher named = STATIC_INCLUDE.matcher(text);
         while (named.find()) {
             if (includeText(context, named.group(1)) != null) {
@@ -1074,14 +1130,17 @@ public final class JekyllImporter {
         List<UnrunnableLiquid.Edit> edits = new ArrayList<>();
         for (int round = 0; round < 100; round++) {
             // the first round runs the includes as Jekyll's site has them, so that each error in one names every file using it
-            originalIncludes = round == 0;
+            originalIncludes = round == 0 && known == null;
             LiquidResult result = liquid(context, target, current);
             originalIncludes = false;
             boolean editedBefore = !edits.isEmpty();
             boolean changed = includesLookedUp(result);
+            Map<String, Integer> skipped = known == null ? new HashMap<>() : new HashMap<>(known);
             for (Diagnostic d : result.diagnostics()) {
                 String file = slashed(d.position().file());
-                if (d.usedBy().isEmpty() && d.message().startsWith("unknown Liquid variable ")) {
+                if (skipped.merge(errorKey(d), -1, Integer::sum) >= 0) {
+                    continue; // found the first time, and dealt with then
+                } else if (d.usedBy().isEmpty() && d.message().startsWith("unknown Liquid variable ")) {
                     if (!editedBefore) { // found, at its place as written, in a round before this file's first edit
                         unsetVariable(d);
                     }

@@ -258,6 +258,38 @@ class JekyllImportTest {
     }
 
     @Test
+    void predictsTheErrorsOfLiquidInsideLoopsOverTheSitesPostsAndPagesAndTheResultBuilds() throws IOException {
+        // while files are imported, site.posts is empty, so these loops ran over nothing; the import runs them again at the end
+        Path source = tmp.resolve("loops");
+        KilnRun.write(source.resolve("_config.yml"), "title: Loops\nurl: https://loops.example.org\n");
+        KilnRun.write(source.resolve("_posts/2026-01-10-first.md"), "---\ntitle: First\n---\nHello.\n");
+        KilnRun.write(source.resolve("_posts/2026-01-11-second.md"), "---\ntitle: Second\ntags: [notes]\n---\nAll posts:\n\n"
+                + "{% for p in site.posts %}\n- {{ p.nonexistent | bad_filter }} {{ p.title | upcase }}\n{% endfor %}\n");
+        KilnRun.write(source.resolve("archive.md"), "---\ntitle: Archive\n---\n{% for p in site.posts %}{{ p.date | date: \"%Y\" }}"
+                + " {{ p.subtitle }}{% endfor %}\n\n{% for t in site.tags %}{{ t[0] | nope }}{% endfor %}\n");
+        KilnRun.write(source.resolve("_includes/recent.html"), "{% for p in site.posts limit: 2 %}<a href=\"{{ p.url }}\">"
+                + "{{ p.title | shout }}</a>{% endfor %}\n");
+        KilnRun.write(source.resolve("about.md"), "---\ntitle: About\n---\nMe. {{ page.title | bad_filter }}\n\n{% include recent.html %}\n");
+        Path target = tmp.resolve("loops-kiln");
+        KilnRun run = KilnRun.of("import", "jekyll", source.toString(), target.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        String commented = "; Kiln cannot run it, so the import put it in a Liquid comment, word for word (readers see nothing there);"
+                + " rewrite it with what Kiln runs, or remove it\n";
+        assertTrue(run.out().contains("To check:\n"
+                + "  content/about.md:5:21: unknown Liquid filter 'bad_filter'" + commented
+                + "  content/archive.md:5:55: variable p.subtitle is not set: it prints nothing, as in Jekyll (site.yml has liquid:"
+                + " strict_variables: false); set it, or remove it\n"
+                + "  content/archive.md:7:35: unknown Liquid filter 'nope'" + commented
+                + "  content/posts/2026-01-11-second.md:9:22: unknown Liquid filter 'bad_filter'" + commented
+                + "  templates/includes/recent.html:1:70: unknown Liquid filter 'shout'; included at content/about.md:7" + commented
+                + "Next: "), run.out());
+        KilnRun build = KilnRun.of("build", "--source", target.toString());
+        assertEquals(0, build.exitCode(), build.err());
+        assertEquals("", build.err());
+        assertTrue(Files.readString(target.resolve("site/2026/01/11/second/index.html")).contains("<p>FIRST</p>"), "the loop runs, without what Kiln cannot run");
+    }
+
+    @Test
     void aStarterConfigJekyllOnlyPermalinksAndCrlfFilesStillImportAndBuild() throws IOException {
         Path source = tmp.resolve("starter");
         KilnRun.write(source.resolve("_config.yml"), "title: \"My \\\"quoted\\\" blog\"\nurl: \"https://ada.github.io/blog\"\n"
