@@ -110,11 +110,45 @@ final class AttributeOwners {
     void block(RawBlockNode node) {
         boolean after = node.block().kind() == RawBlock.Kind.IAL_AFTER;
         Node owner = after ? node.getPrevious() : node.getNext();
+        if (after && owner instanceof RawBlockNode html && html.block().empty()) {
+            owner = node.getNext(); // kramdown reads the end of the line of <hr> or <div/> as a blank line
+        }
         node.unlink();
-        if (owner != null && !(owner instanceof RawBlockNode)) {
+        if (owner instanceof RawBlockNode html) {
+            owner = elementOf(html);
+        }
+        if (owner != null) {
             AttributesNode list = new AttributesNode();
             attach(owner, list, KramdownAttributeParser.attributes(BasedSequence.of(node.block().html())));
         }
+        if (owner instanceof RawBlockNode html) {
+            // its HTML takes the attributes, as written into its first tag
+            html.setBlock(html.block().withAttributes(values(html)));
+            repository.remove(html);
+        }
+    }
+
+    /**
+     * The placeholder whose HTML starts the element that {@code node} is part of: itself, or for the closing tag of an
+     * element whose content is Markdown, its opening tag; null when the HTML is no element (a comment, an extension).
+     */
+    private static RawBlockNode elementOf(RawBlockNode node) {
+        RawBlock.Kind kind = node.block().kind();
+        if (kind != RawBlock.Kind.CLOSE && kind != RawBlock.Kind.SPAN_CLOSE) {
+            return node.block().takesAttributes() ? node : null;
+        }
+        int depth = 0;
+        for (Node previous = node.getPrevious(); previous != null; previous = previous.getPrevious()) {
+            if (previous instanceof RawBlockNode raw) {
+                RawBlock.Kind other = raw.block().kind();
+                if (other == RawBlock.Kind.CLOSE || other == RawBlock.Kind.SPAN_CLOSE) {
+                    depth++;
+                } else if ((other == RawBlock.Kind.OPEN || other == RawBlock.Kind.SPAN_OPEN) && depth-- == 0) {
+                    return raw.block().takesAttributes() ? raw : null;
+                }
+            }
+        }
+        return null;
     }
 
     /** A span attribute list: given to its element, or text again. */

@@ -360,7 +360,7 @@ final class KramdownPreprocessor {
             }
             return true;
         }
-        placeholder(lineStart, indent, tagStart, openTag, RawBlock.Kind.HTML);
+        placeholder(lineStart, indent, tagStart, openTag, RawBlock.Kind.OPEN);
         open.addLast(name);
         if (open.size() == 1) {
             htmlStart = out.text().length();
@@ -404,7 +404,7 @@ final class KramdownPreprocessor {
         }
         // A blank line ends what the content left open (a paragraph); the tag is HTML again.
         out.insert("\n", tagStart);
-        placeholder(lineStart, 0, tagStart, markdown.substring(tagStart, tag.end()), RawBlock.Kind.HTML);
+        placeholder(lineStart, 0, tagStart, markdown.substring(tagStart, tag.end()), RawBlock.Kind.CLOSE);
         return restOfLine(tag.end(), 0);
     }
 
@@ -629,7 +629,7 @@ final class KramdownPreprocessor {
         if (content.endsWith("\n")) {
             content = content.substring(0, content.length() - 1);
         }
-        raw.put(out.text().length(), new RawBlock(RawBlock.Kind.HTML, "<!-- " + content + " -->"));
+        raw.put(out.text().length(), new RawBlock(RawBlock.Kind.EXTENSION, "<!-- " + content + " -->"));
         out.insert(PLACEHOLDER, lineStart);
         resume = restOfLine(end.end(), 0);
         return true;
@@ -644,7 +644,7 @@ final class KramdownPreprocessor {
         if (content.startsWith("\n")) {
             content = content.substring(1);
         }
-        raw.put(out.text().length(), new RawBlock(RawBlock.Kind.HTML, content.stripTrailing()));
+        raw.put(out.text().length(), new RawBlock(RawBlock.Kind.EXTENSION, content.stripTrailing()));
         out.insert(PLACEHOLDER, lineStart);
         return restOfLine(after, 0);
     }
@@ -739,17 +739,22 @@ final class KramdownPreprocessor {
 
     /**
      * An HTML tag read by hand (linear, never a regular expression over the rest of the text): its
-     * name, whether it closes or closes itself, where it ends, and its {@code markdown} attribute.
+     * name, whether it closes or closes itself, where it ends, its attributes by lower-case name, and where its
+     * {@code markdown} attribute is, with the space before it.
      */
-    record Tag(String name, boolean closing, boolean selfClosing, int end, Map<String, String> attributes,
+    record Tag(String name, boolean closing, boolean selfClosing, int end, Map<String, Attribute> attributes,
                int markdownStart, int markdownEnd) {
+
+        /** An attribute's value as written (quotes removed), and where it is written, from its name to its value's end. */
+        record Attribute(String value, int start, int end) {}
 
         String lowerName() {
             return name.toLowerCase(Locale.ROOT);
         }
 
         String attribute(String attributeName) {
-            return attributes.get(attributeName);
+            Attribute attribute = attributes.get(attributeName);
+            return attribute == null ? null : attribute.value();
         }
 
         /** The tag starting with the {@code <} at {@code start}, or null when there is none there. */
@@ -768,7 +773,7 @@ final class KramdownPreprocessor {
                 i++;
             }
             String name = text.substring(nameStart, i);
-            Map<String, String> attributes = new HashMap<>();
+            Map<String, Attribute> attributes = new HashMap<>();
             int markdownStart = -1;
             int markdownEnd = -1;
             while (true) {
@@ -802,7 +807,7 @@ final class KramdownPreprocessor {
                     return null;
                 }
                 i = value.end();
-                attributes.putIfAbsent(attributeName, value.text());
+                attributes.putIfAbsent(attributeName, new Attribute(value.text(), attributeStart, i));
                 if (attributeName.equals("markdown")) {
                     markdownStart = spaceStart;
                     markdownEnd = i;

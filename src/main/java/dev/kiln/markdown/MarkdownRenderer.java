@@ -84,6 +84,10 @@ public final class MarkdownRenderer {
                 .set(HtmlRenderer.HEADER_ID_GENERATOR_NO_DUPED_DASHES, false)
                 .set(HtmlRenderer.HEADER_ID_GENERATOR_RESOLVE_DUPES, true)
                 .set(HtmlRenderer.SUPPRESS_HTML, safeMode)
+                // kramdown starts a paragraph, not an HTML block, with a span element (<img>, <a>, <br/>) at a line's start,
+                // and a block with any other (KramdownPreprocessor reads most; flexmark those in quotes and deep in lists).
+                .set(Parser.HTML_BLOCK_START_ONLY_ON_BLOCK_TAGS, true)
+                .set(Parser.HTML_BLOCK_TAGS, blockTags())
                 // A script link is text, whatever its case or leading blanks (flexmark's default, "javascript:.*",
                 // let JaVaScRiPt: through); LinkAttributeProvider also drops the ones written with entities.
                 .set(HtmlRenderer.SUPPRESSED_LINKS, "(?is)[\\x00-\\x20]*(?:javascript|vbscript):.*")
@@ -122,6 +126,13 @@ public final class MarkdownRenderer {
     @FunctionalInterface
     public interface ThumbnailUrls {
         String url(String videoId);
+    }
+
+    /** The elements that start an HTML block where flexmark reads them: its own list, and the media and embedding ones. */
+    private static List<String> blockTags() {
+        List<String> tags = new ArrayList<>(Parser.HTML_BLOCK_TAGS.getDefaultValue());
+        tags.addAll(List.of("audio", "canvas", "embed", "noscript", "object", "picture", "svg", "template", "textarea", "video"));
+        return tags;
     }
 
     /**

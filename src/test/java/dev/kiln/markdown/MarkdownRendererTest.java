@@ -341,4 +341,13 @@ class MarkdownRendererTest {
             assertEquals(com.vladsch.flexmark.util.sequence.Escaping.escapeHtml(text, false), TextRenderer.escape(text));
         }
     }
+
+    @Test
+    void anAttributeListAfterAnHtmlBlockEditsOnlyItsFirstTag() {
+        // kramdown re-serialises the element; Kiln keeps the author's HTML and writes the list into the first tag
+        String html = renderer.render("<div id='old' data-x=1 class=\"box\">\n  <span class='a'>x</span>\n</div>\n"
+                + "{: .wide #new title=\"Q & A\"}\n").html();
+
+        assertEquals("<div id=\"new\" data-x=1 class=\"box wide\" title=\"Q &amp; A\">\n  <span class='a'>x</span>\n</div>\n", html);
+    }
 }
