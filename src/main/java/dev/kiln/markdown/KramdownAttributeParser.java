@@ -30,6 +30,8 @@ final class KramdownAttributeParser implements InlineParserExtension {
     private static final Pattern ID_OR_CLASS = Pattern.compile("#[A-Za-z][\\w:-]*|\\.[^\\s.#]+");
     private static final Pattern HEADER_ID = Pattern.compile("#[A-Za-z][\\w:-]*");
 
+    private final SpanExtensionParser extensions = new SpanExtensionParser();
+
     KramdownAttributeParser(LightInlineParser inlineParser) {}
 
     @Override
@@ -48,7 +50,7 @@ final class KramdownAttributeParser implements InlineParserExtension {
         }
         boolean kramdownList = input.charAt(open + 1) == ':';
         if (kramdownList && (input.charAt(open + 2) == ':' || input.charAt(open + 2) == '/')) {
-            return false; // an extension's tag, {::name} or {:/name}
+            return input.charAt(open + 2) == ':' && extensions.parse(inlineParser); // an extension's tag, {::name} or {:/name}
         }
         BasedSequence opening = input.subSequence(open, open + (kramdownList ? 2 : 1));
         BasedSequence text = input.subSequence(open + opening.length(), close);

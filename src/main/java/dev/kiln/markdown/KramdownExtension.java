@@ -6,7 +6,7 @@ import com.vladsch.flexmark.util.data.MutableDataHolder;
 import dev.kiln.highlight.CodeHighlighter;
 
 /**
- * Kiln's flexmark extension: kramdown attribute lists (parsing our way, attaching flexmark's way),
+ * Kiln's flexmark extension: kramdown attribute lists (parsing our way, attaching flexmark's way), comments and raw text,
  * headings with anchors, the table of contents, link attributes, highlighted code, and code blocks and
  * tables a keyboard can scroll.
  */

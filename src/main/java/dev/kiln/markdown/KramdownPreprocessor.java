@@ -39,11 +39,12 @@ final class KramdownPreprocessor {
     static final String NO_TITLE = "\uE002";
     private static final Pattern OPTIONS = Pattern.compile("\\{::options\\b([^}]*)/\\}");
     private static final Pattern OPTION = Pattern.compile("([a-z_]+)=(\"[^\"]*\"|'[^']*')");
-    private static final Pattern COMMENT = Pattern.compile("\\{::comment\\}");
-    private static final Pattern COMMENT_END = Pattern.compile("\\{:/(comment)?\\}");
     /** kramdown's EXT_BLOCK_STOP_STR for a comment: its stop tag alone on a line. */
     private static final Pattern BLOCK_COMMENT_END = Pattern.compile("(?m)^ {0,3}\\{:/(comment)?\\}[ \\t]*$");
-    private static final Pattern BLANK_LINE = Pattern.compile("\\n[ \\t]*(?:\\r?\\n|$)");
+    /** A comment or raw text without content, {@code {::comment … /}}: nothing, as kramdown writes it. */
+    private static final Pattern EMPTY_EXTENSION = Pattern.compile(" {0,3}\\{::(?:comment|nomarkdown)(?:\\s(?:\\\\}|[^}])*?)?/\\}\\s*");
+    /** A line after which a new block starts, not a paragraph's next line: a heading, a rule or a setext underline. */
+    private static final Pattern HEADING_OR_RULE = Pattern.compile(" {0,3}(?:#{1,6}(?:[ \\t].*)?|(?:[-=*_][ \\t]*)+)");
     private static final Pattern NOMARKDOWN_END = Pattern.compile("\\{:/(nomarkdown)?\\}");
 
     /** kramdown's span elements: at a line's start they begin a paragraph, not an HTML block. */
@@ -150,17 +151,8 @@ final class KramdownPreprocessor {
     private final List<int[]> insideHtml = new ArrayList<>();
     /** Where the tables kramdown writes without a header start in the text (their empty header row). */
     private final Set<Integer> headlessTables = new java.util.HashSet<>();
-    /**
-     * From where no comment's stop tag follows, once a search found none (in the paragraph ending at
-     * {@code noCommentEndIn} for one inside a line, in the rest of the text for one on a line of its own): each later
-     * unclosed comment is then text at once, so a text of thousands of them is read in linear time.
-     */
-    private int noCommentEndFrom = Integer.MAX_VALUE;
-    private int noCommentEndIn = -1;
+    /** From where no comment's stop tag follows on a line of its own, once a search found none: linear in many unclosed ones. */
     private int noBlockCommentEndFrom = Integer.MAX_VALUE;
-    /** The last blank line found ({@link #paragraphEnd}), and from where it was looked for. */
-    private int blankLineAt = -1;
-    private int blankSearchFrom = -1;
     /** Where the content of the outermost element being read as Markdown starts in the text. */
     private int htmlStart;
     /** Where the line loop resumes after a construct that ended before its line did. */
@@ -187,6 +179,7 @@ final class KramdownPreprocessor {
     private void run() {
         String fence = null;
         boolean afterBlank = true;
+        boolean paragraph = false;
         int position = 0;
         int length = markdown.length();
         while (position < length && problemAt < 0) {
@@ -197,6 +190,8 @@ final class KramdownPreprocessor {
             boolean blank = line.isBlank();
             Matcher m;
             KramdownTable table;
+            int extensionEnd;
+            boolean text = false;
             if (fence != null) {
                 String stripped = line.strip();
                 char fenceChar = fence.charAt(0);
@@ -219,10 +214,8 @@ final class KramdownPreprocessor {
                 next = htmlComment(position);
             } else if (afterBlank && line.startsWith("|", indentOf(line)) && (table = KramdownTable.at(markdown, position)) != null) {
                 next = kramdownTable(position, table);
-            } else if (line.startsWith("{::comment}", indentOf(line)) && blockComment(line, position, next)) {
-                next = resume;
-            } else if (line.startsWith("{::nomarkdown}")) {
-                next = nomarkdown(position, position + "{::nomarkdown}".length());
+            } else if (!paragraph && line.startsWith("{::", indentOf(line)) && (extensionEnd = blockExtension(line, position, next)) >= 0) {
+                next = extensionEnd;
             } else if (indentOf(line) <= 3 && line.indexOf('<') == indentOf(line) && htmlBlock(position, position + indentOf(line))) {
                 next = resume;
             } else if (!open.isEmpty() && closesOpenBlock(line)) {
@@ -232,12 +225,13 @@ final class KramdownPreprocessor {
                 blank = true; // what follows a display formula starts a block
             } else if (isLongRun(line)) {
                 longRun(position, lineEnd, next);
-            } else if (line.contains("{::")) {
-                next = extensions(position, next);
             } else {
-                out.copy(position, next);
+                next = line.contains("{::") ? extensions(position, next) : copy(position, next);
+                // a paragraph's line (an item's, a quote's), which the next line may continue; an indented one starts code
+                text = !blank && (paragraph || indentOf(line) < 4) && !HEADING_OR_RULE.matcher(line).matches();
             }
             afterBlank = blank;
+            paragraph = text;
             position = next;
         }
     }
@@ -612,6 +606,31 @@ final class KramdownPreprocessor {
         }
     }
 
+    /** Copies {@code markdown[from, to)} as it is; returns {@code to}. */
+    private int copy(int from, int to) {
+        out.copy(from, to);
+        return to;
+    }
+
+    /**
+     * An extension at a block's start (not in a paragraph, where kramdown reads it as part of the text): a comment, raw
+     * text, or one of them without content, which gives nothing. Returns where the line loop resumes, or -1 when the
+     * line is text after all.
+     */
+    private int blockExtension(String line, int lineStart, int next) {
+        if (line.startsWith("{::comment}", indentOf(line))) {
+            return blockComment(line, lineStart, next) ? resume : -1;
+        }
+        if (line.startsWith("{::nomarkdown}")) {
+            return nomarkdown(lineStart, lineStart + "{::nomarkdown}".length());
+        }
+        if (EMPTY_EXTENSION.matcher(line).matches()) {
+            out.copy(lineStart + line.length(), next);
+            return next;
+        }
+        return -1;
+    }
+
     /**
      * {@code {::comment}} alone on a line, then lines up to {@code {:/comment}} (or {@code {:/}}) alone on one:
      * an HTML comment, as kramdown writes it. False when no line closes it: kramdown then reads the line as text.
@@ -651,90 +670,29 @@ final class KramdownPreprocessor {
 
     private void copyWithExtensions(int from, int to) {
         if (markdown.substring(from, to).contains("{::")) {
-            int position = from;
-            while (position < to) {
-                int newline = markdown.indexOf('\n', position);
-                int lineEnd = newline < 0 || newline + 1 > to ? to : newline + 1;
-                position = extensions(position, lineEnd);
-            }
+            extensions(from, to);
         } else {
             out.copy(from, to);
         }
     }
 
     /**
-     * Copies {@code markdown[from, to)} without kramdown comments and options (which it applies); a
-     * comment may run past {@code to}, and the returned offset is where copying stopped (the start of
-     * the next line).
+     * Copies {@code markdown[from, to)} without kramdown's {@code {::options … /}}, which it applies; returns {@code to}.
+     * Comments and raw text inside a paragraph are read with it ({@link SpanExtensionParser}).
      */
     private int extensions(int from, int to) {
         int position = from;
-        while (position < to) {
-            Matcher comment = COMMENT.matcher(markdown).region(position, to);
-            Matcher option = OPTIONS.matcher(markdown).region(position, to);
-            boolean isComment = comment.find();
-            boolean isOptions = option.find();
-            if (!isComment && !isOptions) {
-                break;
+        Matcher option = OPTIONS.matcher(markdown).region(from, to);
+        while (option.find()) {
+            out.copy(position, option.start());
+            Matcher each = OPTION.matcher(option.group(1));
+            while (each.find()) {
+                options.put(each.group(1), each.group(2).substring(1, each.group(2).length() - 1));
             }
-            if (isOptions && (!isComment || option.start() < comment.start())) {
-                out.copy(position, option.start());
-                Matcher each = OPTION.matcher(option.group(1));
-                while (each.find()) {
-                    options.put(each.group(1), each.group(2).substring(1, each.group(2).length() - 1));
-                }
-                position = option.end();
-                continue;
-            }
-            out.copy(position, comment.start());
-            // kramdown looks for the stop tag in the paragraph's text only: up to the next blank line
-            int paragraphEnd = paragraphEnd(comment.end());
-            Matcher end = COMMENT_END.matcher(markdown).region(comment.end(), paragraphEnd);
-            if (paragraphEnd == noCommentEndIn && comment.end() >= noCommentEndFrom || !end.find()) {
-                if (paragraphEnd != noCommentEndIn || comment.end() < noCommentEndFrom) {
-                    noCommentEndIn = paragraphEnd;
-                    noCommentEndFrom = comment.end();
-                }
-                out.copy(comment.start(), comment.end()); // kramdown: no stop tag, so it is text
-                position = comment.end();
-                continue;
-            }
-            spanComment(comment.start(), comment.end(), end.start());
-            position = end.end();
-            if (position > to) {
-                int newline = markdown.indexOf('\n', position);
-                to = newline < 0 ? markdown.length() : newline + 1;
-            }
+            position = option.end();
         }
         out.copy(position, to);
         return to;
-    }
-
-    /** Where the paragraph holding {@code offset} ends: the next blank line, found once for all offsets before it. */
-    private int paragraphEnd(int offset) {
-        if (offset < blankSearchFrom || offset > blankLineAt) {
-            Matcher blankLine = BLANK_LINE.matcher(markdown);
-            blankSearchFrom = offset;
-            blankLineAt = blankLine.find(offset) ? blankLine.start() : markdown.length();
-        }
-        return blankLineAt;
-    }
-
-    /**
-     * A comment inside a line, as kramdown writes it ({@code <!-- note -->}), which flexmark reads as inline HTML;
-     * left out where it starts a line (flexmark would read an HTML block there, and the rest of the line with it)
-     * or holds what an inline comment cannot ({@code --}, a blank line).
-     */
-    private void spanComment(int start, int contentStart, int contentEnd) {
-        int lineStart = markdown.lastIndexOf('\n', start - 1) + 1;
-        String content = markdown.substring(contentStart, contentEnd);
-        if (markdown.substring(lineStart, start).isBlank() || content.contains("--") || content.endsWith("-")
-                || content.contains("\n\n") || content.contains("\n\r\n")) {
-            return;
-        }
-        out.insert("<!-- ", start);
-        out.copy(contentStart, contentEnd);
-        out.insert(" -->", contentEnd);
     }
 
     /**

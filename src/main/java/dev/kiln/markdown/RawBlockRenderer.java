@@ -7,7 +7,7 @@ import com.vladsch.flexmark.html.renderer.NodeRenderingHandler;
 import com.vladsch.flexmark.util.sequence.Escaping;
 import java.util.Set;
 
-/** Renders what kramdown's block rules made of the text: raw HTML blocks, span content, math; and embeds. */
+/** Renders what kramdown's block rules made of the text: raw HTML blocks, span content, math, extensions in text; and embeds. */
 final class RawBlockRenderer implements NodeRenderer {
     private final boolean safeMode;
     private final MarkdownRenderer.ThumbnailUrls thumbnails;
@@ -23,6 +23,11 @@ final class RawBlockRenderer implements NodeRenderer {
                 new NodeRenderingHandler<>(RawBlockNode.class, this::render),
                 new NodeRenderingHandler<>(SpanContentNode.class, (node, context, html) -> context.renderChildren(node)),
                 new NodeRenderingHandler<>(MathSpan.class, this::render),
+                new NodeRenderingHandler<>(RawSpan.class, (node, context, html) -> {
+                    if (!safeMode) {
+                        html.raw(node.html());
+                    }
+                }),
                 new NodeRenderingHandler<>(FigureNode.class, this::render),
                 // Kiln's own markup, not the author's HTML: safe mode keeps it.
                 new NodeRenderingHandler<>(EmbedNode.class, (node, context, html) -> {
