@@ -19,7 +19,6 @@ import com.vladsch.flexmark.ext.attributes.AttributesExtension;
 import com.vladsch.flexmark.ext.attributes.AttributesNode;
 import com.vladsch.flexmark.ext.attributes.internal.NodeAttributeRepository;
 import com.vladsch.flexmark.ext.definition.DefinitionItem;
-import com.vladsch.flexmark.ext.definition.DefinitionList;
 import com.vladsch.flexmark.ext.gfm.strikethrough.Strikethrough;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
@@ -110,10 +109,6 @@ final class AttributeOwners {
     /** A block attribute list, its placeholder {@code node} removed from the tree. */
     void block(RawBlockNode node) {
         boolean after = node.block().kind() == RawBlock.Kind.IAL_AFTER;
-        if (after && node.getParent() instanceof DefinitionItem item && item.getParent() instanceof DefinitionList list
-                && column(node) < column(item.getFirstChild())) {
-            endList(list, item, node);
-        }
         Node owner = after ? node.getPrevious() : node.getNext();
         if (after && owner instanceof RawBlockNode html && html.block().empty()) {
             owner = node.getNext(); // kramdown reads the end of the line of <hr> or <div/> as a blank line
@@ -131,39 +126,6 @@ final class AttributeOwners {
             html.setBlock(html.block().withAttributes(values(html)));
             repository.remove(html);
         }
-    }
-
-    /**
-     * Ends the definition list at the attribute list {@code node}, which flexmark read as part of {@code item}'s last
-     * definition and kramdown as the line that ends the list: the list, the attribute list and what followed it in the
-     * definition, then the items after it as a list of their own.
-     */
-    private static void endList(DefinitionList list, DefinitionItem item, RawBlockNode node) {
-        Node rest = item.getNext();
-        Node last = list;
-        for (Node moved = node, next; moved != null; moved = next) {
-            next = moved.getNext();
-            moved.unlink();
-            last.insertAfter(moved);
-            last = moved;
-        }
-        if (rest != null) {
-            DefinitionList others = new DefinitionList();
-            others.setTight(list.isTight());
-            for (Node moved = rest, next; moved != null; moved = next) {
-                next = moved.getNext();
-                moved.unlink();
-                others.appendChild(moved);
-            }
-            others.setCharsFromContent();
-            last.insertAfter(others);
-        }
-    }
-
-    /** The column {@code node} starts at, on its line. */
-    private static int column(Node node) {
-        int start = node.getStartOffset();
-        return start - (node.getChars().getBaseSequence().lastIndexOf('\n', start - 1) + 1);
     }
 
     /**

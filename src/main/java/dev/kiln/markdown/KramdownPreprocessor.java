@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
  * <li>{@code markdown="1"}, {@code "block"}, {@code "span"} and {@code "0"} (and the option
  * {@code parse_block_html}): the tags become placeholders and what is between them is Markdown.
  * <li>Display math, {@code $$…$$} standing alone between blank lines, kept as TeX for MathJax or KaTeX.
+ * <li>kramdown's end-of-block marker, a line of only {@code ^}: a placeholder that ends the blocks open there.
  * <li>Attribute list definitions ({@code {:name: .class #id}}), collected and removed; the extensions
  * {@code {::comment}}, {@code {::nomarkdown}} and {@code {::options … /}}.
  * <li>A rule written with hundreds of characters is shortened: flexmark's pattern for it recurses per
@@ -108,7 +109,7 @@ final class KramdownPreprocessor {
     /** True when the text holds none of this syntax: it is parsed as it is. */
     static boolean needless(String markdown) {
         return markdown.indexOf('<') < 0 && !markdown.contains("{:") && !markdown.contains("*[") && !mayHoldTable(markdown)
-                && !markdown.contains("$$") && !hasLongRun(markdown);
+                && !markdown.contains("$$") && !hasLongRun(markdown) && !mayHoldEndOfBlock(markdown);
     }
 
     /** Whether a line starts with {@code |} (after up to three spaces): a table in kramdown's syntax, maybe. */
@@ -119,6 +120,17 @@ final class KramdownPreprocessor {
                 j--;
             }
             if ((j < 0 || markdown.charAt(j) == '\n') && i - j <= 4) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a line may be kramdown's end-of-block marker: a {@code ^} before a blank or a line's end (cheap, and more often true). */
+    private static boolean mayHoldEndOfBlock(String markdown) {
+        for (int i = markdown.indexOf('^'); i >= 0; i = markdown.indexOf('^', i + 1)) {
+            if (i + 1 == markdown.length() || markdown.charAt(i + 1) == '\n' || markdown.charAt(i + 1) == '\r'
+                    || markdown.charAt(i + 1) == ' ' || markdown.charAt(i + 1) == '\t') {
                 return true;
             }
         }
@@ -153,6 +165,8 @@ final class KramdownPreprocessor {
     private final Set<Integer> headlessTables = new java.util.HashSet<>();
     /** From where no comment's stop tag follows on a line of its own, once a search found none: linear in many unclosed ones. */
     private int noBlockCommentEndFrom = Integer.MAX_VALUE;
+    /** The fence of the code block the line loop is in ({@code ```} or longer, {@code ~~~}…), or null. */
+    private String fence;
     /** Where the content of the outermost element being read as Markdown starts in the text. */
     private int htmlStart;
     /** Where the line loop resumes after a construct that ended before its line did. */
@@ -177,7 +191,6 @@ final class KramdownPreprocessor {
     }
 
     private void run() {
-        String fence = null;
         boolean afterBlank = true;
         boolean paragraph = false;
         int position = 0;
@@ -192,15 +205,7 @@ final class KramdownPreprocessor {
             KramdownTable table;
             int extensionEnd;
             boolean text = false;
-            if (fence != null) {
-                String stripped = line.strip();
-                char fenceChar = fence.charAt(0);
-                if (stripped.startsWith(fence) && stripped.chars().allMatch(c -> c == fenceChar)) {
-                    fence = null;
-                }
-                out.copy(position, next);
-            } else if (mayOpenFence(line) && (m = FENCE.matcher(line)).matches()) {
-                fence = m.group(1);
+            if (fenced(line)) {
                 out.copy(position, next);
             } else if (line.startsWith("{:") && (m = DEFINITION.matcher(line)).matches()) {
                 definitions.merge(m.group(1), m.group(2), (earlier, later) -> earlier + " " + later);
@@ -208,6 +213,10 @@ final class KramdownPreprocessor {
                 blank = true; // an attribute list after it is for the block that follows, as after a blank line
             } else if (line.startsWith("*[") && emptyAbbreviation(line, position, lineEnd, next)) {
                 // copied with a title that is left out
+            } else if (line.startsWith("^", indentOf(line)) && indentOf(line) <= 3 && line.strip().equals("^")) {
+                placeholder(position, indentOf(line), position + indentOf(line), "", RawBlock.Kind.END);
+                out.copy(lineEnd, next);
+                blank = true; // what follows starts a block, as after a blank line
             } else if (line.startsWith("{:", indentOf(line)) && BLOCK_LIST.matcher(line).matches()) {
                 next = blockList(position, afterBlank);
             } else if (line.startsWith("<!--", indentOf(line)) && indentOf(line) <= 3) {
@@ -234,6 +243,24 @@ final class KramdownPreprocessor {
             paragraph = text;
             position = next;
         }
+    }
+
+    /** Whether {@code line} is a fence or inside fenced code, which is copied as it is; keeps track of the open fence. */
+    private boolean fenced(String line) {
+        if (fence != null) {
+            String stripped = line.strip();
+            char fenceChar = fence.charAt(0);
+            if (stripped.startsWith(fence) && stripped.chars().allMatch(c -> c == fenceChar)) {
+                fence = null;
+            }
+            return true;
+        }
+        Matcher m;
+        if (mayOpenFence(line) && (m = FENCE.matcher(line)).matches()) {
+            fence = m.group(1);
+            return true;
+        }
+        return false;
     }
 
     /** A comment is flexmark's HTML block too, to the line where it ends; the tags inside it are not. */

@@ -10,6 +10,8 @@ import com.vladsch.flexmark.ast.Paragraph;
 import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.ext.attributes.AttributeNode;
 import com.vladsch.flexmark.ext.attributes.AttributesNode;
+import com.vladsch.flexmark.ext.definition.DefinitionItem;
+import com.vladsch.flexmark.ext.definition.DefinitionList;
 import com.vladsch.flexmark.ext.tables.TableBlock;
 import com.vladsch.flexmark.ext.tables.TableCell;
 import com.vladsch.flexmark.ext.tables.TableHead;
@@ -88,6 +90,7 @@ final class KramdownTreeRewriter {
             RawBlockNode node = new RawBlockNode(placeholder.getChars(), raw.get(placeholderOffset(placeholder)));
             placeholder.insertBefore(node);
             placeholder.unlink();
+            endListAt(node);
             if (node.block().kind() == RawBlock.Kind.IAL_AFTER || node.block().kind() == RawBlock.Kind.IAL_BEFORE) {
                 blockLists.add(node);
             } else if (node.block().kind() == RawBlock.Kind.SPAN_OPEN && node.getNext() instanceof Paragraph paragraph) {
@@ -104,6 +107,43 @@ final class KramdownTreeRewriter {
                     kramdown ? owners.values(marker) : Map.of()));
             marker.unlink();
         }
+    }
+
+    /**
+     * Ends the definition list at {@code node}, a placeholder (an HTML block, an attribute list, the end-of-block marker)
+     * that flexmark read as part of a definition, not indented as the definition is, where kramdown's list ends: the
+     * list, the placeholder and what followed it in the definition, then the items after it as a list of their own.
+     */
+    private static void endListAt(RawBlockNode node) {
+        if (!(node.getParent() instanceof DefinitionItem item) || !(item.getParent() instanceof DefinitionList list)
+                || column(node) >= column(item.getFirstChild())) {
+            return;
+        }
+        Node rest = item.getNext();
+        Node last = list;
+        for (Node moved = node, next; moved != null; moved = next) {
+            next = moved.getNext();
+            moved.unlink();
+            last.insertAfter(moved);
+            last = moved;
+        }
+        if (rest != null) {
+            DefinitionList others = new DefinitionList();
+            others.setTight(list.isTight());
+            for (Node moved = rest, next; moved != null; moved = next) {
+                next = moved.getNext();
+                moved.unlink();
+                others.appendChild(moved);
+            }
+            others.setCharsFromContent();
+            last.insertAfter(others);
+        }
+    }
+
+    /** The column {@code node} starts at, on its line. */
+    private static int column(Node node) {
+        int start = node.getStartOffset();
+        return start - (node.getChars().getBaseSequence().lastIndexOf('\n', start - 1) + 1);
     }
 
     /** The paragraph after an element whose content is a paragraph's text, without its {@code <p>}. */

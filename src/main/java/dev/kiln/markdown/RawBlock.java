@@ -27,6 +27,8 @@ record RawBlock(Kind kind, String html) {
         IAL_AFTER,
         /** One after a blank line, for the block after it. */
         IAL_BEFORE,
+        /** kramdown's end-of-block marker, {@code ^} on a line of its own: it ends what is open there and shows nothing. */
+        END,
         /** Display math, {@code \[…\]}: TeX is no HTML, so safe mode keeps it. */
         MATH
     }

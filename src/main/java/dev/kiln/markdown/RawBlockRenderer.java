@@ -38,7 +38,7 @@ final class RawBlockRenderer implements NodeRenderer {
 
     private void render(RawBlockNode node, NodeRendererContext context, HtmlWriter html) {
         RawBlock block = node.block();
-        if (safeMode && block.kind() != RawBlock.Kind.MATH) {
+        if (safeMode && block.kind() != RawBlock.Kind.MATH || block.kind() == RawBlock.Kind.END) {
             return;
         }
         // Pre-formatted for flexmark's writer, which would strip the author's indentation from each line.
