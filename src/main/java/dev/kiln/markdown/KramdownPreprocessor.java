@@ -44,6 +44,8 @@ final class KramdownPreprocessor {
     private static final Pattern BLOCK_COMMENT_END = Pattern.compile("(?m)^ {0,3}\\{:/(comment)?\\}[ \\t]*$");
     /** A comment or raw text without content, {@code {::comment … /}}: nothing, as kramdown writes it. */
     private static final Pattern EMPTY_EXTENSION = Pattern.compile(" {0,3}\\{::(?:comment|nomarkdown)(?:\\s(?:\\\\}|[^}])*?)?/\\}\\s*");
+    /** The start of kramdown's footnote definition, {@code [^name]:}. */
+    private static final Pattern FOOTNOTE = Pattern.compile(" {0,3}\\[\\^\\w[\\w-]*\\]:");
     /** A line after which a new block starts, not a paragraph's next line: a heading, a rule or a setext underline. */
     private static final Pattern HEADING_OR_RULE = Pattern.compile(" {0,3}(?:#{1,6}(?:[ \\t].*)?|(?:[-=*_][ \\t]*)+)");
     private static final Pattern NOMARKDOWN_END = Pattern.compile("\\{:/(nomarkdown)?\\}");
@@ -108,13 +110,17 @@ final class KramdownPreprocessor {
 
     /** True when the text holds none of this syntax: it is parsed as it is. */
     static boolean needless(String markdown) {
-        return markdown.indexOf('<') < 0 && !markdown.contains("{:") && !markdown.contains("*[") && !mayHoldTable(markdown)
+        return markdown.indexOf('<') < 0 && !markdown.contains("{:") && !markdown.contains("*[") && !mayStartALine(markdown, "|")
+                && !mayStartALine(markdown, "[^")
                 && !markdown.contains("$$") && !hasLongRun(markdown) && !mayHoldEndOfBlock(markdown);
     }
 
-    /** Whether a line starts with {@code |} (after up to three spaces): a table in kramdown's syntax, maybe. */
-    private static boolean mayHoldTable(String markdown) {
-        for (int i = markdown.indexOf('|'); i >= 0; i = markdown.indexOf('|', i + 1)) {
+    /**
+     * Whether a line starts with {@code start} (after up to three spaces): with {@code |} a table in kramdown's syntax,
+     * maybe, with {@code [^} a footnote definition.
+     */
+    private static boolean mayStartALine(String markdown, String start) {
+        for (int i = markdown.indexOf(start); i >= 0; i = markdown.indexOf(start, i + 1)) {
             int j = i - 1;
             while (j >= 0 && i - j <= 4 && markdown.charAt(j) == ' ') {
                 j--;
@@ -217,6 +223,9 @@ final class KramdownPreprocessor {
                 placeholder(position, indentOf(line), position + indentOf(line), "", RawBlock.Kind.END);
                 out.copy(lineEnd, next);
                 blank = true; // what follows starts a block, as after a blank line
+            } else if (line.startsWith("[^", indentOf(line)) && (m = FOOTNOTE.matcher(line)).lookingAt()) {
+                next = footnoteDefinition(line, m, position, next, paragraph);
+                text = paragraph; // a definition is its first line and the indented ones after it, for kramdown
             } else if (line.startsWith("{:", indentOf(line)) && BLOCK_LIST.matcher(line).matches()) {
                 next = blockList(position, afterBlank);
             } else if (line.startsWith("<!--", indentOf(line)) && indentOf(line) <= 3) {
@@ -631,6 +640,34 @@ final class KramdownPreprocessor {
             problem = message;
             hint = problemHint;
         }
+    }
+
+    /**
+     * A footnote definition's first line, {@code footnote} its start. Right after a paragraph's text it is part of that
+     * text for kramdown, so its bracket is escaped (flexmark would end the paragraph there); with nothing after the
+     * colon, the blank lines before its indented content are left out (flexmark would end it at the first).
+     */
+    private int footnoteDefinition(String line, Matcher footnote, int lineStart, int next, boolean inParagraph) {
+        int bracket = lineStart + indentOf(line);
+        out.copy(lineStart, bracket);
+        if (inParagraph) {
+            out.insert("\\", bracket);
+        }
+        int end = line.contains("{::") ? extensions(bracket, next) : copy(bracket, next);
+        if (inParagraph || !line.substring(footnote.end()).isBlank()) {
+            return end;
+        }
+        int content = end;
+        while (content < markdown.length()) {
+            int newline = markdown.indexOf('\n', content);
+            int lineEnd = newline < 0 ? markdown.length() : newline;
+            if (!markdown.substring(content, lineEnd).isBlank()) {
+                break;
+            }
+            content = newline < 0 ? markdown.length() : newline + 1;
+        }
+        boolean indented = markdown.startsWith("    ", content) || markdown.startsWith("\t", content);
+        return indented ? content : end;
     }
 
     /** Copies {@code markdown[from, to)} as it is; returns {@code to}. */
