@@ -93,14 +93,15 @@ final class KramdownPreprocessor {
     /**
      * The text to parse, the attribute list definitions found by name, the HTML and math that
      * placeholders stand for (by the placeholder's offset in the text), the options set, where in the text the
-     * content of HTML elements read as Markdown is ({@code [start, end)}: kramdown gives headings there other ids), where
-     * tables without a header start, and the offset in
+     * content of HTML elements read as Markdown is ({@code [start, end)}: kramdown gives headings there other ids), what
+     * the rewriter does to tables in kramdown's syntax at offsets of the text ({@link KramdownTable.Mark}), and the offset in
      * the text as written of a problem that keeps it from being rendered (-1 when there is none).
      */
     record Result(EditedText text, Map<String, String> definitions, Map<Integer, RawBlock> raw, Options options,
-                  List<int[]> insideHtml, Set<Integer> headlessTables, int problemAt, String problem, String hint) {
+                  List<int[]> insideHtml, Map<Integer, KramdownTable.Mark> tableMarks, int problemAt, String problem,
+                  String hint) {
         static Result unchanged(String markdown) {
-            return new Result(EditedText.unchanged(markdown), Map.of(), Map.of(), new Options(Map.of()), List.of(), Set.of(), -1, null,
+            return new Result(EditedText.unchanged(markdown), Map.of(), Map.of(), new Options(Map.of()), List.of(), Map.of(), -1, null,
                     null);
         }
     }
@@ -110,15 +111,12 @@ final class KramdownPreprocessor {
 
     /** True when the text holds none of this syntax: it is parsed as it is. */
     static boolean needless(String markdown) {
-        return markdown.indexOf('<') < 0 && !markdown.contains("{:") && !markdown.contains("*[") && !mayStartALine(markdown, "|")
+        return markdown.indexOf('<') < 0 && !markdown.contains("{:") && !markdown.contains("*[") && markdown.indexOf('|') < 0
                 && !mayStartALine(markdown, "[^")
                 && !markdown.contains("$$") && !hasLongRun(markdown) && !mayHoldEndOfBlock(markdown);
     }
 
-    /**
-     * Whether a line starts with {@code start} (after up to three spaces): with {@code |} a table in kramdown's syntax,
-     * maybe, with {@code [^} a footnote definition.
-     */
+    /** Whether a line starts with {@code start} (after up to three spaces): with {@code [^}, a footnote definition maybe. */
     private static boolean mayStartALine(String markdown, String start) {
         for (int i = markdown.indexOf(start); i >= 0; i = markdown.indexOf(start, i + 1)) {
             int j = i - 1;
@@ -167,8 +165,8 @@ final class KramdownPreprocessor {
     /** HTML elements whose content is being read as Markdown, innermost last. */
     private final ArrayDeque<String> open = new ArrayDeque<>();
     private final List<int[]> insideHtml = new ArrayList<>();
-    /** Where the tables kramdown writes without a header start in the text (their empty header row). */
-    private final Set<Integer> headlessTables = new java.util.HashSet<>();
+    /** Where in the text tables without a header start (their empty header row), and their bodies and footers. */
+    private final Map<Integer, KramdownTable.Mark> tableMarks = new HashMap<>();
     /** From where no comment's stop tag follows on a line of its own, once a search found none: linear in many unclosed ones. */
     private int noBlockCommentEndFrom = Integer.MAX_VALUE;
     /** The fence of the code block the line loop is in ({@code ```} or longer, {@code ~~~}…), or null. */
@@ -193,7 +191,7 @@ final class KramdownPreprocessor {
             pass.insideHtml.add(new int[] {pass.htmlStart, Integer.MAX_VALUE}); // never closed: to the end, as kramdown reads it
         }
         return new Result(pass.out.build(), pass.definitions, pass.raw, new Options(Map.copyOf(pass.options)),
-                List.copyOf(pass.insideHtml), Set.copyOf(pass.headlessTables), pass.problemAt, pass.problem, pass.hint);
+                List.copyOf(pass.insideHtml), Map.copyOf(pass.tableMarks), pass.problemAt, pass.problem, pass.hint);
     }
 
     private void run() {
@@ -230,7 +228,7 @@ final class KramdownPreprocessor {
                 next = blockList(position, afterBlank);
             } else if (line.startsWith("<!--", indentOf(line)) && indentOf(line) <= 3) {
                 next = htmlComment(position);
-            } else if (afterBlank && line.startsWith("|", indentOf(line)) && (table = KramdownTable.at(markdown, position)) != null) {
+            } else if (afterBlank && line.indexOf('|') >= 0 && (table = KramdownTable.at(markdown, position)) != null) {
                 next = kramdownTable(position, table);
             } else if (!paragraph && line.startsWith("{::", indentOf(line)) && (extensionEnd = blockExtension(line, position, next)) >= 0) {
                 next = extensionEnd;
@@ -281,16 +279,32 @@ final class KramdownPreprocessor {
         return next;
     }
 
-    /** A table in kramdown's syntax, written in GFM's for flexmark ({@link KramdownTable}). */
+    /**
+     * A table in kramdown's syntax, written in GFM's for flexmark ({@link KramdownTable}): an empty header first when
+     * it has none, its header separator written as flexmark needs it, its other separators and footer line left out
+     * and the rows after them marked.
+     */
     private int kramdownTable(int lineStart, KramdownTable table) {
-        if (table.separatorStart() < 0) {
-            headlessTables.add(out.text().length());
+        if (!table.hasHeader()) {
+            tableMarks.put(out.text().length(), KramdownTable.Mark.HEADLESS);
             out.insert(table.emptyHeader() + table.separator(), lineStart);
-            out.copy(lineStart, table.end());
-        } else {
-            out.copy(lineStart, table.separatorStart());
-            out.insert(table.separator(), table.separatorStart());
-            out.copy(Math.min(table.separatorEnd() + 1, table.end()), table.end());
+        }
+        KramdownTable.Mark next = null;
+        for (KramdownTable.Line line : table.lines()) {
+            int lineEnd = Math.min(line.end() + 1, table.end());
+            switch (line.kind()) {
+                case ROW -> {
+                    if (next != null) {
+                        tableMarks.put(out.text().length(), next);
+                        next = null;
+                    }
+                    out.copy(line.start(), lineEnd);
+                }
+                case HEADER_SEPARATOR -> out.insert(table.separator(), line.start());
+                case BODY_SEPARATOR -> next = next == null ? KramdownTable.Mark.BODY : next;
+                case FOOTER -> next = KramdownTable.Mark.FOOT;
+                case IGNORED -> { }
+            }
         }
         return table.end();
     }

@@ -13,8 +13,10 @@ import com.vladsch.flexmark.ext.attributes.AttributesNode;
 import com.vladsch.flexmark.ext.definition.DefinitionItem;
 import com.vladsch.flexmark.ext.definition.DefinitionList;
 import com.vladsch.flexmark.ext.tables.TableBlock;
+import com.vladsch.flexmark.ext.tables.TableBody;
 import com.vladsch.flexmark.ext.tables.TableCell;
 import com.vladsch.flexmark.ext.tables.TableHead;
+import com.vladsch.flexmark.ext.tables.TableRow;
 import com.vladsch.flexmark.ext.tables.TableSeparator;
 import com.vladsch.flexmark.ext.toc.TocBlock;
 import com.vladsch.flexmark.ext.typographic.TypographicQuotes;
@@ -25,7 +27,6 @@ import com.vladsch.flexmark.util.sequence.BasedSequence;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Adjusts a parsed tree to what a kramdown author expects, before it is rendered: typographic
@@ -50,13 +51,15 @@ final class KramdownTreeRewriter {
     /**
      * @param definitions kramdown attribute list definitions by name, as written after the name's colon
      * @param raw what the preprocessor's placeholder lines stand for, by their offset in the parsed text
-     * @param headlessTables where the tables start that kramdown writes without a header: theirs is removed
+     * @param tableMarks where tables in kramdown's syntax start that it writes without a header (theirs is removed),
+     *                   and the rows where their other bodies and their footer start
      */
-    void rewrite(Document document, Map<String, String> definitions, Map<Integer, RawBlock> raw, Set<Integer> headlessTables) {
+    void rewrite(Document document, Map<String, String> definitions, Map<Integer, RawBlock> raw,
+                 Map<Integer, KramdownTable.Mark> tableMarks) {
         List<Node> tableOfContentsMarkers = new ArrayList<>();
         List<AttributesNode> attributeLists = new ArrayList<>();
         List<HtmlBlockBase> placeholders = new ArrayList<>();
-        List<TableBlock> headless = new ArrayList<>();
+        List<Node> marked = new ArrayList<>();
         List<TableCell> empty = new ArrayList<>();
         for (Node node : document.getDescendants()) {
             if (node instanceof AttributesNode list) {
@@ -77,13 +80,13 @@ final class KramdownTreeRewriter {
                 tableOfContentsMarkers.add(node);
             } else if (node instanceof ListBlock list) {
                 lastItemAsTheOthers(list);
-            } else if (node instanceof TableBlock table && headlessTables.contains(table.getStartOffset())) {
-                headless.add(table);
+            } else if ((node instanceof TableBlock || node instanceof TableRow) && tableMarks.containsKey(lineStart(node))) {
+                marked.add(node);
             } else if (node instanceof TableCell cell && cell.getText().isBlank()) {
                 empty.add(cell);
             }
         }
-        tables(headless, empty);
+        tables(marked, tableMarks, empty);
         AttributeOwners owners = new AttributeOwners(document, definitions);
         List<RawBlockNode> blockLists = new ArrayList<>();
         for (HtmlBlockBase placeholder : placeholders) {
@@ -175,20 +178,51 @@ final class KramdownTreeRewriter {
         }
     }
 
-    /** Tables as kramdown writes them: without the empty header given to those it writes without one, empty cells a no-break space. */
-    private static void tables(List<TableBlock> headless, List<TableCell> empty) {
-        for (TableBlock table : headless) {
-            for (Node child = table.getFirstChild(), next; child != null; child = next) {
-                next = child.getNext();
-                if (child instanceof TableHead || child instanceof TableSeparator) {
-                    child.unlink();
+    /**
+     * Tables as kramdown writes them: without the empty header given to those it writes without one, with its other
+     * bodies and its footer where {@code marks} say they start, empty cells a no-break space.
+     */
+    private static void tables(List<Node> marked, Map<Integer, KramdownTable.Mark> marks, List<TableCell> empty) {
+        for (Node node : marked) {
+            KramdownTable.Mark mark = marks.get(lineStart(node));
+            if (node instanceof TableBlock table && mark == KramdownTable.Mark.HEADLESS) {
+                for (Node child = table.getFirstChild(), next; child != null; child = next) {
+                    next = child.getNext();
+                    if (child instanceof TableHead || child instanceof TableSeparator) {
+                        child.unlink();
+                    }
                 }
+            } else if (node instanceof TableRow row && mark != KramdownTable.Mark.HEADLESS) {
+                tablePart(row, mark);
             }
         }
         for (TableCell cell : empty) {
             cell.removeChildren();
             cell.appendChild(new Text(BasedSequence.of("\u00A0")));
         }
+    }
+
+    /**
+     * kramdown's other body or footer of a table, from {@code row} on: the rows of its body from there go to a new body,
+     * or to the footer.
+     */
+    private static void tablePart(TableRow row, KramdownTable.Mark mark) {
+        if (!(row.getParent() instanceof TableBody body)) {
+            return;
+        }
+        Node part = mark == KramdownTable.Mark.FOOT ? new TableFootNode() : new TableBody();
+        for (Node moved = row, next; moved != null; moved = next) {
+            next = moved.getNext();
+            moved.unlink();
+            part.appendChild(moved);
+        }
+        part.setCharsFromContent();
+        body.insertAfter(part);
+    }
+
+    /** Where the line {@code node} starts on starts, in the parsed text. */
+    private static int lineStart(Node node) {
+        return node.getChars().getBaseSequence().lastIndexOf('\n', node.getStartOffset() - 1) + 1;
     }
 
     /** Where the placeholder's {@code <} is: flexmark's block may start at its line's indentation. */

@@ -171,7 +171,7 @@ public final class MarkdownRenderer {
         if (deepNode != null) {
             return tooDeep(markdown, prepared.text().originOffset(deepNode.getStartOffset()));
         }
-        rewriter.rewrite(document, prepared.definitions(), prepared.raw(), prepared.headlessTables());
+        rewriter.rewrite(document, prepared.definitions(), prepared.raw(), prepared.tableMarks());
         List<RenderedMarkdown.Problem> problems = new ArrayList<>();
         List<String> thumbnails = List.of();
         if (EmbedRewriter.mayHold(markdown)) {

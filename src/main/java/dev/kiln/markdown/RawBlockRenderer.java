@@ -7,7 +7,10 @@ import com.vladsch.flexmark.html.renderer.NodeRenderingHandler;
 import com.vladsch.flexmark.util.sequence.Escaping;
 import java.util.Set;
 
-/** Renders what kramdown's block rules made of the text: raw HTML blocks, span content, math, extensions in text; and embeds. */
+/**
+ * Renders what kramdown's block rules made of the text: raw HTML blocks, span content, math, extensions in text, table
+ * footers; and embeds.
+ */
 final class RawBlockRenderer implements NodeRenderer {
     private final boolean safeMode;
     private final MarkdownRenderer.ThumbnailUrls thumbnails;
@@ -29,6 +32,8 @@ final class RawBlockRenderer implements NodeRenderer {
                     }
                 }),
                 new NodeRenderingHandler<>(FigureNode.class, this::render),
+                new NodeRenderingHandler<>(TableFootNode.class, (node, context, html) ->
+                        html.withAttr().tagLineIndent("tfoot", () -> context.renderChildren(node))),
                 // Kiln's own markup, not the author's HTML: safe mode keeps it.
                 new NodeRenderingHandler<>(EmbedNode.class, (node, context, html) -> {
                     html.line();
