@@ -145,8 +145,7 @@ final class KramdownTreeRewriter {
 
     /** The column {@code node} starts at, on its line. */
     private static int column(Node node) {
-        int start = node.getStartOffset();
-        return start - (node.getChars().getBaseSequence().lastIndexOf('\n', start - 1) + 1);
+        return node.getStartOffset() - lineStart(node);
     }
 
     /** The paragraph after an element whose content is a paragraph's text, without its {@code <p>}. */

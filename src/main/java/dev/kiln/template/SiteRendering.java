@@ -171,8 +171,10 @@ public final class SiteRendering {
             return Page.of(redirect(redirect.target().title(), redirect.target().url()));
         } else if (route instanceof Route.SearchIndex index) {
             return new Page(searchIndex.index(index), null);
-        } else if (movedAway(route) != null) {
-            return Page.of(redirect(movedAway(route).title(), movedAway(route).redirectTo()));
+        }
+        Document moved = movedAway(route);
+        if (moved != null) {
+            return Page.of(redirect(moved.title(), moved.redirectTo()));
         }
         return inputs instanceof LayoutInputs layout ? Page.of(execute(route, layout, problems)) : null;
     }
