@@ -75,6 +75,40 @@ class SeriesAndRelatedTest {
     }
 
     @Test
+    void relatedPostsAreTheBestOnASiteWithCommonAndRareTags() {
+        // the search skips the lists of common tags when rarer ones already give the best: it must choose what counting every shared tag chooses
+        java.util.Random random = new java.util.Random(21);
+        int count = 80;
+        List<java.util.Set<Integer>> tags = new java.util.ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            java.util.Set<Integer> mine = new java.util.TreeSet<>();
+            for (int k = 1 + random.nextInt(5); k > 0; k--) {
+                mine.add((int) (12 * Math.pow(random.nextDouble(), 2.5))); // tag 0 on most posts, tag 11 on few
+            }
+            tags.add(mine);
+            post(String.format("%s-p%02d.md", java.time.LocalDate.of(2022, 1, 1).plusDays(i), i), "title: P" + i + "\ntags: ["
+                    + mine.stream().map(t -> "t" + t).collect(java.util.stream.Collectors.joining(", ")) + "]\n");
+        }
+        assertEquals(0, build("related_posts: 4\n").exitCode());
+        for (int i = 0; i < count; i++) {
+            int self = i;
+            List<String> expected = java.util.stream.IntStream.range(0, count).boxed()
+                    .filter(j -> j != self && shared(tags.get(self), tags.get(j)) > 0)
+                    .sorted(java.util.Comparator.comparing((Integer j) -> -shared(tags.get(self), tags.get(j))).thenComparing(j -> -j))
+                    .limit(4).map(j -> url(j)).toList();
+            assertEquals(expected, related(page(url(i).substring(1))), "post " + i + " tagged " + tags.get(i));
+        }
+    }
+
+    private static long shared(java.util.Set<Integer> a, java.util.Set<Integer> b) {
+        return a.stream().filter(b::contains).count();
+    }
+
+    private static String url(int i) {
+        return "/" + java.time.LocalDate.of(2022, 1, 1).plusDays(i).toString().replace('-', '/') + "/p" + String.format("%02d", i) + "/";
+    }
+
+    @Test
     void relatedPostsAreThreeByDefaultAndTurnOffWithZeroOrFalse() {
         for (int i = 1; i <= 5; i++) {
             post("2022-01-0" + i + "-p" + i + ".md", "title: P" + i + "\ntags: [same]\n");
