@@ -67,11 +67,23 @@ final class PostFiles {
      */
     private static boolean nextTag(Matcher m, String html, int from) {
         for (int at = html.indexOf('<', from); at >= 0; at = html.indexOf('<', at + 1)) {
-            if (m.region(at, html.length()).lookingAt()) {
+            if (linkingTag(html, at + 1) && m.region(at, html.length()).lookingAt()) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Whether a tag whose name starts at {@code at} is one that {@link #ATTRIBUTE} reads: most are not (p, li, code, span). */
+    private static boolean linkingTag(String html, int at) {
+        int end = at;
+        while (end < html.length() && end - at < 7 && Character.isLetter(html.charAt(end))) {
+            end++;
+        }
+        return switch (html.substring(at, end).toLowerCase(java.util.Locale.ROOT)) {
+            case "img", "a", "source", "video", "audio", "track" -> true;
+            default -> false;
+        };
     }
 
     private static String rewritten(String raw, String folder, String postUrl, Function<String, String> fileUrl,

@@ -33,7 +33,13 @@ public record Embed(Kind kind, String id, String title, String link, String fram
 
     /** Whether {@code html} shows an embed's card, and so needs the theme's script that loads it on click. */
     public static boolean shownIn(String html) {
-        return html.contains(" data-embed-src=\"");
+        // searched from its rarest character: String.indexOf tries a match at each occurrence of the first one, and a space is everywhere
+        for (int i = html.indexOf("-embed-src=\""); i >= 0; i = html.indexOf("-embed-src=\"", i + 1)) {
+            if (html.startsWith(" data", i - 5)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The host the click loads from, named on the card so a reader knows where the click goes. */

@@ -46,7 +46,13 @@ public final class LiquidRenderer {
 
     /** Whether {@code body} may hold Liquid at all; most posts do not, and skip this step. */
     public static boolean mayHoldLiquid(String body) {
-        return body.contains("{{") || body.contains("{%");
+        for (int i = body.indexOf('{'); i >= 0 && i + 1 < body.length(); i = body.indexOf('{', i + 1)) {
+            char next = body.charAt(i + 1);
+            if (next == '{' || next == '%') {
+                return true;
+            }
+        }
+        return false; // one pass: posts are read once for this, not once per opener
     }
 
     /**

@@ -21,7 +21,12 @@ final class EmbedRewriter {
     record Problem(int offset, String message, String hint) {}
 
     static boolean mayHold(String markdown) {
-        return markdown.contains("{%") || markdown.contains("{{<") || markdown.contains("{{%");
+        for (int i = markdown.indexOf('{'); i >= 0 && i + 1 < markdown.length(); i = markdown.indexOf('{', i + 1)) {
+            if (markdown.startsWith("%", i + 1) || markdown.startsWith("{<", i + 1) || markdown.startsWith("{%", i + 1)) {
+                return true;
+            }
+        }
+        return false; // one pass for "{%", "{{<" and "{{%"
     }
 
     static List<Problem> rewrite(Document document) {

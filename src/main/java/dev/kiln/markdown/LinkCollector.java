@@ -19,11 +19,14 @@ final class LinkCollector {
 
     /** Positions are in the text as written, before {@link KramdownPreprocessor} edited it. */
     static List<RenderedMarkdown.Link> links(Document document, EditedText markdown) {
-        SourceLines lines = new SourceLines(markdown.original());
+        SourceLines lines = null; // made at the first link: a post without links needs none
         List<RenderedMarkdown.Link> links = new ArrayList<>();
         for (Node node : document.getDescendants()) {
             String url = url(document, node);
             if (url != null) {
+                if (lines == null) {
+                    lines = new SourceLines(markdown.original());
+                }
                 int offset = markdown.originOffset(node.getStartOffset());
                 links.add(new RenderedMarkdown.Link(url, lines.line(offset), lines.column(offset)));
             }
