@@ -124,15 +124,26 @@ final class LinkAttributeProvider implements AttributeProvider {
      */
     private static boolean isScriptUrl(Attribute attribute) {
         String name = attribute.getName().toLowerCase(Locale.ROOT);
-        boolean url = name.equals("href") || name.equals("src") || name.endsWith("action") || name.equals("formaction");
+        if (!(name.equals("href") || name.equals("src") || name.endsWith("action") || name.equals("formaction"))) {
+            return false;
+        }
         String value = normalizedUrl(attribute);
-        return url && (value.startsWith("javascript:") || value.startsWith("vbscript:"));
+        return value.startsWith("javascript:") || value.startsWith("vbscript:");
     }
 
     /** Browsers ignore tabs, newlines and other controls inside a URL: "java\tscript:" runs too. */
     private static String normalizedUrl(Attribute attribute) {
-        return attribute.getValue().replaceAll("[\\x00-\\x20\\x7f]", "").toLowerCase(Locale.ROOT);
+        String value = attribute.getValue();
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c <= 0x20 || c == 0x7f) { // rare: most URLs go without the regex
+                return CONTROLS.matcher(value).replaceAll("").toLowerCase(Locale.ROOT);
+            }
+        }
+        return value.toLowerCase(Locale.ROOT);
     }
+
+    private static final java.util.regex.Pattern CONTROLS = java.util.regex.Pattern.compile("[\\x00-\\x20\\x7f]");
 
     /** kramdown puts a code block's attribute list on the block only (an id twice is invalid HTML): its {@code <code>} keeps the language. */
     private static void onlyLanguage(MutableAttributes attributes) {
