@@ -12,6 +12,8 @@ import dev.kiln.text.XmlText;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,6 +26,8 @@ final class FeedWriter {
     private static final Pattern ROOT_RELATIVE = Pattern.compile("(\\s(?:href|src)=\")/(?!/)");
 
     private final SiteConfig config;
+    /** Entries made so far in this build, by post URL: routes render on every core. */
+    private final Map<String, String> entries = new ConcurrentHashMap<>();
 
     FeedWriter(SiteConfig config) {
         this.config = config;
@@ -49,33 +53,40 @@ final class FeedWriter {
         }
         xml.append("  <generator>Kiln</generator>\n");
         for (Document post : feed.posts()) {
-            String url = UrlText.encode(absolute(post.url()));
-            xml.append("  <entry>\n");
-            xml.append("    <title type=\"html\">").append(XmlText.escape(HtmlText.escape(post.title()))).append("</title>\n");
-            xml.append("    <link href=\"").append(XmlText.escape(url)).append("\" rel=\"alternate\" type=\"text/html\"/>\n");
-            element(xml, "    ", "id", url);
-            element(xml, "    ", "published", ISO.format(post.date()));
-            element(xml, "    ", "updated", ISO.format(RoutePlanner.updated(post)));
-            if (post.author() != null && !post.author().isEmpty()) {
-                xml.append("    <author>\n");
-                element(xml, "      ", "name", post.author());
-                xml.append("    </author>\n");
-            }
-            for (Tag tag : post.tags()) {
-                xml.append("    <category term=\"").append(XmlText.escape(tag.name())).append("\"/>\n");
-            }
-            for (Tag category : post.categories()) {
-                if (post.tags().stream().noneMatch(t -> t.name().equalsIgnoreCase(category.name()))) {
-                    xml.append("    <category term=\"").append(XmlText.escape(category.name())).append("\"/>\n");
-                }
-            }
-            String summary = post.description() != null ? HtmlText.escape(post.description()) : post.content().excerptHtml();
-            xml.append("    <summary type=\"html\">").append(XmlText.escape(absolutize(summary))).append("</summary>\n");
-            xml.append("    <content type=\"html\" xml:base=\"").append(XmlText.escape(url)).append("\">")
-                    .append(XmlText.escape(absolutize(post.content().html()))).append("</content>\n");
-            xml.append("  </entry>\n");
+            xml.append(entries.computeIfAbsent(post.url(), u -> entry(post)));
         }
         return xml.append("</feed>\n").toString();
+    }
+
+    /** A post's entry, the same in every feed that lists it (a new post is in the site's feed and each of its tags'). */
+    private String entry(Document post) {
+        StringBuilder xml = new StringBuilder(1024);
+        String url = UrlText.encode(absolute(post.url()));
+        xml.append("  <entry>\n");
+        xml.append("    <title type=\"html\">").append(XmlText.escape(HtmlText.escape(post.title()))).append("</title>\n");
+        xml.append("    <link href=\"").append(XmlText.escape(url)).append("\" rel=\"alternate\" type=\"text/html\"/>\n");
+        element(xml, "    ", "id", url);
+        element(xml, "    ", "published", ISO.format(post.date()));
+        element(xml, "    ", "updated", ISO.format(RoutePlanner.updated(post)));
+        if (post.author() != null && !post.author().isEmpty()) {
+            xml.append("    <author>\n");
+            element(xml, "      ", "name", post.author());
+            xml.append("    </author>\n");
+        }
+        for (Tag tag : post.tags()) {
+            xml.append("    <category term=\"").append(XmlText.escape(tag.name())).append("\"/>\n");
+        }
+        for (Tag category : post.categories()) {
+            if (post.tags().stream().noneMatch(t -> t.name().equalsIgnoreCase(category.name()))) {
+                xml.append("    <category term=\"").append(XmlText.escape(category.name())).append("\"/>\n");
+            }
+        }
+        String summary = post.description() != null ? HtmlText.escape(post.description()) : post.content().excerptHtml();
+        xml.append("    <summary type=\"html\">").append(XmlText.escape(absolutize(summary))).append("</summary>\n");
+        xml.append("    <content type=\"html\" xml:base=\"").append(XmlText.escape(url)).append("\">")
+                .append(XmlText.escape(absolutize(post.content().html()))).append("</content>\n");
+        xml.append("  </entry>\n");
+        return xml.toString();
     }
 
     /**
