@@ -1,5 +1,6 @@
 package dev.kiln.compile;
 
+import dev.kiln.work.FrozenMap;
 import dev.kiln.liquid.SiteLookup;
 import dev.kiln.model.SiteConfig;
 import dev.kiln.model.SourceResult;
@@ -31,7 +32,7 @@ public final class SiteCompiler {
         public static final Memory EMPTY = new Memory(Map.of());
 
         public Memory {
-            sources = Map.copyOf(sources);
+            sources = FrozenMap.copyOf(sources);
         }
 
         /** This memory without the sources at {@code paths}: they are read again, whatever their text. */

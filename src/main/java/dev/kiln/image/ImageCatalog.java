@@ -1,5 +1,6 @@
 package dev.kiln.image;
 
+import dev.kiln.work.FrozenMap;
 import java.util.List;
 import java.util.Map;
 
@@ -10,7 +11,7 @@ import java.util.Map;
  */
 public record ImageCatalog(Map<String, Image> images) {
     public ImageCatalog {
-        images = Map.copyOf(images);
+        images = FrozenMap.copyOf(images);
     }
 
     public static ImageCatalog empty() {

@@ -1,5 +1,6 @@
 package dev.kiln.image;
 
+import dev.kiln.work.FrozenMap;
 import dev.kiln.diag.SourcePosition;
 import dev.kiln.model.Document;
 import dev.kiln.model.RouteTable;
@@ -44,7 +45,7 @@ public final class ImageUses {
         public static final Memory EMPTY = new Memory(Map.of());
 
         public Memory {
-            shown = Map.copyOf(shown);
+            shown = FrozenMap.copyOf(shown);
         }
 
         public Memory without(Collection<Path> paths) {

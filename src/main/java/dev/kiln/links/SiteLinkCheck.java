@@ -1,5 +1,6 @@
 package dev.kiln.links;
 
+import dev.kiln.work.FrozenMap;
 import dev.kiln.diag.Diagnostic;
 import dev.kiln.diag.SourcePosition;
 import dev.kiln.model.SiteConfig;
@@ -51,8 +52,8 @@ public final class SiteLinkCheck {
         public static final Memory EMPTY = new Memory(Map.of(), Map.of(), Set.of(), null, Set.of());
 
         public Memory {
-            reports = Map.copyOf(reports);
-            outputs = Map.copyOf(outputs);
+            reports = FrozenMap.copyOf(reports);
+            outputs = FrozenMap.copyOf(outputs);
             paths = Set.copyOf(paths);
             readSince = Set.copyOf(readSince);
         }
@@ -114,7 +115,7 @@ public final class SiteLinkCheck {
                     sources.links(source), sources.text(source))));
         });
         return new Checked(LinkChecker.diagnostics(next.values()),
-                new Memory(next, Map.copyOf(outputs), paths, config, Set.of()));
+                new Memory(next, FrozenMap.copyOf(outputs), paths, config, Set.of()));
     }
 
     /** The pages rendered anew whose ids (the targets of #fragments) are not those of last time. */

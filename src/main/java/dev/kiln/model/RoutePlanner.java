@@ -1,5 +1,6 @@
 package dev.kiln.model;
 
+import dev.kiln.work.FrozenMap;
 import dev.kiln.diag.SourcePosition;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -52,10 +53,10 @@ public final class RoutePlanner {
                           List<Integer> postOrder, List<List<Integer>> related, int relatedLimit) {
         public Decided {
             drafts = List.copyOf(drafts);
-            keys = Map.copyOf(keys);
-            tags = Map.copyOf(tags);
-            categories = Map.copyOf(categories);
-            series = Map.copyOf(series);
+            keys = FrozenMap.copyOf(keys);
+            tags = FrozenMap.copyOf(tags);
+            categories = FrozenMap.copyOf(categories);
+            series = FrozenMap.copyOf(series);
             documents = List.copyOf(documents);
             postOrder = List.copyOf(postOrder);
             related = List.copyOf(related);

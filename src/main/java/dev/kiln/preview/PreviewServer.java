@@ -1,5 +1,6 @@
 package dev.kiln.preview;
 
+import dev.kiln.work.FrozenMap;
 import com.sun.net.httpserver.HttpServer;
 import dev.kiln.pipeline.BuildMemory;
 import dev.kiln.pipeline.BuildResult;
@@ -277,7 +278,7 @@ public final class PreviewServer implements AutoCloseable {
                         attributes.lastModifiedTime().toMillis()));
             }
         }
-        return Map.copyOf(served);
+        return FrozenMap.copyOf(served);
     }
 
     private static Set<String> changedFiles(Map<String, ServedFile> before, Map<String, ServedFile> after) {

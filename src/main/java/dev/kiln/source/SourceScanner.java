@@ -1,5 +1,6 @@
 package dev.kiln.source;
 
+import dev.kiln.work.FrozenMap;
 import dev.kiln.diag.Diagnostic;
 import dev.kiln.diag.Diagnostics;
 import dev.kiln.diag.SourcePosition;
@@ -73,7 +74,7 @@ public final class SourceScanner {
         public static final Memory EMPTY = new Memory(Map.of(), null, null);
 
         public Memory {
-            texts = Map.copyOf(texts);
+            texts = FrozenMap.copyOf(texts);
         }
 
         /**

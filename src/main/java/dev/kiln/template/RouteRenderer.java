@@ -1,5 +1,6 @@
 package dev.kiln.template;
 
+import dev.kiln.work.FrozenMap;
 import dev.kiln.diag.Diagnostic;
 import dev.kiln.diag.SourcePosition;
 import dev.kiln.image.ImageCatalog;
@@ -35,7 +36,7 @@ public final class RouteRenderer {
         public static final Memory EMPTY = new Memory(null, null, null, null, Map.of());
 
         public Memory {
-            byPath = Map.copyOf(byPath);
+            byPath = FrozenMap.copyOf(byPath);
         }
 
         /** This memory without the outputs made from the sources at {@code paths}. */
