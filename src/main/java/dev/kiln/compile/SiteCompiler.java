@@ -1,6 +1,7 @@
 package dev.kiln.compile;
 
 import dev.kiln.work.FrozenMap;
+import dev.kiln.work.FrozenSet;
 import dev.kiln.liquid.SiteLookup;
 import dev.kiln.model.SiteConfig;
 import dev.kiln.model.SourceResult;
@@ -42,7 +43,7 @@ public final class SiteCompiler {
             }
             Map<Path, Known> kept = new HashMap<>(sources);
             kept.keySet().removeAll(paths);
-            return new Memory(kept);
+            return new Memory(FrozenMap.adopt(kept));
         }
     }
 
@@ -91,7 +92,7 @@ public final class SiteCompiler {
             }
             next.put(source.path(), new Known(source.file().text(), settings, parsed[i], compiled[i]));
         }
-        return new Compilation(Stream.of(compiled).map(SourceCompiler.CompiledSource::result).toList(), Set.copyOf(recompiled),
-                new Memory(next));
+        return new Compilation(Stream.of(compiled).map(SourceCompiler.CompiledSource::result).toList(), FrozenSet.copyOf(recompiled),
+                new Memory(FrozenMap.adopt(next)));
     }
 }

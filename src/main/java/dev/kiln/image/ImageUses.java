@@ -54,7 +54,7 @@ public final class ImageUses {
             }
             Map<Path, Shown> kept = new HashMap<>(shown);
             kept.keySet().removeAll(paths);
-            return new Memory(kept);
+            return new Memory(FrozenMap.adopt(kept));
         }
     }
 
@@ -95,7 +95,7 @@ public final class ImageUses {
                 }
             }
         }
-        return new Found(List.copyOf(requests.values()), new Memory(next));
+        return new Found(List.copyOf(requests.values()), new Memory(FrozenMap.adopt(next)));
     }
 
     private static String inContent(Path relative) {

@@ -1,6 +1,7 @@
 package dev.kiln.links;
 
 import dev.kiln.work.FrozenMap;
+import dev.kiln.work.FrozenSet;
 import dev.kiln.diag.Diagnostic;
 import dev.kiln.diag.SourcePosition;
 import dev.kiln.model.SiteConfig;
@@ -54,8 +55,8 @@ public final class SiteLinkCheck {
         public Memory {
             reports = FrozenMap.copyOf(reports);
             outputs = FrozenMap.copyOf(outputs);
-            paths = Set.copyOf(paths);
-            readSince = Set.copyOf(readSince);
+            paths = FrozenSet.copyOf(paths);
+            readSince = FrozenSet.copyOf(readSince);
         }
 
         /** This memory, told that the sources at {@code read} were read anew (their positions may have moved). */
@@ -115,7 +116,7 @@ public final class SiteLinkCheck {
                     sources.links(source), sources.text(source))));
         });
         return new Checked(LinkChecker.diagnostics(next.values()),
-                new Memory(next, FrozenMap.copyOf(outputs), paths, config, Set.of()));
+                new Memory(FrozenMap.adopt(next), FrozenMap.copyOf(outputs), paths, config, Set.of()));
     }
 
     /** The pages rendered anew whose ids (the targets of #fragments) are not those of last time. */

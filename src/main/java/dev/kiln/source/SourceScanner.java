@@ -100,7 +100,7 @@ public final class SourceScanner {
                 }
                 known = known == null ? null : new Listing(known.root(), known.entries(), known.byRelative(), Set.copyOf(changed));
             }
-            return new Memory(kept, known, bundledTheme);
+            return new Memory(FrozenMap.adopt(kept), known, bundledTheme);
         }
     }
 
@@ -178,7 +178,7 @@ public final class SourceScanner {
         Map<String, ThemeFile> bundledTheme = memory.bundledTheme() != null ? memory.bundledTheme() : bundledTheme();
         ThemeParts theme = theme(root, realRoot, bundledTheme, diagnostics);
         return new Scan(new SourceTree(root, config, posts, pages, statics, theme.layouts(), theme.assets(), theme.includes(), data),
-                new Memory(read, listing, bundledTheme));
+                new Memory(FrozenMap.adopt(read), listing, bundledTheme));
     }
 
     /** The theme's layouts, assets and includes: the bundled theme's files, and templates/ over them. */

@@ -50,7 +50,7 @@ public final class RouteRenderer {
                     kept.put(path, output);
                 }
             });
-            return new Memory(theme, config, rendering, facts, kept);
+            return new Memory(theme, config, rendering, facts, FrozenMap.adopt(kept));
         }
     }
 
@@ -103,7 +103,7 @@ public final class RouteRenderer {
                 }
             }
         }
-        return new Rendered(done, fresh, problems, new Memory(theme, config, rendering, facts, byPath));
+        return new Rendered(done, fresh, problems, new Memory(theme, config, rendering, facts, FrozenMap.adopt(byPath)));
     }
 
     private static Output renderOne(SiteRendering rendering, Route route, SiteRendering.RouteInputs inputs, List<Diagnostic> found) {

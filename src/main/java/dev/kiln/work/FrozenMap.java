@@ -32,6 +32,11 @@ public final class FrozenMap<K, V> extends AbstractMap<K, V> {
         return new FrozenMap<>(Collections.unmodifiableMap(new HashMap<>(source)));
     }
 
+    /** {@code made} itself, frozen: for a map the caller has just filled and hands over without keeping it (a copy would be a second pass). */
+    public static <K, V> Map<K, V> adopt(Map<K, V> made) {
+        return made.isEmpty() ? Map.of() : new FrozenMap<>(Collections.unmodifiableMap(made));
+    }
+
     @Override
     public V get(Object key) {
         return map.get(key);
