@@ -23,9 +23,10 @@ record ImportCommand(Console console) implements Command {
             pages and static files are copied with their text unchanged; _config.yml becomes
             content/site.yml; includes that posts use go to templates/includes/. Front matter only
             gains keys: each post's and page's Jekyll URL becomes an alias (a redirect) when Kiln's
-            URL differs, and so do redirect_from: entries. A layout Kiln's theme lacks becomes page
-            (or post). It prints what it wrote, what it left out and why, and what to check, with
-            the file and line.
+            URL differs, beside redirect_from: entries, which Kiln reads as jekyll-redirect-from
+            did (one no redirect page can serve, such as /?p=12, is put in a comment and reported).
+            A layout Kiln's theme lacks becomes page (or post). It prints what it wrote, what it
+            left out and why, and what to check, with the file and line.
               --keep-urls    keep Jekyll's URLs as the real ones (site.yml and permalink: keys)
                              instead of redirecting them to Kiln's /:year/:month/:day/:slug/
 

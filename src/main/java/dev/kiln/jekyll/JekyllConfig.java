@@ -26,8 +26,10 @@ final class JekyllConfig {
     private static final Map<String, String> REPLACED = Map.ofEntries(
             Map.entry("theme", "Kiln uses its own theme (templates/, or the bundled one)"),
             Map.entry("remote_theme", "Kiln uses its own theme (templates/, or the bundled one)"),
-            Map.entry("plugins", "Kiln has feeds, a sitemap, redirects (aliases:) and SEO tags built in; other plugins do not run"),
-            Map.entry("gems", "Kiln has feeds, a sitemap, redirects (aliases:) and SEO tags built in; other plugins do not run"),
+            Map.entry("plugins", "Kiln has feeds, a sitemap, redirects (aliases:, and jekyll-redirect-from's redirect_from: and redirect_to:,"
+                    + " without its /redirects.json) and SEO tags built in; other plugins do not run"),
+            Map.entry("gems", "Kiln has feeds, a sitemap, redirects (aliases:, and jekyll-redirect-from's redirect_from: and redirect_to:,"
+                    + " without its /redirects.json) and SEO tags built in; other plugins do not run"),
             Map.entry("markdown", "Kiln reads kramdown's Markdown itself"),
             Map.entry("kramdown", "Kiln reads kramdown's Markdown itself; its options are not used"),
             Map.entry("highlighter", "Kiln highlights code at build time itself"),

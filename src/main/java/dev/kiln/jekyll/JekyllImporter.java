@@ -39,6 +39,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -534,16 +535,11 @@ public final class JekyllImporter {
             added.put("markdown", "false");
             notes.add("an HTML post: markdown: false, so Kiln reads its body as HTML, as Jekyll did");
         }
-        List<String> aliases = new ArrayList<>();
+        List<String> jekyllUrls = new ArrayList<>();
         if (!post.draft()) {
-            text = keepJekyllUrl(context, post, front, text, added, aliases, notes);
+            text = keepJekyllUrl(context, post, front, text, added, jekyllUrls, notes);
         }
-        List<String> redirects = redirectFrom(values.get("redirect_from"));
-        if (!redirects.isEmpty()) {
-            aliases.addAll(redirects);
-            notes.add("redirect_from: " + String.join(", ", redirects) + " redirect");
-        }
-        addAliases(post.target(), values, aliases, added);
+        text = keepOldUrls(context, new Place(post.source(), post.target(), true), text, front, jekyllUrls, added, notes);
         String result = withKeys(text, added);
         if (!post.draft()) {
             new FrontMatterReader(SourceSettings.of(context.kilnConfig())).read(Path.of(post.target()), true,
@@ -567,21 +563,32 @@ public final class JekyllImporter {
             text = ownPermalinkForKiln(context, post.target(), true, text, front, jekyllUrl.get(), notes);
         }
         Optional<String> kilnUrl = kilnUrl(context, post.target(), true, reparsed(post.target(), text, front), added);
-        if (jekyllUrl.isEmpty() || kilnUrl.isEmpty() || jekyllUrl.get().equals(kilnUrl.get())) {
-            return text;
-        }
-        if (jekyllUrl.get().equalsIgnoreCase(kilnUrl.get())) {
-            notes.add("Jekyll URL " + jekyllUrl.get() + " differs from Kiln's " + kilnUrl.get() + " only in case: no redirect"
-                    + " (on a disk that ignores case, as macOS's and Windows's do, both are one file; servers that ignore case,"
-                    + " as GitHub Pages did, serve the old one)");
-        } else if (keepUrls && front.values().get("permalink") == null) {
-            added.put("permalink", YamlText.quoted(jekyllUrl.get()));
-            notes.add("keeps its Jekyll URL " + jekyllUrl.get());
-        } else {
-            aliases.add(jekyllUrl.get());
-            notes.add("Jekyll URL " + jekyllUrl.get() + " redirects to " + kilnUrl.get());
+        if (jekyllUrl.isPresent() && kilnUrl.isPresent()) {
+            keepJekyllUrl(jekyllUrl.get(), kilnUrl.get(), front.values().get("permalink") != null, added, aliases, notes);
         }
         return text;
+    }
+
+    /**
+     * A Jekyll URL that differs from Kiln's kept: with --keep-urls as the file's own permalink: (when it has none
+     * of its own), else in {@code aliases}, a redirect; none when the two differ only in case.
+     */
+    private void keepJekyllUrl(String jekyllUrl, String kilnUrl, boolean ownPermalink, Map<String, String> added, List<String> aliases,
+                               List<String> notes) {
+        if (jekyllUrl.equals(kilnUrl)) {
+            return;
+        }
+        if (jekyllUrl.equalsIgnoreCase(kilnUrl)) {
+            notes.add("Jekyll URL " + jekyllUrl + " differs from Kiln's " + kilnUrl + " only in case: no redirect"
+                    + " (on a disk that ignores case, as macOS's and Windows's do, both are one file; servers that ignore case,"
+                    + " as GitHub Pages did, serve the old one)");
+        } else if (keepUrls && !ownPermalink) {
+            added.put("permalink", YamlText.quoted(jekyllUrl));
+            notes.add("keeps its Jekyll URL " + jekyllUrl);
+        } else {
+            aliases.add(jekyllUrl);
+            notes.add("Jekyll URL " + jekyllUrl + " redirects to " + kilnUrl);
+        }
     }
 
     /** A post's tags, categories and series: Kiln makes a page for each, where an imported page must not be. */
@@ -623,37 +630,108 @@ public final class JekyllImporter {
         return index < line.length() && (line.charAt(index) == '"' || line.charAt(index) == '\'');
     }
 
-    private static List<String> redirectFrom(Object value) {
-        List<String> urls = new ArrayList<>();
-        if (value instanceof List<?> list) {
-            list.stream().filter(item -> item != null).forEach(item -> urls.add(String.valueOf(item)));
-        } else if (value != null) {
-            urls.add(String.valueOf(value));
-        }
-        // jekyll-redirect-from writes /old as old.html, as Jekyll writes every URL without an extension
-        return urls.stream().map(String::strip).filter(u -> !u.isEmpty()).map(SiteUrls::redirectFrom).toList();
-    }
+    /** A post or page: its path in the Jekyll site and in the new one. */
+    private record Place(String source, String target, boolean isPost) {}
 
-    private void addAliases(String target, Map<String, Object> values, List<String> aliases, Map<String, String> added) {
-        List<String> unique = List.copyOf(new LinkedHashSet<>(aliases));
-        if (unique.isEmpty()) {
-            return;
-        }
-        if (values.containsKey("aliases")) {
-            toCheck.add(new Line(target, "already has aliases:; add these old URLs to it by hand: " + String.join(", ", unique)));
-            return;
-        }
-        List<String> safe = new ArrayList<>();
-        for (String alias : unique) {
-            if (UrlPaths.isSafe(alias)) {
-                safe.add(alias);
-            } else {
-                toCheck.add(new Line(target, "old URL " + alias + " cannot be a Kiln redirect (it has characters Kiln keeps out of paths)"));
+    /**
+     * The old URLs a post or page keeps answering at, with no hand edit: jekyll-redirect-from's redirect_from: stays as
+     * written (the build reads it as that plugin did), so does an aliases:, and the Jekyll URLs ({@code jekyllUrls}, where
+     * Kiln's differs) join aliases:, added or rewritten. An entry the build would refuse (not a path of the site: a query
+     * string, a full address) or skip with a warning (the file's own URL now, or one already listed) is taken out, its
+     * line kept in a comment; the first kind is lost, and left out in the report. Returns the text.
+     */
+    private String keepOldUrls(Context context, Place place, String text, YamlDocument front, List<String> jekyllUrls,
+                               Map<String, String> added, List<String> notes) {
+        String own = kilnUrl(context, place.target(), place.isPost(), reparsed(place.target(), text, front), added)
+                .map(UrlPaths::outputPath).orElse("");
+        Set<String> served = new HashSet<>();
+        OldUrls aliases = servable(place, front, "aliases", own, served, notes);
+        OldUrls redirects = servable(place, front, "redirect_from", own, served, notes);
+        List<String> fromJekyll = new ArrayList<>();
+        for (String url : jekyllUrls) {
+            if (!UrlPaths.isSafe(url)) {
+                leftOut.add(new Line(place.source(), "its Jekyll URL " + url + " cannot be a Kiln redirect (it has characters"
+                        + " Kiln keeps out of paths)"));
+            } else if (served.add(UrlPaths.outputPath(url))) {
+                fromJekyll.add(url);
             }
         }
-        if (!safe.isEmpty()) {
-            added.put("aliases", "[" + String.join(", ", safe.stream().map(YamlText::quoted).toList()) + "]");
+        if (!redirects.kept().isEmpty()) {
+            notes.add("redirect_from: " + String.join(", ", redirects.kept().stream().map(SiteUrls::redirectFrom).toList()) + " redirect");
         }
+        if (redirects.kept().size() < redirects.written().size()) {
+            text = replaceEntry(text, "redirect_from", redirects.kept(), "without what the import took out; before the import:");
+            notes.add("rewrote redirect_from:, its lines as written kept in comments");
+        }
+        List<String> allAliases = new ArrayList<>(aliases.kept());
+        allAliases.addAll(fromJekyll);
+        if (front.values().containsKey("aliases") && !allAliases.equals(aliases.written())) {
+            boolean out = aliases.kept().size() < aliases.written().size();
+            text = replaceEntry(text, "aliases", allAliases, (fromJekyll.isEmpty() ? "" : "its Jekyll URL added")
+                    + (fromJekyll.isEmpty() || !out ? "" : ", ") + (out ? "without what the import took out" : "") + "; before the import:");
+            notes.add("rewrote aliases:, its lines as written kept in comments");
+        } else if (!fromJekyll.isEmpty()) {
+            added.put("aliases", flowList(fromJekyll));
+        }
+        return text;
+    }
+
+    /** The entries of an old-URL key as written, and those of them the build will serve. */
+    private record OldUrls(List<String> written, List<String> kept) {}
+
+    /**
+     * The entries of {@code key} ({@code aliases} or {@code redirect_from}) that the build serves as redirects, each
+     * output path once ({@code served}, across keys); one that cannot be a site path is left out in the report.
+     */
+    private OldUrls servable(Place place, YamlDocument front, String key, String own, Set<String> served, List<String> notes) {
+        List<String> written = oldUrlEntries(front.values().get(key), key.equals("redirect_from"));
+        List<String> kept = new ArrayList<>();
+        Set<String> inKey = new HashSet<>();
+        for (int i = 0; i < written.size(); i++) {
+            String entry = written.get(i);
+            String url = key.equals("aliases") ? SiteUrls.alias(entry) : SiteUrls.redirectFrom(entry);
+            SourcePosition at = front.positionOf(key, i);
+            if (!UrlPaths.isSafe(url)) {
+                leftOut.add(new Line(place.source() + ":" + at.line() + ":" + at.column(), key + " " + entry + ": " + unservable(entry)
+                        + "; the import took it out of " + key + ": (its line is kept in a comment)"));
+            } else if (UrlPaths.outputPath(url).equalsIgnoreCase(own)) {
+                notes.add(key + " " + entry + " taken out: " + (UrlPaths.outputPath(url).equals(own) ? "it is" : "but for case, it is")
+                        + " Kiln's URL of the " + (place.isPost() ? "post" : "page") + ", which needs no redirect");
+            } else if (inKey.add(UrlPaths.outputPath(url))) {
+                kept.add(entry);
+                served.add(UrlPaths.outputPath(url));
+            }
+        }
+        return new OldUrls(written, kept);
+    }
+
+    /** Why an old URL cannot be a redirect page of the site. */
+    private static String unservable(String url) {
+        if (url.contains("://")) {
+            return "a full address, not a path of this site";
+        }
+        if (url.contains("?")) {
+            return "a static site answers a URL whatever follows its ?, so it cannot redirect by the query; Jekyll's redirect"
+                    + " page there was never reached either";
+        }
+        return "not a path Kiln can write (it has .., //, or a character Kiln keeps out of file names: \\ : # % \" < >)";
+    }
+
+    /** The entries of an old-URL key as the build reads them: a list, or one text ({@code oneText}) or words. */
+    private static List<String> oldUrlEntries(Object value, boolean oneText) {
+        if (value instanceof List<?> list) {
+            return list.stream().filter(item -> item != null && !(item instanceof Map<?, ?>) && !(item instanceof List<?>))
+                    .map(item -> String.valueOf(item).strip()).toList();
+        }
+        if (value == null || value instanceof Map<?, ?>) {
+            return List.of();
+        }
+        String text = String.valueOf(value).strip();
+        return oneText ? List.of(text) : Stream.of(text.split("\\s+")).filter(w -> !w.isEmpty()).toList();
+    }
+
+    private static String flowList(List<String> items) {
+        return "[" + String.join(", ", items.stream().map(YamlText::quoted).toList()) + "]";
     }
 
     // ---- pages and static files
@@ -840,22 +918,11 @@ public final class JekyllImporter {
             leaveOutForKilnsOwn(context, relative, target, front, jekyllUrl, finalUrl.get(), kilnsOwn);
             return;
         }
-        List<String> aliases = new ArrayList<>();
-        if (jekyllUrl != null && kilnUrl.isPresent() && !jekyllUrl.equals(kilnUrl.get())) {
-            if (keepUrls && permalink == null) {
-                added.put("permalink", YamlText.quoted(jekyllUrl));
-                notes.add("keeps its Jekyll URL " + jekyllUrl);
-            } else {
-                aliases.add(jekyllUrl);
-                notes.add("Jekyll URL " + jekyllUrl + " redirects to " + kilnUrl.get());
-            }
+        List<String> jekyllUrls = new ArrayList<>();
+        if (jekyllUrl != null && kilnUrl.isPresent()) {
+            keepJekyllUrl(jekyllUrl, kilnUrl.get(), permalink != null, added, jekyllUrls, notes);
         }
-        List<String> redirects = redirectFrom(values.get("redirect_from"));
-        if (!redirects.isEmpty()) {
-            aliases.addAll(redirects);
-            notes.add("redirect_from: " + String.join(", ", redirects) + " redirect");
-        }
-        addAliases(target, values, aliases, added);
+        result = keepOldUrls(context, new Place(relative, target, false), result, front, jekyllUrls, added, notes);
         result = withKeys(result, added);
         result = checkLiquid(context, target, result, null);
         liquidChecked.put(target, false);
@@ -1056,6 +1123,47 @@ public final class JekyllImporter {
         }
         notes.add(note);
         return text.substring(0, m.start()) + key + ": " + value + " # " + label + ": " + m.group(1) + m.group(2) + text.substring(m.end());
+    }
+
+    /**
+     * Replaces a top-level front matter key, its line and the lines of its value below, with {@code key: [items]}
+     * (nothing when there are none), the lines as written kept below as comments, after {@code why}.
+     */
+    private static String replaceEntry(String text, String key, List<String> items, String why) {
+        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(key) + "[ \\t]*:").matcher(text);
+        if (!m.find() || !frontMatterHolds(text, m.start())) {
+            return text;
+        }
+        String newline = text.contains("\r\n") ? "\r\n" : "\n";
+        int end = entryEnd(text, m.start());
+        StringBuilder entry = new StringBuilder(items.isEmpty() ? "# " + key + ": none," : key + ": " + flowList(items) + " #")
+                .append(' ').append(why).append(newline);
+        for (String line : text.substring(m.start(), end).split("\r?\n", -1)) {
+            entry.append("# ").append(line).append(newline);
+        }
+        return text.substring(0, m.start()) + entry + text.substring(Math.min(text.length(), end + newline.length()));
+    }
+
+    /** Where the entry of the front matter key whose line starts at {@code start} ends: before the newline of its last line. */
+    private static int entryEnd(String text, int start) {
+        int end = text.indexOf('\n', start);
+        int lineStart = end + 1;
+        while (end >= 0 && lineStart < text.length()) {
+            int next = text.indexOf('\n', lineStart);
+            String line = text.substring(lineStart, next < 0 ? text.length() : next).stripTrailing();
+            boolean value = line.startsWith(" ") || line.startsWith("\t") || line.startsWith("- ") || line.equals("-");
+            if (!value && !line.isEmpty() && !line.startsWith("#") || line.equals("---") || line.equals("...")) {
+                break;
+            }
+            if (value) {
+                end = next < 0 ? text.length() : next;
+            }
+            lineStart = next + 1;
+            if (next < 0) {
+                break;
+            }
+        }
+        return end > 0 && text.charAt(end - 1) == '\r' && end < text.length() ? end - 1 : end;
     }
 
     private static boolean frontMatterHolds(String text, int index) {

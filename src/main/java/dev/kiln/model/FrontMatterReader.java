@@ -157,7 +157,7 @@ public final class FrontMatterReader {
         List<String> written = fields.words("aliases");
         for (int i = 0; i < written.size(); i++) {
             String alias = written.get(i);
-            alias(fields, "aliases", i, alias, UrlPaths.normalize(alias.startsWith("/") ? alias : "/" + alias), url, aliases);
+            alias(fields, "aliases", i, alias, SiteUrls.alias(alias), url, aliases);
         }
         int fromAliases = aliases.size();
         List<String> redirectFrom = fields.texts("redirect_from");

@@ -1,5 +1,9 @@
 package dev.kiln.model;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -87,12 +91,43 @@ public final class SiteUrls {
 
     /**
      * An old URL as jekyll-redirect-from's {@code redirect_from:} published it: {@code /old} at {@code /old.html} (Jekyll adds
-     * {@code .html} to a URL without an extension), {@code /old/} and {@code /old.php} as written; a leading slash is added.
+     * {@code .html} to a URL without an extension), {@code /old/} and {@code /old.php} as written; a leading slash is added,
+     * and {@code %XX} escapes are read as the UTF-8 they spell, since Jekyll wrote {@code /caf%C3%A9/} at {@code café/}.
      */
     public static String redirectFrom(String written) {
-        String url = written.startsWith("/") ? written : "/" + written;
+        String url = unescaped(written.startsWith("/") ? written : "/" + written);
         String last = url.substring(url.lastIndexOf('/') + 1);
         return last.isEmpty() || last.contains(".") ? url : url + ".html";
+    }
+
+    /** An old URL as {@code aliases:} takes it: a leading slash added, {@code /old} read as {@code /old/}. */
+    public static String alias(String written) {
+        return UrlPaths.normalize(written.startsWith("/") ? written : "/" + written);
+    }
+
+    /** {@code %XX} escapes decoded as UTF-8; the text as written when they do not spell UTF-8. */
+    private static String unescaped(String url) {
+        if (url.indexOf('%') < 0) {
+            return url;
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        for (int i = 0; i < url.length(); i++) {
+            int high = i + 2 < url.length() && url.charAt(i) == '%' ? Character.digit(url.charAt(i + 1), 16) : -1;
+            int low = high < 0 ? -1 : Character.digit(url.charAt(i + 2), 16);
+            if (low >= 0) {
+                bytes.write(high * 16 + low);
+                i += 2;
+            } else {
+                int end = Character.isHighSurrogate(url.charAt(i)) && i + 1 < url.length() ? i + 2 : i + 1;
+                bytes.writeBytes(url.substring(i, end).getBytes(StandardCharsets.UTF_8));
+                i = end - 1;
+            }
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
+        } catch (CharacterCodingException e) {
+            return url;
+        }
     }
 
     /** A resized copy of an image: {@code /img/photo.jpg} at 640 as WebP → {@code /img/photo-640w.webp}. */
