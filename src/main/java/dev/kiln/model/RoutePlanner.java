@@ -259,8 +259,12 @@ public final class RoutePlanner {
         return routes;
     }
 
+    /**
+     * A feed's entries: the newest posts, without those that send readers elsewhere ({@code redirect_to:}), whose
+     * body is not at their link (jekyll-feed listed them with the redirect page as their content).
+     */
     private List<Document> newest(List<Document> posts) {
-        return List.copyOf(posts.subList(0, Math.min(config.feedSize(), posts.size())));
+        return posts.stream().filter(p -> p.redirectTo() == null).limit(config.feedSize()).toList();
     }
 
     private List<Route.SitemapEntry> sitemap(Site site) {

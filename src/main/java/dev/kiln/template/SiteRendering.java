@@ -168,7 +168,9 @@ public final class SiteRendering {
         } else if (route instanceof Route.Robots robots) {
             return Page.of(BuiltInTemplates.robots(new BuiltInTemplates.Robots(absolute(robots.sitemapUrl()))));
         } else if (route instanceof Route.Redirect redirect) {
-            return Page.of(redirect(redirect.target().title(), redirect.target().url()));
+            Document target = redirect.target();
+            // an old URL of a page that is itself a redirect sends readers straight on, not through two redirects
+            return Page.of(redirect(target.title(), target.redirectTo() != null ? target.redirectTo() : target.url()));
         } else if (route instanceof Route.SearchIndex index) {
             return new Page(searchIndex.index(index), null);
         }
@@ -309,10 +311,11 @@ public final class SiteRendering {
 
     /**
      * The social card a post shares as when it has no image of its own ({@code background}): its title, the
-     * site's title and the date as posts show it; null for pages, and for a title the bundled fonts cannot draw.
+     * site's title and the date as posts show it; null for pages, for a post that is a redirect ({@code redirect_to:},
+     * shared as the page it sends to), and for a title the bundled fonts cannot draw.
      */
     public static SocialCard socialCard(Document doc, SiteConfig config) {
-        if (!doc.isPost() || doc.background() != null || doc.date() == null) {
+        if (!doc.isPost() || doc.background() != null || doc.date() == null || doc.redirectTo() != null) {
             return null;
         }
         SocialCard card = new SocialCard(doc.title(), config.title(), displayDate(config).format(doc.date()));

@@ -248,6 +248,34 @@ class PublishingTest {
     }
 
     @Test
+    void aPostThatIsARedirectIsListedButNoFeedEntryNorSocialCardAndItsOldUrlsGoStraightToItsAddress() {
+        // jekyll-redirect-from gives such a post sitemap: false; its body is not at its link, so no feed carries it either
+        write("content/site.yml", "title: T\nurl: https://t.example\n");
+        write("content/posts/2019-03-18-moved.md", "---\ntitle: Moved away\ntags: [notes]\naliases: [/old-moved.html]\n"
+                + "redirect_to: https://elsewhere.example/moved/\n---\nBody moved.\n");
+        write("content/posts/2019-03-19-stays.md", "---\ntitle: Stays here\ntags: [notes]\n---\nBody stays.\n");
+        KilnRun run = build();
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("", run.err());
+        for (String feed : List.of("feed.xml", "feed.json", "tags/notes/feed.xml")) {
+            assertTrue(out(feed).contains("Stays here"), feed);
+            assertFalse(out(feed).contains("Moved away"), feed + " lists no redirect");
+        }
+        assertFalse(out("sitemap.xml").contains("/moved/"));
+        assertFalse(out("search/index.json").contains("Moved away"));
+        assertTrue(out("index.html").contains("Moved away"), "lists still show it, as Jekyll's site.posts has it");
+        assertFalse(out("2019/03/18/moved/index.html").contains("og:image"));
+        assertTrue(out("2019/03/19/stays/index.html").contains("og:image"));
+        try (var cards = Files.list(site.resolve("site/assets/cards"))) {
+            assertEquals(1, cards.count(), "a card for the post that stays only");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertTrue(out("old-moved.html").contains("<meta http-equiv=\"refresh\" content=\"0; url=https://elsewhere.example/moved/\">"),
+                "one redirect, not two");
+    }
+
+    @Test
     void notFoundPageIsThemedAndLinksHome() {
         write("content/posts/2019-03-18-one.md", "---\ntitle: One\n---\nBody.\n");
         assertEquals(0, build().exitCode());
