@@ -9,7 +9,10 @@ import dev.kiln.model.SiteUrls;
 import dev.kiln.model.Visibility;
 import dev.kiln.source.SourceFile;
 import dev.kiln.source.TextFile;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -86,12 +89,9 @@ public final class SiteFacts implements SiteLookup {
             }
         }
         byName.forEach(postUrls::putIfAbsent);
-        List<String> statics = new ArrayList<>();
         for (SourceFile file : staticFiles) {
             String inContent = inContent(file.relativePath());
-            String url = SiteUrls.staticFile(inContent);
-            fileUrls.put(inContent, url);
-            statics.add(url);
+            fileUrls.put(inContent, SiteUrls.staticFile(inContent));
         }
         Path includesFolder = Path.of(LiquidRenderer.INCLUDES);
         for (TextFile file : includeFiles) {
@@ -99,7 +99,22 @@ public final class SiteFacts implements SiteLookup {
         }
         Listed listed = listed(written, visibility);
         return new Answers(postUrls, fileUrls, includes, texts,
-                LiquidVariables.site(config.params(), siteValues(), listed.posts(), listed.pages(), statics, data));
+                LiquidVariables.site(config.params(), siteValues(), listed.posts(), listed.pages(), this::statics, data));
+    }
+
+    /** Liquid's {@code site.static_files}: each file's site path and its time on disk, in the site's time zone, as Jekyll's. */
+    private List<LiquidVariables.StaticFile> statics() {
+        List<LiquidVariables.StaticFile> statics = new ArrayList<>(staticFiles.size());
+        for (SourceFile file : staticFiles) {
+            OffsetDateTime modified;
+            try {
+                modified = Files.getLastModifiedTime(file.file()).toInstant().atZone(config.timezone()).toOffsetDateTime();
+            } catch (IOException e) {
+                modified = null; // gone since the scan: the next build will not list it
+            }
+            statics.add(new LiquidVariables.StaticFile(SiteUrls.staticFile(inContent(file.relativePath())), modified));
+        }
+        return statics;
     }
 
     /** Liquid's {@code site.posts}, oldest first, and {@code site.pages}, by path. */

@@ -34,6 +34,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -187,7 +188,7 @@ public final class JekyllImporter {
         Map<String, Object> data = SiteData.read(dataFiles(source, config), new Diagnostics());
         Context context = new Context(source, target.toAbsolutePath().normalize(), config, jekyllUrls,
                 new FrontMatterReader(SourceSettings.of(kilnConfig)), new SourceCompiler(SourceSettings.of(kilnConfig)),
-                liquidSite(kilnConfig, new SiteFacts.Listed(List.of(), List.of()), data), kilnConfig, data);
+                liquidSite(kilnConfig, new SiteFacts.Listed(List.of(), List.of()), List.of(), data), kilnConfig, data);
         importPosts(context, "_posts", false, List.of());
         importPosts(context, "_drafts", true, List.of());
         walk(context, source, "");
@@ -240,10 +241,12 @@ public final class JekyllImporter {
         void writeTo(Path file) throws IOException;
     }
 
+    /** A file copied with its time, which Liquid's site.static_files shows as modified_time, as Jekyll did. */
     private record CopiedFile(Path from) implements NewFile {
         @Override
         public void writeTo(Path file) throws IOException {
             Files.copy(from, file);
+            Files.setLastModifiedTime(file, Files.getLastModifiedTime(from));
         }
     }
 
@@ -316,11 +319,38 @@ public final class JekyllImporter {
         }
     }
 
-    /** Liquid's site.* for the new site: its site.yml, the posts and pages {@code listed}, its data files. */
-    private static LiquidVariables.Site liquidSite(SiteConfig kilnConfig, SiteFacts.Listed listed, Map<String, Object> data) {
+    /** Liquid's site.* for the new site: its site.yml, the posts and pages {@code listed}, its static files, its data files. */
+    private static LiquidVariables.Site liquidSite(SiteConfig kilnConfig, SiteFacts.Listed listed, List<LiquidVariables.StaticFile> statics,
+                                                   Map<String, Object> data) {
         return LiquidVariables.site(kilnConfig.params(),
                 Map.of("url", kilnConfig.url(), "baseurl", kilnConfig.baseurl(), "title", kilnConfig.title()),
-                listed.posts(), listed.pages(), List.of(), data);
+                listed.posts(), listed.pages(), () -> statics, data);
+    }
+
+    /**
+     * The new site's files that its build copies as they are (all of content/ but Markdown, site.yml and _data/), as
+     * Liquid's site.static_files lists them: a copied file with the time Jekyll gave it (the copy keeps it), one the
+     * import writes with now.
+     */
+    private List<LiquidVariables.StaticFile> staticFiles(java.time.ZoneId zone) {
+        List<LiquidVariables.StaticFile> statics = new ArrayList<>();
+        OffsetDateTime now = OffsetDateTime.now(zone);
+        outputs.forEach((target, file) -> {
+            if (!target.startsWith("content/") || target.equals(SiteConfigReader.FILE_NAME) || target.startsWith(slashed(SiteData.FOLDER) + "/")
+                    || extension(target).equals("md") || extension(target).equals("markdown")) {
+                return;
+            }
+            OffsetDateTime modified = now;
+            if (file instanceof CopiedFile copied) {
+                try {
+                    modified = Files.getLastModifiedTime(copied.from()).toInstant().atZone(zone).toOffsetDateTime();
+                } catch (IOException e) {
+                    // unreadable now: the copy will fail and say so
+                }
+            }
+            statics.add(new LiquidVariables.StaticFile(SiteUrls.staticFile(target.substring("content/".length())), modified));
+        });
+        return statics;
     }
 
     /**
@@ -342,7 +372,7 @@ public final class JekyllImporter {
         });
         sources.sort(java.util.Comparator.comparing(s -> s.path().toString()));
         Context whole = context.with(liquidSite(context.kilnConfig(), SiteFacts.listed(sources, Visibility.published(Instant.now())),
-                context.data()));
+                staticFiles(context.kilnConfig().timezone()), context.data()));
         for (String target : liquidChecked.keySet()) {
             String text = written(target);
             Map<String, Integer> known = new HashMap<>();

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The {@code page} and {@code site} variables Jekyll gives content, made from the build's sources:
@@ -30,6 +31,12 @@ public final class LiquidVariables {
      */
     public record Source(Path path, boolean isPost, Map<String, Object> frontMatter, String title, OffsetDateTime date,
                          String url, String description, List<String> tags) {}
+
+    /**
+     * A file copied as it is, as Liquid's {@code site.static_files} lists it: its site path ({@code /img/a.png}) and
+     * the time it was last changed (Jekyll's {@code modified_time}), in the site's time zone.
+     */
+    public record StaticFile(String path, OffsetDateTime modified) {}
 
     /** A document's hash: its front matter, then url, date, title, tags, categories, id, path, slug as Jekyll computes them. */
     public static Map<String, Object> page(Source s) {
@@ -104,11 +111,12 @@ public final class LiquidVariables {
      * @param computed what Kiln reads its own way (url, baseurl, …), over {@code values}
      * @param posts the published posts, oldest first
      * @param pages the published pages
-     * @param staticFiles the site paths of the files copied as they are
+     * @param staticFiles the files copied as they are, asked for when Liquid first reads {@code site.static_files}
+     *     (most sites never do, and a file's time is a question to the disk)
      * @param data {@code site.data}: each data file's values by its name
      */
     public static Site site(Map<String, Object> values, Map<String, Object> computed, List<Source> posts, List<Source> pages,
-                            List<String> staticFiles, Map<String, Object> data) {
+                            Supplier<List<StaticFile>> staticFiles, Map<String, Object> data) {
         return new Site(values, computed, posts, pages, staticFiles, data);
     }
 
@@ -118,12 +126,12 @@ public final class LiquidVariables {
         private final Map<String, Object> computed;
         private final List<Source> posts;
         private final List<Source> pages;
-        private final List<String> staticFiles;
+        private final Supplier<List<StaticFile>> staticFiles;
         private final Map<String, Object> data;
         private final Map<String, Object> made = new HashMap<>();
 
         private Site(Map<String, Object> values, Map<String, Object> computed, List<Source> posts, List<Source> pages,
-                     List<String> staticFiles, Map<String, Object> data) {
+                     Supplier<List<StaticFile>> staticFiles, Map<String, Object> data) {
             this.values = values;
             this.computed = computed;
             this.posts = posts;
@@ -144,7 +152,7 @@ public final class LiquidVariables {
                 case "categories" -> group(false);
                 case "time" -> posts.isEmpty() ? OffsetDateTime.parse("1970-01-01T00:00:00Z") : posts.get(posts.size() - 1).date();
                 case "data" -> plain(data);
-                case "static_files" -> staticFiles.stream().<Object>map(Site::staticFile).toList();
+                case "static_files" -> staticFiles.get().stream().<Object>map(Site::staticFile).toList();
                 default -> computed.containsKey(key) ? computed.get(key) : values.containsKey(key) ? plain(values.get(key)) : null;
             };
             made.put(key, value);
@@ -187,14 +195,19 @@ public final class LiquidVariables {
             return out;
         }
 
-        private static Object staticFile(String path) {
+        /** Jekyll's static file hash: path, name, basename, extname, modified_time. */
+        private static Object staticFile(StaticFile staticFile) {
             Map<String, Object> file = new LinkedHashMap<>();
+            String path = staticFile.path();
             String name = path.substring(path.lastIndexOf('/') + 1);
             int dot = name.lastIndexOf('.');
             file.put("path", path);
             file.put("name", name);
             file.put("basename", dot <= 0 ? name : name.substring(0, dot));
             file.put("extname", dot <= 0 ? "" : name.substring(dot));
+            if (staticFile.modified() != null) {
+                file.put("modified_time", staticFile.modified());
+            }
             return file;
         }
     }

@@ -262,6 +262,37 @@ class JekyllImportTest {
     }
 
     @Test
+    void siteStaticFilesListsTheFilesWithJekyllsFieldsSoALoopOverThemIsCheckedAndRendersAsInJekyll() throws IOException {
+        Path source = tmp.resolve("statics");
+        KilnRun.write(source.resolve("_config.yml"), "title: Files\nurl: https://files.example.org\ntimezone: Europe/Paris\n");
+        KilnRun.write(source.resolve("_posts/2026-01-12-hi.md"), "---\ntitle: Hi\n---\nHi.\n");
+        for (String file : List.of("CNAME.txt", "LICENSE", "assets/cv.pdf", "assets/img/photo.png")) {
+            KilnRun.write(source.resolve(file), file + "\n");
+            Files.setLastModifiedTime(source.resolve(file), FileTime.from(Instant.parse("2025-06-01T10:00:00Z")));
+        }
+        // f.title is no field of a static file: inside the loop, which ran over nothing while files were imported
+        KilnRun.write(source.resolve("files.md"), "---\ntitle: Files\n---\n{% assign images = site.static_files | where: \"extname\","
+                + " \".png\" %}\n{%- for f in site.static_files %}\n- {{ f.path }}, {{ f.name }}, {{ f.basename }}, {{ f.extname }},"
+                + " {{ f.modified_time | date: \"%Y-%m-%d %H:%M %z\" }}{{ f.title }}\n{%- endfor %}\n\n"
+                + "Images: {{ images.size }} ({{ images.first.name }})\n");
+        Path target = tmp.resolve("statics-kiln");
+        KilnRun run = KilnRun.of("import", "jekyll", source.toString(), target.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("To check:\n  content/files.md:7:118: variable f.title is not set: it prints nothing, as in Jekyll"),
+                run.out());
+        KilnRun build = KilnRun.of("build", "--source", target.toString());
+        assertEquals(0, build.exitCode(), build.err());
+        assertEquals("", build.err());
+        // what jekyll build (4.3.1) wrote for it, the time in _config.yml's zone, the copies keeping the files' times
+        assertTrue(KilnRun.read(target.resolve("site/files/index.html")).contains("<ul>\n"
+                + "<li>/CNAME.txt, CNAME.txt, CNAME, .txt, 2025-06-01 12:00 +0200</li>\n"
+                + "<li>/LICENSE, LICENSE, LICENSE, , 2025-06-01 12:00 +0200</li>\n"
+                + "<li>/assets/cv.pdf, cv.pdf, cv, .pdf, 2025-06-01 12:00 +0200</li>\n"
+                + "<li>/assets/img/photo.png, photo.png, photo, .png, 2025-06-01 12:00 +0200</li>\n"
+                + "</ul>\n<p>Images: 1 (photo.png)</p>"), KilnRun.read(target.resolve("site/files/index.html")));
+    }
+
+    @Test
     void predictsTheErrorsOfLiquidInsideLoopsOverTheSitesPostsAndPagesAndTheResultBuilds() throws IOException {
         // while files are imported, site.posts is empty, so these loops ran over nothing; the import runs them again at the end
         Path source = tmp.resolve("loops");
