@@ -555,6 +555,12 @@ final class Filters {
         if (input == null) {
             return List.of();
         }
+        if (input instanceof Map<?, ?> && property == null && !natural) {
+            // Jekyll's sort, unlike Liquid's, sorts a hash as Ruby does: its [key, value] pairs by key ({% assign t = site.tags | sort %})
+            List<Object> pairs = new ArrayList<>(LiquidValues.items(input));
+            pairs.sort(Comparator.comparing(pair -> show(((List<?>) pair).get(0))));
+            return pairs;
+        }
         List<Object> list = new ArrayList<>(items(input));
         Comparator<Object> order = (x, y) -> {
             Object a = property == null ? LiquidValues.normal(x) : property(x, property);
