@@ -69,7 +69,7 @@ public final class SourceCompiler {
     }
 
     /** Markdown made HTML, for Liquid's {@code markdownify}. */
-    String markdownify(String text) {
+    public String markdownify(String text) {
         return markdown.render(text).html();
     }
 

@@ -393,7 +393,8 @@ public final class JekyllImporter {
         YamlDocument doc = config.doc;
         List<String> converted = new ArrayList<>(siteYml.converted());
         Object separator = doc.values().get("excerpt_separator");
-        if (separator == null || separator.equals("<!--more-->") || separator.equals("\n\n")) {
+        // Kiln's excerpt ends at <!--more-->, spaces inside it allowed (MarkdownRenderer), else after the first paragraph
+        if (separator == null || String.valueOf(separator).strip().matches("<!--\\s*more\\s*-->") || separator.equals("\n\n")) {
             if (separator != null) {
                 converted.add("excerpt_separator");
             }
@@ -1415,7 +1416,29 @@ public final class JekyllImporter {
                 || !LiquidRenderer.mayHoldLiquid(doc.get().body())) {
             return new LiquidResult(null, List.of(), List.of());
         }
-        SiteLookup site = (kind, key) -> switch (kind) {
+        SiteLookup site = new SiteLookup() {
+            @Override
+            public Object resolve(Kind kind, String key) {
+                return lookUp(context, kind, key);
+            }
+
+            @Override
+            public String markdownify(String markdown) {
+                return context.compiler().markdownify(markdown); // as the build's, so an include's | markdownify runs here too
+            }
+        };
+        Map<String, Object> values = doc.get().frontMatter().values();
+        Object title = values.get("title");
+        boolean isPost = file.startsWith("content/posts/");
+        Map<String, Object> page = LiquidVariables.page(new LiquidVariables.Source(Path.of(file), isPost, values,
+                title == null ? "" : String.valueOf(title), java.time.OffsetDateTime.of(2000, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC),
+                "/", null, List.of()));
+        return new LiquidRenderer().render(Path.of(file), doc.get().body(), doc.get().bodyLine(), page, site);
+    }
+
+    /** What the new site's Liquid asks of it, answered for the checks: a _config.yml key it reads is noted for site.yml. */
+    private Object lookUp(Context context, SiteLookup.Kind kind, String key) {
+        return switch (kind) {
             case INCLUDE -> includeText(context, key);
             case SITE_VARIABLE -> {
                 Object value = context.site().value(key);
@@ -1430,13 +1453,6 @@ public final class JekyllImporter {
             case INCLUDE_RELATIVE -> "";
             default -> "/";
         };
-        Map<String, Object> values = doc.get().frontMatter().values();
-        Object title = values.get("title");
-        boolean isPost = file.startsWith("content/posts/");
-        Map<String, Object> page = LiquidVariables.page(new LiquidVariables.Source(Path.of(file), isPost, values,
-                title == null ? "" : String.valueOf(title), java.time.OffsetDateTime.of(2000, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC),
-                "/", null, List.of()));
-        return new LiquidRenderer().render(Path.of(file), doc.get().body(), doc.get().bodyLine(), page, site);
     }
 
     /** The text files of {@code _data/}, at the paths the import gives them in the new site, for the Liquid checks. */

@@ -157,6 +157,32 @@ class JekyllImportTest {
     }
 
     @Test
+    void aBlogWithJekyllFeedFiltersIncludesAndItsOwnExcerptSeparatorReadsAsJekyllWroteIt() throws IOException {
+        Path source = copySource("notebook");
+        Path target = tmp.resolve("notebook-kiln");
+        KilnRun run = KilnRun.of("import", "jekyll", source.toString(), target.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("To check: nothing\n"), run.out());
+        assertFalse(run.out().contains("excerpt_separator:"), "<!-- more --> is Kiln's separator too, spaces and all");
+        assertEquals(0, KilnRun.of("build", "--source", target.toString()).exitCode());
+        // each as jekyll build (4.3.1) wrote it
+        assertTrue(read(target, "blog/tags/index.html").contains("<li>\n<p><strong>intro</strong>: 1 post</p>\n</li>\n<li>\n"
+                + "<p><strong>java</strong>: 1 post</p>"), "site.tags | sort gives [name, posts] pairs");
+        assertTrue(read(target, "2026/02/10/loops-in-java/index.html").contains("<figcaption>The <em>four</em> loops\n</figcaption>"),
+                "an include's | markdownify runs");
+        assertTrue(read(target, "about/index.html").contains("<h3 id=\"java\">Java<a class=\"anchor\" href=\"#java\""
+                + " aria-label=\"Link to this section\">#</a></h3>\n<ul>\n<li>Quill (2026)</li>\n<li>Kiln (2026)</li>\n</ul>"),
+                "site.data grouped, sorted and reversed");
+        String home = read(target, "index.html");
+        assertTrue(home.contains("<p>First post. It says hello.</p>") && !home.contains("The rest of the hello"), "the excerpt ends at <!-- more -->");
+        assertTrue(read(target, "atom.xml").contains("The rest of the hello"), "jekyll-feed's /atom.xml is the feed, in full");
+    }
+
+    private static String read(Path target, String file) {
+        return KilnRun.read(target.resolve("site").resolve(file));
+    }
+
+    @Test
     void alreadyBrokenLinksAreReportedByTheFirstBuild() throws IOException {
         Path source = copySource("already-broken");
         Path target = tmp.resolve("broken");
