@@ -144,6 +144,8 @@ public final class JekyllImporter {
     /** Includes whose copy the import changed (Liquid Kiln cannot run put in a comment). */
     private final Map<String, String> editedIncludes = new TreeMap<>();
     private int posts;
+    /** The posts Kiln's home pages list (not those with published: false): how many home pages there are. */
+    private int listedPosts;
     private int drafts;
     private int pages;
     private int statics;
@@ -622,8 +624,11 @@ public final class JekyllImporter {
         }
     }
 
-    /** A post's tags, categories and series: Kiln makes a page for each, where an imported page must not be. */
+    /** A post's tags, categories and series: Kiln makes a page for each, where an imported page must not be; and whether it is listed. */
     private void noteKilnsOwnPages(FrontMatter fm) {
+        if (!fm.draft()) {
+            listedPosts++;
+        }
         fm.tagNames().forEach(tag -> tagSlugs.add(Slugs.slugify(tag)));
         fm.categoryNames().forEach(category -> categorySlugs.add(Slugs.slugify(category)));
         if (fm.seriesName() != null) {
@@ -885,7 +890,8 @@ public final class JekyllImporter {
         if (!liquid.isEmpty()) {
             Diagnostic first = liquid.get(0);
             leftOut.add(new Line(place(first.position()), first.message() + ": a page built by Liquid Kiln cannot run"
-                    + " (lists of posts are Kiln's /posts/ and /tags/ pages); rewrite it as Markdown if it is needed"));
+                    + " (lists of posts are Kiln's /posts/ and /tags/ pages); " + (redirectPaginatedPages(context, relative)
+                    ? "its pages redirect to Kiln's home pages, which list the posts as they did" : "rewrite it as Markdown if it is needed")));
             return;
         }
         importPage(context, relative, target, text.get(), html);
@@ -900,6 +906,33 @@ public final class JekyllImporter {
         int count = copiedInFolder.getOrDefault(top, 0);
         staticLines.remove(top);
         staticLines.put(top, new Line("content/" + top, "from " + top + (slash < 0 ? "" : " (" + count + (count == 1 ? " file)" : " files)"))));
+    }
+
+    /**
+     * The pages jekyll-paginate made of {@code relative} when it is the index of paginate_path's folder ({@code blog/index.html}
+     * for {@code /blog/page:num/}: /blog/, /blog/page2/, …), each a redirect to Kiln's home page of that number (/, /page/2/, …),
+     * which lists the same posts, newest first, paginate: to a page. Whether there were (the site's own index.html is Kiln's home).
+     */
+    private boolean redirectPaginatedPages(Context context, String relative) {
+        Object pattern = context.config().doc.values().get("paginate_path");
+        int slash = relative.lastIndexOf('/');
+        if (!(pattern instanceof String path) || !path.contains(":num") || slash < 0 || !stem(relative).equals("index")) {
+            return false;
+        }
+        String numbered = ("/" + path.strip() + "/").replaceAll("/{2,}", "/"); // /blog/page:num/
+        String index = numbered.substring(0, numbered.lastIndexOf('/', numbered.indexOf(":num")) + 1);
+        if (!index.equals("/" + relative.substring(0, slash + 1)) || !UrlPaths.isSafe(numbered.replace(":num", "2"))) {
+            return false;
+        }
+        int total = Math.max(1, (listedPosts + context.kilnConfig().paginate() - 1) / context.kilnConfig().paginate());
+        for (int n = 1; n <= total; n++) {
+            String old = n == 1 ? index : numbered.replace(":num", String.valueOf(n));
+            write("content" + old + "index.html", redirectPage(context, SiteUrls.home(n)));
+        }
+        String more = total > 1 ? ", " + numbered.replace(":num", "2") + (total > 2 ? ", …" : "") : "";
+        written.add(new Line("content" + index, "redirects from jekyll-paginate's pages (" + index + more + ") to Kiln's home pages ("
+                + SiteUrls.home(1) + (total > 1 ? ", " + SiteUrls.home(2) + (total > 2 ? ", …" : "") : "") + ")"));
+        return true;
     }
 
     /** A theme's atom.xml or rss.xml, built by Liquid: Kiln's feed is published at its address instead. */

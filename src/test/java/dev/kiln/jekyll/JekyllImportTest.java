@@ -98,7 +98,7 @@ class JekyllImportTest {
                 continue;
             }
             String url = line.split(" ")[0];
-            if (line.endsWith(" (redirect_from)") || line.endsWith(" (redirect_to)")) {
+            if (line.endsWith(" (redirect)")) {
                 fromPlugin.add(url);
             }
             Path file = target.resolve("site").resolve(url.endsWith("/") ? url.substring(1) + "index.html" : url.substring(1));
@@ -117,7 +117,7 @@ class JekyllImportTest {
         assertEquals(List.of(), missing, "Jekyll URLs that the Kiln site lacks");
         assertEquals(List.of(), lostButThere, "urls.txt says these are lost, but the Kiln site has them: update it");
         if (keepUrls) {
-            // only jekyll-redirect-from's pages are redirects (its old addresses, a redirect_to: page): every post and page kept its URL
+            // only what was a redirect or a list of posts in Jekyll too is a redirect (" (redirect)"): every post and page kept its URL
             assertEquals(fromPlugin, redirected);
         } else {
             assertFalse(redirected.isEmpty(), "Kiln's own URLs differ, so the old ones redirect");
@@ -157,7 +157,7 @@ class JekyllImportTest {
     }
 
     @Test
-    void aBlogWithJekyllFeedFiltersIncludesAndItsOwnExcerptSeparatorReadsAsJekyllWroteIt() throws IOException {
+    void aBlogWithJekyllFeedFiltersIncludesPaginationAndItsOwnExcerptSeparatorReadsAsJekyllWroteIt() throws IOException {
         Path source = copySource("notebook");
         Path target = tmp.resolve("notebook-kiln");
         KilnRun run = KilnRun.of("import", "jekyll", source.toString(), target.toString());
@@ -173,8 +173,10 @@ class JekyllImportTest {
         assertTrue(read(target, "about/index.html").contains("<h3 id=\"java\">Java<a class=\"anchor\" href=\"#java\""
                 + " aria-label=\"Link to this section\">#</a></h3>\n<ul>\n<li>Quill (2026)</li>\n<li>Kiln (2026)</li>\n</ul>"),
                 "site.data grouped, sorted and reversed");
-        String home = read(target, "index.html");
-        assertTrue(home.contains("<p>First post. It says hello.</p>") && !home.contains("The rest of the hello"), "the excerpt ends at <!-- more -->");
+        String older = read(target, "page/2/index.html");
+        assertTrue(older.contains("<p>First post. It says hello.</p>") && !older.contains("The rest of the hello"), "the excerpt ends at <!-- more -->");
+        // jekyll-paginate's /blog/page2/ listed the oldest posts, two to a page, as Kiln's /page/2/ does
+        assertTrue(read(target, "blog/page2/index.html").contains("<meta http-equiv=\"refresh\" content=\"0; url=/page/2/\">"));
         assertTrue(read(target, "atom.xml").contains("The rest of the hello"), "jekyll-feed's /atom.xml is the feed, in full");
     }
 
