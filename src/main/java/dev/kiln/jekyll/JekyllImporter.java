@@ -1043,13 +1043,21 @@ public final class JekyllImporter {
         toCheck.removeIf(line -> line.place().startsWith(target + ":")); // what was done to a page that is left out
         SourcePosition at = front.positionOf("permalink");
         String place = relative + ":" + (front.values().containsKey("permalink") ? at.line() + ":" + at.column() : "1:1");
-        String redirect = "";
-        if (jekyllUrl != null && !jekyllUrl.equals(url) && jekyllUrl.endsWith(".html") && UrlPaths.isSafe(jekyllUrl)) {
-            String file = "content" + jekyllUrl;
-            write(file, redirectPage(context, url));
-            written.add(new Line(file, "a redirect from Jekyll's " + jekyllUrl + " to Kiln's " + url));
-            redirect = ", and its Jekyll URL " + jekyllUrl + " redirects there";
+        // its Jekyll URL and jekyll-redirect-from's old ones keep answering, as redirect pages to Kiln's page there
+        Set<String> olds = new LinkedHashSet<>();
+        if (jekyllUrl != null && jekyllUrl.endsWith(".html")) {
+            olds.add(jekyllUrl);
         }
+        oldUrlEntries(front.values().get("redirect_from"), true).forEach(entry -> olds.add(SiteUrls.redirectFrom(entry)));
+        olds.removeIf(old -> !UrlPaths.isSafe(old) || UrlPaths.outputPath(old).equalsIgnoreCase(UrlPaths.outputPath(url)));
+        for (String old : olds) {
+            String file = "content/" + UrlPaths.outputPath(old);
+            write(file, redirectPage(context, url));
+            written.add(new Line(file, "a redirect from " + (old.equals(jekyllUrl) ? "Jekyll's " : "redirect_from: ") + old + " to Kiln's " + url));
+        }
+        String named = olds.size() > 1 ? "its old URLs " : olds.contains(jekyllUrl) ? "its Jekyll URL " : "its old URL ";
+        String redirect = olds.isEmpty() ? "" : ", and " + named + String.join(", ", olds) + (olds.size() > 1 ? " redirect" : " redirects")
+                + " there";
         toCheck.add(new Line(place, "its URL " + url + " is Kiln's own " + kilnsOwn + "; the import left the page out"
                 + " (Kiln's is there instead" + redirect + "); to keep the page, give it another permalink: and import it by hand"));
     }
