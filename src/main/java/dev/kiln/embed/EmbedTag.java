@@ -204,54 +204,57 @@ public final class EmbedTag {
             return checked;
         }
         Argument first = positional.get(0);
-        String user;
-        String id;
-        int idOffset;
-        Argument file = named.get("file");
-        Matcher url = GIST_URL.matcher(first.value());
-        if (url.matches()) {
-            user = url.group(1);
-            id = url.group(2);
-            idOffset = first.offset();
-            if (positional.size() > 1) {
-                file = positional.get(1);
-            }
-        } else if (first.value().contains("/")) {
-            user = first.value().substring(0, first.value().indexOf('/'));
-            id = first.value().substring(first.value().indexOf('/') + 1);
-            idOffset = first.offset() + user.length() + 1;
-            if (positional.size() > 1) {
-                file = positional.get(1);
-            }
-        } else if (positional.size() >= 2) {
-            user = first.value();
-            id = positional.get(1).value();
-            idOffset = positional.get(1).offset();
-            if (positional.size() > 2) {
-                file = positional.get(2);
-            }
-        } else {
-            return Result.problem(first.offset(), "gist needs its user and its id, not '" + first.value() + "' alone",
-                    "write {% gist user/1234abcd %}: both are in the gist's address, gist.github.com/user/1234abcd");
+        GistRef ref = gistRef(positional, named);
+        if (ref == null) {
+            return Result.problem(first.offset(), "'" + first.value() + "' is not a gist id (hexadecimal digits)",
+                    "write {% gist user/1234abcd %} or {% gist 1234abcd %}: both are in the gist's address, gist.github.com/user/1234abcd");
         }
-        if (!GIST_USER.matcher(user).matches()) {
-            return Result.problem(first.offset(), "'" + user + "' is not a GitHub user name", "write {% gist user/1234abcd %}");
+        if (ref.user() != null && !GIST_USER.matcher(ref.user()).matches()) {
+            return Result.problem(first.offset(), "'" + ref.user() + "' is not a GitHub user name", "write {% gist user/1234abcd %}");
         }
-        if (!GIST_ID.matcher(id).matches()) {
-            return Result.problem(idOffset, "'" + id + "' is not a gist id (hexadecimal digits)",
+        if (!GIST_ID.matcher(ref.id()).matches()) {
+            return Result.problem(ref.idOffset(), "'" + ref.id() + "' is not a gist id (hexadecimal digits)",
                     "the id is the last part of the gist's address, gist.github.com/user/1234abcd");
         }
         String fileName = null;
-        if (file != null) {
-            if (!file.value().matches("[A-Za-z0-9._-]{1,200}")) {
-                return Result.problem(file.offset(), "'" + file.value() + "' is not a file name of a gist", "write e.g. file=hello.rb");
+        if (ref.file() != null) {
+            if (!ref.file().value().matches("[A-Za-z0-9._-]{1,200}")) {
+                return Result.problem(ref.file().offset(), "'" + ref.file().value() + "' is not a file name of a gist", "write e.g. file=hello.rb");
             }
-            fileName = file.value();
+            fileName = ref.file().value();
         }
-        String page = "https://gist.github.com/" + user + "/" + id;
+        String key = ref.user() == null ? ref.id() : ref.user() + "/" + ref.id();
+        String page = "https://gist.github.com/" + key;
         String script = page + ".js" + (fileName == null ? "" : "?file=" + fileName);
-        return ok(new Embed(Embed.Kind.GIST, user + "/" + id, title(named, fileName != null ? fileName + " (gist by " + user + ")" : "Gist by " + user),
-                page, script, null, 0));
+        String fallback = ref.user() == null ? (fileName != null ? fileName + " (gist)" : "Gist on GitHub")
+                : fileName != null ? fileName + " (gist by " + ref.user() + ")" : "Gist by " + ref.user();
+        return ok(new Embed(Embed.Kind.GIST, key, title(named, fallback), page, script, null, 0));
+    }
+
+    /** A gist as the tag names it: its user (null when only the id is given) and id, where the id is written, its file. */
+    private record GistRef(String user, String id, int idOffset, Argument file) {}
+
+    /**
+     * The gist of {@code user/id}, its address, {@code user id} (Hugo's form), or the id alone ({@code {% gist 1234abcd file.rb %}},
+     * jekyll-gist's form, which gist.github.com answers at too); null when the one argument is neither an id nor holds one.
+     */
+    private static GistRef gistRef(List<Argument> positional, Map<String, Argument> named) {
+        Argument first = positional.get(0);
+        Argument second = positional.size() > 1 ? positional.get(1) : null;
+        Argument file = named.get("file");
+        Matcher url = GIST_URL.matcher(first.value());
+        if (url.matches()) {
+            return new GistRef(url.group(1), url.group(2), first.offset(), second != null ? second : file);
+        } else if (first.value().contains("/")) {
+            String user = first.value().substring(0, first.value().indexOf('/'));
+            return new GistRef(user, first.value().substring(user.length() + 1), first.offset() + user.length() + 1,
+                    second != null ? second : file);
+        } else if (GIST_ID.matcher(first.value()).matches() && (second == null || !GIST_ID.matcher(second.value()).matches())) {
+            return new GistRef(null, first.value(), first.offset(), second != null ? second : file);
+        } else if (second != null) {
+            return new GistRef(first.value(), second.value(), second.offset(), positional.size() > 2 ? positional.get(2) : file);
+        }
+        return null;
     }
 
     private static Result mastodon(Argument tag, List<Argument> positional, Map<String, Argument> named) {

@@ -101,8 +101,18 @@ class EmbedsTest {
     }
 
     @Test
-    void reportsAGistWithoutUserAndAMastodonLinkThatIsNoPost() {
-        refuses("{% gist 6cad326836d38bd3a7ae %}", "6:9: error: gist needs its user and its id");
+    void takesAGistByItsIdAloneAsJekyllGistDoes() {
+        // jekyll-gist writes https://gist.github.com/ID.js for {% gist ID %}; a file name may follow the id
+        assertEquals(0, build("{% gist 1234567 %}\n\n{% gist 6cad326836d38bd3a7ae hello.rb %}").exitCode());
+        String html = post();
+        assertTrue(html.contains("href=\"https://gist.github.com/1234567\" data-embed=\"gist\" "
+                + "data-embed-src=\"https://gist.github.com/1234567.js\" data-embed-title=\"Gist on GitHub\""), html);
+        assertTrue(html.contains("data-embed-src=\"https://gist.github.com/6cad326836d38bd3a7ae.js?file=hello.rb\""), html);
+    }
+
+    @Test
+    void reportsAGistThatIsNoIdAndAMastodonLinkThatIsNoPost() {
+        refuses("{% gist hello %}", "6:9: error: 'hello' is not a gist id (hexadecimal digits)");
         refuses("{% mastodon https://mastodon.social/about %}", "6:13: error: 'https://mastodon.social/about' is not the address of a Mastodon post");
     }
 
