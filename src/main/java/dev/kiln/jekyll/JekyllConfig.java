@@ -34,6 +34,8 @@ final class JekyllConfig {
             Map.entry("kramdown", "Kiln reads kramdown's Markdown itself; its options are not used"),
             Map.entry("highlighter", "Kiln highlights code at build time itself"),
             Map.entry("sass", "Kiln does not compile Sass; the theme's CSS is plain CSS"),
+            Map.entry("collections", "Kiln has no collections: the documents of those with output: true are imported as pages (the"
+                    + " report names each), and Liquid's site.NAME lists none of them"),
             Map.entry("paginate_path", "Kiln's older home pages are at /page/2/, /page/3/, …"),
             Map.entry("exclude", "applied to this import; Kiln publishes everything in content/"),
             Map.entry("include", "applied to this import; Kiln publishes everything in content/"),
@@ -197,6 +199,26 @@ final class JekyllConfig {
             case "paginate" -> text.matches("[1-9]\\d{0,5}") ? null : "Kiln's paginate is a whole number above 0";
             default -> null;
         };
+    }
+
+    /** A collection of _config.yml's {@code collections:}: whether Jekyll wrote its documents, and its URL pattern (null: Jekyll's). */
+    record Collection(boolean output, String permalink) {}
+
+    /** The collection whose folder is {@code _NAME}, or null (posts are no such collection; nor is any under a collections_dir). */
+    Collection collection(String name) {
+        Object collections = doc.values().get("collections");
+        if (name.equals("posts") || doc.values().get("collections_dir") != null) {
+            return null;
+        }
+        if (collections instanceof List<?> list) {
+            return list.stream().anyMatch(item -> name.equals(String.valueOf(item))) ? new Collection(false, null) : null;
+        }
+        if (collections instanceof Map<?, ?> map && map.containsKey(name)) {
+            Map<?, ?> meta = map.get(name) instanceof Map<?, ?> m ? m : Map.of();
+            Object permalink = meta.get("permalink");
+            return new Collection("true".equals(String.valueOf(meta.get("output"))), permalink == null ? null : String.valueOf(permalink));
+        }
+        return null;
     }
 
     /** The keys of _config.yml that site.yml does not take, each with why (empty reason: handled elsewhere). */

@@ -798,6 +798,12 @@ public final class JekyllImporter {
                 copyData(context, entry);
                 continue;
             }
+            JekyllConfig.Collection collection = prefix.isEmpty() && directory && name.startsWith("_") && !Files.isSymbolicLink(entry)
+                    ? context.config().collection(name.substring(1)) : null;
+            if (collection != null) {
+                importCollection(context, entry, name.substring(1), collection);
+                continue;
+            }
             if (!prefix.isEmpty() && (name.equals("_posts") || name.equals("_drafts")) && directory && !Files.isSymbolicLink(entry)) {
                 // Jekyll reads the _posts/ (and _drafts/) of any folder, and files its posts under the folder's names
                 importPosts(context, relative, name.equals("_drafts"), List.of(prefix.substring(0, prefix.length() - 1).split("/")));
@@ -894,7 +900,47 @@ public final class JekyllImporter {
                     ? "its pages redirect to Kiln's home pages, which list the posts as they did" : "rewrite it as Markdown if it is needed")));
             return;
         }
-        importPage(context, relative, target, text.get(), html);
+        importPage(context, relative, target, text.get(), html, null);
+    }
+
+    /**
+     * A collection Jekyll published ({@code output: true}): each document, Markdown or HTML with front matter, becomes a page
+     * under content/NAME/, its Jekyll URL kept as a page's is; other files, and a collection Jekyll did not publish, are left out.
+     */
+    private void importCollection(Context context, Path folder, String name, JekyllConfig.Collection collection) throws IOException {
+        if (!collection.output()) {
+            leftOut.add(new Line("_" + name + "/", "a collection Jekyll did not publish (no output: true): data for Liquid's site."
+                    + name + ", which Kiln does not give"));
+            return;
+        }
+        for (Path file : files(folder)) {
+            String inFolder = slashed(folder.relativize(file));
+            String relative = "_" + name + "/" + inFolder;
+            String extension = extension(inFolder);
+            boolean html = extension.equals("html") || extension.equals("htm");
+            Optional<String> text = utf8(file);
+            if (!(html || context.config().markdownExtensions.contains(extension)) || text.isEmpty()
+                    || !startsWithFence(Files.readAllBytes(file))) {
+                leftOut.add(new Line(relative, "a file of the collection " + name + " that is not Markdown or HTML with front matter;"
+                        + " Jekyll published it as it is: copy it into content/" + name + "/ if the site needs it"));
+                continue;
+            }
+            String path = inFolder.substring(0, inFolder.length() - extension.length() - 1);
+            Map<String, Object> values = new FrontMatterParser().parse(Path.of(relative), text.get(), new Diagnostics())
+                    .map(d -> d.frontMatter().values()).orElse(Map.of());
+            String url;
+            try {
+                Object own = values.get("permalink");
+                Object slug = values.get("slug");
+                url = context.urls().documentUrl(own != null ? String.valueOf(own) : collection.permalink(), name, path,
+                        slug == null ? null : String.valueOf(slug));
+            } catch (IllegalArgumentException e) {
+                url = "";
+                toCheck.add(new Line("content/" + name + "/" + path + "." + kilnExtension(extension), "its Jekyll URL could not be"
+                        + " worked out (" + e.getMessage() + "); no redirect from it was added"));
+            }
+            importPage(context, relative, "content/" + name + "/" + path + "." + kilnExtension(extension), text.get(), html, url);
+        }
     }
 
     /** A static file, copied as it is; the report names its top folder once, with how many files it holds. */
@@ -946,7 +992,9 @@ public final class JekyllImporter {
         return true;
     }
 
-    private void importPage(Context context, String relative, String target, String text, boolean html) throws IOException {
+    /** @param documentUrl a collection document's Jekyll URL ("" when it could not be worked out); null for a page, whose URL is worked out from its path */
+    private void importPage(Context context, String relative, String target, String text, boolean html, String documentUrl)
+            throws IOException {
         Diagnostics diagnostics = new Diagnostics();
         Optional<SourceDocument> parsed = new FrontMatterParser().parse(Path.of(target), text, diagnostics);
         if (parsed.isEmpty() || diagnostics.hasErrors()) {
@@ -968,7 +1016,8 @@ public final class JekyllImporter {
         Object permalink = values.get("permalink");
         String jekyllUrl;
         try {
-            jekyllUrl = context.urls().pageUrl(permalink == null ? null : String.valueOf(permalink), relative, true);
+            jekyllUrl = documentUrl == null ? context.urls().pageUrl(permalink == null ? null : String.valueOf(permalink), relative, true)
+                    : documentUrl.isEmpty() ? null : documentUrl;
         } catch (IllegalArgumentException e) {
             jekyllUrl = null;
         }

@@ -155,6 +155,35 @@ final class JekyllUrls {
         return file(sanitize(url));
     }
 
+    /**
+     * A collection document's URL: {@code pattern} (its own permalink:, else its collection's) or Jekyll's
+     * {@code /:collection/:path} with the site style's suffix; {@code :path} is its path in the collection without the
+     * extension ({@code sub/kiln}), {@code :name} that file name slugified, {@code :title} and {@code :slug} its {@code slug:}
+     * or file name as posts' are.
+     */
+    String documentUrl(String pattern, String collection, String path, String slugValue) {
+        String template = pattern != null ? pattern : "/:collection/:path" + suffix();
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        String titleSource = slugValue != null ? slugValue : name;
+        Matcher m = PLACEHOLDER.matcher(template);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String value = switch (m.group(1)) {
+                case "collection" -> collection;
+                case "path" -> path;
+                case "name" -> slugify(name, false, false);
+                case "title" -> slugify(titleSource, true, true);
+                case "slug" -> slugify(titleSource, false, false);
+                case "output_ext" -> ".html";
+                default -> throw new IllegalArgumentException("permalink '" + template + "' uses :" + m.group(1)
+                        + ", which the import does not work out for a collection's documents");
+            };
+            m.appendReplacement(out, Matcher.quoteReplacement(value));
+        }
+        m.appendTail(out);
+        return file(sanitize(out.toString()));
+    }
+
     /** What Jekyll's {@code add_permalink_suffix} puts after a page's name for this site's style. */
     private String suffix() {
         if (permalink.equals(STYLES.get("pretty"))) {

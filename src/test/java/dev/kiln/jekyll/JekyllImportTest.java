@@ -157,7 +157,7 @@ class JekyllImportTest {
     }
 
     @Test
-    void aBlogWithJekyllFeedFiltersIncludesPaginationAndItsOwnExcerptSeparatorReadsAsJekyllWroteIt() throws IOException {
+    void aBlogWithJekyllFeedFiltersIncludesPaginationCollectionsAndItsOwnExcerptSeparatorReadsAsJekyllWroteIt() throws IOException {
         Path source = copySource("notebook");
         Path target = tmp.resolve("notebook-kiln");
         KilnRun run = KilnRun.of("import", "jekyll", source.toString(), target.toString());
@@ -178,6 +178,9 @@ class JekyllImportTest {
         // jekyll-paginate's /blog/page2/ listed the oldest posts, two to a page, as Kiln's /page/2/ does
         assertTrue(read(target, "blog/page2/index.html").contains("<meta http-equiv=\"refresh\" content=\"0; url=/page/2/\">"));
         assertTrue(read(target, "atom.xml").contains("The rest of the hello"), "jekyll-feed's /atom.xml is the feed, in full");
+        // a collection with output: true: its documents are pages, at their Jekyll URLs or redirected from them
+        assertTrue(read(target, "projects/tools/quill/index.html").contains("<p>A pen for quill notes.</p>"));
+        assertTrue(read(target, "projects/quill/index.html").contains("url=/projects/tools/quill/"));
     }
 
     private static String read(Path target, String file) {
