@@ -206,19 +206,25 @@ final class JekyllConfig {
 
     /** The collection whose folder is {@code _NAME}, or null (posts are no such collection; nor is any under a collections_dir). */
     Collection collection(String name) {
+        return doc.values().get("collections_dir") != null ? null : collections().get(name);
+    }
+
+    /** _config.yml's {@code collections:} (a list of names, or names with their settings), by name, without posts. */
+    Map<String, Collection> collections() {
+        Map<String, Collection> all = new LinkedHashMap<>();
         Object collections = doc.values().get("collections");
-        if (name.equals("posts") || doc.values().get("collections_dir") != null) {
-            return null;
-        }
         if (collections instanceof List<?> list) {
-            return list.stream().anyMatch(item -> name.equals(String.valueOf(item))) ? new Collection(false, null) : null;
+            list.forEach(item -> all.put(String.valueOf(item), new Collection(false, null)));
+        } else if (collections instanceof Map<?, ?> map) {
+            map.forEach((name, settings) -> {
+                Map<?, ?> meta = settings instanceof Map<?, ?> m ? m : Map.of();
+                Object permalink = meta.get("permalink");
+                all.put(String.valueOf(name), new Collection("true".equals(String.valueOf(meta.get("output"))),
+                        permalink == null ? null : String.valueOf(permalink)));
+            });
         }
-        if (collections instanceof Map<?, ?> map && map.containsKey(name)) {
-            Map<?, ?> meta = map.get(name) instanceof Map<?, ?> m ? m : Map.of();
-            Object permalink = meta.get("permalink");
-            return new Collection("true".equals(String.valueOf(meta.get("output"))), permalink == null ? null : String.valueOf(permalink));
-        }
-        return null;
+        all.remove("posts");
+        return all;
     }
 
     /** The keys of _config.yml that site.yml does not take, each with why (empty reason: handled elsewhere). */

@@ -143,6 +143,10 @@ public final class JekyllImporter {
     private boolean originalIncludes;
     /** Includes whose copy the import changed (Liquid Kiln cannot run put in a comment). */
     private final Map<String, String> editedIncludes = new TreeMap<>();
+    /** Jekyll's collections by name (all of _config.yml's, known before any Liquid runs), each with whether Jekyll published its documents. */
+    private final Map<String, Boolean> collections = new HashMap<>();
+    /** Files whose Liquid reads a collection (site.NAME), by file and name: Kiln gives none. */
+    private final Map<String, Line> collectionReads = new TreeMap<>();
     private int posts;
     /** The posts Kiln's home pages list (not those with published: false): how many home pages there are. */
     private int listedPosts;
@@ -170,6 +174,7 @@ public final class JekyllImporter {
             configDoc = new YamlParser().parse(configName, configText, 1, diagnostics).orElse(configDoc);
         }
         JekyllConfig config = new JekyllConfig(configDoc, diagnostics);
+        config.collections().forEach((name, collection) -> collections.put(name, collection.output()));
         if (diagnostics.hasErrors()) {
             throw new NotImportedException(configName + " has errors; nothing was written",
                     "fix them (Jekyll would refuse them too) and import again", false, diagnostics.sorted());
@@ -195,6 +200,7 @@ public final class JekyllImporter {
         importPosts(context, "_drafts", true, List.of());
         walk(context, source, "");
         checkLiquidWithTheWholeSite(context);
+        toCheck.addAll(collectionReads.values());
         written.addAll(staticLines.values());
         copyIncludes(context);
         reportIncludeErrors();
@@ -1364,6 +1370,7 @@ public final class JekyllImporter {
             originalIncludes = false;
             boolean editedBefore = !edits.isEmpty();
             boolean changed = includesLookedUp(result);
+            collectionsRead(target, result);
             Map<String, Integer> skipped = known == null ? new HashMap<>() : new HashMap<>(known);
             for (Diagnostic d : result.diagnostics()) {
                 String file = slashed(d.position().file());
@@ -1413,12 +1420,32 @@ public final class JekyllImporter {
         return added;
     }
 
+    /**
+     * Liquid that reads one of Jekyll's collections (site.projects): Kiln has none, so it is empty there; noted once per file
+     * (a lookup has no place in the file), where Jekyll listed the documents that are pages now.
+     */
+    private void collectionsRead(String target, LiquidResult result) {
+        for (SiteLookup.Lookup l : result.lookups()) {
+            if (l.kind() == SiteLookup.Kind.SITE_VARIABLE && collections.containsKey(l.key())) {
+                boolean output = collections.get(l.key());
+                collectionReads.putIfAbsent(target + "\n" + l.key(), new Line(target, "its Liquid reads site." + l.key() + ", Jekyll's"
+                        + " collection " + l.key() + ": Kiln has no collections, so it is empty here and prints nothing"
+                        + (output ? " (the collection's documents are pages under content/" + l.key() + "/, in site.pages)" : "")
+                        + "; write the list by hand, or loop over site.pages"));
+            }
+        }
+    }
+
     /** Jekyll prints nothing for a variable nobody set; so will Kiln, with site.yml's liquid: strict_variables: false. */
     private void unsetVariable(Diagnostic d) {
+        String variable = d.message().replaceFirst("^unknown Liquid variable '([^']*)'.*", "$1");
+        // of a collection, which Kiln lacks, Jekyll printed something
+        boolean collection = collections.keySet().stream().anyMatch(name -> variable.equals("site." + name)
+                || variable.startsWith("site." + name + "."));
         String place = place(d.position()) + ":" + d.position().column();
-        unsetVariables.put(place, new Line(place, d.message().substring("unknown Liquid ".length())
-                .replace("variable '", "variable ").replaceFirst("'$", "") + " is not set: it prints nothing, as in Jekyll"
-                + " (site.yml has liquid: strict_variables: false); set it, or remove it"));
+        unsetVariables.put(place, new Line(place, "variable " + variable + " is not set: it prints nothing, "
+                + (collection ? "where Jekyll printed its collection's" : "as in Jekyll")
+                + " (site.yml has liquid: strict_variables: false); " + (collection ? "write it by hand" : "set it") + ", or remove it"));
     }
 
     /**

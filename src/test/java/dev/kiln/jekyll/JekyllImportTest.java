@@ -183,6 +183,30 @@ class JekyllImportTest {
         assertTrue(read(target, "projects/quill/index.html").contains("url=/projects/tools/quill/"));
     }
 
+    @Test
+    void liquidThatReadsACollectionIsListedUnderToCheckAsEmptyInKilnAndTheResultBuilds() throws IOException {
+        Path source = tmp.resolve("collections");
+        KilnRun.write(source.resolve("_config.yml"), "title: C\nurl: https://c.example.org\ncollections:\n  projects:\n    output: true\n");
+        KilnRun.write(source.resolve("_projects/kiln.md"), "---\ntitle: Kiln\n---\nA generator.\n");
+        KilnRun.write(source.resolve("work.md"), "---\ntitle: Work\n---\n{% for p in site.projects %}- {{ p.title }}\n{% endfor %}\n"
+                + "{{ site.projects.size }} projects\n");
+        Path target = tmp.resolve("collections-kiln");
+        KilnRun run = KilnRun.of("import", "jekyll", source.toString(), target.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("  content/projects/kiln.md: from _projects/kiln.md; added aliases:; Jekyll URL /projects/kiln.html"
+                + " redirects to /projects/kiln/\n"), run.out());
+        assertTrue(run.out().contains("To check:\n"
+                + "  content/work.md: its Liquid reads site.projects, Jekyll's collection projects: Kiln has no collections, so it is empty"
+                + " here and prints nothing (the collection's documents are pages under content/projects/, in site.pages); write the"
+                + " list by hand, or loop over site.pages\n"
+                + "  content/work.md:7:4: variable site.projects.size is not set: it prints nothing, where Jekyll printed its"
+                + " collection's (site.yml has liquid: strict_variables: false); write it by hand, or remove it\n"), run.out());
+        KilnRun build = KilnRun.of("build", "--source", target.toString());
+        assertEquals(0, build.exitCode(), build.err());
+        assertEquals("", build.err());
+        assertTrue(read(target, "projects/kiln.html").contains("url=/projects/kiln/"), "Jekyll's /:collection/:path:output_ext");
+    }
+
     private static String read(Path target, String file) {
         return KilnRun.read(target.resolve("site").resolve(file));
     }
