@@ -68,6 +68,8 @@ public final class JekyllImporter {
     private static final Pattern PLACE = Pattern.compile("(.*?)(?::(\\d{1,9}))?(?::(\\d{1,9}))?");
     /** An {@code {% include %}} of a file named as written (not by a variable). */
     private static final Pattern STATIC_INCLUDE = Pattern.compile("\\{%-?\\s*include\\s+([\\w./-]+[\\w])");
+    /** {{ site.baseurl }} right before {% post_url %} or {% link %}, maybe a slash between (Jekyll 3's docs had both). */
+    private static final Pattern BASEURL_BEFORE_TAG = Pattern.compile("\\{\\{-?\\s*site\\.baseurl\\s*-?\\}\\}/?(?=\\{%-?\\s*(?:post_url|link)\\s)");
     private static final DateTimeFormatter DRAFT_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss Z", Locale.ROOT);
 
     /** Why nothing was imported; {@code usage} when the command was pointed at the wrong folder. */
@@ -147,6 +149,8 @@ public final class JekyllImporter {
     private final Map<String, Boolean> collections = new HashMap<>();
     /** Files whose Liquid reads a collection (site.NAME), by file and name: Kiln gives none. */
     private final Map<String, Line> collectionReads = new TreeMap<>();
+    /** Whether the Jekyll site asked for Jekyll 4 or later (its Gemfile), whose post_url and link give the baseurl, as Kiln's. */
+    private boolean jekyll4;
     private int posts;
     /** The posts Kiln's home pages list (not those with published: false): how many home pages there are. */
     private int listedPosts;
@@ -166,6 +170,7 @@ public final class JekyllImporter {
     private Report run(Path source, Path target) throws IOException, NotImportedException {
         Path configFile = configFile(source);
         checkTarget(target);
+        jekyll4 = asksForJekyll4(source);
         Diagnostics diagnostics = new Diagnostics();
         Path configName = Path.of(configFile.getFileName().toString());
         YamlDocument configDoc = YamlDocument.empty(configName);
@@ -295,6 +300,40 @@ public final class JekyllImporter {
     /** The text the import writes at {@code target} so far. */
     private String written(String target) {
         return ((WrittenText) outputs.get(target)).text();
+    }
+
+    /**
+     * Whether the Jekyll site's Gemfile.lock, else its Gemfile, asks for Jekyll 4 or later; GitHub Pages' gem, Jekyll 3, and a
+     * site with neither (built by GitHub Pages, which runs Jekyll 3) did not.
+     */
+    private static boolean asksForJekyll4(Path source) throws IOException {
+        Path lock = source.resolve("Gemfile.lock");
+        Matcher locked = Pattern.compile("(?m)^ {4}jekyll \\((\\d+)\\.").matcher(Files.isRegularFile(lock) && Files.size(lock) < 1 << 20
+                ? utf8(lock).orElse("") : "");
+        if (locked.find()) {
+            return Integer.parseInt(locked.group(1)) >= 4;
+        }
+        Path gemfile = source.resolve("Gemfile");
+        String text = Files.isRegularFile(gemfile) && Files.size(gemfile) < 1 << 20 ? utf8(gemfile).orElse("") : "";
+        Matcher pinned = Pattern.compile("gem\\s+[\"']jekyll[\"']\\s*,\\s*[\"'][~>=\\s]*(\\d+)").matcher(text);
+        return !text.contains("github-pages") && pinned.find() && Integer.parseInt(pinned.group(1)) >= 4;
+    }
+
+    /**
+     * Jekyll 3 (GitHub Pages') gave {% post_url %} and {% link %} without the baseurl, so its authors wrote {{ site.baseurl }}
+     * before them; Kiln gives it, as Jekyll 4 does, and the link would hold it twice. Unless the site asked for Jekyll 4 (where
+     * such a link was broken already, and stays as written), that {{ site.baseurl }} is taken out, and the note says so.
+     */
+    private String baseurlBeforeTags(Context context, String text, List<String> notes) {
+        if (jekyll4 || context.kilnConfig().baseurl().isEmpty()) {
+            return text;
+        }
+        long count = BASEURL_BEFORE_TAG.matcher(text).results().count();
+        if (count > 0) {
+            notes.add("{{ site.baseurl }} taken from before {% post_url %} or {% link %} (" + count + (count == 1 ? " time" : " times")
+                    + "): Jekyll 3, GitHub Pages', left the baseurl out of them; Kiln puts it in, as Jekyll 4 does");
+        }
+        return count == 0 ? text : BASEURL_BEFORE_TAG.matcher(text).replaceAll("");
     }
 
     /** The host name in GitHub Pages' CNAME file, or null. */
@@ -584,7 +623,7 @@ public final class JekyllImporter {
             new FrontMatterReader(SourceSettings.of(context.kilnConfig())).read(Path.of(post.target()), true,
                     reparsed(post.target(), result, front), new Diagnostics()).ifPresent(this::noteKilnsOwnPages);
         }
-        result = checkLiquid(context, post.target(), result, null);
+        result = checkLiquid(context, post.target(), baseurlBeforeTags(context, result, notes), null);
         liquidChecked.put(post.target(), true);
         verify(context, post.target(), true, result);
         write(post.target(), result);
@@ -1043,7 +1082,7 @@ public final class JekyllImporter {
         }
         result = keepOldUrls(context, new Place(relative, target, false), result, front, jekyllUrls, added, notes);
         result = withKeys(result, added);
-        result = checkLiquid(context, target, result, null);
+        result = checkLiquid(context, target, baseurlBeforeTags(context, result, notes), null);
         liquidChecked.put(target, false);
         verify(context, target, false, result);
         write(target, result);

@@ -207,6 +207,38 @@ class JekyllImportTest {
         assertTrue(read(target, "projects/kiln.html").contains("url=/projects/kiln/"), "Jekyll's /:collection/:path:output_ext");
     }
 
+    @Test
+    void theBaseurlJekyll3sAuthorsWroteBeforePostUrlAndLinkIsTakenOutUnlessTheSiteAskedForJekyll4() throws IOException {
+        // Jekyll 3, GitHub Pages', gave post_url and link without the baseurl; Jekyll 4 and Kiln give it
+        Path source = tmp.resolve("pages");
+        KilnRun.write(source.resolve("_config.yml"), "title: P\nurl: https://ada.github.io\nbaseurl: /blog\n");
+        KilnRun.write(source.resolve("Gemfile"), "source \"https://rubygems.org\"\ngem \"github-pages\", group: :jekyll_plugins\n");
+        KilnRun.write(source.resolve("_posts/2026-01-05-first.md"), "---\ntitle: First\n---\nHello.\n");
+        String body = "See [first]({{ site.baseurl }}{% post_url 2026-01-05-first %}) and [me]({{ site.baseurl }}/{% link about.md %}).\n";
+        KilnRun.write(source.resolve("_posts/2026-01-06-second.md"), "---\ntitle: Second\n---\n" + body);
+        KilnRun.write(source.resolve("about.md"), "---\ntitle: About\npermalink: /about/\n---\nMe.\n");
+        Path target = tmp.resolve("pages-kiln");
+        KilnRun run = KilnRun.of("import", "jekyll", source.toString(), target.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("; {{ site.baseurl }} taken from before {% post_url %} or {% link %} (2 times): Jekyll 3, GitHub"
+                + " Pages', left the baseurl out of them; Kiln puts it in, as Jekyll 4 does\n"), run.out());
+        assertTrue(KilnRun.read(target.resolve("content/posts/2026-01-06-second.md")).endsWith(
+                "See [first]({% post_url 2026-01-05-first %}) and [me]({% link about.md %}).\n"));
+        KilnRun build = KilnRun.of("build", "--source", target.toString());
+        assertEquals(0, build.exitCode(), build.err());
+        assertTrue(read(target, "2026/01/06/second/index.html").contains("<a href=\"/blog/2026/01/05/first/\">first</a> and"
+                + " <a href=\"/blog/about/\">me</a>"));
+
+        // with Jekyll 4 the link held the baseurl twice already: the import leaves it, and the build names it
+        KilnRun.write(source.resolve("Gemfile"), "source \"https://rubygems.org\"\ngem \"jekyll\", \"~> 4.3\"\n");
+        Path four = tmp.resolve("pages-kiln-4");
+        assertEquals(0, KilnRun.of("import", "jekyll", source.toString(), four.toString()).exitCode());
+        assertTrue(KilnRun.read(four.resolve("content/posts/2026-01-06-second.md")).endsWith(body));
+        KilnRun broken = KilnRun.of("build", "--source", four.toString());
+        assertEquals(1, broken.exitCode());
+        assertTrue(broken.err().contains("error: link to /blog/blog/2026/01/05/first/ does not exist"), broken.err());
+    }
+
     private static String read(Path target, String file) {
         return KilnRun.read(target.resolve("site").resolve(file));
     }
