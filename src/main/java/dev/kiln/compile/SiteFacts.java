@@ -10,6 +10,8 @@ import dev.kiln.model.Visibility;
 import dev.kiln.source.SourceFile;
 import dev.kiln.source.TextFile;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
@@ -29,6 +31,8 @@ import java.util.regex.Pattern;
  */
 public final class SiteFacts implements SiteLookup {
     private static final Pattern EXTENSION = Pattern.compile("\\.[^./]+$");
+    /** The largest file include_relative takes as text: a code sample, not a data dump. */
+    private static final long MAX_INCLUDED = 1 << 20;
     private final SiteConfig config;
     private final List<Written> written;
     private final List<SourceFile> staticFiles;
@@ -171,6 +175,28 @@ public final class SiteFacts implements SiteLookup {
         return relative.subpath(1, relative.getNameCount()).toString().replace('\\', '/');
     }
 
+    /**
+     * The text {@code include_relative} takes from the file at {@code key}: a post's or page's, else a static file's (a code
+     * sample beside the page, as Jekyll takes any file), read when asked; null when there is none or it is not UTF-8 text.
+     */
+    private String includedText(String key) {
+        String text = answers().texts().get(key);
+        if (text != null) {
+            return text;
+        }
+        for (SourceFile file : staticFiles) {
+            if (file.relativePath().toString().replace('\\', '/').equals(key)) {
+                try {
+                    return Files.size(file.file()) > MAX_INCLUDED ? null : StandardCharsets.UTF_8.newDecoder()
+                            .decode(ByteBuffer.wrap(Files.readAllBytes(file.file()))).toString();
+                } catch (IOException e) {
+                    return null; // not UTF-8 (CharacterCodingException), or gone since the scan: reported as no such file
+                }
+            }
+        }
+        return null;
+    }
+
     @Override
     public Object resolve(Kind kind, String key) {
         return switch (kind) {
@@ -178,7 +204,7 @@ public final class SiteFacts implements SiteLookup {
             case POST_URL -> answers().postUrls().get(key);
             case LINK -> answers().fileUrls().get(key.replaceFirst("^_(posts|drafts)/", "posts/"));
             case INCLUDE -> answers().includes().get(key);
-            case INCLUDE_RELATIVE -> key.startsWith("content/") ? answers().texts().get(key) : null;
+            case INCLUDE_RELATIVE -> key.startsWith("content/") ? includedText(key) : null;
             case NEIGHBOURS -> answers().site().neighbours(Path.of(key));
         };
     }

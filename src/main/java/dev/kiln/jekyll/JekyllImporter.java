@@ -141,6 +141,8 @@ public final class JekyllImporter {
     private final Map<String, String> standIns = new TreeMap<>();
     /** Errors in includes (place, then message) that the import put in a Liquid comment. */
     private final Set<String> commentedInIncludes = new TreeSet<>();
+    /** Whether every file of the new site is known ({@link #outputs}): include_relative then reads those alone. */
+    private boolean allWritten;
     /** While true, includes are read as the Jekyll site has them, without the import's edits. */
     private boolean originalIncludes;
     /** Includes whose copy the import changed (Liquid Kiln cannot run put in a comment). */
@@ -204,6 +206,7 @@ public final class JekyllImporter {
         importPosts(context, "_posts", false, List.of());
         importPosts(context, "_drafts", true, List.of());
         walk(context, source, "");
+        allWritten = true;
         checkLiquidWithTheWholeSite(context);
         toCheck.addAll(collectionReads.values());
         written.addAll(staticLines.values());
@@ -1606,9 +1609,30 @@ public final class JekyllImporter {
                 yield value;
             }
             case NEIGHBOURS -> Map.of();
-            case INCLUDE_RELATIVE -> "";
+            case INCLUDE_RELATIVE -> includedRelative(context, key);
             default -> "/";
         };
+    }
+
+    /**
+     * The text of the file {@code include_relative} names ({@code key}, a path in the new site): as the import writes or
+     * copies it; while files are still imported, else the Jekyll site's file there; null when there is none (the build
+     * would stop on it), or it is no UTF-8 text.
+     */
+    private String includedRelative(Context context, String key) {
+        NewFile file = outputs.get(key);
+        if (file instanceof WrittenText text) {
+            return text.text();
+        }
+        Path from = file instanceof CopiedFile copied ? copied.from() : allWritten || !key.startsWith("content/") ? null
+                : context.source().resolve(key.startsWith("content/posts/") ? "_posts/" + key.substring("content/posts/".length())
+                : key.substring("content/".length())).normalize();
+        try {
+            return from != null && from.startsWith(context.source()) && Files.isRegularFile(from) && Files.size(from) <= 1 << 20
+                    ? utf8(from).orElse(null) : null;
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /** The text files of {@code _data/}, at the paths the import gives them in the new site, for the Liquid checks. */

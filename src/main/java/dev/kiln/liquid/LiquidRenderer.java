@@ -553,8 +553,11 @@ public final class LiquidRenderer {
                 out.insert("\n", h.open());
             }
             out.insert(fence + h.language() + (h.lineNumbers() ? " linenos" : "") + "\n", h.open());
+            int codeStart = out.text().length();
             render(h.body());
-            out.insert(h.codeEnd() > h.codeStart() ? "\n" + fence : fence, h.endStart());
+            // Jekyll strips the code as rendered, so an include's last newline (include_relative of a sample) adds no blank line
+            out.trimEnd(codeStart);
+            out.insert(out.text().length() > codeStart ? "\n" + fence : fence, h.endStart());
             int lineEnd = text.indexOf('\n', h.endEnd());
             if (!text.substring(h.endEnd(), lineEnd < 0 ? text.length() : lineEnd).isBlank()) {
                 out.insert("\n", h.endEnd());

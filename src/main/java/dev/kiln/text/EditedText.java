@@ -121,6 +121,18 @@ public final class EditedText {
             return this;
         }
 
+        /** Drops the whitespace at the end of the text built so far, back to {@code from} at most (a length the text had). */
+        public Builder trimEnd(int from) {
+            int end = text.length();
+            while (end > from && Character.isWhitespace(text.charAt(end - 1))) {
+                end--;
+            }
+            text.setLength(end);
+            int last = end;
+            segments.removeIf(segment -> segment[0] >= last);
+            return this;
+        }
+
         /** The text built so far. */
         public CharSequence text() {
             return text;

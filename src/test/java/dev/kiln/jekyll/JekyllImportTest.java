@@ -239,6 +239,26 @@ class JekyllImportTest {
         assertTrue(broken.err().contains("error: link to /blog/blog/2026/01/05/first/ does not exist"), broken.err());
     }
 
+    @Test
+    void includeRelativeTakesACodeSampleBesideThePageAndAMissingFileIsPredicted() throws IOException {
+        Path source = tmp.resolve("samples");
+        KilnRun.write(source.resolve("_config.yml"), "title: S\nurl: https://s.example.org\n");
+        KilnRun.write(source.resolve("code/hello.py"), "print(\"hi\")\n");
+        KilnRun.write(source.resolve("code/index.md"), "---\ntitle: Code\n---\n{% highlight python %}\n{% include_relative hello.py %}\n"
+                + "{% endhighlight %}\n\n{% include_relative gone.md %}\n");
+        Path target = tmp.resolve("samples-kiln");
+        KilnRun run = KilnRun.of("import", "jekyll", source.toString(), target.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("To check:\n  content/code/index.md:8:1: no file content/code/gone.md for {% include_relative %};"
+                + " Kiln cannot run it, so the import put it in a Liquid comment"), run.out());
+        KilnRun build = KilnRun.of("build", "--source", target.toString());
+        assertEquals(0, build.exitCode(), build.err());
+        // as jekyll build (4.3.1) shows it: the sample's text, and no blank line from its last newline
+        assertTrue(read(target, "code/index.html").contains("<code class=\"language-python\"><span class=\"hl-keyword\">print</span>"
+                + "<span class=\"hl-punctuation\">(</span><span class=\"hl-string\">&quot;hi&quot;</span>"
+                + "<span class=\"hl-punctuation\">)</span>\n</code></pre>"), read(target, "code/index.html"));
+    }
+
     private static String read(Path target, String file) {
         return KilnRun.read(target.resolve("site").resolve(file));
     }

@@ -54,6 +54,15 @@ class LiquidRendererTest {
     }
 
     @Test
+    void highlightedCodeEndsWhereItsRenderedTextDoesAsJekyllStripsIt() {
+        // include_relative of a code sample brings its last newline; Jekyll's highlight strips the code it renders
+        LiquidResult result = new LiquidRenderer().render(POST, "{% highlight python %}\n{% include_relative hello.py %}\n"
+                + "{% endhighlight %}\n", 4, PAGE, (kind, key) -> kind == SiteLookup.Kind.INCLUDE_RELATIVE ? "print(\"hi\")\n\n" : null);
+        assertEquals(List.of(), errors(result));
+        assertEquals("```python\nprint(\"hi\")\n```\n", result.text().text());
+    }
+
+    @Test
     void mapsTextWrittenByALoopBackToTheLoopBodyAndReportsAnUnclosedIfAtItsTag() {
         LiquidResult result = render("{% for i in (1..2) %}[x](/y/) {% endfor %}\n{% if page.title %}\nnever closed", Map.of());
         assertEquals("[x](/y/) [x](/y/) \n", result.text().text());
