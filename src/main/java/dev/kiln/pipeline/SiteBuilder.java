@@ -33,6 +33,7 @@ import dev.kiln.template.SiteRendering;
 import dev.kiln.template.Theme;
 import java.io.IOException;
 import java.nio.file.Path;
+import dev.kiln.work.Lazy;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -221,19 +222,26 @@ public final class SiteBuilder {
         Map<String, String> redirects = new HashMap<>();
         table.routes().stream().filter(r -> r instanceof Route.Redirect).map(r -> (Route.Redirect) r)
                 .forEach(r -> redirects.put(r.outputPath(), UrlPaths.outputPath(r.target().url())));
-        Map<Path, String> texts = new HashMap<>();
-        Stream.concat(tree.posts().stream(), tree.pages().stream()).forEach(f -> texts.put(f.relativePath(), f.text()));
-        Map<Path, List<Document.Link>> written = new HashMap<>();
-        results.stream().filter(SourceResult::usable).forEach(r -> written.put(r.path(), r.content().links()));
+        // Only the pages checked again ask (after one edit, a few of 12,000): the maps are made at the first question.
+        Lazy<Map<Path, String>> texts = Lazy.of(() -> {
+            Map<Path, String> map = new HashMap<>();
+            Stream.concat(tree.posts().stream(), tree.pages().stream()).forEach(f -> map.put(f.relativePath(), f.text()));
+            return map;
+        });
+        Lazy<Map<Path, List<Document.Link>>> written = Lazy.of(() -> {
+            Map<Path, List<Document.Link>> map = new HashMap<>();
+            results.stream().filter(SourceResult::usable).forEach(r -> map.put(r.path(), r.content().links()));
+            return map;
+        });
         SiteLinkCheck.Sources sources = new SiteLinkCheck.Sources() {
             @Override
             public String text(Path source) {
-                return texts.get(source);
+                return texts.get().get(source);
             }
 
             @Override
             public List<LinkChecker.WrittenLink> links(Path source) {
-                return written.getOrDefault(source, List.of()).stream()
+                return written.get().getOrDefault(source, List.of()).stream()
                         .map(l -> new LinkChecker.WrittenLink(l.url(), l.position())).toList();
             }
         };
