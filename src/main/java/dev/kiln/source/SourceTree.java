@@ -8,7 +8,8 @@ import java.util.Optional;
  * Everything a build reads, before any parsing: the site config, Markdown posts and pages, files
  * copied as they are, the theme (the site's templates/ over the bundled theme, file by file), and the
  * files Markdown may include ({@code templates/includes/}, the site's own only), by name, and the data
- * files of {@code content/_data/}.
+ * files of {@code content/_data/}. Posts and pages are each in the order of their paths (with '/' between
+ * names), which later stages rely on for a deterministic order without sorting again.
  */
 public record SourceTree(
         Path root,
