@@ -39,7 +39,10 @@ public final class OutputPlan {
         List<OutputFile> sorted = new ArrayList<>(candidates);
         sorted.sort(Comparator.comparing(OutputFile::path));
         Map<String, OutputFile> byKey = new HashMap<>();
-        String[] keys = sorted.stream().map(f -> key(f.path())).toArray(String[]::new); // once: 12,000 files on each preview edit
+        String[] keys = new String[sorted.size()]; // once: 12,000 files on each preview edit
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = key(sorted.get(i).path());
+        }
         for (int i = 0; i < keys.length; i++) {
             OutputFile file = sorted.get(i);
             if (isReservedKey(keys[i])) {
@@ -97,6 +100,9 @@ public final class OutputPlan {
     }
 
     private static boolean isReservedKey(String key) {
+        if (!key.startsWith(".kiln")) {
+            return false; // what every reserved name starts with: most paths are told apart at their first character
+        }
         int slash = key.indexOf('/');
         int first = slash < 0 ? key.length() : slash; // the length of the first name
         if (first == SiteWriter.MARKER.length() && key.startsWith(SiteWriter.MARKER)
