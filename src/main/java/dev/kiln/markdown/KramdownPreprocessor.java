@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
  * {@code parse_block_html}): the tags become placeholders and what is between them is Markdown.
  * <li>Display math, {@code $$…$$} standing alone between blank lines, kept as TeX for MathJax or KaTeX.
  * <li>kramdown's end-of-block marker, a line of only {@code ^}: a placeholder that ends the blocks open there.
+ * <li>A list's items at the line's start, however far each was indented ({@link ListIndentation}).
  * <li>Attribute list definitions ({@code {:name: .class #id}}), collected and removed; the extensions
  * {@code {::comment}}, {@code {::nomarkdown}} and {@code {::options … /}}.
  * <li>A rule written with hundreds of characters is shortened: flexmark's pattern for it recurses per
@@ -113,7 +114,8 @@ final class KramdownPreprocessor {
     static boolean needless(String markdown) {
         return markdown.indexOf('<') < 0 && !markdown.contains("{:") && !markdown.contains("*[") && markdown.indexOf('|') < 0
                 && !mayStartALine(markdown, "[^")
-                && !markdown.contains("$$") && !hasLongRun(markdown) && !mayHoldEndOfBlock(markdown);
+                && !markdown.contains("$$") && !hasLongRun(markdown) && !mayHoldEndOfBlock(markdown)
+                && !ListIndentation.mayBeNeeded(markdown);
     }
 
     /** Whether a line starts with {@code start} (after up to three spaces): with {@code [^}, a footnote definition maybe. */
@@ -165,6 +167,7 @@ final class KramdownPreprocessor {
     /** HTML elements whose content is being read as Markdown, innermost last. */
     private final ArrayDeque<String> open = new ArrayDeque<>();
     private final List<int[]> insideHtml = new ArrayList<>();
+    private final ListIndentation lists = new ListIndentation();
     /** Where in the text tables without a header start (their empty header row), and their bodies and footers. */
     private final Map<Integer, KramdownTable.Mark> tableMarks = new HashMap<>();
     /** From where no comment's stop tag follows on a line of its own, once a search found none: linear in many unclosed ones. */
@@ -203,6 +206,7 @@ final class KramdownPreprocessor {
             int newline = markdown.indexOf('\n', position);
             int lineEnd = newline < 0 ? length : newline;
             int next = newline < 0 ? length : newline + 1;
+            position += lists.drop(markdown.substring(position, lineEnd), fence != null);
             String line = markdown.substring(position, lineEnd);
             boolean blank = line.isBlank();
             Matcher m;
@@ -315,7 +319,7 @@ final class KramdownPreprocessor {
         return indent <= 3 && (line.startsWith("```", indent) || line.startsWith("~~~", indent));
     }
 
-    private static int indentOf(String line) {
+    static int indentOf(String line) {
         int i = 0;
         while (i < line.length() && line.charAt(i) == ' ') {
             i++;

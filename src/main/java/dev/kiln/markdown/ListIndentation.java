@@ -1,0 +1,130 @@
+package dev.kiln.markdown;
+
+import java.util.ArrayDeque;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The items of a list as kramdown reads them: a line that starts with a marker after up to three spaces (counted from
+ * the text of the item it is in, for a sublist), and is not indented as the current item's text, is the list's next
+ * item, whatever its indentation and the first item's ({@code   - a} then {@code - b}). flexmark's kramdown profile
+ * takes only items indented at least as far as the first one, and read {@code - b} as text of {@code a} (or, after a
+ * blank line, as a paragraph inside the list, and all that followed into it). So each item's marker is moved to where
+ * its list's text starts (the line's start at the top), and the lines of its content lose as many spaces as its marker
+ * did: what is indented under the item stays so.
+ *
+ * <p>Fed every line of the text in order by {@link KramdownPreprocessor}, which drops the spaces it is told to.
+ */
+final class ListIndentation {
+    /** kramdown's LIST_START after the indentation: a bullet or a number with {@code .} or {@code )}, then a blank or the end. */
+    private static final Pattern ITEM = Pattern.compile(" *(?:[*+-]|\\d{1,9}[.)])(?=[ \\t]|$)");
+    /** A definition's line, {@code : text}: a list indented under it belongs to the definition. */
+    private static final Pattern DEFINITION = Pattern.compile(" {0,3}:[ \\t].*");
+
+    /**
+     * A list open at a line: the column its items' markers may start from ({@code base}, where the text of the item
+     * it is in starts), where the text of its current item starts, and the spaces that item's lines lose beyond those
+     * the lists around it take, all as written.
+     */
+    private record Level(int base, int content, int shift) {}
+
+    /** The lists open, the innermost first. */
+    private final ArrayDeque<Level> open = new ArrayDeque<>();
+    private boolean afterBlank = true;
+    private boolean definition;
+
+    /** Whether the text may hold a list item indented by one to three spaces (cheap, and more often true). */
+    static boolean mayBeNeeded(String markdown) {
+        for (int i = markdown.indexOf("\n "); i >= 0; i = markdown.indexOf("\n ", i + 1)) {
+            int j = i + 1;
+            while (j < markdown.length() && markdown.charAt(j) == ' ') {
+                j++;
+            }
+            if (j < markdown.length() && ("*+-".indexOf(markdown.charAt(j)) >= 0 || Character.isDigit(markdown.charAt(j)))) {
+                return true;
+            }
+        }
+        return markdown.startsWith(" ");
+    }
+
+    /**
+     * How many of the spaces that start {@code line} to leave out; {@code code} when the line is inside fenced code, which
+     * is moved as the item's other lines are but holds no items.
+     */
+    int drop(String line, boolean code) {
+        int indent = KramdownPreprocessor.indentOf(line);
+        if (code || line.isBlank()) {
+            afterBlank |= !code;
+            return Math.min(shift(), indent);
+        }
+        Matcher item = ITEM.matcher(line);
+        if (item.lookingAt() && !isRule(line)) {
+            item(indent, item.end() + textOffset(line, item.end()));
+        } else if (line.strip().equals("^")) {
+            open.clear();
+        } else {
+            while (afterBlank && !open.isEmpty() && indent < open.peek().content()) {
+                open.pop(); // a line not indented as the item's text, after a blank line: that list ended
+            }
+        }
+        if (open.isEmpty()) {
+            definition = DEFINITION.matcher(line).matches() || definition && indent > 0;
+        }
+        afterBlank = false;
+        return Math.min(shift(), indent);
+    }
+
+    /** An item's marker at column {@code indent}, its text at column {@code content}: which list's item it is. */
+    private void item(int indent, int content) {
+        while (!open.isEmpty() && indent < open.peek().base()) {
+            open.pop();
+        }
+        Level list = open.peek();
+        if (list == null) {
+            if (indent <= 3 && (!definition || indent == 0)) {
+                open.push(new Level(0, content, indent));
+            }
+        } else if (indent < list.content()) {
+            if (indent - list.base() <= 3) {
+                open.pop(); // the list's next item
+                open.push(new Level(list.base(), content, indent - list.base()));
+            }
+        } else if (indent - list.content() <= 3) {
+            open.push(new Level(list.content(), content, indent - list.content())); // a sublist's first item
+        }
+    }
+
+    /** Whether {@code line} is a rule ({@code * * *}, {@code - - -}), which is no item; linear, for rules of any length. */
+    private static boolean isRule(String line) {
+        String text = line.strip();
+        char kind = text.charAt(0);
+        int count = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == kind) {
+                count++;
+            } else if (c != ' ' && c != '\t') {
+                return false;
+            }
+        }
+        return count >= 3;
+    }
+
+    /** The spaces the current line loses: what each list open there takes. */
+    private int shift() {
+        int shift = 0;
+        for (Level list : open) {
+            shift += list.shift();
+        }
+        return shift;
+    }
+
+    /** How far after the marker the item's text starts: its spaces, or one when there are none or more than four. */
+    private static int textOffset(String line, int markerEnd) {
+        int spaces = 0;
+        while (markerEnd + spaces < line.length() && line.charAt(markerEnd + spaces) == ' ') {
+            spaces++;
+        }
+        return spaces == 0 || spaces > 4 || markerEnd + spaces == line.length() ? 1 : spaces;
+    }
+}
