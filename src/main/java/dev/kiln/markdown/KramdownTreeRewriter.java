@@ -80,6 +80,8 @@ final class KramdownTreeRewriter {
                 tableOfContentsMarkers.add(node);
             } else if (node instanceof ListBlock list) {
                 lastItemAsTheOthers(list);
+            } else if (node instanceof ListItem item && !(item.getFirstChild() instanceof Paragraph)) {
+                item.setLoose(true); // kramdown leaves out the <p> of an item's first block only, flexmark of its first paragraph
             } else if ((node instanceof TableBlock || node instanceof TableRow) && tableMarks.containsKey(lineStart(node))) {
                 marked.add(node);
             } else if (node instanceof TableCell cell && cell.getText().isBlank()) {
