@@ -49,6 +49,10 @@ final class KramdownPreprocessor {
     private static final Pattern FOOTNOTE = Pattern.compile(" {0,3}\\[\\^\\w[\\w-]*\\]:");
     /** A line after which a new block starts, not a paragraph's next line: a heading, a rule or a setext underline. */
     private static final Pattern HEADING_OR_RULE = Pattern.compile(" {0,3}(?:#{1,6}(?:[ \\t].*)?|(?:[-=*_][ \\t]*)+)");
+    /** The excerpt's end, {@code <!--more-->}: a block of its own wherever it is (MarkdownRenderer looks for it there). */
+    private static final Pattern MORE = Pattern.compile(" {0,3}<!--\\s*more\\s*-->");
+    /** A line of blanks, inside a text: where a paragraph ends. */
+    private static final Pattern BLANK_LINE = Pattern.compile("\n[ \t]*\n");
     private static final Pattern NOMARKDOWN_END = Pattern.compile("\\{:/(nomarkdown)?\\}");
 
     /** kramdown's span elements: at a line's start they begin a paragraph, not an HTML block. */
@@ -211,14 +215,15 @@ final class KramdownPreprocessor {
             boolean blank = line.isBlank();
             Matcher m;
             KramdownTable table;
-            int extensionEnd;
+            int end;
             boolean text = false;
             if (fenced(line)) {
                 out.copy(position, next);
             } else if (line.startsWith("{:") && (m = DEFINITION.matcher(line)).matches()) {
-                definitions.merge(m.group(1), m.group(2), (earlier, later) -> earlier + " " + later);
-                out.copy(lineEnd, next);
-                blank = true; // an attribute list after it is for the block that follows, as after a blank line
+                blank = definition(m, lineEnd, next); // an attribute list after it is for the block after it, as after a blank line
+            } else if (paragraph && (end = htmlInText(line, position)) >= 0) {
+                next = end;
+                text = true; // the paragraph goes on after it
             } else if (line.startsWith("*[") && emptyAbbreviation(line, position, lineEnd, next)) {
                 // copied with a title that is left out
             } else if (line.startsWith("^", indentOf(line)) && indentOf(line) <= 3 && line.strip().equals("^")) {
@@ -234,8 +239,8 @@ final class KramdownPreprocessor {
                 next = htmlComment(position);
             } else if (afterBlank && line.indexOf('|') >= 0 && (table = KramdownTable.at(markdown, position)) != null) {
                 next = kramdownTable(position, table);
-            } else if (!paragraph && line.startsWith("{::", indentOf(line)) && (extensionEnd = blockExtension(line, position, next)) >= 0) {
-                next = extensionEnd;
+            } else if (!paragraph && line.startsWith("{::", indentOf(line)) && (end = blockExtension(line, position, next)) >= 0) {
+                next = end;
             } else if (indentOf(line) <= 3 && line.indexOf('<') == indentOf(line) && htmlBlock(position, position + indentOf(line))) {
                 next = resume;
             } else if (!open.isEmpty() && closesOpenBlock(line)) {
@@ -274,13 +279,58 @@ final class KramdownPreprocessor {
         return false;
     }
 
-    /** A comment is flexmark's HTML block too, to the line where it ends; the tags inside it are not. */
+    /** An attribute list definition, {@code {:name: …}}: kept by name, and the line left out. Returns true. */
+    private boolean definition(Matcher m, int lineEnd, int next) {
+        definitions.merge(m.group(1), m.group(2), (earlier, later) -> earlier + " " + later);
+        out.copy(lineEnd, next);
+        return true;
+    }
+
+    /**
+     * A comment is flexmark's HTML block too, to the line where it ends; the tags inside it are not. What follows it on
+     * that line starts a new block, as kramdown reads it (flexmark had kept it in the comment's block, as raw text);
+     * except after {@code <!--more-->}, which would then end the excerpt where its author wrote it in a sentence.
+     */
     private int htmlComment(int lineStart) {
         int close = markdown.indexOf("-->", lineStart);
-        int closeLine = close < 0 ? -1 : markdown.indexOf('\n', close);
-        int next = close < 0 || closeLine < 0 ? markdown.length() : closeLine + 1;
-        out.copy(lineStart, next);
-        return next;
+        if (close < 0 || MORE.matcher(markdown).region(lineStart, markdown.length()).lookingAt()) {
+            int closeLine = close < 0 ? -1 : markdown.indexOf('\n', close);
+            int next = closeLine < 0 ? markdown.length() : closeLine + 1;
+            out.copy(lineStart, next);
+            return next;
+        }
+        out.copy(lineStart, close + 3);
+        return restOfLine(close + 3, 0);
+    }
+
+    /**
+     * A comment or a {@code <script>} element at the start of a line that continues a paragraph's text: kramdown reads
+     * it in that text, as it is, where flexmark ended the paragraph with an HTML block. It becomes a placeholder of the
+     * paragraph's text (indented so that it starts no block), and the rest of its last line follows it there. Returns
+     * where the line loop resumes, or -1 when the line is none of these (the excerpt's {@code <!--more-->} stays a block),
+     * or the element runs past a blank line (which ends the paragraph).
+     */
+    private int htmlInText(String line, int lineStart) {
+        int indent = indentOf(line);
+        int tagStart = lineStart + indent;
+        int end = -1;
+        if (indent <= 3 && line.startsWith("<!--", indent) && !MORE.matcher(line).lookingAt()) {
+            int close = markdown.indexOf("-->", tagStart + 4);
+            end = close < 0 ? -1 : close + 3;
+        } else if (indent <= 3 && line.regionMatches(true, indent, "<script", 0, 7)) {
+            Tag tag = Tag.at(markdown, tagStart);
+            end = tag == null || !tag.lowerName().equals("script") || tag.closing() ? -1 : elementEnd(markdown, tag);
+        }
+        if (end < 0 || BLANK_LINE.matcher(markdown.substring(tagStart, end)).find()) {
+            return -1;
+        }
+        out.copy(lineStart, tagStart);
+        raw.put(out.text().length() + 4, new RawBlock(RawBlock.Kind.SPAN_HTML, markdown.substring(tagStart, end)));
+        out.insert("    " + PLACEHOLDER, tagStart);
+        int endLine = markdown.indexOf('\n', end);
+        int resume = endLine < 0 ? markdown.length() : endLine + 1;
+        out.copy(end, resume);
+        return resume;
     }
 
     /**

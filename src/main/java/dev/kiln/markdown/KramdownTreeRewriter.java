@@ -3,6 +3,7 @@ package dev.kiln.markdown;
 import com.vladsch.flexmark.ast.HtmlBlock;
 import com.vladsch.flexmark.ast.HtmlBlockBase;
 import com.vladsch.flexmark.ast.HtmlInline;
+import com.vladsch.flexmark.ast.HtmlInlineBase;
 import com.vladsch.flexmark.ast.ListBlock;
 import com.vladsch.flexmark.ast.ListItem;
 import com.vladsch.flexmark.ast.OrderedList;
@@ -58,15 +59,15 @@ final class KramdownTreeRewriter {
                  Map<Integer, KramdownTable.Mark> tableMarks) {
         List<Node> tableOfContentsMarkers = new ArrayList<>();
         List<AttributesNode> attributeLists = new ArrayList<>();
-        List<HtmlBlockBase> placeholders = new ArrayList<>();
+        List<Node> placeholders = new ArrayList<>();
         List<Node> marked = new ArrayList<>();
         List<TableCell> empty = new ArrayList<>();
         for (Node node : document.getDescendants()) {
             if (node instanceof AttributesNode list) {
                 attributeLists.add(list);
             }
-            if (!raw.isEmpty() && node instanceof HtmlBlockBase block && raw.containsKey(placeholderOffset(block))) {
-                placeholders.add(block);
+            if (!raw.isEmpty() && (node instanceof HtmlBlockBase || node instanceof HtmlInlineBase) && raw.containsKey(placeholderOffset(node))) {
+                placeholders.add(node);
             } else if (node instanceof HtmlInline || node instanceof HtmlBlock) {
                 withNoopener(node);
             } else if (node instanceof TypographicSmarts smarts) {
@@ -90,18 +91,7 @@ final class KramdownTreeRewriter {
         }
         tables(marked, tableMarks, empty);
         AttributeOwners owners = new AttributeOwners(document, definitions);
-        List<RawBlockNode> blockLists = new ArrayList<>();
-        for (HtmlBlockBase placeholder : placeholders) {
-            RawBlockNode node = new RawBlockNode(placeholder.getChars(), raw.get(placeholderOffset(placeholder)));
-            placeholder.insertBefore(node);
-            placeholder.unlink();
-            endListAt(node);
-            if (node.block().kind() == RawBlock.Kind.IAL_AFTER || node.block().kind() == RawBlock.Kind.IAL_BEFORE) {
-                blockLists.add(node);
-            } else if (node.block().kind() == RawBlock.Kind.SPAN_OPEN && node.getNext() instanceof Paragraph paragraph) {
-                spanContent(paragraph);
-            }
-        }
+        List<RawBlockNode> blockLists = replacePlaceholders(placeholders, raw);
         attributeLists.forEach(owners::span);
         blockLists.forEach(owners::block);
         owners.figures();
@@ -112,6 +102,30 @@ final class KramdownTreeRewriter {
                     kramdown ? owners.values(marker) : Map.of()));
             marker.unlink();
         }
+    }
+
+    /**
+     * Puts what each placeholder stands for in its place: a {@link RawBlockNode} for a block, a {@link RawSpan} for HTML in
+     * a paragraph's text. Returns the block attribute lists, for {@link AttributeOwners} to give to their blocks.
+     */
+    private static List<RawBlockNode> replacePlaceholders(List<Node> placeholders, Map<Integer, RawBlock> raw) {
+        List<RawBlockNode> blockLists = new ArrayList<>();
+        for (Node placeholder : placeholders) {
+            RawBlock block = raw.get(placeholderOffset(placeholder));
+            Node node = block.kind() == RawBlock.Kind.SPAN_HTML
+                    ? new RawSpan(placeholder.getChars(), false, block.html()) : new RawBlockNode(placeholder.getChars(), block);
+            placeholder.insertBefore(node);
+            placeholder.unlink();
+            if (node instanceof RawBlockNode blockNode) {
+                endListAt(blockNode);
+                if (block.kind() == RawBlock.Kind.IAL_AFTER || block.kind() == RawBlock.Kind.IAL_BEFORE) {
+                    blockLists.add(blockNode);
+                } else if (block.kind() == RawBlock.Kind.SPAN_OPEN && node.getNext() instanceof Paragraph paragraph) {
+                    spanContent(paragraph);
+                }
+            }
+        }
+        return blockLists;
     }
 
     /**
@@ -227,7 +241,7 @@ final class KramdownTreeRewriter {
     }
 
     /** Where the placeholder's {@code <} is: flexmark's block may start at its line's indentation. */
-    private static int placeholderOffset(HtmlBlockBase block) {
+    private static int placeholderOffset(Node block) {
         BasedSequence chars = block.getChars();
         int leading = chars.countLeading(com.vladsch.flexmark.util.misc.CharPredicate.SPACE_TAB);
         return chars.getStartOffset() + leading;

@@ -29,6 +29,8 @@ record RawBlock(Kind kind, String html) {
         IAL_BEFORE,
         /** kramdown's end-of-block marker, {@code ^} on a line of its own: it ends what is open there and shows nothing. */
         END,
+        /** A comment or a {@code <script>} in a paragraph's text, as written: raw HTML inside the paragraph. */
+        SPAN_HTML,
         /** Display math, {@code \[…\]}: TeX is no HTML, so safe mode keeps it. */
         MATH
     }
