@@ -335,8 +335,9 @@ final class KramdownPreprocessor {
 
     /**
      * A table in kramdown's syntax, written in GFM's for flexmark ({@link KramdownTable}): an empty header first when
-     * it has none, its header separator written as flexmark needs it, its other separators and footer line left out
-     * and the rows after them marked.
+     * it has none, its header rows given empty cells up to the widest row's (as kramdown writes them; flexmark would read
+     * no table at all where a row has a cell more than the header), its header separator written as flexmark needs it,
+     * its other separators and footer line left out and the rows after them marked.
      */
     private int kramdownTable(int lineStart, KramdownTable table) {
         if (!table.hasHeader()) {
@@ -344,6 +345,7 @@ final class KramdownPreprocessor {
             out.insert(table.emptyHeader() + table.separator(), lineStart);
         }
         KramdownTable.Mark next = null;
+        boolean header = table.hasHeader();
         for (KramdownTable.Line line : table.lines()) {
             int lineEnd = Math.min(line.end() + 1, table.end());
             switch (line.kind()) {
@@ -352,9 +354,15 @@ final class KramdownPreprocessor {
                         tableMarks.put(out.text().length(), next);
                         next = null;
                     }
-                    out.copy(line.start(), lineEnd);
+                    int textEnd = line.start() + markdown.substring(line.start(), line.end()).stripTrailing().length();
+                    out.copy(line.start(), textEnd);
+                    out.insert(header ? table.padding(markdown.substring(line.start(), textEnd)) : "", textEnd);
+                    out.copy(textEnd, lineEnd);
                 }
-                case HEADER_SEPARATOR -> out.insert(table.separator(), line.start());
+                case HEADER_SEPARATOR -> {
+                    out.insert(table.separator(), line.start());
+                    header = false;
+                }
                 case BODY_SEPARATOR -> next = next == null ? KramdownTable.Mark.BODY : next;
                 case FOOTER -> next = KramdownTable.Mark.FOOT;
                 case IGNORED -> { }

@@ -234,6 +234,15 @@ record KramdownTable(int end, List<Line> lines, int columns, List<String> alignm
         return "|" + String.join("|", alignments) + "|\n";
     }
 
+    /** What to write after a header row (its text, without its line break) to give it a cell per column: empty cells. */
+    String padding(String row) {
+        int missing = columns - cells(row).size();
+        if (missing <= 0) {
+            return "";
+        }
+        return " |".repeat(row.endsWith("|") ? missing : missing + 1); // without a closing pipe, the first closes the row
+    }
+
     /** An empty header row, for a table kramdown writes without one. */
     String emptyHeader() {
         return "|" + " |".repeat(columns) + "\n";
