@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
  * <li>Display math, {@code $$…$$} standing alone between blank lines, kept as TeX for MathJax or KaTeX.
  * <li>kramdown's end-of-block marker, a line of only {@code ^}: a placeholder that ends the blocks open there.
  * <li>A list's items at the line's start, however far each was indented ({@link ListIndentation}).
+ * <li>The lines right after an indented code block, which kramdown reads as more of the code.
  * <li>Attribute list definitions ({@code {:name: .class #id}}), collected and removed; the extensions
  * {@code {::comment}}, {@code {::nomarkdown}} and {@code {::options … /}}.
  * <li>A rule written with hundreds of characters is shortened: flexmark's pattern for it recurses per
@@ -119,7 +120,7 @@ final class KramdownPreprocessor {
         return markdown.indexOf('<') < 0 && !markdown.contains("{:") && !markdown.contains("*[") && markdown.indexOf('|') < 0
                 && !mayStartALine(markdown, "[^")
                 && !markdown.contains("$$") && !hasLongRun(markdown) && !mayHoldEndOfBlock(markdown)
-                && !ListIndentation.mayBeNeeded(markdown);
+                && !ListIndentation.mayBeNeeded(markdown) && !mayHoldLazyCode(markdown);
     }
 
     /** Whether a line starts with {@code start} (after up to three spaces): with {@code [^}, a footnote definition maybe. */
@@ -143,6 +144,23 @@ final class KramdownPreprocessor {
                     || markdown.charAt(i + 1) == ' ' || markdown.charAt(i + 1) == '\t') {
                 return true;
             }
+        }
+        return false;
+    }
+
+    /** Whether a line indented as code is followed by one that is not, and not blank: kramdown's code may go on there. */
+    private static boolean mayHoldLazyCode(String markdown) {
+        boolean afterCode = false;
+        for (int start = 0; start < markdown.length(); ) {
+            int newline = markdown.indexOf('\n', start);
+            int end = newline < 0 ? markdown.length() : newline;
+            String line = markdown.substring(start, end);
+            boolean indented = line.startsWith("    ") || line.startsWith("\t");
+            if (afterCode && !indented && !line.isBlank()) {
+                return true;
+            }
+            afterCode = indented && !line.isBlank();
+            start = end + 1;
         }
         return false;
     }
@@ -176,6 +194,10 @@ final class KramdownPreprocessor {
     private final Map<Integer, KramdownTable.Mark> tableMarks = new HashMap<>();
     /** From where no comment's stop tag follows on a line of its own, once a search found none: linear in many unclosed ones. */
     private int noBlockCommentEndFrom = Integer.MAX_VALUE;
+    /** Whether the line before was indented code at the top: a line after it may go on the code ({@link #indentedCode}). */
+    private boolean code;
+    /** Where the line break after that line is, not yet written: -1 when there is none. */
+    private int codeBreak = -1;
     /** The fence of the code block the line loop is in ({@code ```} or longer, {@code ~~~}…), or null. */
     private String fence;
     /** Where the content of the outermost element being read as Markdown starts in the text. */
@@ -194,6 +216,9 @@ final class KramdownPreprocessor {
     static Result process(String markdown) {
         KramdownPreprocessor pass = new KramdownPreprocessor(markdown);
         pass.run();
+        if (pass.codeBreak >= 0) {
+            pass.out.copy(pass.codeBreak, pass.codeBreak + 1);
+        }
         if (!pass.open.isEmpty()) {
             pass.insideHtml.add(new int[] {pass.htmlStart, Integer.MAX_VALUE}); // never closed: to the end, as kramdown reads it
         }
@@ -217,7 +242,9 @@ final class KramdownPreprocessor {
             KramdownTable table;
             int end;
             boolean text = false;
-            if (fenced(line)) {
+            if ((end = indentedCode(line, position, next, paragraph)) >= 0) {
+                next = end;
+            } else if (fenced(line)) {
                 out.copy(position, next);
             } else if (line.startsWith("{:") && (m = DEFINITION.matcher(line)).matches()) {
                 blank = definition(m, lineEnd, next); // an attribute list after it is for the block after it, as after a blank line
@@ -259,6 +286,47 @@ final class KramdownPreprocessor {
             paragraph = text;
             position = next;
         }
+    }
+
+    /**
+     * Indented code at the top, and the lines kramdown reads as more of it: any line right after it that is not blank,
+     * an attribute list, the end-of-block marker or an HTML tag that starts a block ({@code code}, then {@code [^1]:} or
+     * text, is all code), where flexmark ended the code. kramdown joins such a line to the one before with a space, so
+     * each code line's break is written only once the next line is known not to be one. Returns where the line loop
+     * resumes, or -1 when the line is no such code (in a list, the code is the item's, which Kiln leaves as it is).
+     */
+    private int indentedCode(String line, int lineStart, int next, boolean paragraph) {
+        boolean afterCode = code;
+        int indent = indentOf(line);
+        code = !paragraph && fence == null && lists.outside() && !line.isBlank()
+                && (indent >= 4 || line.charAt(indent) == '\t');
+        boolean lazy = !code && afterCode && fence == null && !line.isBlank() && !endsLazyCode(line, indent);
+        if (lazy) {
+            out.insert(" ", codeBreak);
+        } else if (codeBreak >= 0) {
+            out.copy(codeBreak, codeBreak + 1);
+        }
+        codeBreak = -1;
+        if (!code && !lazy) {
+            return -1;
+        }
+        code = true;
+        int lineEnd = next > lineStart && markdown.charAt(next - 1) == '\n' ? next - 1 : next;
+        out.copy(lineStart, lineEnd);
+        codeBreak = lineEnd < next ? lineEnd : -1;
+        return next;
+    }
+
+    /** kramdown's ends of a code block's lazy lines: an attribute list, {@code ^}, or a tag of an element but a span's. */
+    private static boolean endsLazyCode(String line, int indent) {
+        if (indent > 3) {
+            return false;
+        }
+        if (BLOCK_LIST.matcher(line).matches() || line.strip().equals("^")) {
+            return true;
+        }
+        Tag tag = line.startsWith("<", indent) ? Tag.at(line, indent) : null;
+        return tag != null && !SPAN_ELEMENTS.contains(tag.lowerName()) && !tag.lowerName().equals("script");
     }
 
     /** Whether {@code line} is a fence or inside fenced code, which is copied as it is; keeps track of the open fence. */

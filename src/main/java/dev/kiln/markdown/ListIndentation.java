@@ -110,6 +110,11 @@ final class ListIndentation {
         return count >= 3;
     }
 
+    /** Whether the line last given is outside any list. */
+    boolean outside() {
+        return open.isEmpty();
+    }
+
     /** The spaces the current line loses: what each list open there takes. */
     private int shift() {
         int shift = 0;
