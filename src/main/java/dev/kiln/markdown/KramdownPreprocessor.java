@@ -254,9 +254,7 @@ final class KramdownPreprocessor {
             } else if (line.startsWith("*[") && emptyAbbreviation(line, position, lineEnd, next)) {
                 // copied with a title that is left out
             } else if (line.startsWith("^", indentOf(line)) && indentOf(line) <= 3 && line.strip().equals("^")) {
-                placeholder(position, indentOf(line), position + indentOf(line), "", RawBlock.Kind.END);
-                out.copy(lineEnd, next);
-                blank = true; // what follows starts a block, as after a blank line
+                blank = endOfBlock(position, indentOf(line), lineEnd, next); // what follows starts a block, as after a blank line
             } else if (line.startsWith("[^", indentOf(line)) && (m = FOOTNOTE.matcher(line)).lookingAt()) {
                 next = footnoteDefinition(line, m, position, next, paragraph);
                 text = paragraph; // a definition is its first line and the indented ones after it, for kramdown
@@ -345,6 +343,13 @@ final class KramdownPreprocessor {
             return true;
         }
         return false;
+    }
+
+    /** kramdown's end-of-block marker, {@code ^} alone on its line: a placeholder that ends what is open. Returns true. */
+    private boolean endOfBlock(int lineStart, int indent, int lineEnd, int next) {
+        placeholder(lineStart, indent, lineStart + indent, "", RawBlock.Kind.END);
+        out.copy(lineEnd, next);
+        return true;
     }
 
     /** An attribute list definition, {@code {:name: …}}: kept by name, and the line left out. Returns true. */
