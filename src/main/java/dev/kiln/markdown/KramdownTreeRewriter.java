@@ -93,6 +93,7 @@ final class KramdownTreeRewriter {
         AttributeOwners owners = new AttributeOwners(document, definitions);
         List<RawBlockNode> blockLists = replacePlaceholders(placeholders, raw);
         attributeLists.forEach(owners::span);
+        TaskLists.mark(document);
         blockLists.forEach(owners::block);
         owners.figures();
         owners.tablesOfContents().stream().filter(list -> !tableOfContentsMarkers.contains(list)).forEach(tableOfContentsMarkers::add);

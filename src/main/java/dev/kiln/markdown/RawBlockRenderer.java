@@ -9,7 +9,7 @@ import java.util.Set;
 
 /**
  * Renders what kramdown's block rules made of the text: raw HTML blocks, span content, math, extensions in text, table
- * footers; and embeds.
+ * footers; and embeds and task lists' checkboxes.
  */
 final class RawBlockRenderer implements NodeRenderer {
     private final boolean safeMode;
@@ -32,9 +32,10 @@ final class RawBlockRenderer implements NodeRenderer {
                     }
                 }),
                 new NodeRenderingHandler<>(FigureNode.class, this::render),
+                new NodeRenderingHandler<>(TaskLists.TaskBox.class, (node, context, html) -> html.raw(node.html())),
                 new NodeRenderingHandler<>(TableFootNode.class, (node, context, html) ->
                         html.withAttr().tagLineIndent("tfoot", () -> context.renderChildren(node))),
-                // Kiln's own markup, not the author's HTML: safe mode keeps it.
+                // Kiln's own markup, not the author's HTML: safe mode keeps it (the task box above too).
                 new NodeRenderingHandler<>(EmbedNode.class, (node, context, html) -> {
                     html.line();
                     html.raw(node.embed.html(node.embed.thumbnail() == null ? null : thumbnails.url(node.embed.id())));
