@@ -196,6 +196,8 @@ final class KramdownPreprocessor {
     private int noBlockCommentEndFrom = Integer.MAX_VALUE;
     /** Whether the line before was indented code at the top: a line after it may go on the code ({@link #indentedCode}). */
     private boolean code;
+    /** Whether the line last read by {@link #fenced} opened a fence. */
+    private boolean fenceOpened;
     /** Where the line break after that line is, not yet written: -1 when there is none. */
     private int codeBreak = -1;
     /** The fence of the code block the line loop is in ({@code ```} or longer, {@code ~~~}…), or null. */
@@ -244,8 +246,8 @@ final class KramdownPreprocessor {
             boolean text = false;
             if ((end = indentedCode(line, position, next, paragraph)) >= 0) {
                 next = end;
-            } else if (fenced(line)) {
-                out.copy(position, next);
+            } else if (fenced(inItem(line))) {
+                out.copy(position + fenceMoved(inItem(line)), next);
             } else if (line.startsWith("{:") && (m = DEFINITION.matcher(line)).matches()) {
                 blank = definition(m, lineEnd, next); // an attribute list after it is for the block after it, as after a blank line
             } else if (paragraph && (end = htmlInText(line, position)) >= 0) {
@@ -327,8 +329,24 @@ final class KramdownPreprocessor {
         return tag != null && !SPAN_ELEMENTS.contains(tag.lowerName()) && !tag.lowerName().equals("script");
     }
 
+    /**
+     * How many spaces an opening fence loses ({@code line} as in its item, {@link #inItem}): those it is indented by past
+     * where the text it is in starts. kramdown keeps
+     * the code's lines as written; CommonMark takes as many spaces off each as its fence is indented by, which flexmark
+     * then does not.
+     */
+    private int fenceMoved(String line) {
+        return fenceOpened ? indentOf(line) : 0;
+    }
+
+    /** {@code line} without the spaces before where the text of the list item it is in starts: as kramdown reads it. */
+    private String inItem(String line) {
+        return line.substring(Math.min(indentOf(line), lists.textColumn()));
+    }
+
     /** Whether {@code line} is a fence or inside fenced code, which is copied as it is; keeps track of the open fence. */
     private boolean fenced(String line) {
+        fenceOpened = false;
         if (fence != null) {
             String stripped = line.strip();
             char fenceChar = fence.charAt(0);
@@ -337,12 +355,12 @@ final class KramdownPreprocessor {
             }
             return true;
         }
-        Matcher m;
-        if (mayOpenFence(line) && (m = FENCE.matcher(line)).matches()) {
+        Matcher m = mayOpenFence(line) ? FENCE.matcher(line) : null;
+        fenceOpened = m != null && m.matches();
+        if (fenceOpened) {
             fence = m.group(1);
-            return true;
         }
-        return false;
+        return fenceOpened;
     }
 
     /** kramdown's end-of-block marker, {@code ^} alone on its line: a placeholder that ends what is open. Returns true. */

@@ -31,16 +31,21 @@ final class ListIndentation {
     /** The lists open, the innermost first. */
     private final ArrayDeque<Level> open = new ArrayDeque<>();
     private boolean afterBlank = true;
+    /** The indentation of the line last given, as written. */
+    private int lastIndent;
     private boolean definition;
 
-    /** Whether the text may hold a list item indented by one to three spaces (cheap, and more often true). */
+    /**
+     * Whether the text may hold a list item or a fence indented by spaces, which the preprocessor moves (cheap, and more
+     * often true).
+     */
     static boolean mayBeNeeded(String markdown) {
         for (int i = markdown.indexOf("\n "); i >= 0; i = markdown.indexOf("\n ", i + 1)) {
             int j = i + 1;
             while (j < markdown.length() && markdown.charAt(j) == ' ') {
                 j++;
             }
-            if (j < markdown.length() && ("*+-".indexOf(markdown.charAt(j)) >= 0 || Character.isDigit(markdown.charAt(j)))) {
+            if (j < markdown.length() && ("*+-`~".indexOf(markdown.charAt(j)) >= 0 || Character.isDigit(markdown.charAt(j)))) {
                 return true;
             }
         }
@@ -53,6 +58,7 @@ final class ListIndentation {
      */
     int drop(String line, boolean code) {
         int indent = KramdownPreprocessor.indentOf(line);
+        lastIndent = indent;
         if (code || line.isBlank()) {
             afterBlank |= !code;
             return Math.min(shift(), indent);
@@ -108,6 +114,24 @@ final class ListIndentation {
             }
         }
         return count >= 3;
+    }
+
+    /**
+     * Where the text of the innermost item that holds the line last given starts, once that line lost its spaces (0
+     * outside lists): a fence indented past it by one to three spaces is indented in kramdown's eyes.
+     */
+    int textColumn() {
+        int column = 0;
+        int shift = 0;
+        for (var lists = open.descendingIterator(); lists.hasNext(); ) {
+            Level list = lists.next();
+            shift += list.shift();
+            if (list.content() > lastIndent) {
+                break;
+            }
+            column = list.content() - shift;
+        }
+        return column;
     }
 
     /** Whether the line last given is outside any list. */
