@@ -24,7 +24,9 @@ import java.util.regex.Pattern;
  * <li>Display math, {@code $$…$$} standing alone between blank lines, kept as TeX for MathJax or KaTeX.
  * <li>kramdown's end-of-block marker, a line of only {@code ^}: a placeholder that ends the blocks open there.
  * <li>A list's items at the line's start, however far each was indented ({@link ListIndentation}).
- * <li>The lines right after an indented code block, which kramdown reads as more of the code.
+ * <li>The lines right after an indented code block, which kramdown reads as more of the code; those after a quote's
+ * line, up to a blank line, which are the quote's; {@code #} alone, {@code ***} after text and an underline under two
+ * lines of text, which are text.
  * <li>Attribute list definitions ({@code {:name: .class #id}}), collected and removed; the extensions
  * {@code {::comment}}, {@code {::nomarkdown}} and {@code {::options … /}}.
  * <li>A rule written with hundreds of characters is shortened: flexmark's pattern for it recurses per
@@ -52,6 +54,7 @@ final class KramdownPreprocessor {
     private static final Pattern HEADING_OR_RULE = Pattern.compile(" {0,3}(?:#{1,6}(?:[ \\t].*)?|(?:[-=*_][ \\t]*)+)");
     /** The excerpt's end, {@code <!--more-->}: a block of its own wherever it is (MarkdownRenderer looks for it there). */
     private static final Pattern MORE = Pattern.compile(" {0,3}<!--\\s*more\\s*-->");
+    private static final Pattern SETEXT_UNDERLINE = Pattern.compile(" {0,3}(?:=+|-+)[ \\t]*");
     /** A line of blanks, inside a text: where a paragraph ends. */
     private static final Pattern BLANK_LINE = Pattern.compile("\n[ \t]*\n");
     private static final Pattern NOMARKDOWN_END = Pattern.compile("\\{:/(nomarkdown)?\\}");
@@ -120,7 +123,7 @@ final class KramdownPreprocessor {
         return markdown.indexOf('<') < 0 && !markdown.contains("{:") && !markdown.contains("*[") && markdown.indexOf('|') < 0
                 && !mayStartALine(markdown, "[^")
                 && !markdown.contains("$$") && !hasLongRun(markdown) && !mayHoldEndOfBlock(markdown)
-                && !ListIndentation.mayBeNeeded(markdown) && !mayHoldLazyCode(markdown);
+                && !ListIndentation.mayBeNeeded(markdown) && !mayHoldLazyLines(markdown);
     }
 
     /** Whether a line starts with {@code start} (after up to three spaces): with {@code [^}, a footnote definition maybe. */
@@ -148,18 +151,28 @@ final class KramdownPreprocessor {
         return false;
     }
 
-    /** Whether a line indented as code is followed by one that is not, and not blank: kramdown's code may go on there. */
-    private static boolean mayHoldLazyCode(String markdown) {
+    /**
+     * Whether a line may be one kramdown reads otherwise than flexmark, cheaply: right after code or a quote's line, one
+     * that is neither blank nor more of it written as such (kramdown's lazy lines), {@code #} alone, a rule of {@code *}
+     * or {@code _}, a setext underline.
+     */
+    private static boolean mayHoldLazyLines(String markdown) {
         boolean afterCode = false;
+        boolean afterQuote = false;
         for (int start = 0; start < markdown.length(); ) {
             int newline = markdown.indexOf('\n', start);
             int end = newline < 0 ? markdown.length() : newline;
             String line = markdown.substring(start, end);
+            boolean blank = line.isBlank();
             boolean indented = line.startsWith("    ") || line.startsWith("\t");
-            if (afterCode && !indented && !line.isBlank()) {
+            boolean quoted = line.stripLeading().startsWith(">");
+            String text = line.strip();
+            if (afterCode && !indented && !blank || afterQuote && !quoted && !blank || isTextRule(text)
+                    || !text.isEmpty() && text.chars().allMatch(c -> c == '#') || SETEXT_UNDERLINE.matcher(line).matches()) {
                 return true;
             }
-            afterCode = indented && !line.isBlank();
+            afterCode = indented && !blank;
+            afterQuote = quoted;
             start = end + 1;
         }
         return false;
@@ -196,6 +209,10 @@ final class KramdownPreprocessor {
     private int noBlockCommentEndFrom = Integer.MAX_VALUE;
     /** Whether the line before was indented code at the top: a line after it may go on the code ({@link #indentedCode}). */
     private boolean code;
+    /** How many lines of a paragraph's text are right before the line. */
+    private int textLines;
+    /** Whether the line before is a quote's, at the top, which the next line goes on unless it is blank. */
+    private boolean quote;
     /** Whether the line last read by {@link #fenced} opened a fence. */
     private boolean fenceOpened;
     /** Where the line break after that line is, not yet written: -1 when there is none. */
@@ -237,7 +254,7 @@ final class KramdownPreprocessor {
             int newline = markdown.indexOf('\n', position);
             int lineEnd = newline < 0 ? length : newline;
             int next = newline < 0 ? length : newline + 1;
-            position += lists.drop(markdown.substring(position, lineEnd), fence != null);
+            position = lineStart(position, lineEnd, paragraph);
             String line = markdown.substring(position, lineEnd);
             boolean blank = line.isBlank();
             Matcher m;
@@ -361,6 +378,63 @@ final class KramdownPreprocessor {
             fence = m.group(1);
         }
         return fenceOpened;
+    }
+
+    /**
+     * Where the line at {@code position} starts for the rest of the loop, and what it needs before any other rule reads
+     * it, each as kramdown reads the line: in a list, the spaces {@link ListIndentation} takes off it; after a quote's
+     * line, a {@code >} when the line goes on the quote; four spaces when it goes on a paragraph's text that flexmark
+     * would end there ({@link #continuesText}); a backslash before {@code #} alone, which kramdown's headings never are.
+     */
+    private int lineStart(int position, int lineEnd, boolean paragraph) {
+        textLines = paragraph ? textLines + 1 : 0;
+        String line = markdown.substring(position, lineEnd);
+        if (quote && !line.isBlank() && !line.startsWith(">", indentOf(line)) && !endsBlock(line)) {
+            out.insert("> ", position); // kramdown's quote runs to a blank line: a list, a heading, a fence there are the quote's
+            out.insert(continuesText(line, paragraph) ? "    " : "", position);
+            return position;
+        }
+        position += lists.drop(line, fence != null);
+        line = markdown.substring(position, lineEnd);
+        int indent = indentOf(line);
+        quote = fence == null && indent <= 3 && line.startsWith(">", indent) && lists.outside() && !isLongRun(line);
+        if (fence == null && continuesText(line, paragraph)) {
+            out.insert("    ", position);
+        } else if (fence == null && indent <= 3 && !line.isBlank() && line.strip().chars().allMatch(c -> c == '#')) {
+            out.copy(position, position + indent);
+            out.insert("\\", position + indent);
+            return position + indent;
+        }
+        return position;
+    }
+
+    /** An attribute list or the end-of-block marker alone on a line: they end a quote, where a blank line does too. */
+    private static boolean endsBlock(String line) {
+        return indentOf(line) <= 3 && (BLOCK_LIST.matcher(line).matches() || line.strip().equals("^"));
+    }
+
+    /**
+     * Whether {@code line}, right after a paragraph's text, is more of that text for kramdown where flexmark reads a
+     * block: a rule of {@code *} or {@code _} that does not start like a list item ({@code ***}; kramdown ends a
+     * paragraph where a list may start, and {@code * * *} is a rule there), or a setext underline under more than one
+     * line of text (kramdown's setext heading is one line).
+     */
+    private boolean continuesText(String line, boolean paragraph) {
+        String text = line.strip();
+        if (!paragraph || indentOf(line) > 3 || text.length() > LONGEST_RULE) {
+            return false;
+        }
+        return textLines >= 2 && SETEXT_UNDERLINE.matcher(line).matches() || isTextRule(text);
+    }
+
+    /** {@code ***}, {@code _ _ _}: a rule of {@code *} or {@code _} that does not start like a list item. */
+    private static boolean isTextRule(String text) {
+        if (text.length() < 3 || text.charAt(0) != '*' && text.charAt(0) != '_') {
+            return false;
+        }
+        char kind = text.charAt(0);
+        return text.chars().filter(c -> c == kind).count() >= 3 && text.chars().allMatch(c -> c == kind || c == ' ' || c == '\t')
+                && !(kind == '*' && (text.charAt(1) == ' ' || text.charAt(1) == '\t'));
     }
 
     /** kramdown's end-of-block marker, {@code ^} alone on its line: a placeholder that ends what is open. Returns true. */

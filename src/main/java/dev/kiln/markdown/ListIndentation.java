@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
  * <p>Fed every line of the text in order by {@link KramdownPreprocessor}, which drops the spaces it is told to.
  */
 final class ListIndentation {
-    /** kramdown's LIST_START after the indentation: a bullet or a number with {@code .} or {@code )}, then a blank or the end. */
-    private static final Pattern ITEM = Pattern.compile(" *(?:[*+-]|\\d{1,9}[.)])(?=[ \\t]|$)");
+    /** kramdown's LIST_START after the indentation: a bullet or a number with {@code .}, then a blank ({@code -} alone is none). */
+    private static final Pattern ITEM = Pattern.compile(" *(?:[*+-]|\\d{1,9}\\.)(?=[ \\t])");
     /** A definition's line, {@code : text}: a list indented under it belongs to the definition. */
     private static final Pattern DEFINITION = Pattern.compile(" {0,3}:[ \\t].*");
 
