@@ -65,6 +65,7 @@ final class KramdownTreeRewriter {
         List<Node> marked = new ArrayList<>();
         List<TableCell> empty = new ArrayList<>();
         List<Emphasis> aroundStrong = new ArrayList<>();
+        List<Paragraph> blockMath = new ArrayList<>();
         for (Node node : document.getDescendants()) {
             if (node instanceof AttributesNode list) {
                 attributeLists.add(list);
@@ -92,8 +93,12 @@ final class KramdownTreeRewriter {
                 empty.add(cell);
             } else if (node instanceof Emphasis emphasis && isAroundStrong(emphasis)) {
                 aroundStrong.add(emphasis);
+            } else if (node instanceof Paragraph paragraph && isDisplayMath(paragraph)) {
+                blockMath.add(paragraph);
             }
         }
+        blockMath.forEach(math -> math.insertBefore(((MathSpan) math.getFirstChild()).asDisplay()));
+        blockMath.forEach(Node::unlink);
         aroundStrong.forEach(KramdownTreeRewriter::strongOutside);
         tables(marked, tableMarks, empty);
         AttributeOwners owners = new AttributeOwners(document, definitions);
@@ -270,6 +275,20 @@ final class KramdownTreeRewriter {
             }
         }
         last.setLoose(true);
+    }
+
+    /**
+     * A paragraph that is one formula, {@code - $$\\sum_i i$$}, a blank line or its container's end after it: kramdown's
+     * display math (the preprocessor makes those at the top and in HTML, not in a list item or a quote).
+     */
+    private static boolean isDisplayMath(Paragraph paragraph) {
+        if (!(paragraph.getFirstChild() instanceof MathSpan math) || math.getNext() != null || math.display()) {
+            return false;
+        }
+        BasedSequence text = paragraph.getChars().getBaseSequence();
+        int end = paragraph.getEndOffset();
+        int lineEnd = text.indexOf('\n', end);
+        return paragraph.getNext() == null || text.subSequence(end, lineEnd < 0 ? text.length() : lineEnd).isBlank();
     }
 
     /** {@code ***text***} as flexmark reads it: emphasis holding only strong emphasis, their markers side by side. */

@@ -68,6 +68,10 @@ final class RawBlockRenderer implements NodeRenderer {
     }
 
     private void render(MathSpan math, NodeRendererContext context, HtmlWriter html) {
+        if (math.display()) {
+            html.line().raw("\\[" + MathSpan.escape(math.tex()) + "\\]").line();
+            return;
+        }
         html.raw("\\(" + MathSpan.escape(math.tex()) + "\\)");
     }
 }
