@@ -7,6 +7,7 @@ import dev.kiln.highlight.CodeHighlighter;
 
 /**
  * Kiln's flexmark extension: kramdown attribute lists (parsing our way, attaching flexmark's way), comments and raw text,
+ * emphasis as kramdown reads it,
  * headings with anchors, the table of contents, link attributes, highlighted code, and code blocks and
  * tables a keyboard can scroll.
  */
@@ -22,12 +23,17 @@ final class KramdownExtension implements Parser.ParserExtension, HtmlRenderer.Ht
     }
 
     @Override
-    public void parserOptions(MutableDataHolder options) {}
+    public void parserOptions(MutableDataHolder options) {
+        // kramdown's emphasis (EmphasisDelimiters) in place of CommonMark's
+        options.set(Parser.ASTERISK_DELIMITER_PROCESSOR, false).set(Parser.UNDERSCORE_DELIMITER_PROCESSOR, false);
+    }
 
     @Override
     public void extend(Parser.Builder parser) {
         parser.customInlineParserExtensionFactory(new InlineExtensionFactory("{", KramdownAttributeParser::new));
         parser.customInlineParserExtensionFactory(new InlineExtensionFactory("$", MathParser::new));
+        parser.customDelimiterProcessor(new EmphasisDelimiters.Asterisks());
+        parser.customDelimiterProcessor(new EmphasisDelimiters.Underscores());
         // Each attribute list is given its owner by AttributeOwners, after parsing.
     }
 

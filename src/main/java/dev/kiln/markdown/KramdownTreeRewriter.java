@@ -1,6 +1,5 @@
 package dev.kiln.markdown;
 
-import com.vladsch.flexmark.ast.Emphasis;
 import com.vladsch.flexmark.ast.HtmlBlock;
 import com.vladsch.flexmark.ast.HtmlBlockBase;
 import com.vladsch.flexmark.ast.HtmlInline;
@@ -9,7 +8,6 @@ import com.vladsch.flexmark.ast.ListBlock;
 import com.vladsch.flexmark.ast.ListItem;
 import com.vladsch.flexmark.ast.OrderedList;
 import com.vladsch.flexmark.ast.Paragraph;
-import com.vladsch.flexmark.ast.StrongEmphasis;
 import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.ext.attributes.AttributeNode;
 import com.vladsch.flexmark.ext.attributes.AttributesNode;
@@ -64,7 +62,6 @@ final class KramdownTreeRewriter {
         List<Node> placeholders = new ArrayList<>();
         List<Node> marked = new ArrayList<>();
         List<TableCell> empty = new ArrayList<>();
-        List<Emphasis> aroundStrong = new ArrayList<>();
         List<Paragraph> blockMath = new ArrayList<>();
         for (Node node : document.getDescendants()) {
             if (node instanceof AttributesNode list) {
@@ -91,15 +88,12 @@ final class KramdownTreeRewriter {
                 marked.add(node);
             } else if (node instanceof TableCell cell && cell.getText().isBlank()) {
                 empty.add(cell);
-            } else if (node instanceof Emphasis emphasis && isAroundStrong(emphasis)) {
-                aroundStrong.add(emphasis);
             } else if (node instanceof Paragraph paragraph && isDisplayMath(paragraph)) {
                 blockMath.add(paragraph);
             }
         }
         blockMath.forEach(math -> math.insertBefore(((MathSpan) math.getFirstChild()).asDisplay()));
         blockMath.forEach(Node::unlink);
-        aroundStrong.forEach(KramdownTreeRewriter::strongOutside);
         tables(marked, tableMarks, empty);
         AttributeOwners owners = new AttributeOwners(document, definitions);
         List<RawBlockNode> blockLists = replacePlaceholders(placeholders, raw);
@@ -289,29 +283,6 @@ final class KramdownTreeRewriter {
         int end = paragraph.getEndOffset();
         int lineEnd = text.indexOf('\n', end);
         return paragraph.getNext() == null || text.subSequence(end, lineEnd < 0 ? text.length() : lineEnd).isBlank();
-    }
-
-    /** {@code ***text***} as flexmark reads it: emphasis holding only strong emphasis, their markers side by side. */
-    private static boolean isAroundStrong(Emphasis emphasis) {
-        return emphasis.getFirstChild() instanceof StrongEmphasis strong && strong.getNext() == null
-                && emphasis.getOpeningMarker().getEndOffset() == strong.getOpeningMarker().getStartOffset()
-                && strong.getClosingMarker().getEndOffset() == emphasis.getClosingMarker().getStartOffset();
-    }
-
-    /** kramdown writes {@code ***text***} as {@code <strong><em>text</em></strong>}, flexmark the other way round. */
-    private static void strongOutside(Emphasis emphasis) {
-        StrongEmphasis strong = (StrongEmphasis) emphasis.getFirstChild();
-        StrongEmphasis outer = new StrongEmphasis(strong.getOpeningMarker(), strong.getText(), strong.getClosingMarker());
-        Emphasis inner = new Emphasis(emphasis.getOpeningMarker(), emphasis.getText(), emphasis.getClosingMarker());
-        for (Node child = strong.getFirstChild(), next; child != null; child = next) {
-            next = child.getNext();
-            child.unlink();
-            inner.appendChild(child);
-        }
-        outer.appendChild(inner);
-        outer.setChars(emphasis.getChars());
-        emphasis.insertBefore(outer);
-        emphasis.unlink();
     }
 
     /** kramdown writes {@code << x >>} with a no-break space inside the guillemets, in place of the space. */
