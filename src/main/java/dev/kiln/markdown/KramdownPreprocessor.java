@@ -152,13 +152,14 @@ final class KramdownPreprocessor {
     }
 
     /**
-     * Whether a line may be one kramdown reads otherwise than flexmark, cheaply: right after code or a quote's line, one
-     * that is neither blank nor more of it written as such (kramdown's lazy lines), {@code #} alone, a rule of {@code *}
-     * or {@code _}, a setext underline.
+     * Whether a line may be one kramdown reads otherwise than flexmark, cheaply: right after code, a quote's line or a
+     * list item's, one that is neither blank nor more of it written as such (kramdown's lazy lines), {@code #} alone, a
+     * rule of {@code *} or {@code _}, a setext underline.
      */
     private static boolean mayHoldLazyLines(String markdown) {
         boolean afterCode = false;
         boolean afterQuote = false;
+        int afterItem = -1;
         for (int start = 0; start < markdown.length(); ) {
             int newline = markdown.indexOf('\n', start);
             int end = newline < 0 ? markdown.length() : newline;
@@ -168,11 +169,13 @@ final class KramdownPreprocessor {
             boolean quoted = line.stripLeading().startsWith(">");
             String text = line.strip();
             if (afterCode && !indented && !blank || afterQuote && !quoted && !blank || isTextRule(text)
+                    || !blank && indentOf(line) < afterItem
                     || !text.isEmpty() && text.chars().allMatch(c -> c == '#') || SETEXT_UNDERLINE.matcher(line).matches()) {
                 return true;
             }
             afterCode = indented && !blank;
             afterQuote = quoted;
+            afterItem = ListIndentation.isItem(line) ? indentOf(line) + 2 : -1;
             start = end + 1;
         }
         return false;
@@ -317,7 +320,7 @@ final class KramdownPreprocessor {
         int indent = indentOf(line);
         code = !paragraph && fence == null && lists.outside() && !line.isBlank()
                 && (indent >= 4 || line.charAt(indent) == '\t');
-        boolean lazy = !code && afterCode && fence == null && !line.isBlank() && !endsLazyCode(line, indent);
+        boolean lazy = !code && afterCode && fence == null && !line.isBlank() && !endsLazyLines(line, indent);
         if (lazy) {
             out.insert(" ", codeBreak);
         } else if (codeBreak >= 0) {
@@ -334,8 +337,11 @@ final class KramdownPreprocessor {
         return next;
     }
 
-    /** kramdown's ends of a code block's lazy lines: an attribute list, {@code ^}, or a tag of an element but a span's. */
-    private static boolean endsLazyCode(String line, int indent) {
+    /**
+     * kramdown's ends of the lazy lines of a code block or a list item: an attribute list, {@code ^}, or a tag of an
+     * element but a span's.
+     */
+    static boolean endsLazyLines(String line, int indent) {
         if (indent > 3) {
             return false;
         }
@@ -395,6 +401,7 @@ final class KramdownPreprocessor {
             return position;
         }
         position += lists.drop(line, fence != null);
+        out.insert(" ".repeat(lists.insert()), position);
         line = markdown.substring(position, lineEnd);
         int indent = indentOf(line);
         quote = fence == null && indent <= 3 && line.startsWith(">", indent) && lists.outside() && !isLongRun(line);

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * takes only items indented at least as far as the first one, and read {@code - b} as text of {@code a} (or, after a
  * blank line, as a paragraph inside the list, and all that followed into it). So each item's marker is moved to where
  * its list's text starts (the line's start at the top), and the lines of its content lose as many spaces as its marker
- * did: what is indented under the item stays so.
+ * did: what is indented under the item stays so. Lines right after an item's text that are not indented as it is are
+ * that item's too, as kramdown reads them.
  *
  * <p>Fed every line of the text in order by {@link KramdownPreprocessor}, which drops the spaces it is told to.
  */
@@ -24,13 +25,19 @@ final class ListIndentation {
     /**
      * A list open at a line: the column its items' markers may start from ({@code base}, where the text of the item
      * it is in starts), where the text of its current item starts, and the spaces that item's lines lose beyond those
-     * the lists around it take, all as written.
+     * the lists around it take, all as written; and whether its items are numbered.
      */
-    private record Level(int base, int content, int shift) {}
+    private record Level(int base, int content, int shift, boolean ordered) {}
 
     /** The lists open, the innermost first. */
     private final ArrayDeque<Level> open = new ArrayDeque<>();
     private boolean afterBlank = true;
+    /** Whether a blank line came since the last line that is not, fenced code's included: lazy lines end there. */
+    private boolean afterBlankAtAll = true;
+    /** The spaces to write before the line last given. */
+    private int insert;
+    /** Whether the line last given was a lazy line. */
+    private boolean lazy;
     /** The indentation of the line last given, as written. */
     private int lastIndent;
     private boolean definition;
@@ -54,18 +61,40 @@ final class ListIndentation {
 
     /**
      * How many of the spaces that start {@code line} to leave out; {@code code} when the line is inside fenced code, which
-     * is moved as the item's other lines are but holds no items.
+     * is moved as the item's other lines are but holds no items. A lazy line gets {@link #insert()} spaces too.
      */
     int drop(String line, boolean code) {
         int indent = KramdownPreprocessor.indentOf(line);
         lastIndent = indent;
-        if (code || line.isBlank()) {
+        insert = 0;
+        if (line.isBlank()) {
             afterBlank |= !code;
+            afterBlankAtAll = true;
+            lazy = false;
             return Math.min(shift(), indent);
         }
-        Matcher item = ITEM.matcher(line);
-        if (item.lookingAt() && !isRule(line)) {
-            item(indent, item.end() + textOffset(line, item.end()));
+        Matcher item = code ? null : ITEM.matcher(line);
+        boolean isItem = item != null && item.lookingAt() && !isRule(line);
+        Level list = open.peek();
+        boolean ordered = isItem && Character.isDigit(line.charAt(indent));
+        // an item of the other kind where this list's next item would be: not this list's, for kramdown
+        boolean otherKind = isItem && list != null && indent >= list.base() && indent < list.content() && ordered != list.ordered();
+        // fenced code goes on a lazy line only when its fence was one (the preprocessor sees no fence after a marker)
+        if ((!isItem || otherKind) && !afterBlankAtAll && list != null && indent < list.content() && (!code || lazy)
+                && !KramdownPreprocessor.endsLazyLines(line, indent)) {
+            insert = list.content() - shift(); // kramdown's lazy line: the item's, as if indented as its text
+            lazy = true;
+            return indent;
+        }
+        lazy = false;
+        afterBlankAtAll = false;
+        if (otherKind) {
+            open.pop(); // after a blank line, it ends the list and starts another
+        }
+        if (isItem) {
+            item(indent, item.end() + textOffset(line, item.end()), ordered);
+        } else if (code) {
+            return Math.min(shift(), indent);
         } else if (line.strip().equals("^")) {
             open.clear();
         } else {
@@ -80,23 +109,32 @@ final class ListIndentation {
         return Math.min(shift(), indent);
     }
 
+    /**
+     * The spaces to write before the line last given, once {@link #drop} took its own off: for a line right after an
+     * item's text, not indented as that text (kramdown's lazy line: a heading, a fence, a quote there are the item's,
+     * where flexmark ended the list), those that put it where the item's text starts; 0 for any other line.
+     */
+    int insert() {
+        return insert;
+    }
+
     /** An item's marker at column {@code indent}, its text at column {@code content}: which list's item it is. */
-    private void item(int indent, int content) {
+    private void item(int indent, int content, boolean ordered) {
         while (!open.isEmpty() && indent < open.peek().base()) {
             open.pop();
         }
         Level list = open.peek();
         if (list == null) {
             if (indent <= 3 && (!definition || indent == 0)) {
-                open.push(new Level(0, content, indent));
+                open.push(new Level(0, content, indent, ordered));
             }
         } else if (indent < list.content()) {
             if (indent - list.base() <= 3) {
                 open.pop(); // the list's next item
-                open.push(new Level(list.base(), content, indent - list.base()));
+                open.push(new Level(list.base(), content, indent - list.base(), ordered));
             }
         } else if (indent - list.content() <= 3) {
-            open.push(new Level(list.content(), content, indent - list.content())); // a sublist's first item
+            open.push(new Level(list.content(), content, indent - list.content(), ordered)); // a sublist's first item
         }
     }
 
@@ -132,6 +170,11 @@ final class ListIndentation {
             column = list.content() - shift;
         }
         return column;
+    }
+
+    /** Whether {@code line} starts with a list item's marker, rules aside. */
+    static boolean isItem(String line) {
+        return ITEM.matcher(line).lookingAt() && !line.isBlank() && !isRule(line);
     }
 
     /** Whether the line last given is outside any list. */
