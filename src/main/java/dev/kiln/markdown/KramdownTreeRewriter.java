@@ -124,6 +124,7 @@ final class KramdownTreeRewriter {
             placeholder.unlink();
             if (node instanceof RawBlockNode blockNode) {
                 endListAt(blockNode);
+                lastItemBeforeEndOfBlock(blockNode);
                 if (block.kind() == RawBlock.Kind.IAL_AFTER || block.kind() == RawBlock.Kind.IAL_BEFORE) {
                     blockLists.add(blockNode);
                 } else if (block.kind() == RawBlock.Kind.SPAN_OPEN && node.getNext() instanceof Paragraph paragraph) {
@@ -162,6 +163,23 @@ final class KramdownTreeRewriter {
             }
             others.setCharsFromContent();
             last.insertAfter(others);
+        }
+    }
+
+    /**
+     * kramdown wraps the text of a list's last item in {@code <p>} when a blank line and then its end-of-block marker
+     * follow it ({@code * last}, blank, {@code ^}): the item holds the blank line, and the marker keeps it there.
+     */
+    private static void lastItemBeforeEndOfBlock(RawBlockNode node) {
+        if (node.block().kind() != RawBlock.Kind.END || !(node.getPrevious() instanceof ListBlock list)
+                || !(list.getLastChild() instanceof ListItem last) || !(last.getFirstChild() instanceof Paragraph text)
+                || text.getNext() != null) {
+            return;
+        }
+        // the lines between the text (which ends past its line break) and the marker
+        BasedSequence between = node.getChars().getBaseSequence().subSequence(text.getEndOffset(), lineStart(node));
+        if (between.isBlank() && between.countOfAny(com.vladsch.flexmark.util.misc.CharPredicate.EOL) >= 1) {
+            last.setLoose(true);
         }
     }
 
