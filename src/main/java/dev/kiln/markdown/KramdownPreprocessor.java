@@ -54,6 +54,7 @@ final class KramdownPreprocessor {
     private static final Pattern HEADING_OR_RULE = Pattern.compile(" {0,3}(?:#{1,6}(?:[ \\t].*)?|(?:[-=*_][ \\t]*)+)");
     /** The excerpt's end, {@code <!--more-->}: a block of its own wherever it is (MarkdownRenderer looks for it there). */
     private static final Pattern MORE = Pattern.compile(" {0,3}<!--\\s*more\\s*-->");
+    /** A setext heading's underline, as flexmark reads one. */
     private static final Pattern SETEXT_UNDERLINE = Pattern.compile(" {0,3}(?:=+|-+)[ \\t]*");
     /** A line of blanks, inside a text: where a paragraph ends. */
     private static final Pattern BLANK_LINE = Pattern.compile("\n[ \t]*\n");
@@ -354,9 +355,8 @@ final class KramdownPreprocessor {
 
     /**
      * How many spaces an opening fence loses ({@code line} as in its item, {@link #inItem}): those it is indented by past
-     * where the text it is in starts. kramdown keeps
-     * the code's lines as written; CommonMark takes as many spaces off each as its fence is indented by, which flexmark
-     * then does not.
+     * where the text it is in starts. kramdown keeps the code's lines as written; CommonMark takes as many spaces off
+     * each as its fence is indented by, which flexmark then does not.
      */
     private int fenceMoved(String line) {
         return fenceOpened ? indentOf(line) : 0;
@@ -390,7 +390,8 @@ final class KramdownPreprocessor {
      * Where the line at {@code position} starts for the rest of the loop, and what it needs before any other rule reads
      * it, each as kramdown reads the line: in a list, the spaces {@link ListIndentation} takes off it; after a quote's
      * line, a {@code >} when the line goes on the quote; four spaces when it goes on a paragraph's text that flexmark
-     * would end there ({@link #continuesText}); a backslash before {@code #} alone, which kramdown's headings never are.
+     * would end there ({@link #continuesText}); a backslash before {@code #} alone, which kramdown's headings never are
+     * (after code, where it is more of the code, none).
      */
     private int lineStart(int position, int lineEnd, boolean paragraph) {
         textLines = paragraph ? textLines + 1 : 0;
@@ -407,7 +408,7 @@ final class KramdownPreprocessor {
         quote = fence == null && indent <= 3 && line.startsWith(">", indent) && lists.outside() && !isLongRun(line);
         if (fence == null && continuesText(line, paragraph)) {
             out.insert("    ", position);
-        } else if (fence == null && indent <= 3 && !line.isBlank() && line.strip().chars().allMatch(c -> c == '#')) {
+        } else if (fence == null && !code && indent <= 3 && !line.isBlank() && line.strip().chars().allMatch(c -> c == '#')) {
             out.copy(position, position + indent);
             out.insert("\\", position + indent);
             return position + indent;
