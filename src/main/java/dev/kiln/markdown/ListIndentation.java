@@ -25,9 +25,11 @@ final class ListIndentation {
     /**
      * A list open at a line: the column its items' markers may start from ({@code base}, where the text of the item
      * it is in starts), where the text of its current item starts, and the spaces that item's lines lose beyond those
-     * the lists around it take, all as written; and whether its items are numbered.
+     * the lists around it take, all as written; whether its items are numbered; and the spaces the lines after the
+     * current item's marker line lose besides ({@code extra}): an item without text on that line has its text four
+     * columns in for kramdown, two after {@code *} for flexmark.
      */
-    private record Level(int base, int content, int shift, boolean ordered) {}
+    private record Level(int base, int content, int shift, boolean ordered, int extra) {}
 
     /** The lists open, the innermost first. */
     private final ArrayDeque<Level> open = new ArrayDeque<>();
@@ -91,8 +93,9 @@ final class ListIndentation {
         if (otherKind) {
             open.pop(); // after a blank line, it ends the list and starts another
         }
-        if (isItem) {
-            item(indent, item.end() + textOffset(line, item.end()), ordered);
+        if (isItem && item(indent, item.end(), textOffset(line, item.end()), ordered)) {
+            afterBlank = false;
+            return Math.min(shift() - open.peek().extra(), indent); // the marker's line keeps what its text will lose
         } else if (code) {
             return Math.min(shift(), indent);
         } else if (line.strip().equals("^")) {
@@ -118,24 +121,27 @@ final class ListIndentation {
         return insert;
     }
 
-    /** An item's marker at column {@code indent}, its text at column {@code content}: which list's item it is. */
-    private void item(int indent, int content, boolean ordered) {
+    /**
+     * An item's marker at column {@code indent}, ending at {@code markerEnd}, its text {@code offset} after it (-1 when
+     * there is none on the line): which list's item it is. Returns whether it is one of a list kept track of.
+     */
+    private boolean item(int indent, int markerEnd, int offset, boolean ordered) {
         while (!open.isEmpty() && indent < open.peek().base()) {
             open.pop();
         }
         Level list = open.peek();
-        if (list == null) {
-            if (indent <= 3 && (!definition || indent == 0)) {
-                open.push(new Level(0, content, indent, ordered));
-            }
-        } else if (indent < list.content()) {
-            if (indent - list.base() <= 3) {
-                open.pop(); // the list's next item
-                open.push(new Level(list.base(), content, indent - list.base(), ordered));
-            }
-        } else if (indent - list.content() <= 3) {
-            open.push(new Level(list.content(), content, indent - list.content(), ordered)); // a sublist's first item
+        int base = list == null ? 0 : indent < list.content() ? list.base() : list.content();
+        if (list == null ? indent > 3 || definition && indent > 0 : indent - base > 3) {
+            return false;
         }
+        // kramdown: the text of an item without any on its first line starts four columns in from the list's
+        int content = offset < 0 ? Math.max(markerEnd + 1, base + 4) : markerEnd + offset;
+        int extra = offset < 0 ? content - (markerEnd + 1) : 0;
+        if (list != null && indent < list.content()) {
+            open.pop(); // the list's next item
+        }
+        open.push(new Level(base, content, indent - base, ordered, extra));
+        return true;
     }
 
     /** Whether {@code line} is a rule ({@code * * *}, {@code - - -}), which is no item; linear, for rules of any length. */
@@ -163,7 +169,7 @@ final class ListIndentation {
         int shift = 0;
         for (var lists = open.descendingIterator(); lists.hasNext(); ) {
             Level list = lists.next();
-            shift += list.shift();
+            shift += list.shift() + list.extra();
             if (list.content() > lastIndent) {
                 break;
             }
@@ -186,17 +192,23 @@ final class ListIndentation {
     private int shift() {
         int shift = 0;
         for (Level list : open) {
-            shift += list.shift();
+            shift += list.shift() + list.extra();
         }
         return shift;
     }
 
-    /** How far after the marker the item's text starts: its spaces, or one when there are none or more than four. */
+    /**
+     * How far after the marker the item's text starts: its spaces, or one when there are none or more than four; -1 when
+     * the line holds no text.
+     */
     private static int textOffset(String line, int markerEnd) {
         int spaces = 0;
         while (markerEnd + spaces < line.length() && line.charAt(markerEnd + spaces) == ' ') {
             spaces++;
         }
-        return spaces == 0 || spaces > 4 || markerEnd + spaces == line.length() ? 1 : spaces;
+        if (line.substring(markerEnd).isBlank()) {
+            return -1;
+        }
+        return spaces == 0 || spaces > 4 ? 1 : spaces;
     }
 }
