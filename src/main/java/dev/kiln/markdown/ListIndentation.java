@@ -101,8 +101,9 @@ final class ListIndentation {
         } else if (line.strip().equals("^")) {
             open.clear();
         } else {
-            while (afterBlank && !open.isEmpty() && indent < open.peek().content()) {
-                open.pop(); // a line not indented as the item's text, after a blank line: that list ended
+            boolean ends = afterBlank || KramdownPreprocessor.endsLazyLines(line, indent);
+            while (ends && !open.isEmpty() && indent < open.peek().content()) {
+                open.pop(); // a line not indented as the item's text, after a blank line or a block's tag: that list ended
             }
         }
         if (open.isEmpty()) {
