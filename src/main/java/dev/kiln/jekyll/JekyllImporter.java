@@ -56,7 +56,8 @@ import java.util.stream.Stream;
 
 /**
  * {@code kiln import jekyll SRC DEST}: a new Kiln site from a Jekyll one. Posts, drafts, pages and
- * static files are copied with their bodies byte for byte; front matter only gains keys (the old
+ * static files are copied with their bodies byte for byte (but for links to a tag's anchor on one index page, which lead to
+ * the tag's own page, and Liquid Kiln cannot run, put in a comment); front matter only gains keys (the old
  * URL as {@code aliases:}, {@code draft:}, or {@code permalink:} with {@code --keep-urls}), and a
  * layout Kiln's theme lacks is renamed to the nearest one. Everything is worked out before the
  * first file is written, and what could not be converted is reported with its place.
@@ -135,6 +136,11 @@ public final class JekyllImporter {
     private final Set<String> categorySlugs = new TreeSet<>();
     /** The slugs of the posts' series: Kiln makes a page at /series/SLUG/ for each. */
     private final Set<String> seriesSlugs = new TreeSet<>();
+    /** The slugs of the tags, then of the categories, of the posts a build lists: the pages a link to a tag's anchor can lead to. */
+    private final Set<String> listedTags = new HashSet<>();
+    private final Set<String> listedCategories = new HashSet<>();
+    /** The imported pages' URLs, Kiln's and Jekyll's, as {@link TagAnchors#indexKey}s: an anchor there is the page's own. */
+    private final Set<String> pageUrls = new HashSet<>();
     /** Places where a post prints a variable nobody set (nothing, in Jekyll). */
     private final Map<String, Line> unsetVariables = new TreeMap<>();
     /** Includes the Jekyll site lacks (its theme gem gave them), with what the import writes for each. */
@@ -212,6 +218,7 @@ public final class JekyllImporter {
         written.addAll(staticLines.values());
         copyIncludes(context);
         reportIncludeErrors();
+        rewriteTagAnchors(context);
         finishSiteYml(config);
         writeOutputs(target);
         sortByPlace(written);
@@ -679,6 +686,10 @@ public final class JekyllImporter {
         }
         fm.tagNames().forEach(tag -> tagSlugs.add(Slugs.slugify(tag)));
         fm.categoryNames().forEach(category -> categorySlugs.add(Slugs.slugify(category)));
+        if (!fm.draft() && (fm.date() == null || !fm.date().toInstant().isAfter(Instant.now()))) {
+            fm.tagNames().forEach(tag -> listedTags.add(Slugs.slugOrCodePoints(tag)));
+            fm.categoryNames().forEach(category -> listedCategories.add(Slugs.slugOrCodePoints(category)));
+        }
         if (fm.seriesName() != null) {
             seriesSlugs.add(Slugs.slugify(fm.seriesName()));
         }
@@ -1078,6 +1089,10 @@ public final class JekyllImporter {
         if (kilnsOwn != null) {
             leaveOutForKilnsOwn(context, relative, target, front, jekyllUrl, finalUrl.get(), kilnsOwn);
             return;
+        }
+        finalUrl.ifPresent(url -> pageUrls.add(TagAnchors.indexKey(url)));
+        if (jekyllUrl != null) {
+            pageUrls.add(TagAnchors.indexKey(jekyllUrl)); // its redirect keeps the anchor
         }
         List<String> jekyllUrls = new ArrayList<>();
         if (jekyllUrl != null && kilnUrl.isPresent()) {
@@ -1566,6 +1581,51 @@ public final class JekyllImporter {
             }
         });
         editedIncludes.forEach((name, text) -> write(INCLUDES + name, text));
+    }
+
+    /**
+     * Links to a tag's or category's anchor on one index page ({@code /tags/#java}) in the imported posts, pages and
+     * includes, once every post's tags are known: each leads to Kiln's page of the tag instead, and the file's line in
+     * the report says how many; one to a tag no listed post has stays as written, under "To check".
+     */
+    private void rewriteTagAnchors(Context context) throws IOException {
+        TagAnchors.Site site = new TagAnchors.Site(listedTags, listedCategories, pageUrls, context.kilnConfig().url(),
+                context.kilnConfig().baseurl());
+        for (String target : liquidChecked.keySet()) {
+            String text = written(target);
+            Optional<SourceDocument> doc = new FrontMatterParser().parse(Path.of(target), text, new Diagnostics());
+            if (doc.isPresent()) {
+                boolean markdown = !Boolean.FALSE.equals(doc.get().frontMatter().values().get("markdown"));
+                rewriteTagAnchors(target, text, text.length() - doc.get().body().length(), markdown, site);
+            }
+        }
+        for (String target : List.copyOf(outputs.keySet())) {
+            if (target.startsWith(INCLUDES) && !standIns.containsKey(target.substring(INCLUDES.length()))) {
+                String text = outputs.get(target) instanceof CopiedFile copied ? utf8(copied.from()).orElse(null) : written(target);
+                if (text != null) {
+                    rewriteTagAnchors(target, text, 0, context.config().markdownExtensions.contains(extension(target)), site);
+                }
+            }
+        }
+    }
+
+    private void rewriteTagAnchors(String target, String text, int bodyStart, boolean markdown, TagAnchors.Site site) {
+        TagAnchors.Result result = TagAnchors.rewrite(text, bodyStart, markdown, site);
+        for (TagAnchors.Left left : result.left()) {
+            toCheck.add(new Line(target + ":" + left.line() + ":" + left.column(), "link " + left.link() + ": no post Kiln lists "
+                    + (left.category() ? "is in the category " : "is tagged ") + left.name() + ", so there is no page for it (and there was no"
+                    + " anchor for it on Jekyll's index); left as written, and kiln build's link check reports it"));
+        }
+        int count = result.rewritten().size();
+        if (count == 0) {
+            return;
+        }
+        write(target, result.text());
+        TagAnchors.Rewritten first = result.rewritten().get(0);
+        String note = "; " + count + (count == 1 ? " link" : " links") + " to a tag or category as an anchor of one index page ("
+                + first.from() + ") now" + (count == 1 ? " leads" : " lead") + " to Kiln's page of it (" + first.to()
+                + (count == 1 ? "" : ", …") + "): Kiln's indexes have no such anchors";
+        written.replaceAll(line -> line.place().equals(target) ? new Line(target, line.note() + note) : line);
     }
 
     private LiquidResult liquid(Context context, String file, String text) {

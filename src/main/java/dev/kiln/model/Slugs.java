@@ -50,8 +50,8 @@ public final class Slugs {
         return slug.toString();
     }
 
-    /** A slug for text with no letters or digits at all (an emoji tag, say): its code points in hex. */
-    static String slugOrCodePoints(String text) {
+    /** The slug of a tag, category or series page: for text with no letters or digits at all (an emoji tag, say), its code points in hex. */
+    public static String slugOrCodePoints(String text) {
         String slug = slugify(text);
         if (!slug.isEmpty()) {
             return slug;

@@ -275,7 +275,31 @@ class JekyllImportTest {
         assertEquals(1, build.exitCode());
         assertTrue(build.err().startsWith("content/posts/2026-01-11-second.md:6:8: error: link to /2026/01/10/first.html#setup-stpes"
                 + " points at #setup-stpes, which is not an id in /2026/01/10/first/index.html"), build.err());
-        assertTrue(build.err().endsWith("\n1 error in 1 file (N ms); site/ was left unchanged\n"), build.err());
+        // a tag's anchor whose tag no post has led nowhere in Jekyll either: left, and the import listed it under "To check"
+        assertTrue(run.out().contains("  content/posts/2026-01-11-second.md:7:25: link /tags/#kotlin: no post Kiln lists is tagged"
+                + " kotlin"), run.out());
+        assertTrue(build.err().contains("\ncontent/posts/2026-01-11-second.md:7:18: error: link to /tags/#kotlin points at #kotlin,"), build.err());
+        assertTrue(build.err().endsWith("\n2 errors in 1 file (N ms); site/ was left unchanged\n"), build.err());
+    }
+
+    @Test
+    void linksToATagOrCategoryAsAnAnchorOfOneIndexPageLeadToKilnsPageOfItSoTheLinkCheckPasses() throws IOException {
+        Path source = copySource("tag-anchors");
+        Path target = tmp.resolve("anchors");
+        assertEquals(0, KilnRun.of("import", "jekyll", source.toString(), target.toString()).exitCode());
+        KilnRun build = KilnRun.of("build", "--source", target.toString());
+        assertEquals(0, build.exitCode(), build.err());
+        assertEquals("", build.err(), "no broken link: Jekyll's /tags/#java had an id there, Kiln's /tags/java/ is a page");
+        String records = read(target, "2026/03/01/java-records/index.html");
+        assertTrue(records.contains("<p>More in <a href=\"/notes/tags/java/\">java</a> and <a href=\"/notes/tags/spring-boot/\">Spring Boot</a>,"
+                + " filed under\n<a href=\"/notes/categories/code/\">code</a>. See <a href=\"/notes/tags/java/\" title=\"Posts about Java\">"
+                + "every Java post</a> too.</p>"), records);
+        assertTrue(records.contains("<code>/tags/#java</code>"), "code keeps what it shows");
+        String spring = read(target, "2026/03/05/spring/index.html");
+        assertTrue(spring.contains("<a href=\"/notes/tags/spring-boot/\">its tag</a>"), spring);
+        assertTrue(spring.contains("Topics: <a href=\"/notes/tags/java/\">java</a>, <a href='/notes/categories/code/'>code</a>"), spring);
+        assertTrue(read(target, "category/index.html").contains("<a href=\"/notes/category/#code\">heading</a>"),
+                "an anchor of a page the site keeps is that page's own");
     }
 
     @Test
