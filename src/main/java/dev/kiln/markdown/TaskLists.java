@@ -9,6 +9,7 @@ import com.vladsch.flexmark.ext.attributes.AttributesNode;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
+import dev.kiln.text.HtmlText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -17,7 +18,8 @@ import java.util.regex.Pattern;
 /**
  * GFM's task lists, as kramdown's GFM parser writes them: an item whose text starts with {@code [ ]} or {@code [x]} and
  * a blank gets a disabled checkbox in their place; the list gets the class {@code task-list}, and from its first such
- * item on every item the class {@code task-list-item} (kramdown marks the items after it, task or not, the same).
+ * item on every item the class {@code task-list-item} (kramdown marks the items after it, task or not, the same), and
+ * each checkbox is named by its item's text for screen readers ({@link TaskBox}).
  */
 final class TaskLists {
     /** kramdown-parser-gfm's box, at the start of an item's first paragraph. */
@@ -85,7 +87,12 @@ final class TaskLists {
         AttributesExtension.NODE_ATTRIBUTES.get(node.getDocument()).put(node, list);
     }
 
-    /** The checkbox: Kiln's markup, not the author's HTML, so safe mode keeps it. */
+    /**
+     * The checkbox: Kiln's markup, not the author's HTML, so safe mode keeps it. kramdown's has no accessible name, which
+     * axe and Lighthouse report ("Form elements must have labels"); Kiln's is named by the item's text, as an
+     * {@code aria-label}: a {@code <label>} around the text could not hold an item's nested list or second paragraph,
+     * and {@code aria-labelledby} would need ids unique on pages that show several posts.
+     */
     static final class TaskBox extends Node {
         private final boolean checked;
 
@@ -95,8 +102,19 @@ final class TaskLists {
         }
 
         String html() {
+            String name = name();
             return "<input type=\"checkbox\" class=\"task-list-item-checkbox\" disabled=\"disabled\""
-                    + (checked ? " checked=\"checked\"" : "") + " />";
+                    + (checked ? " checked=\"checked\"" : "") + (name.isEmpty() ? "" : " aria-label=\"" + HtmlText.escape(name) + "\"")
+                    + " />";
+        }
+
+        /** The text a reader sees after the box in its paragraph (the item's own, not its sublist's), on one line; "" for none (an image without alt text). */
+        private String name() {
+            StringBuilder text = new StringBuilder();
+            for (Node next = getNext(); next != null; next = next.getNext()) {
+                text.append(PlainText.of(next));
+            }
+            return dev.kiln.text.PlainText.collapseSpaces(text.toString());
         }
 
         @Override

@@ -12,7 +12,8 @@ import java.util.TreeMap;
  * quoted, {@code <br />} as {@code <br>}, character references decoded. Also dropped, being what Kiln
  * adds or leaves out on purpose: heading anchor links, {@code tabindex="0"} on scrollable blocks,
  * {@code rel="noopener"} beside {@code target="_blank"}, the highlighting spans inside code blocks, and
- * kramdown's footnote roles {@code doc-endnote} (deprecated) and {@code doc-noteref} (Kiln's is on the link).
+ * kramdown's footnote roles {@code doc-endnote} (deprecated) and {@code doc-noteref} (Kiln's is on the link), and the
+ * {@code aria-label} that names a task list's checkbox (kramdown's has no name, which accessibility checkers report).
  */
 final class HtmlNormalizer {
     private HtmlNormalizer() {}
@@ -189,6 +190,10 @@ final class HtmlNormalizer {
             }
             if (name.equals("pre") || name.equals("table")) {
                 attributes.remove("tabindex");
+            }
+            if (name.equals("input") && "task-list-item-checkbox".equals(attributes.get("class"))) {
+                // Kiln names the box by its item's text for screen readers; all else of it must still be kramdown's
+                attributes.remove("aria-label");
             }
             if ("doc-endnote".equals(attributes.get("role")) || "doc-noteref".equals(attributes.get("role"))) {
                 // Kiln leaves out the deprecated doc-endnote and has doc-noteref on the link, not its <sup>

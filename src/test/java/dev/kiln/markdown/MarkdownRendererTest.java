@@ -38,6 +38,23 @@ class MarkdownRendererTest {
     }
 
     @Test
+    void eachTaskCheckboxIsNamedByItsItemsTextForScreenReaders() {
+        String html = renderer.render("- [x] Move the **blog** to \"Jekyll\" -- at last...\n- [ ] Write the\n  [first](/first/) post & more\n"
+                + "  - [ ] a subtask\n\n1. [ ] ![](/x.png)\n").html();
+
+        assertEquals("<ul class=\"task-list\">\n"
+                + "<li class=\"task-list-item\"><input type=\"checkbox\" class=\"task-list-item-checkbox\" disabled=\"disabled\" checked=\"checked\""
+                + " aria-label=\"Move the blog to “Jekyll” – at last…\" />Move the <strong>blog</strong> to “Jekyll” – at last…</li>\n"
+                + "<li class=\"task-list-item\"><input type=\"checkbox\" class=\"task-list-item-checkbox\" disabled=\"disabled\""
+                + " aria-label=\"Write the first post &amp; more\" />Write the\n<a href=\"/first/\">first</a> post &amp; more\n"
+                + "<ul class=\"task-list\">\n<li class=\"task-list-item\"><input type=\"checkbox\" class=\"task-list-item-checkbox\""
+                + " disabled=\"disabled\" aria-label=\"a subtask\" />a subtask</li>\n</ul>\n</li>\n</ul>\n"
+                + "<ol class=\"task-list\">\n<li class=\"task-list-item\"><input type=\"checkbox\" class=\"task-list-item-checkbox\""
+                + " disabled=\"disabled\" /><img src=\"/x.png\" alt=\"\" /></li>\n</ol>\n", html,
+                "the item's own text, on one line, without its sublist's; none when it shows no text");
+    }
+
+    @Test
     void excerptIsFirstParagraphWithoutMoreMarker() {
         RenderedMarkdown rendered = renderer.render("# Title\n\nFirst *paragraph*.\n\nSecond paragraph.\n");
 

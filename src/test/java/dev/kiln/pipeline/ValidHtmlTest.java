@@ -63,6 +63,20 @@ class ValidHtmlTest {
         assertValid(checker.checkAll(out, "docs/site"));
     }
 
+    /** No golden site holds a task list: a post with one, each box named by its item's text for screen readers, is valid too. */
+    @Test
+    void aPostWithATaskListIsValidHtml(@TempDir Path tmp) {
+        KilnRun.write(tmp.resolve("content/posts/2026-01-05-to-do.md"), "---\ntitle: To do\n---\n- [x] Move the **blog**\n"
+                + "- [ ] Write \"it\" & <em>more</em>\n  - [ ] a subtask\n\n  Its second paragraph.\n");
+        KilnRun run = KilnRun.of("build", "--source", tmp.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        String post = KilnRun.read(tmp.resolve("site/2026/01/05/to-do/index.html"));
+        assertTrue(post.contains("<input type=\"checkbox\" class=\"task-list-item-checkbox\" disabled=\"disabled\" checked=\"checked\""
+                + " aria-label=\"Move the blog\" />Move the <strong>blog</strong>"), post);
+        assertTrue(post.contains(" aria-label=\"Write “it” &amp; more\" />"), post);
+        assertValid(checker.checkAll(tmp.resolve("site"), "site"));
+    }
+
     /** The proof that a green run means something: the checker does report a broken page, where it is. */
     @Test
     void theCheckerReportsAnInvalidPageWithItsLineAndColumn() {
