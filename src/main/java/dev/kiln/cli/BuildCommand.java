@@ -153,6 +153,7 @@ record BuildCommand(Console console, Clock clock, Consumer<String> onStage) impl
         profile.slowestTemplates().forEach(t -> out().printf(Locale.ROOT, "  %-40s %8.1f ms%n", t.name(), t.millis()));
         out().println("Slowest pages:");
         profile.slowestPages().forEach(t -> out().printf(Locale.ROOT, "  %-60s %8.1f ms%n", t.name(), t.millis()));
+        out().printf(Locale.ROOT, "Markdown bodies: %d compiled, %d from .kiln-cache%n", profile.bodiesCompiled(), profile.bodiesFromCache());
         out().printf(Locale.ROOT, "Resized images: %d made, %d reused%n", profile.imagesResized(), profile.imagesReused());
         var images = profile.images();
         out().printf(Locale.ROOT, "WebP copies: %d made, %d reused%n", images.webpMade(), images.webpReused());

@@ -2,6 +2,7 @@ package dev.kiln.compile;
 
 import dev.kiln.work.FrozenMap;
 import dev.kiln.work.FrozenSet;
+import dev.kiln.diag.Diagnostic;
 import dev.kiln.liquid.SiteLookup;
 import dev.kiln.model.SiteConfig;
 import dev.kiln.model.SourceResult;
@@ -59,11 +60,18 @@ public final class SiteCompiler {
         }
     }
 
-    /** The results in the order of the sources, the paths read anew by this build, and what the next one may reuse. */
-    public record Compilation(List<SourceResult> results, Set<Path> recompiled, Memory memory) {}
+    /**
+     * The results in the order of the sources, the paths read anew by this build, what the next one may reuse, and how
+     * many bodies came from the site's cache folder ({@link CompiledCache}) instead of being compiled.
+     */
+    public record Compilation(List<SourceResult> results, Set<Path> recompiled, Memory memory, int fromCache) {}
 
+    /**
+     * @param keep whether the bodies may be kept in the site's cache folder for the next process (a preview's later
+     *             builds have them in {@code memory}; only a process's first build reads and writes the folder)
+     */
     public static Compilation compile(SourceTree tree, SiteConfig config, Map<String, Object> data, Visibility visibility,
-                                      Memory memory) {
+                                      Memory memory, boolean keep) {
         SourceSettings settings = SourceSettings.of(config);
         SourceCompiler compiler = new SourceCompiler(settings);
         List<SourceCompiler.MarkdownSource> all = Stream.concat(
@@ -77,11 +85,26 @@ public final class SiteCompiler {
         Parallel.forEach(all.size(), i -> parsed[i] = known.get(i) != null ? known.get(i).parsed() : compiler.parse(all.get(i)));
         SiteFacts lookup = new SiteFacts(config, Stream.of(parsed).filter(p -> p.front() != null).map(SourceCompiler::written).toList(),
                 tree.staticFiles(), tree.includes(), data, visibility, compiler::markdownify);
+        boolean first = memory.sources().isEmpty();
+        CompiledCache disk = first ? CompiledCache.read(tree.root(), settings) : CompiledCache.NONE;
         SourceCompiler.CompiledSource[] compiled = new SourceCompiler.CompiledSource[all.size()];
+        byte[][] hashes = new byte[all.size()][];
         boolean[] reused = new boolean[all.size()];
+        boolean[] cached = new boolean[all.size()];
         Parallel.forEach(all.size(), i -> {
             reused[i] = known.get(i) != null && known.get(i).answers(lookup);
-            compiled[i] = reused[i] ? known.get(i).compiled() : compiler.compileBody(parsed[i], lookup);
+            if (reused[i]) {
+                compiled[i] = known.get(i).compiled();
+                return;
+            }
+            if (first && parsed[i].front() != null) {
+                hashes[i] = CompiledCache.hash(all.get(i).file().text());
+                compiled[i] = fromCache(parsed[i], disk.get(all.get(i).path(), all.get(i).isPost(), hashes[i]), lookup);
+                cached[i] = compiled[i] != null;
+            }
+            if (compiled[i] == null) {
+                compiled[i] = compiler.compileBody(parsed[i], lookup);
+            }
         });
         Map<Path, Known> next = new HashMap<>();
         Set<Path> recompiled = new HashSet<>();
@@ -92,7 +115,50 @@ public final class SiteCompiler {
             }
             next.put(source.path(), new Known(source.file().text(), settings, parsed[i], compiled[i]));
         }
+        int fromCache = count(cached);
+        if (first && keep) {
+            Map<Path, CompiledCache.Entry> entries = keepable(all, parsed, compiled, hashes);
+            if (entries.size() > fromCache || disk.size() != entries.size()) { // a body compiled anew, or a source gone
+                CompiledCache.write(tree.root(), settings, entries);
+            }
+        }
         return new Compilation(Stream.of(compiled).map(SourceCompiler.CompiledSource::result).toList(), FrozenSet.copyOf(recompiled),
-                new Memory(FrozenMap.adopt(next)));
+                new Memory(FrozenMap.adopt(next)), fromCache);
+    }
+
+    /** A kept body made whole again with the source's own front matter, if every answer it got is still the same. */
+    private static SourceCompiler.CompiledSource fromCache(SourceCompiler.ParsedSource parsed, CompiledCache.Entry entry,
+                                                           SiteLookup lookup) {
+        if (entry == null || !entry.lookups().stream().allMatch(l -> Objects.equals(lookup.resolve(l.kind(), l.key()), l.value()))) {
+            return null;
+        }
+        List<Diagnostic> diagnostics = Stream.concat(parsed.diagnostics().stream(), entry.diagnostics().stream()).toList();
+        return new SourceCompiler.CompiledSource(new SourceResult(parsed.source().path(), parsed.source().isPost(), parsed.front(),
+                entry.content(), diagnostics), entry.lookups());
+    }
+
+    /** The bodies to keep: each one's own diagnostics follow its front matter's (compileBody adds them after). */
+    private static Map<Path, CompiledCache.Entry> keepable(List<SourceCompiler.MarkdownSource> all, SourceCompiler.ParsedSource[] parsed,
+                                                           SourceCompiler.CompiledSource[] compiled, byte[][] hashes) {
+        Map<Path, CompiledCache.Entry> entries = new HashMap<>();
+        for (int i = 0; i < all.size(); i++) {
+            SourceResult result = compiled[i].result();
+            if (hashes[i] != null && result.content() != null && CompiledCache.keepable(compiled[i].lookups())) {
+                List<Diagnostic> own = result.diagnostics().subList(parsed[i].diagnostics().size(), result.diagnostics().size());
+                entries.put(all.get(i).path(), new CompiledCache.Entry(all.get(i).isPost(), hashes[i], result.content(),
+                        List.copyOf(own), compiled[i].lookups()));
+            }
+        }
+        return entries;
+    }
+
+    private static int count(boolean[] flags) {
+        int n = 0;
+        for (boolean flag : flags) {
+            if (flag) {
+                n++;
+            }
+        }
+        return n;
     }
 }

@@ -96,12 +96,8 @@ public final class SiteBuilder {
         onStage.accept("write");
         long start = System.nanoTime();
         writer.write(result.plan(), output).warnings().forEach(warnings);
-        List<BuildProfile.Timing> stages = new ArrayList<>(result.profile().stages());
-        stages.add(new BuildProfile.Timing("write", millisSince(start)));
-        BuildProfile profile = result.profile();
         return new BuildResult(result.diagnostics(), result.plan(), result.pages(), result.baseurl(),
-                new BuildProfile(List.copyOf(stages), profile.slowestPages(), profile.slowestTemplates(), profile.renderedFiles(),
-                        profile.reused(), profile.images()), result.memory());
+                result.profile().and(new BuildProfile.Timing("write", millisSince(start))), result.memory());
     }
 
     /**
@@ -144,7 +140,7 @@ public final class SiteBuilder {
         SiteConfig config = siteConfig(tree, diagnostics);
         // Liquid's classes load only for a site that has data files or Liquid (issue 21's start-up rule).
         Map<String, Object> data = tree.data().isEmpty() ? Map.of() : SiteData.read(tree.data(), diagnostics);
-        SiteCompiler.Compilation compiled = SiteCompiler.compile(tree, config, data, visibility, last.sources());
+        SiteCompiler.Compilation compiled = SiteCompiler.compile(tree, config, data, visibility, last.sources(), writeCache);
         List<SourceResult> results = compiled.results();
         results.forEach(r -> r.diagnostics().forEach(diagnostics::add));
         stages.put("read", millisSince(start));
@@ -187,7 +183,7 @@ public final class SiteBuilder {
         }
         BuildMemory made = new BuildMemory(scan.memory(), compiled.memory(), plan.memory(), uses.memory(), imageSet.memory(),
                 theme, render.memory(), links);
-        return result(diagnostics, files, config, profile(stages, render, imageSet), render, made);
+        return result(diagnostics, files, config, profile(stages, render, imageSet, compiled), render, made);
     }
 
     private static BuildResult result(Diagnostics diagnostics, OutputPlan files, SiteConfig config, BuildProfile profile,
@@ -257,7 +253,8 @@ public final class SiteBuilder {
         return (System.nanoTime() - start) / 1e6;
     }
 
-    private static BuildProfile profile(Map<String, Double> stages, RouteRenderer.Rendered render, ImageSet imageSet) {
+    private static BuildProfile profile(Map<String, Double> stages, RouteRenderer.Rendered render, ImageSet imageSet,
+                                        SiteCompiler.Compilation compiled) {
         List<BuildProfile.Timing> timings = new ArrayList<>();
         stages.forEach((name, millis) -> timings.add(new BuildProfile.Timing(name, millis)));
         List<RouteRenderer.Output> fresh = render.fresh();
@@ -270,7 +267,7 @@ public final class SiteBuilder {
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .limit(5).map(e -> new BuildProfile.Timing(e.getKey(), e.getValue() / 1e6)).toList();
         List<String> renderedFiles = fresh.stream().map(RouteRenderer.Output::path).sorted().toList();
-        return new BuildProfile(List.copyOf(timings), pages, templates, renderedFiles, render.outputs().size() - fresh.size(),
-                imageSet.work());
+        return new BuildProfile(timings, pages, templates, renderedFiles, render.outputs().size() - fresh.size(),
+                imageSet.work(), compiled.recompiled().size() - compiled.fromCache(), compiled.fromCache());
     }
 }
