@@ -3,7 +3,6 @@ package dev.kiln.model;
 import dev.kiln.work.Parallel;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -39,7 +38,7 @@ final class RelatedPosts {
         @SuppressWarnings("unchecked")
         List<Integer>[] related = new List[posts.size()];
         Parallel.forEach((posts.size() + CHUNK - 1) / CHUNK, chunk -> {
-            Scratch scratch = new Scratch(posts.size(), terms.postsOf().length, limit);
+            Scratch scratch = new Scratch(posts.size(), limit, terms.mostTerms());
             for (int i = chunk * CHUNK; i < Math.min(posts.size(), (chunk + 1) * CHUNK); i++) {
                 related[i] = scratch.relatedTo(i, terms);
             }
@@ -52,7 +51,20 @@ final class RelatedPosts {
      * Each term (tags, then categories: a tag and a category of the same name are two terms) as a number,
      * with the indices of its posts in ascending order; and each post's terms, ascending.
      */
-    private record Terms(int[][] postsOf, int[][] termsOf) {
+    private record Terms(int[][] postsOf, int[][] termsOf, long[][] bitsOf) {
+        /**
+         * A term on at least a 32nd of the posts is counted a machine word (64 posts) at a time, as a set of
+         * bits, instead of post by post: the commonest tags of a big blog are on thousands of posts.
+         */
+        static boolean dense(int posts, int postsWithTerm) {
+            return postsWithTerm * 32L >= posts;
+        }
+
+        /** The most terms one post has: how many bits the counters need. */
+        int mostTerms() {
+            return Arrays.stream(termsOf).mapToInt(t -> t.length).max().orElse(0);
+        }
+
         static Terms of(Site site) {
             List<Document> posts = site.posts();
             Map<Document, Integer> index = new IdentityHashMap<>();
@@ -75,7 +87,16 @@ final class RelatedPosts {
                                 post.tags().stream().map(tagIds::get), post.categories().stream().map(categoryIds::get))
                         .filter(Objects::nonNull).mapToInt(Integer::intValue).distinct().sorted().toArray();
             }
-            return new Terms(postsOf, termsOf);
+            long[][] bitsOf = new long[postsOf.length][];
+            for (int t = 0; t < postsOf.length; t++) {
+                if (dense(posts.size(), postsOf[t].length)) {
+                    bitsOf[t] = new long[(posts.size() + 63) >>> 6];
+                    for (int j : postsOf[t]) {
+                        bitsOf[t][j >>> 6] |= 1L << j;
+                    }
+                }
+            }
+            return new Terms(postsOf, termsOf, bitsOf);
         }
 
     }
@@ -86,49 +107,51 @@ final class RelatedPosts {
         private final int[] seenBy;
         private final int[] touched;
         private final int[] best;
-        private final int[] termOf;
+        /** Bit planes of a counter per post: plane j holds bit j of how many of the post's dense terms each post has. */
+        private final long[][] planes;
 
-        Scratch(int posts, int terms, int limit) {
-            termOf = new int[terms];
-            Arrays.fill(termOf, -1);
+        Scratch(int posts, int limit, int mostTerms) {
             score = new int[posts];
             seenBy = new int[posts];
             Arrays.fill(seenBy, -1);
             touched = new int[posts];
             best = new int[limit];
+            planes = new long[Integer.SIZE - Integer.numberOfLeadingZeros(mostTerms)][(posts + 63) >>> 6];
         }
 
         /**
-         * A post sharing {@code s} of post {@code p}'s {@code m} terms is in at least one of any
-         * {@code m - s + 1} of their lists. So the lists are read shortest first, each candidate scored
-         * exactly, and reading stops once {@code limit} candidates share at least as many terms as a post
-         * in none of the lists read could: a post tagged with the site's commonest tag seldom reads its list.
+         * Post {@code p}'s related posts. Its rare terms are counted post by post, its dense ones into the bit
+         * planes; a post with a rare term gets both counts, and the best of the others are read from the planes,
+         * highest count first, in index order, so reading stops at the first {@code limit} of them.
          */
         List<Integer> relatedTo(int p, Terms terms) {
-            Integer[] mine = Arrays.stream(terms.termsOf()[p]).boxed().toArray(Integer[]::new);
-            Arrays.sort(mine, Comparator.comparingInt((Integer t) -> terms.postsOf()[t].length));
-            int m = mine.length;
-            for (int t : mine) {
-                termOf[t] = p;
-            }
-            int[] withScore = new int[m + 1];
+            int dense = 0;
             int count = 0;
-            for (int read = 1; read <= m; read++) {
-                for (int j : terms.postsOf()[mine[read - 1]]) {
-                    if (j != p && seenBy[j] != p) {
+            for (int t : terms.termsOf()[p]) {
+                if (terms.bitsOf()[t] != null) {
+                    add(terms.bitsOf()[t]);
+                    dense++;
+                    continue;
+                }
+                for (int j : terms.postsOf()[t]) {
+                    if (j == p) {
+                        continue;
+                    }
+                    if (seenBy[j] != p) {
                         seenBy[j] = p;
-                        score[j] = shared(p, terms.termsOf()[j]);
-                        withScore[score[j]]++;
+                        score[j] = 0;
                         touched[count++] = j;
                     }
+                    score[j]++;
                 }
-                int atLeast = 0;
-                for (int s = m - read + 1; s <= m; s++) {
-                    atLeast += withScore[s];
-                }
-                if (atLeast >= best.length) {
-                    break;
-                }
+            }
+            int planesUsed = Integer.SIZE - Integer.numberOfLeadingZeros(dense);
+            for (int k = 0; k < count; k++) {
+                score[touched[k]] += counted(touched[k], planesUsed);
+            }
+            count = denseOnly(p, dense, planesUsed, count);
+            for (int j = 0; j < planesUsed; j++) {
+                Arrays.fill(planes[j], 0);
             }
             int chosen = best(count);
             List<Integer> related = new ArrayList<>(chosen);
@@ -136,6 +159,53 @@ final class RelatedPosts {
                 related.add(best[k]);
             }
             return List.copyOf(related);
+        }
+
+        /** Adds one to the counter of each post in {@code bits}: a ripple-carry addition, a word at a time. */
+        private void add(long[] bits) {
+            for (int w = 0; w < bits.length; w++) {
+                long carry = bits[w];
+                for (int j = 0; carry != 0; j++) {
+                    long sum = planes[j][w] ^ carry;
+                    carry &= planes[j][w];
+                    planes[j][w] = sum;
+                }
+            }
+        }
+
+        /** How many of the dense terms post {@code q} has. */
+        private int counted(int q, int planesUsed) {
+            int n = 0;
+            for (int j = 0; j < planesUsed; j++) {
+                n |= (int) (planes[j][q >>> 6] >>> q & 1) << j;
+            }
+            return n;
+        }
+
+        /**
+         * Adds to the touched posts the best {@code best.length} posts that share only dense terms, highest count
+         * first, then by index: planes read count by count, each in index order, until enough are found.
+         */
+        private int denseOnly(int p, int dense, int planesUsed, int count) {
+            int found = 0;
+            for (int s = dense; s > 0 && found < best.length; s--) {
+                for (int w = 0; w < planes[0].length && found < best.length; w++) {
+                    long equal = -1L;
+                    for (int j = 0; j < planesUsed; j++) {
+                        equal &= (s >>> j & 1) == 1 ? planes[j][w] : ~planes[j][w];
+                    }
+                    for (; equal != 0 && found < best.length; equal &= equal - 1) {
+                        int q = (w << 6) + Long.numberOfTrailingZeros(equal);
+                        if (q != p && seenBy[q] != p && q < score.length) {
+                            seenBy[q] = p;
+                            score[q] = s;
+                            touched[count++] = q;
+                            found++;
+                        }
+                    }
+                }
+            }
+            return count;
         }
 
         /**
@@ -159,17 +229,6 @@ final class RelatedPosts {
                 best[at] = j;
             }
             return size;
-        }
-
-        /** How many of its terms a post shares with post {@code p}, whose terms are marked. */
-        private int shared(int p, int[] termsOfOther) {
-            int n = 0;
-            for (int t : termsOfOther) {
-                if (termOf[t] == p) {
-                    n++;
-                }
-            }
-            return n;
         }
 
         private boolean better(int a, int b) {
