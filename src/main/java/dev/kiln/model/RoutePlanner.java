@@ -46,11 +46,11 @@ public final class RoutePlanner {
 
     /**
      * One plan's decisions; {@code postOrder} lists the documents' indices, newest post first; {@code related}, for
-     * each post in that order, the indices of its related posts (at most {@code relatedLimit}).
+     * each post in that order, the indices of its related posts (at most {@code relatedLimit}); {@code now}, the time it was made for.
      */
     public record Decided(List<Draft> drafts, Map<String, String> keys, Map<String, Tag> tags, Map<String, Tag> categories,
                           Map<String, Tag> series, List<Document> documents,
-                          List<Integer> postOrder, List<List<Integer>> related, int relatedLimit) {
+                          List<Integer> postOrder, List<List<Integer>> related, int relatedLimit, Instant now) {
         public Decided {
             drafts = List.copyOf(drafts);
             keys = FrozenMap.copyOf(keys);
@@ -92,8 +92,8 @@ public final class RoutePlanner {
         for (int i = 0; i < drafts.size(); i++) {
             Draft draft = drafts.get(i);
             Document known = sameOrder ? last.documents().get(i) : previous.get(draft.source().path());
-            if (sameOrder && draft.source().equals(last.drafts().get(i).source())
-                    && known.scheduled() == scheduled(draft.front(), visibility.now())) {
+            if (sameOrder && same(draft.source(), last.drafts().get(i).source())
+                    && known.scheduled() == stillScheduled(known, draft.front(), last.now(), visibility.now())) {
                 documents.add(known);
             } else {
                 Document doc = document(draft, name -> tags.get(keys.get(name)), name -> categories.get(keys.get(name)),
@@ -118,7 +118,7 @@ public final class RoutePlanner {
         List<List<Integer>> related = sameOrder && last.relatedLimit() == config.relatedPosts() ? last.related()
                 : new RelatedPosts(site).all(config.relatedPosts());
         Memory next = new Memory(new Decided(drafts, keys, tags, categories, series, documents, postOrder, related,
-                config.relatedPosts()));
+                config.relatedPosts(), visibility.now()));
         return new Plan(new RouteTable(site, routes(site, related, withRobots)), next);
     }
 
@@ -161,10 +161,8 @@ public final class RoutePlanner {
                     List.copyOf(posts.subList((n - 1) * size, Math.min(posts.size(), n * size))),
                     n > 1 ? SiteUrls.home(n - 1) : null, n < total ? SiteUrls.home(n + 1) : null));
         }
-        Map<String, List<Document>> byYear = new LinkedHashMap<>();
-        posts.forEach(p -> byYear.computeIfAbsent(String.valueOf(p.date().getYear()), y -> new ArrayList<>()).add(p));
         routes.add(new Route.Archive(SiteUrls.ARCHIVE, theme("archive"), new Route.Heading("Posts", "All posts, newest first"),
-                byYear.entrySet().stream().map(e -> new Route.Year(e.getKey(), List.copyOf(e.getValue()))).toList()));
+                years(posts)));
         termRoutes(site, routes);
         routes.add(new Route.NotFound(SiteUrls.NOT_FOUND, theme("404"),
                 new Route.Heading("Page not found", "The page you are looking for does not exist.")));
@@ -195,6 +193,15 @@ public final class RoutePlanner {
             routes.add(new Route.Robots(SiteUrls.ROBOTS, SITE_CONFIG, SiteUrls.SITEMAP));
         }
         return routes;
+    }
+
+    /** The posts by year, in the order each year first comes (posts are newest first); a year's name made once, not per post. */
+    private static List<Route.Year> years(List<Document> posts) {
+        Map<Integer, List<Document>> byYear = new LinkedHashMap<>();
+        for (Document p : posts) {
+            byYear.computeIfAbsent(p.date().getYear(), y -> new ArrayList<>()).add(p);
+        }
+        return byYear.entrySet().stream().map(e -> new Route.Year(String.valueOf(e.getKey()), List.copyOf(e.getValue()))).toList();
     }
 
     /** The tag index and each tag's page, the category index and each category's (when there are any), each series' page. */
@@ -346,6 +353,16 @@ public final class RoutePlanner {
 
     private static boolean visible(FrontMatter front, Visibility visibility) {
         return (visibility.drafts() || !front.draft()) && (visibility.future() || !scheduled(front, visibility.now()));
+    }
+
+    /** Whether a document is dated after {@code now}; one that was not at an earlier time is not: time only moves on. */
+    private static boolean stillScheduled(Document known, FrontMatter front, Instant then, Instant now) {
+        return known.scheduled() || now.isBefore(then) ? scheduled(front, now) : false;
+    }
+
+    /** The same result: most often the very same object, kept by the compile stage's memory. */
+    private static boolean same(SourceResult a, SourceResult b) {
+        return a == b || a.equals(b);
     }
 
     private static boolean scheduled(FrontMatter front, Instant now) {

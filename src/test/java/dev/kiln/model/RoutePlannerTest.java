@@ -97,6 +97,25 @@ class RoutePlannerTest {
     }
 
     @Test
+    void aPreviewPlanKnowsWhenAFuturePostFallsDueAndWhenTheClockGoesBack() {
+        // the preview's plans reuse the last one's documents; whether a post is still in the future is asked again
+        SiteConfig config = config("title: Blog\n");
+        source(config, "content/posts/2030-06-01-soon.md", "title: Soon\n");
+        source(config, "content/posts/2020-01-02-out.md", "title: Out\n");
+        RoutePlanner planner = new RoutePlanner(config, layout -> Path.of("templates", layout + ".mustache"));
+        java.time.Instant before = java.time.Instant.parse("2030-05-31T00:00:00Z");
+        java.time.Instant after = java.time.Instant.parse("2030-06-02T00:00:00Z");
+        RoutePlanner.Plan first = planner.plan(sources, new Visibility(true, true, before), true, RoutePlanner.Memory.EMPTY);
+        RoutePlanner.Plan due = planner.plan(sources, new Visibility(true, true, after), true, first.memory());
+        RoutePlanner.Plan back = planner.plan(sources, new Visibility(true, true, before), true, due.memory());
+        java.util.function.Function<RoutePlanner.Plan, List<Boolean>> scheduled =
+                plan -> plan.table().site().posts().stream().map(Document::scheduled).toList();
+        assertEquals(List.of(true, false), scheduled.apply(first));
+        assertEquals(List.of(false, false), scheduled.apply(due));
+        assertEquals(List.of(true, false), scheduled.apply(back));
+    }
+
+    @Test
     void draftsAndFuturePostsArePlannedOnlyWhenAsked() {
         SiteConfig config = config("title: Blog\n");
         source(config, "content/posts/2020-01-01-draft.md", "title: Draft\ndraft: true\n");
