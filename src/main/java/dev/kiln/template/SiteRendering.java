@@ -63,7 +63,8 @@ public final class SiteRendering {
                 && previous.images.equals(images);
         for (Document post : site.posts()) {
             Summary known = reuse ? previous.summaries.get(post.source()) : null;
-            summaries.put(post.source(), known != null && known.post().equals(post) ? known : new Summary(post, newSummary(post)));
+            boolean same = known != null && (known.post() == post || known.post().equals(post)); // most often the very same document
+            summaries.put(post.source(), same ? known : new Summary(post, newSummary(post)));
         }
         this.feeds = new FeedWriter(config);
         this.searchIndex = new SearchIndexWriter(config, displayDate, previous == null ? null : previous.searchIndex);
