@@ -1,7 +1,5 @@
 package dev.kiln.compile;
 
-import dev.kiln.work.FrozenMap;
-import dev.kiln.work.FrozenSet;
 import dev.kiln.diag.Diagnostic;
 import dev.kiln.liquid.SiteLookup;
 import dev.kiln.model.SiteConfig;
@@ -9,6 +7,8 @@ import dev.kiln.model.SourceResult;
 import dev.kiln.model.SourceSettings;
 import dev.kiln.model.Visibility;
 import dev.kiln.source.SourceTree;
+import dev.kiln.work.FrozenMap;
+import dev.kiln.work.FrozenSet;
 import dev.kiln.work.Parallel;
 import java.nio.file.Path;
 import java.util.Collection;
@@ -56,7 +56,7 @@ public final class SiteCompiler {
         }
 
         boolean answers(SiteLookup lookup) {
-            return compiled.lookups().stream().allMatch(l -> Objects.equals(lookup.resolve(l.kind(), l.key()), l.value()));
+            return stillAnswered(compiled.lookups(), lookup);
         }
     }
 
@@ -87,6 +87,7 @@ public final class SiteCompiler {
                 tree.staticFiles(), tree.includes(), data, visibility, compiler::markdownify);
         boolean first = memory.sources().isEmpty();
         CompiledCache disk = first ? CompiledCache.read(tree.root(), settings) : CompiledCache.NONE;
+        boolean hashing = first && (keep || disk.size() > 0); // a text's hash is only for finding or keeping its body
         SourceCompiler.CompiledSource[] compiled = new SourceCompiler.CompiledSource[all.size()];
         byte[][] hashes = new byte[all.size()][];
         boolean[] reused = new boolean[all.size()];
@@ -97,7 +98,7 @@ public final class SiteCompiler {
                 compiled[i] = known.get(i).compiled();
                 return;
             }
-            if (first && parsed[i].front() != null) {
+            if (hashing && parsed[i].front() != null) {
                 hashes[i] = CompiledCache.hash(all.get(i).file().text());
                 compiled[i] = fromCache(parsed[i], disk.get(all.get(i).path(), all.get(i).isPost(), hashes[i]), lookup);
                 cached[i] = compiled[i] != null;
@@ -129,12 +130,17 @@ public final class SiteCompiler {
     /** A kept body made whole again with the source's own front matter, if every answer it got is still the same. */
     private static SourceCompiler.CompiledSource fromCache(SourceCompiler.ParsedSource parsed, CompiledCache.Entry entry,
                                                            SiteLookup lookup) {
-        if (entry == null || !entry.lookups().stream().allMatch(l -> Objects.equals(lookup.resolve(l.kind(), l.key()), l.value()))) {
+        if (entry == null || !stillAnswered(entry.lookups(), lookup)) {
             return null;
         }
         List<Diagnostic> diagnostics = Stream.concat(parsed.diagnostics().stream(), entry.diagnostics().stream()).toList();
         return new SourceCompiler.CompiledSource(new SourceResult(parsed.source().path(), parsed.source().isPost(), parsed.front(),
                 entry.content(), diagnostics), entry.lookups());
+    }
+
+    /** Whether the site gives each question a body asked the same answer as then. */
+    private static boolean stillAnswered(List<SiteLookup.Lookup> asked, SiteLookup lookup) {
+        return asked.stream().allMatch(l -> Objects.equals(lookup.resolve(l.kind(), l.key()), l.value()));
     }
 
     /** The bodies to keep: each one's own diagnostics follow its front matter's (compileBody adds them after). */

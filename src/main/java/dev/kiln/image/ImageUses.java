@@ -1,6 +1,5 @@
 package dev.kiln.image;
 
-import dev.kiln.work.FrozenMap;
 import dev.kiln.diag.SourcePosition;
 import dev.kiln.model.Document;
 import dev.kiln.model.RouteTable;
@@ -9,6 +8,7 @@ import dev.kiln.source.SourceTree;
 import dev.kiln.source.TextFile;
 import dev.kiln.text.ImageTags;
 import dev.kiln.text.UrlText;
+import dev.kiln.work.FrozenMap;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -76,12 +76,11 @@ public final class ImageUses {
                 }
             });
         }
-        Map<Path, String> texts = new HashMap<>();
-        Stream.concat(tree.posts().stream(), tree.pages().stream()).forEach(f -> texts.put(f.relativePath(), f.text()));
         Map<String, ImageRequest> requests = new LinkedHashMap<>();
         Map<Path, Shown> next = new HashMap<>();
-        for (Document doc : bySourcePath(tree, table)) {
-            Key key = new Key(doc.source(), doc.background(), doc.content(), texts.get(doc.source()), baseurl);
+        for (Sourced sourced : bySourcePath(tree, table)) {
+            Document doc = sourced.doc();
+            Key key = new Key(doc.source(), doc.background(), doc.content(), sourced.text(), baseurl);
             Shown known = memory.shown().get(doc.source());
             Shown shown = known != null && known.key().equals(key) ? known : new Shown(key, shownBy(doc, key.text(), baseurl));
             next.put(doc.source(), shown);
@@ -95,26 +94,31 @@ public final class ImageUses {
         return new Found(List.copyOf(requests.values()), new Memory(FrozenMap.adopt(next)));
     }
 
+    /** A document and the text of its source (null for a document of no scanned source). */
+    private record Sourced(Document doc, String text) {}
+
     /**
-     * The site's documents in the order of their sources' paths, where the first use of an image is found: the
-     * scan's two lists, each in that order, merged (sorting 10,000 paths again was a twentieth of a preview edit).
+     * The site's documents in the order of their sources' paths, where the first use of an image is found, each
+     * with its source's text: the scan's two lists, each in that order, merged (sorting 10,000 paths again was a
+     * twentieth of a preview edit).
      */
-    private static List<Document> bySourcePath(SourceTree tree, RouteTable table) {
+    private static List<Sourced> bySourcePath(SourceTree tree, RouteTable table) {
         Map<Path, Document> bySource = new HashMap<>();
         Stream.concat(table.site().posts().stream(), table.site().pages().stream()).forEach(d -> bySource.put(d.source(), d));
-        List<Document> ordered = new ArrayList<>(bySource.size());
+        List<Sourced> ordered = new ArrayList<>(bySource.size());
         List<TextFile> posts = tree.posts();
         List<TextFile> pages = tree.pages();
         for (int i = 0, j = 0; i < posts.size() || j < pages.size(); ) {
             boolean post = j == pages.size() || i < posts.size() && key(posts.get(i)).compareTo(key(pages.get(j))) < 0;
-            Document doc = bySource.remove((post ? posts.get(i++) : pages.get(j++)).relativePath());
+            TextFile file = post ? posts.get(i++) : pages.get(j++);
+            Document doc = bySource.remove(file.relativePath());
             if (doc != null) {
-                ordered.add(doc);
+                ordered.add(new Sourced(doc, file.text()));
             }
         }
         if (!bySource.isEmpty()) { // a document of no scanned source: never made today, but then sort them all
-            ordered.addAll(bySource.values());
-            ordered.sort(Comparator.comparing(d -> key(d.source())));
+            bySource.values().forEach(doc -> ordered.add(new Sourced(doc, null)));
+            ordered.sort(Comparator.comparing(s -> key(s.doc().source())));
         }
         return ordered;
     }

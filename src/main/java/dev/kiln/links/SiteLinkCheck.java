@@ -1,10 +1,10 @@
 package dev.kiln.links;
 
-import dev.kiln.work.FrozenMap;
-import dev.kiln.work.FrozenSet;
 import dev.kiln.diag.Diagnostic;
 import dev.kiln.diag.SourcePosition;
 import dev.kiln.model.SiteConfig;
+import dev.kiln.work.FrozenMap;
+import dev.kiln.work.FrozenSet;
 import dev.kiln.work.Parallel;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -156,13 +156,7 @@ final class KramdownTreeRewriter {
         if (rest != null) {
             DefinitionList others = new DefinitionList();
             others.setTight(list.isTight());
-            for (Node moved = rest, next; moved != null; moved = next) {
-                next = moved.getNext();
-                moved.unlink();
-                others.appendChild(moved);
-            }
-            others.setCharsFromContent();
-            last.insertAfter(others);
+            last.insertAfter(moveInto(rest, others));
         }
     }
 
@@ -249,14 +243,18 @@ final class KramdownTreeRewriter {
         if (!(row.getParent() instanceof TableBody body)) {
             return;
         }
-        Node part = mark == KramdownTable.Mark.FOOT ? new TableFootNode() : new TableBody();
-        for (Node moved = row, next; moved != null; moved = next) {
+        body.insertAfter(moveInto(row, mark == KramdownTable.Mark.FOOT ? new TableFootNode() : new TableBody()));
+    }
+
+    /** {@code first} and the siblings after it, moved into {@code into}; returns {@code into}. */
+    private static Node moveInto(Node first, Node into) {
+        for (Node moved = first, next; moved != null; moved = next) {
             next = moved.getNext();
             moved.unlink();
-            part.appendChild(moved);
+            into.appendChild(moved);
         }
-        part.setCharsFromContent();
-        body.insertAfter(part);
+        into.setCharsFromContent();
+        return into;
     }
 
     /** Where the line {@code node} starts on starts, in the parsed text. */

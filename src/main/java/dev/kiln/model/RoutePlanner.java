@@ -1,7 +1,7 @@
 package dev.kiln.model;
 
-import dev.kiln.work.FrozenMap;
 import dev.kiln.diag.SourcePosition;
+import dev.kiln.work.FrozenMap;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;

@@ -1,15 +1,15 @@
 package dev.kiln.preview;
 
-import dev.kiln.work.FrozenMap;
 import com.sun.net.httpserver.HttpServer;
-import dev.kiln.pipeline.BuildMemory;
-import dev.kiln.pipeline.BuildResult;
-import dev.kiln.pipeline.SiteBuilder;
 import dev.kiln.diag.Diagnostic;
 import dev.kiln.diag.DiagnosticPrinter;
 import dev.kiln.diag.SourcePosition;
 import dev.kiln.model.Visibility;
 import dev.kiln.output.OutputFile;
+import dev.kiln.pipeline.BuildMemory;
+import dev.kiln.pipeline.BuildResult;
+import dev.kiln.pipeline.SiteBuilder;
+import dev.kiln.work.FrozenMap;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.Inet6Address;

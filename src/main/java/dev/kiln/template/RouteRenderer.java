@@ -1,6 +1,5 @@
 package dev.kiln.template;
 
-import dev.kiln.work.FrozenMap;
 import dev.kiln.diag.Diagnostic;
 import dev.kiln.diag.SourcePosition;
 import dev.kiln.image.ImageCatalog;
@@ -9,6 +8,7 @@ import dev.kiln.links.SiteLinkCheck;
 import dev.kiln.model.Route;
 import dev.kiln.model.RouteTable;
 import dev.kiln.model.SiteConfig;
+import dev.kiln.work.FrozenMap;
 import dev.kiln.work.Parallel;
 import java.util.ArrayList;
 import java.util.Collection;
