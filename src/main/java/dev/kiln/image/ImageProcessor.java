@@ -119,7 +119,10 @@ public final class ImageProcessor {
         Parallel.forEach(requests.size(), i -> {
             ImageRequest request = requests.get(i);
             try {
-                images.put(request.sitePath(), image(request, cache, counters, files));
+                ImageCatalog.Image image = image(request, cache, counters, files, diagnostics);
+                if (image != null) {
+                    images.put(request.sitePath(), image);
+                }
             } catch (IOException e) {
                 diagnostics.add(Diagnostic.error(request.usedAt(), "cannot show image " + request.sitePath() + ": "
                         + e.getMessage(), "save " + contentPath(request) + " again as a JPEG or PNG, or link to it instead of showing it"));
@@ -134,16 +137,46 @@ public final class ImageProcessor {
         return new ImageSet(new ImageCatalog(images), sorted, counters.work(), new Memory(cache, Set.of()));
     }
 
-    private ImageCatalog.Image image(ImageRequest request, ImageCache cache, Counters counters, List<ImageSet.File> files)
-            throws IOException {
-        Source source = read(request, cache, counters);
+    /**
+     * One image's size and copies. An image whose header cannot be read is published as it is, with a warning, and
+     * pages show it without a size (null); one that cannot be decoded keeps its size and gets no copies. Only a file
+     * that cannot be read at all is an error ({@code IOException}): it could not be published either.
+     */
+    private ImageCatalog.Image image(ImageRequest request, ImageCache cache, Counters counters, List<ImageSet.File> files,
+                                     Diagnostics diagnostics) throws IOException {
+        Source source;
+        try {
+            source = read(request, cache, counters);
+        } catch (ImageScaler.UnreadableImage e) {
+            diagnostics.add(Diagnostic.warning(request.usedAt(), "image " + request.sitePath()
+                    + " is published as it is, without width and height: " + e.getMessage(), "save " + contentPath(request)
+                    + " again as a JPEG or PNG, or link to it instead of showing it"));
+            return null;
+        }
         ImageScaler.Header header = source.header();
         boolean resizable = header.format().equals("jpeg") || header.format().equals("png");
+        if (resizable) {
+            List<ImageSet.File> made = new ArrayList<>();
+            try {
+                ImageCatalog.Image image = copies(request, source, cache, counters, made);
+                files.addAll(made);
+                return image;
+            } catch (ImageScaler.UnreadableImage e) {
+                diagnostics.add(Diagnostic.warning(request.usedAt(), "image " + request.sitePath()
+                        + " is published as it is, without smaller copies: " + e.getMessage(), "for copies, save "
+                        + contentPath(request) + " again as an RGB JPEG or PNG of at most " + ImageScaler.MAX_PIXELS / 1_000_000
+                        + " million pixels"));
+            }
+        }
+        return new ImageCatalog.Image(request.sitePath(), header.shownWidth(), header.shownHeight(), List.of(), List.of());
+    }
+
+    /** A JPEG's or PNG's copies, each made or taken from the cache, added to {@code files}; all of them or none. */
+    private ImageCatalog.Image copies(ImageRequest request, Source source, ImageCache cache, Counters counters,
+                                      List<ImageSet.File> files) throws IOException, ImageScaler.UnreadableImage {
+        ImageScaler.Header header = source.header();
         int width = header.shownWidth();
         int height = header.shownHeight();
-        if (!resizable) {
-            return new ImageCatalog.Image(request.sitePath(), width, height, List.of(), List.of());
-        }
         Pixels pixels = new Pixels(request, source, counters);
         List<ImageCatalog.Variant> variants = new ArrayList<>();
         // The size of what a browser gets without WebP at each width: a copy, else the image itself.
@@ -188,7 +221,7 @@ public final class ImageProcessor {
      * all when one would not be smaller or no encoder loads.
      */
     private static List<ImageCache.Copy> webpCopies(Source source, Pixels pixels, Map<Integer, Long> fallback, ImageCache cache,
-            Counters counters) throws IOException {
+            Counters counters) throws IOException, ImageScaler.UnreadableImage {
         int width = source.header().shownWidth();
         int height = source.header().shownHeight();
         List<ImageCache.Copy> webpCopies = new ArrayList<>();
@@ -233,7 +266,7 @@ public final class ImageProcessor {
     /** Adds a copy to the site, named after this image: another file with the same bytes gets copies of its own. */
     private static ImageCatalog.Variant publish(ImageRequest request, ImageCache cache, ImageCache.Copy copy, int width,
                                                 int height, List<ImageSet.File> files) {
-        String url = SiteUrls.imageCopy(request.sitePath(), width, copy.extension());
+        String url = SiteUrls.imageCopy(request.sitePath(), width, copy.extension(), request.copiesNamedWithExtension());
         String path = UrlPaths.outputPath(url);
         files.add(copy.bytes() != null ? new ImageSet.File(path, copy.bytes(), null, request.source())
                 : new ImageSet.File(path, null, cache.file(copy), request.source()));
@@ -253,7 +286,7 @@ public final class ImageProcessor {
             this.counters = counters;
         }
 
-        ImageScaler.Levels levels() throws IOException {
+        ImageScaler.Levels levels() throws IOException, ImageScaler.UnreadableImage {
             if (levels == null) {
                 levels = decode(source.bytes(request), source.header(), counters);
             }
@@ -261,7 +294,8 @@ public final class ImageProcessor {
         }
     }
 
-    private static ImageScaler.Levels decode(byte[] bytes, ImageScaler.Header header, Counters counters) throws IOException {
+    private static ImageScaler.Levels decode(byte[] bytes, ImageScaler.Header header, Counters counters)
+            throws ImageScaler.UnreadableImage {
         long start = cpuNanos();
         ImageScaler.Levels levels = new ImageScaler.Levels(ImageScaler.decode(bytes, header));
         counters.decodeNanos.addAndGet(cpuNanos() - start);
@@ -290,7 +324,8 @@ public final class ImageProcessor {
      * An image's hash and header: from the cache while its size and time stamp are unchanged (the
      * file is not read), else from its bytes, hashed; a file touched but unchanged keeps its copies.
      */
-    private static Source read(ImageRequest request, ImageCache cache, Counters counters) throws IOException {
+    private static Source read(ImageRequest request, ImageCache cache, Counters counters)
+            throws IOException, ImageScaler.UnreadableImage {
         BasicFileAttributes attributes = Files.readAttributes(request.file(), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         long modified = attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS);
         ImageCache.Facts before = cache.facts(request.source());

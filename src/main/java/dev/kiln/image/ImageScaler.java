@@ -9,6 +9,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -48,10 +49,24 @@ final class ImageScaler {
         }
     }
 
-    /** Reads only the header; throws with a reason a person understands when the bytes are not an image. */
-    static Header header(byte[] bytes) throws IOException {
+    /**
+     * Why an image cannot be measured or resized, worded for its author ("it is empty"); the build goes on and
+     * publishes the file as it is. Checked, so that every caller decides what a page then shows.
+     */
+    static final class UnreadableImage extends Exception {
+        UnreadableImage(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+
+    /** Reads only the header (a WebP's by hand, so that its decoder's native library is never loaded for it). */
+    static Header header(byte[] bytes) throws UnreadableImage {
+        Header webp = WebpHeader.of(bytes);
+        if (webp != null) {
+            return webp;
+        }
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
-            ImageReader reader = reader(in);
+            ImageReader reader = reader(in, bytes);
             try {
                 reader.setInput(in, true, true);
                 String format = reader.getFormatName().toLowerCase(Locale.ROOT);
@@ -59,38 +74,54 @@ final class ImageScaler {
                 int width = reader.getWidth(0);
                 int height = reader.getHeight(0);
                 if (width <= 0 || height <= 0) {
-                    throw new IOException("it has no pixels");
+                    throw new UnreadableImage("it has no pixels");
                 }
                 return new Header(format, width, height, format.equals("jpeg") ? ExifOrientation.of(bytes) : 1);
             } finally {
                 reader.dispose();
             }
         } catch (IOException | RuntimeException e) {
-            throw new IOException(reason(e), e);
+            throw new UnreadableImage(reason(e));
         }
     }
 
     /** Decoding takes 4 bytes a pixel, twice: beyond this a build would run out of memory, not make a copy. */
     static final long MAX_PIXELS = 100_000_000L;
 
-    /** Decodes the whole image as it is shown: EXIF orientation applied, in 8-bit RGB (ARGB when it has transparency). */
-    static BufferedImage decode(byte[] bytes, Header header) throws IOException {
+    /**
+     * Decodes the whole image as it is shown: EXIF orientation applied, in 8-bit RGB (ARGB when it has
+     * transparency). A JPEG cut short decodes with grey where its end should be: that is refused too, as
+     * copies of it would look broken.
+     */
+    static BufferedImage decode(byte[] bytes, Header header) throws UnreadableImage {
         if ((long) header.width() * header.height() > MAX_PIXELS) {
-            throw new IOException("it has " + header.width() + "×" + header.height() + " pixels, more than the "
+            throw new UnreadableImage("it has " + header.width() + "×" + header.height() + " pixels, more than the "
                     + MAX_PIXELS / 1_000_000 + " million Kiln resizes");
         }
         BufferedImage read;
+        List<String> warnings = new ArrayList<>();
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
-            ImageReader reader = reader(in);
+            ImageReader reader = reader(in, bytes);
             try {
                 reader.setInput(in, true, true);
+                reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
                 read = reader.read(0);
             } finally {
                 reader.dispose();
             }
+            for (String warning : warnings) {
+                if (warning.toLowerCase(Locale.ROOT).contains("premature end")) {
+                    throw new UnreadableImage("it is cut short (" + warning + ")");
+                }
+            }
+            return orient(rgb(read), header.orientation());
         } catch (IOException | RuntimeException e) {
-            throw new IOException(reason(e), e);
+            // RuntimeException: Java 2D's colour conversion throws CMMException and the like on odd colour profiles.
+            throw new UnreadableImage(reason(e));
         }
+    }
+
+    private static BufferedImage rgb(BufferedImage read) {
         boolean alpha = read.getColorModel().hasAlpha();
         BufferedImage rgb = new BufferedImage(read.getWidth(), read.getHeight(),
                 alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
@@ -100,7 +131,7 @@ final class ImageScaler {
         } finally {
             g.dispose();
         }
-        return orient(rgb, header.orientation());
+        return rgb;
     }
 
     /**
@@ -220,21 +251,34 @@ final class ImageScaler {
         return bytes.toByteArray();
     }
 
-    private static ImageReader reader(ImageInputStream in) throws IOException {
+    private static ImageReader reader(ImageInputStream in, byte[] bytes) throws UnreadableImage {
         if (in == null) {
-            throw new IOException("it cannot be opened");
+            throw new UnreadableImage("it cannot be opened");
         }
         Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
         if (!readers.hasNext()) {
-            throw new IOException("it is not a JPEG, PNG, GIF or BMP image");
+            throw new UnreadableImage(notAnImage(bytes));
         }
         return readers.next();
     }
 
-    private static String reason(Throwable e) {
-        if (e instanceof IOException && e.getCause() == null && e.getMessage() != null && e.getMessage().startsWith("it ")) {
-            return e.getMessage();
+    /** What a file that no image reader takes is, as far as its first bytes tell: an author then knows what to do. */
+    private static String notAnImage(byte[] bytes) {
+        if (bytes.length == 0) {
+            return "it is empty (0 bytes)";
         }
+        if (bytes.length >= 12 && new String(bytes, 4, 4, StandardCharsets.ISO_8859_1).equals("ftyp")) {
+            String brand = new String(bytes, 8, 4, StandardCharsets.ISO_8859_1).trim();
+            return "it is an AVIF or HEIC image (brand " + brand + "), which Java cannot read";
+        }
+        String start = new String(bytes, 0, Math.min(bytes.length, 64), StandardCharsets.ISO_8859_1).stripLeading();
+        if (start.startsWith("<")) {
+            return "it is text (HTML or XML), not an image";
+        }
+        return "it is not a JPEG, PNG, GIF, BMP or WebP image";
+    }
+
+    private static String reason(Throwable e) {
         String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         return "it is damaged or in a form Java cannot decode (" + detail + ")";
     }

@@ -3,17 +3,20 @@ package dev.kiln.image;
 import dev.kiln.diag.SourcePosition;
 import dev.kiln.model.Document;
 import dev.kiln.model.RouteTable;
+import dev.kiln.model.SiteUrls;
 import dev.kiln.source.SourceFile;
 import dev.kiln.source.SourceTree;
 import dev.kiln.source.TextFile;
 import dev.kiln.text.ImageTags;
 import dev.kiln.text.UrlText;
 import dev.kiln.work.FrozenMap;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,8 +30,8 @@ import java.util.stream.Stream;
  * document shows is kept in a {@link Memory}: a preview would otherwise search every page's HTML.
  */
 public final class ImageUses {
-    /** Image files the image stage can read; others (SVG, WebP, …) are copied and shown as they are. */
-    private static final Set<String> IMAGE_EXTENSIONS = Set.of("jpg", "jpeg", "png", "gif");
+    /** Image files the image stage measures (and resizes, JPEG and PNG); others (SVG, AVIF, …) are copied and shown as they are. */
+    private static final Set<String> IMAGE_EXTENSIONS = Set.of("jpg", "jpeg", "png", "gif", "webp");
 
     private ImageUses() {}
 
@@ -76,7 +79,7 @@ public final class ImageUses {
                 }
             });
         }
-        Map<String, ImageRequest> requests = new LinkedHashMap<>();
+        Map<String, Use> firstUses = new LinkedHashMap<>();
         Map<Path, Shown> next = new HashMap<>();
         for (Sourced sourced : bySourcePath(tree, table)) {
             Document doc = sourced.doc();
@@ -85,13 +88,41 @@ public final class ImageUses {
             Shown shown = known != null && known.key().equals(key) ? known : new Shown(key, shownBy(doc, key.text(), baseurl));
             next.put(doc.source(), shown);
             for (Use use : shown.uses()) {
-                SourceFile file = files.get(use.path());
-                if (!requests.containsKey(use.path()) && isImage(file)) {
-                    requests.put(use.path(), new ImageRequest(use.path(), file.relativePath(), file.file(), use.position()));
+                if (isImage(files.get(use.path()))) {
+                    firstUses.putIfAbsent(use.path(), use);
                 }
             }
         }
-        return new Found(List.copyOf(requests.values()), new Memory(FrozenMap.adopt(next)));
+        Set<String> clashing = clashingCopyStems(firstUses.keySet(), files.keySet());
+        List<ImageRequest> requests = new ArrayList<>(firstUses.size());
+        firstUses.forEach((path, use) -> {
+            SourceFile file = files.get(path);
+            requests.add(new ImageRequest(path, file.relativePath(), file.file(), use.position(),
+                    clashing.contains(SiteUrls.imageCopyStem(path))));
+        });
+        return new Found(List.copyOf(requests), new Memory(FrozenMap.adopt(next)));
+    }
+
+    /**
+     * The copy names two images shown would share ({@code photo.jpg} and {@code photo.png}), or an image's copies
+     * and a file of the site ({@code photo-640w.jpg}, made by the author or an old build's plug-in): each such image's
+     * copies are named with its extension too, so that no file is written twice and the build goes on.
+     */
+    private static Set<String> clashingCopyStems(Collection<String> shown, Collection<String> siteFiles) {
+        Set<String> stems = new HashSet<>();
+        Set<String> clashing = new HashSet<>();
+        for (String path : shown) {
+            if (!stems.add(SiteUrls.imageCopyStem(path))) {
+                clashing.add(SiteUrls.imageCopyStem(path));
+            }
+        }
+        for (String path : siteFiles) {
+            String stem = SiteUrls.imageCopyStemOf(path);
+            if (stem != null && stems.contains(stem)) {
+                clashing.add(stem);
+            }
+        }
+        return clashing;
     }
 
     /** A document and the text of its source (null for a document of no scanned source). */
@@ -132,7 +163,7 @@ public final class ImageUses {
     }
 
     private static String inContent(Path relative) {
-        return relative.subpath(1, relative.getNameCount()).toString().replace('\\', '/');
+        return relative.getNameCount() < 2 ? "" : relative.subpath(1, relative.getNameCount()).toString().replace('\\', '/');
     }
 
     private static List<Use> shownBy(Document doc, String text, String baseurl) {
@@ -148,13 +179,41 @@ public final class ImageUses {
         for (ImageTags.Tag tag : ImageTags.in(html)) {
             String path = UrlText.sitePath(tag.attribute("src"), baseurl);
             if (path != null) {
-                SourcePosition usedAt = doc.content().links().stream()
-                        .filter(l -> path.equals(UrlText.sitePath(l.url(), ""))).map(Document.Link::position)
-                        .findFirst().orElse(SourcePosition.startOf(doc.source()));
-                uses.add(new Use(path, usedAt));
+                uses.add(new Use(path, usedAt(doc, path)));
             }
         }
         return uses;
+    }
+
+    /**
+     * Where the document shows the image at {@code path}: the first link to it, written as its site path or relative to
+     * the document's folder ({@code cat.jpg} beside a post, {@code ../img/cat.jpg}, as compile/PostFiles reads them).
+     */
+    private static SourcePosition usedAt(Document doc, String path) {
+        String inContent = doc.content().files().getOrDefault(path, path.substring(1));
+        Path folder = doc.source().getParent();
+        for (Document.Link link : doc.content().links()) {
+            if (path.equals(UrlText.sitePath(link.url(), ""))) {
+                return link.position();
+            }
+            if (folder != null && inContent.equals(relativeTarget(folder, link.url()))) {
+                return link.position();
+            }
+        }
+        return SourcePosition.startOf(doc.source());
+    }
+
+    /** The file under content/ a relative link from {@code folder} names, else null (an absolute URL, another host). */
+    private static String relativeTarget(Path folder, String url) {
+        String relative = UrlText.decode(url.replaceFirst("[?#].*", ""));
+        if (relative == null || relative.isEmpty() || relative.startsWith("/") || relative.contains(":")) {
+            return null;
+        }
+        try {
+            return inContent(folder.resolve(relative).normalize());
+        } catch (InvalidPathException e) {
+            return null; // a character no path may hold: no file of the site
+        }
     }
 
     /** Whether an {@code <img} tag, in any case, is in the HTML: one pass over it (two searches were 1.5% of a 10,000-post build). */

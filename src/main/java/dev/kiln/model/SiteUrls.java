@@ -7,7 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Every rule by which a URL of the site is made, in one place: the route planner's. {@link RoutePlanner}
@@ -130,12 +133,33 @@ public final class SiteUrls {
         }
     }
 
-    /** A resized copy of an image: {@code /img/photo.jpg} at 640 as WebP → {@code /img/photo-640w.webp}. */
-    public static String imageCopy(String imageUrl, int width, String extension) {
+    /**
+     * A resized copy of an image: {@code /img/photo.jpg} at 640 as WebP → {@code /img/photo-640w.webp}. With
+     * {@code withExtension}, for an image whose copies would take the names of another's ({@code photo.png} beside
+     * it) or of a file of the site ({@code photo-640w.jpg} of the author's own), the image's extension is in the
+     * name too: {@code /img/photo-jpg-640w.webp}.
+     */
+    public static String imageCopy(String imageUrl, int width, String extension, boolean withExtension) {
         int slash = imageUrl.lastIndexOf('/');
         int dot = imageUrl.lastIndexOf('.');
         String stem = dot > slash ? imageUrl.substring(0, dot) : imageUrl;
-        return stem + "-" + width + "w." + extension;
+        String qualifier = withExtension && dot > slash ? "-" + imageUrl.substring(dot + 1).toLowerCase(Locale.ROOT) : "";
+        return stem + qualifier + "-" + width + "w." + extension;
+    }
+
+    /** What the names of an image's copies start with, in lower case (as on macOS and Windows): {@code /img/photo}. */
+    public static String imageCopyStem(String imageUrl) {
+        int slash = imageUrl.lastIndexOf('/');
+        int dot = imageUrl.lastIndexOf('.');
+        return (dot > slash ? imageUrl.substring(0, dot) : imageUrl).toLowerCase(Locale.ROOT);
+    }
+
+    private static final Pattern IMAGE_COPY = Pattern.compile("(.*)-[0-9]+w\\.(?:jpg|png|webp)", Pattern.CASE_INSENSITIVE);
+
+    /** The {@link #imageCopyStem} of the images whose copy a file's URL would be ({@code /img/photo-640w.jpg}), else null. */
+    public static String imageCopyStemOf(String fileUrl) {
+        Matcher m = IMAGE_COPY.matcher(fileUrl);
+        return m.matches() ? m.group(1).toLowerCase(Locale.ROOT) : null;
     }
 
     /**

@@ -326,7 +326,7 @@ public final class SiteRendering {
     /** The absolute URL of the image a page shares as: its background, else its social card, else null. */
     private String shareImage(Document doc) {
         if (doc.background() != null) {
-            return absoluteAsset(doc.background());
+            return UrlText.encode(absoluteAsset(doc.background())); // "my photo.jpg" written as it is named
         }
         SocialCard card = socialCard(doc, config);
         return card == null ? null : absolute(SiteUrls.socialCard(card.key()));
@@ -394,7 +394,7 @@ public final class SiteRendering {
         }
         String srcset = image.variants().isEmpty() ? null : ImageMarkup.srcset(image, config.baseurl());
         String webp = image.webp().isEmpty() ? null : ImageMarkup.source(image, config.baseurl(), "100vw");
-        return new Views.MastheadView(asset(background), srcset, srcset == null && webp == null ? null : "100vw",
+        return new Views.MastheadView(UrlText.encode(asset(background)), srcset, srcset == null && webp == null ? null : "100vw",
                 image.width(), image.height(), webp);
     }
 

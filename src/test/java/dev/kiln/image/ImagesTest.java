@@ -403,36 +403,36 @@ class ImagesTest {
     }
 
     @Test
-    void aDamagedImageIsAnErrorWhereItIsShownNotAStackTrace() throws IOException {
+    void aDamagedImageIsPublishedAsItIsWithAWarningWhereItIsShownNotAStackTrace() throws IOException {
         write("content/site.yml", "title: T\n");
         Files.createDirectories(site.resolve("content/img"));
         Files.writeString(site.resolve("content/img/broken.jpg"), "not a picture");
         byte[] png = Files.readAllBytes(writePng());
         Files.write(site.resolve("content/img/cut.png"), java.util.Arrays.copyOf(png, 60));
         write("content/posts/2024-05-01-a.md", "---\ntitle: A\nbackground:  /img/cut.png\n---\nText.\n\n  ![b](/img/broken.jpg)\n");
-        write("site/index.html", "previous");
-        Files.writeString(site.resolve("site/.kiln-site"), "");
         KilnRun run = build();
-        assertEquals(1, run.exitCode());
-        assertTrue(run.err().contains("content/posts/2024-05-01-a.md:3:14: error: cannot show image /img/cut.png: "), run.err());
-        assertTrue(run.err().contains("content/posts/2024-05-01-a.md:7:3: error: cannot show image /img/broken.jpg: "
-                + "it is not a JPEG, PNG, GIF or BMP image (hint: save content/img/broken.jpg again as a JPEG or PNG, "
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.err().contains("content/posts/2024-05-01-a.md:3:14: warning: image /img/cut.png is published as it is, without "), run.err());
+        assertTrue(run.err().contains("content/posts/2024-05-01-a.md:7:3: warning: image /img/broken.jpg is published as it is, without width "
+                + "and height: it is not a JPEG, PNG, GIF, BMP or WebP image (hint: save content/img/broken.jpg again as a JPEG or PNG, "
                 + "or link to it instead of showing it)"), run.err());
         assertFalse(run.err().contains("Exception"), run.err());
         assertFalse(run.err().contains("\tat "), run.err());
-        assertEquals("previous", KilnRun.read(site.resolve("site/index.html")));
+        assertEquals("not a picture", KilnRun.read(site.resolve("site/img/broken.jpg")));
+        assertTrue(KilnRun.read(site.resolve(POST.replace("photos", "a"))).contains("<img src=\"/img/broken.jpg\" alt=\"b\" />"));
     }
 
     @Test
-    void anImageTooLargeToDecodeIsAnErrorNotAnOutOfMemoryCrash() throws IOException {
+    void anImageTooLargeToDecodeKeepsItsSizeAndGetsNoCopiesNotAnOutOfMemoryCrash() throws IOException {
         write("content/site.yml", "title: T\n");
         Files.createDirectories(site.resolve("content/img"));
         Files.write(site.resolve("content/img/huge.png"), pngHeaderOnly(20000, 6000));
         write("content/posts/2024-05-01-a.md", "---\ntitle: A\n---\n![huge](/img/huge.png)\n");
         KilnRun run = build();
-        assertEquals(1, run.exitCode());
-        assertTrue(run.err().startsWith("content/posts/2024-05-01-a.md:4:1: error: cannot show image /img/huge.png: "
-                + "it has 20000×6000 pixels, more than the 100 million Kiln resizes"), run.err());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.err().startsWith("content/posts/2024-05-01-a.md:4:1: warning: image /img/huge.png is published as it is, without "
+                + "smaller copies: it has 20000×6000 pixels, more than the 100 million Kiln resizes"), run.err());
+        assertTrue(KilnRun.read(site.resolve(POST.replace("photos", "a"))).contains("<img src=\"/img/huge.png\" alt=\"huge\" width=\"20000\" height=\"6000\" />"));
     }
 
     /** A PNG signature and header chunk claiming a size, without pixel data: what a decompression bomb starts with. */

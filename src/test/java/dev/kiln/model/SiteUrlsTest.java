@@ -57,7 +57,11 @@ class SiteUrlsTest {
 
     @Test
     void anImageCopyIsNamedByItsWidthBesideTheImage() {
-        assertEquals("/img/photo-640w.webp", SiteUrls.imageCopy("/img/photo.jpg", 640, "webp"));
-        assertEquals("/img.d/photo-320w.jpg", SiteUrls.imageCopy("/img.d/photo", 320, "jpg"), "a dot in a folder is not an extension");
+        assertEquals("/img/photo-640w.webp", SiteUrls.imageCopy("/img/photo.jpg", 640, "webp", false));
+        assertEquals("/img.d/photo-320w.jpg", SiteUrls.imageCopy("/img.d/photo", 320, "jpg", false), "a dot in a folder is not an extension");
+        assertEquals("/img/Photo-jpeg-640w.jpg", SiteUrls.imageCopy("/img/Photo.JPEG", 640, "jpg", true), "beside another photo.*");
+        assertEquals("/img/photo", SiteUrls.imageCopyStem("/img/Photo.JPEG"));
+        assertEquals("/img/photo", SiteUrls.imageCopyStemOf("/img/Photo-1280W.JPG"), "the name of a copy of /img/photo.*");
+        assertEquals(null, SiteUrls.imageCopyStemOf("/img/photo-640.jpg"));
     }
 }
