@@ -25,7 +25,8 @@ public record ImageCatalog(Map<String, Image> images) {
 
     /**
      * One image as a browser shows it (its EXIF orientation applied); {@code variants} are the resized
-     * copies, narrowest first, empty when the image is no wider than the content column or not a JPEG or PNG;
+     * copies, narrowest first, empty when the image is no wider than the content column, not a JPEG or PNG, or
+     * could not be decoded (its size is then its header's);
      * {@code webp} its WebP copies at those widths and its own (up to 1,920 px), narrowest first, empty
      * unless each is smaller than what it stands for.
      */

@@ -25,7 +25,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Finds every local JPEG, PNG and GIF that a published post or page shows (an {@code <img>} in its body,
+ * Finds every local JPEG, PNG, GIF and WebP that a published post or page shows (an {@code <img>} in its body,
  * Markdown or raw HTML, or its {@code background}), each once, with where it is first used. What each
  * document shows is kept in a {@link Memory}: a preview would otherwise search every page's HTML.
  */

@@ -158,6 +158,10 @@ public final class SiteUrls {
 
     /** The {@link #imageCopyStem} of the images whose copy a file's URL would be ({@code /img/photo-640w.jpg}), else null. */
     public static String imageCopyStemOf(String fileUrl) {
+        int dot = fileUrl.lastIndexOf('.');
+        if (dot < 1 || Character.toLowerCase(fileUrl.charAt(dot - 1)) != 'w') {
+            return null; // most files of a site: told without the pattern, which every build tries on each of them
+        }
         Matcher m = IMAGE_COPY.matcher(fileUrl);
         return m.matches() ? m.group(1).toLowerCase(Locale.ROOT) : null;
     }
