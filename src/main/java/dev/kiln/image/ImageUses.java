@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -42,7 +43,19 @@ public final class ImageUses {
     record Shown(Key key, List<Use> uses) {}
 
     /** What the images a document shows are a function of. */
-    record Key(Path source, String background, Document.Content content, String text, String baseurl) {}
+    record Key(Path source, String background, Document.Content content, String text, String baseurl) {
+        /** Most often the very same content and text as last time: told without comparing them part by part. */
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && source.equals(k.source) && Objects.equals(background, k.background)
+                    && (content == k.content || content.equals(k.content)) && Objects.equals(text, k.text) && Objects.equals(baseurl, k.baseurl);
+        }
+
+        @Override
+        public int hashCode() {
+            return source.hashCode();
+        }
+    }
 
     /** What each document showed in the last build, by source. */
     public record Memory(Map<Path, Shown> shown) {

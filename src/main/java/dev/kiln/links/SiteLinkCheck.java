@@ -79,7 +79,9 @@ public final class SiteLinkCheck {
         Map<String, Output> before = sameConfig ? memory.outputs() : Map.of();
         Set<String> pathsBefore = sameConfig ? memory.paths() : Set.of();
         // Every file counts, not only pages: a link may lead to an image or a PDF that went away.
-        boolean filesChanged = pathsBefore.isEmpty() || pathsBefore.size() != paths.size() || !pathsBefore.containsAll(paths);
+        // (the very set of the last check when the output plan found the same paths as then)
+        boolean filesChanged = pathsBefore != paths
+                && (pathsBefore.isEmpty() || pathsBefore.size() != paths.size() || !pathsBefore.containsAll(paths));
         Set<String> gone = new HashSet<>();
         if (filesChanged) {
             pathsBefore.stream().filter(p -> !paths.contains(p)).forEach(gone::add);

@@ -170,7 +170,8 @@ public final class SiteBuilder {
         stages.put("cards", millisSince(start));
 
         start = System.nanoTime();
-        OutputPlan files = new SiteFiles(thumbnails).plan(tree, config, table, imageSet, render, cards, previousOutput, diagnostics);
+        OutputPlan files = new SiteFiles(thumbnails).plan(tree, config, table, imageSet, render, cards, previousOutput,
+                last.outputs(), diagnostics);
         stages.put("plan outputs", millisSince(start));
 
         SiteLinkCheck.Memory links = last.links().read(compiled.recompiled());
@@ -182,7 +183,7 @@ public final class SiteBuilder {
             stages.put("check links", millisSince(start));
         }
         BuildMemory made = new BuildMemory(scan.memory(), compiled.memory(), plan.memory(), uses.memory(), imageSet.memory(),
-                theme, render.memory(), links);
+                theme, render.memory(), links, files.checked());
         return result(diagnostics, files, config, profile(stages, render, imageSet, compiled), render, made);
     }
 
@@ -191,7 +192,7 @@ public final class SiteBuilder {
         if (diagnostics.hasErrors()) {
             return new BuildResult(diagnostics.sorted(), null, 0, config.baseurl(), profile, made);
         }
-        long htmlPages = render.outputs().stream().filter(o -> o.path().endsWith(".html")).count();
+        long htmlPages = render.outputs().stream().filter(o -> o.links() != null).count(); // only HTML pages have links
         return new BuildResult(diagnostics.sorted(), files, (int) htmlPages, config.baseurl(), profile, made);
     }
 
@@ -213,8 +214,7 @@ public final class SiteBuilder {
 
     private static SiteLinkCheck.Checked checkLinks(SourceTree tree, List<SourceResult> results, SiteConfig config, OutputPlan plan,
                                                     RouteTable table, RouteRenderer.Rendered render, SiteLinkCheck.Memory memory) {
-        Set<String> paths = new HashSet<>();
-        plan.files().forEach(f -> paths.add(f.path()));
+        Set<String> paths = plan.paths();
         Map<String, String> redirects = new HashMap<>();
         table.routes().stream().filter(r -> r instanceof Route.Redirect).map(r -> (Route.Redirect) r)
                 .forEach(r -> redirects.put(r.outputPath(), UrlPaths.outputPath(r.target().url())));

@@ -65,7 +65,8 @@ final class SiteFiles {
 
     /** Every file of the site: the rendered routes, content's static files, resized images and the theme's assets. */
     OutputPlan plan(SourceTree tree, SiteConfig config, RouteTable table, ImageSet imageSet,
-                                  RouteRenderer.Rendered render, SocialCards.Made cards, Path previousOutput, Diagnostics diagnostics) {
+                                  RouteRenderer.Rendered render, SocialCards.Made cards, Path previousOutput,
+                                  OutputPlan.Checked last, Diagnostics diagnostics) {
         List<OutputFile> files = new ArrayList<>();
         for (RouteRenderer.Output output : render.outputs()) {
             files.add(OutputFile.of(output.path(), output.bytes(), output.origin()));
@@ -102,10 +103,10 @@ final class SiteFiles {
                     SourcePosition.startOf(Path.of(asset.displayPath()))));
         }
         Diagnostics collisions = new Diagnostics();
-        OutputPlan plan = OutputPlan.of(files, config.keep(), collisions);
+        OutputPlan plan = OutputPlan.of(files, config.keep(), collisions, last);
         if (collisions.hasErrors()) {
             collisions = new Diagnostics();
-            plan = OutputPlan.of(atUrlLines(files, table, render), config.keep(), collisions);
+            plan = OutputPlan.of(atUrlLines(files, table, render), config.keep(), collisions, OutputPlan.Checked.NONE);
         }
         collisions.sorted().forEach(diagnostics::add);
         return plan;

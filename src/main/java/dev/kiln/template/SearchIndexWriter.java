@@ -51,7 +51,7 @@ final class SearchIndexWriter {
         int size = 1 + END.length;
         for (Document doc : index.docs()) {
             Line line = known.get(doc.source());
-            if (line == null || !line.doc().equals(doc)) {
+            if (line == null || line.doc() != doc && !line.doc().equals(doc)) {
                 line = new Line(doc, entry(doc).getBytes(StandardCharsets.UTF_8));
             }
             entries.put(doc.source(), line);
