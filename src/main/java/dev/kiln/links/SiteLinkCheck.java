@@ -10,11 +10,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -49,14 +49,15 @@ public final class SiteLinkCheck {
      * that checked links, and the sources read anew since (a build with errors checks no links).
      */
     public record Memory(Map<String, LinkChecker.PageReport> reports, Map<String, Output> outputs, Set<String> paths,
-                         SiteConfig config, Set<Path> readSince) {
-        public static final Memory EMPTY = new Memory(Map.of(), Map.of(), Set.of(), null, Set.of());
+                         SiteConfig config, Set<Path> readSince, Map<Path, List<String>> pagesBySource) {
+        public static final Memory EMPTY = new Memory(Map.of(), Map.of(), Set.of(), null, Set.of(), Map.of());
 
         public Memory {
             reports = FrozenMap.copyOf(reports);
             outputs = FrozenMap.copyOf(outputs);
             paths = FrozenSet.copyOf(paths);
             readSince = FrozenSet.copyOf(readSince);
+            pagesBySource = FrozenMap.copyOf(pagesBySource);
         }
 
         /** This memory, told that the sources at {@code read} were read anew (their positions may have moved). */
@@ -66,14 +67,20 @@ public final class SiteLinkCheck {
             }
             Set<Path> all = new HashSet<>(readSince);
             all.addAll(read);
-            return new Memory(reports, outputs, paths, config, all);
+            return new Memory(reports, outputs, paths, config, all, pagesBySource);
         }
     }
 
     /** The broken links found, and the memory for the next check. */
-    public record Checked(List<Diagnostic> diagnostics, Memory memory) {}
+    /** {@code checked}: the pages whose links were checked anew (the others' reports were kept), sorted. */
+    public record Checked(List<Diagnostic> diagnostics, Memory memory, List<String> checked) {}
 
+    /**
+     * @param fresh the outputs rendered anew by this build; every other output is the very one of {@code lastRendered},
+     *              the outputs of the build before
+     */
     public static Checked check(SiteConfig config, Set<String> paths, Map<String, ? extends Output> outputs,
+                                Collection<? extends Output> fresh, Map<String, ? extends Output> lastRendered,
                                 Map<String, String> redirects, Sources sources, Memory memory) {
         boolean sameConfig = config.equals(memory.config());
         Map<String, Output> before = sameConfig ? memory.outputs() : Map.of();
@@ -82,14 +89,18 @@ public final class SiteLinkCheck {
         // (the very set of the last check when the output plan found the same paths as then)
         boolean filesChanged = pathsBefore != paths
                 && (pathsBefore.isEmpty() || pathsBefore.size() != paths.size() || !pathsBefore.containsAll(paths));
+        // A preview edit after a checked build: only the outputs rendered anew can differ from the last check's.
+        boolean onlyFresh = !filesChanged && !before.isEmpty() && before == lastRendered && before.size() == outputs.size()
+                && fresh.stream().allMatch(o -> before.get(o.path()) != null && before.get(o.path()).origin().file().equals(o.origin().file()));
+        Collection<? extends Output> changed = onlyFresh ? fresh : outputs.values();
         Set<String> gone = new HashSet<>();
         if (filesChanged) {
             pathsBefore.stream().filter(p -> !paths.contains(p)).forEach(gone::add);
         }
-        Set<String> newIds = newIds(outputs, before);
-        Map<String, LinkChecker.PageReport> next = new ConcurrentHashMap<>();
+        Set<String> newIds = newIds(changed, before);
+        Map<String, LinkChecker.PageReport> next = new HashMap<>(onlyFresh ? memory.reports() : Map.of());
         List<Output> toCheck = new ArrayList<>();
-        for (Output output : outputs.values()) {
+        for (Output output : onlyFresh && newIds.isEmpty() ? againOrChanged(outputs, fresh, memory) : outputs.values()) {
             if (output.links() == null) {
                 continue;
             }
@@ -111,22 +122,50 @@ public final class SiteLinkCheck {
             Output target = outputs.get(file);
             return target == null || target.links() == null ? null : target.links().ids();
         }, redirects);
+        LinkChecker.PageReport[] reports = new LinkChecker.PageReport[toCheck.size()];
         Parallel.forEach(toCheck.size(), i -> {
             Output output = toCheck.get(i);
             Path source = output.origin().file();
-            next.put(output.path(), checker.check(new LinkChecker.Page(output.path(), output.links(), output.origin(),
-                    sources.links(source), sources.text(source))));
+            reports[i] = checker.check(new LinkChecker.Page(output.path(), output.links(), output.origin(),
+                    sources.links(source), sources.text(source)));
         });
-        return new Checked(LinkChecker.diagnostics(next.values()),
-                new Memory(FrozenMap.adopt(next), FrozenMap.copyOf(outputs), paths, config, Set.of()));
+        for (int i = 0; i < reports.length; i++) {
+            next.put(toCheck.get(i).path(), reports[i]);
+        }
+        return new Checked(LinkChecker.diagnostics(next.values()), new Memory(FrozenMap.adopt(next), FrozenMap.copyOf(outputs), paths,
+                config, Set.of(), onlyFresh ? memory.pagesBySource() : pagesBySource(outputs)),
+                toCheck.stream().map(Output::path).sorted().toList());
+    }
+
+    /** The outputs rendered anew and the pages made from a source read anew since the last check. */
+    private static Collection<Output> againOrChanged(Map<String, ? extends Output> outputs, Collection<? extends Output> fresh,
+                                                     Memory memory) {
+        Map<String, Output> found = new HashMap<>();
+        fresh.forEach(output -> found.put(output.path(), output));
+        for (Path source : memory.readSince()) {
+            memory.pagesBySource().getOrDefault(source, List.of()).forEach(path -> found.put(path, outputs.get(path)));
+        }
+        return found.values();
+    }
+
+    /** The HTML pages of each source, for the next check to find those of a source read anew without a look at every page. */
+    private static Map<Path, List<String>> pagesBySource(Map<String, ? extends Output> outputs) {
+        Map<Path, List<String>> bySource = new HashMap<>();
+        for (Output output : outputs.values()) {
+            if (output.links() != null) {
+                bySource.computeIfAbsent(output.origin().file(), k -> new ArrayList<>()).add(output.path());
+            }
+        }
+        bySource.replaceAll((source, pages) -> List.copyOf(pages));
+        return FrozenMap.adopt(bySource);
     }
 
     /** The pages rendered anew whose ids (the targets of #fragments) are not those of last time. */
-    private static Set<String> newIds(Map<String, ? extends Output> outputs, Map<String, Output> before) {
+    private static Set<String> newIds(Collection<? extends Output> outputs, Map<String, Output> before) {
         Set<String> newIds = new HashSet<>();
-        for (Output output : outputs.values()) {
+        for (Output output : outputs) {
             Output old = before.get(output.path());
-            if ((old == null || !Arrays.equals(old.bytes(), output.bytes())) && output.links() != null
+            if (output.links() != null && (old == null || !Arrays.equals(old.bytes(), output.bytes()))
                     && (old == null || old.links() == null || !old.links().ids().equals(output.links().ids()))) {
                 newIds.add(output.path());
             }

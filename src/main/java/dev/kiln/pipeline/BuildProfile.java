@@ -8,21 +8,23 @@ import java.util.List;
  * spent executing them, summed over their pages); which generated files were rendered and how
  * many were kept from the last build (given its memory); what the image stage did (copies
  * made and reused from the image cache, images hashed and decoded); how many Markdown bodies were compiled
- * and how many were taken from the site's cache folder. Times in milliseconds.
+ * and how many were taken from the site's cache folder; which pages' links were checked anew. Times in milliseconds.
  */
 public record BuildProfile(List<Timing> stages, List<Timing> slowestPages, List<Timing> slowestTemplates,
                            List<String> renderedFiles, int reused, ImageProcessor.Work images, int bodiesCompiled,
-                           int bodiesFromCache) {
+                           int bodiesFromCache, List<String> linkCheckedPages) {
     public BuildProfile {
         stages = List.copyOf(stages);
         renderedFiles = List.copyOf(renderedFiles);
+        linkCheckedPages = List.copyOf(linkCheckedPages);
     }
 
     /** This profile with one more stage at the end. */
     BuildProfile and(Timing stage) {
         List<Timing> more = new java.util.ArrayList<>(stages);
         more.add(stage);
-        return new BuildProfile(more, slowestPages, slowestTemplates, renderedFiles, reused, images, bodiesCompiled, bodiesFromCache);
+        return new BuildProfile(more, slowestPages, slowestTemplates, renderedFiles, reused, images, bodiesCompiled, bodiesFromCache,
+                linkCheckedPages);
     }
 
     /** How many generated files were rendered anew ({@code renderedFiles}, sorted, says which). */

@@ -31,19 +31,16 @@ import dev.kiln.source.TextFile;
 import dev.kiln.template.RouteRenderer;
 import dev.kiln.template.SiteRendering;
 import dev.kiln.template.Theme;
-import dev.kiln.work.Lazy;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * The one entry point of a build and the one class that knows the order of the stages: scan,
@@ -175,16 +172,16 @@ public final class SiteBuilder {
         stages.put("plan outputs", millisSince(start));
 
         SiteLinkCheck.Memory links = last.links().read(compiled.recompiled());
+        SiteLinkCheck.Checked checked = new SiteLinkCheck.Checked(List.of(), links, List.of());
         if (checkLinks && !diagnostics.hasErrors()) {
             start = stage("check links");
-            SiteLinkCheck.Checked checked = checkLinks(tree, results, config, files, table, render, links);
+            checked = checkLinks(compiled.memory(), config, files, table, render, last.rendered().byPath(), links);
             checked.diagnostics().forEach(diagnostics::add);
-            links = checked.memory();
             stages.put("check links", millisSince(start));
         }
         BuildMemory made = new BuildMemory(scan.memory(), compiled.memory(), plan.memory(), uses.memory(), imageSet.memory(),
-                theme, render.memory(), links, files.checked());
-        return result(diagnostics, files, config, profile(stages, render, imageSet, compiled), render, made);
+                theme, render.memory(), checked.memory(), files.checked());
+        return result(diagnostics, files, config, profile(stages, render, imageSet, compiled, checked.checked()), render, made);
     }
 
     private static BuildResult result(Diagnostics diagnostics, OutputPlan files, SiteConfig config, BuildProfile profile,
@@ -212,36 +209,33 @@ public final class SiteBuilder {
         return new SiteConfigReader().read(tree.siteConfig().map(TextFile::text).orElse(null), diagnostics);
     }
 
-    private static SiteLinkCheck.Checked checkLinks(SourceTree tree, List<SourceResult> results, SiteConfig config, OutputPlan plan,
-                                                    RouteTable table, RouteRenderer.Rendered render, SiteLinkCheck.Memory memory) {
+    private static SiteLinkCheck.Checked checkLinks(SiteCompiler.Memory compiled, SiteConfig config, OutputPlan plan,
+                                                    RouteTable table, RouteRenderer.Rendered render,
+                                                    Map<String, RouteRenderer.Output> lastRendered, SiteLinkCheck.Memory memory) {
         Set<String> paths = plan.paths();
         Map<String, String> redirects = new HashMap<>();
-        table.routes().stream().filter(r -> r instanceof Route.Redirect).map(r -> (Route.Redirect) r)
-                .forEach(r -> redirects.put(r.outputPath(), UrlPaths.outputPath(r.target().url())));
-        // Only the pages checked again ask (after one edit, a few of 12,000): the maps are made at the first question.
-        Lazy<Map<Path, String>> texts = Lazy.of(() -> {
-            Map<Path, String> map = new HashMap<>();
-            Stream.concat(tree.posts().stream(), tree.pages().stream()).forEach(f -> map.put(f.relativePath(), f.text()));
-            return map;
-        });
-        Lazy<Map<Path, List<Document.Link>>> written = Lazy.of(() -> {
-            Map<Path, List<Document.Link>> map = new HashMap<>();
-            results.stream().filter(SourceResult::usable).forEach(r -> map.put(r.path(), r.content().links()));
-            return map;
-        });
+        for (Route route : table.routes()) {
+            if (route instanceof Route.Redirect redirect) {
+                redirects.put(redirect.outputPath(), UrlPaths.outputPath(redirect.target().url()));
+            }
+        }
+        // Only the pages checked again ask (after one edit, a few of 12,000): the compiler's memory has each source by path.
+        Map<Path, SiteCompiler.Known> known = compiled.sources();
         SiteLinkCheck.Sources sources = new SiteLinkCheck.Sources() {
             @Override
             public String text(Path source) {
-                return texts.get().get(source);
+                SiteCompiler.Known k = known.get(source);
+                return k == null ? null : k.text();
             }
 
             @Override
             public List<LinkChecker.WrittenLink> links(Path source) {
-                return written.get().getOrDefault(source, List.of()).stream()
+                SiteCompiler.Known k = known.get(source);
+                return k == null || !k.compiled().result().usable() ? List.of() : k.compiled().result().content().links().stream()
                         .map(l -> new LinkChecker.WrittenLink(l.url(), l.position())).toList();
             }
         };
-        return SiteLinkCheck.check(config, paths, render.memory().byPath(), redirects, sources, memory);
+        return SiteLinkCheck.check(config, paths, render.memory().byPath(), render.fresh(), lastRendered, redirects, sources, memory);
     }
 
     private long stage(String name) {
@@ -254,7 +248,7 @@ public final class SiteBuilder {
     }
 
     private static BuildProfile profile(Map<String, Double> stages, RouteRenderer.Rendered render, ImageSet imageSet,
-                                        SiteCompiler.Compilation compiled) {
+                                        SiteCompiler.Compilation compiled, List<String> linkChecked) {
         List<BuildProfile.Timing> timings = new ArrayList<>();
         stages.forEach((name, millis) -> timings.add(new BuildProfile.Timing(name, millis)));
         List<RouteRenderer.Output> fresh = render.fresh();
@@ -268,6 +262,7 @@ public final class SiteBuilder {
                 .limit(5).map(e -> new BuildProfile.Timing(e.getKey(), e.getValue() / 1e6)).toList();
         List<String> renderedFiles = fresh.stream().map(RouteRenderer.Output::path).sorted().toList();
         return new BuildProfile(timings, pages, templates, renderedFiles, render.outputs().size() - fresh.size(),
-                imageSet.work(), compiled.recompiled().size() - compiled.fromCache(), compiled.fromCache());
+                imageSet.work(), compiled.recompiled().size() - compiled.fromCache(), compiled.fromCache(),
+                linkChecked);
     }
 }

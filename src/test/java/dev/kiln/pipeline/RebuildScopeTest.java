@@ -58,6 +58,47 @@ class RebuildScopeTest {
         assertTrue(page(edited, "2020/01/05/p5/index.html").contains("Other first words"));
     }
 
+    @Test
+    void anEditChecksTheLinksOfThePagesItChangedAndReportsWhatAColdBuildReports() throws IOException {
+        write("content/site.yml", "title: Links\nurl: https://example.com\n");
+        write(post(1), "---\ntitle: P1\n---\nSee [the part](/2020/01/02/p2/#part).\n");
+        write(post(2), "---\ntitle: P2\n---\n## Part\n\nText.\n");
+        for (int n = 3; n <= 6; n++) {
+            write(post(n), text(n, "Words of post " + n + "."));
+        }
+        Rebuilds preview = new Rebuilds();
+        BuildResult first = preview.build(site, EVERYTHING, true);
+        assertEquals(List.of(), first.diagnostics());
+        assertTrue(first.profile().linkCheckedPages().contains("2020/01/01/p1/index.html"), "a first build checks every page");
+        assertEquals(List.of(), preview.build(site, EVERYTHING, true).profile().linkCheckedPages(), "nothing changed, nothing checked");
+
+        write(post(4), text(4, "Words of post 4.") + "\nA last line.\n");
+        preview.forget(List.of(Path.of(post(4))));
+        BuildResult edited = preview.build(site, EVERYTHING, true);
+        assertEquals(List.of(), edited.diagnostics());
+        assertEquals(List.of("2020/01/04/p4/index.html"), edited.profile().linkCheckedPages(),
+                "only the edited post's page changed (its summary did not)");
+
+        // The heading a link of P1 points at is renamed: P1's page is unchanged, but its link now misses.
+        write(post(2), "---\ntitle: P2\n---\n## Piece\n\nText.\n");
+        preview.forget(List.of(Path.of(post(2))));
+        BuildResult renamed = preview.build(site, EVERYTHING, true);
+        assertEquals(cold().diagnostics(), renamed.diagnostics());
+        assertEquals(1, renamed.diagnostics().size(), renamed.diagnostics().toString());
+        assertTrue(renamed.profile().linkCheckedPages().contains("2020/01/01/p1/index.html"));
+
+        // A line above the broken link: the page's bytes are the same, the error's line is not.
+        write(post(1), "---\ntitle: P1\n---\n\nSee [the part](/2020/01/02/p2/#part).\n");
+        preview.forget(List.of(Path.of(post(1))));
+        BuildResult moved = preview.build(site, EVERYTHING, true);
+        assertEquals(cold().diagnostics(), moved.diagnostics());
+        assertEquals(renamed.diagnostics().get(0).position().line() + 1, moved.diagnostics().get(0).position().line());
+    }
+
+    private BuildResult cold() throws IOException {
+        return new SiteBuilder().build(site, EVERYTHING, true);
+    }
+
     private static String post(int n) {
         return "content/posts/2020-01-0" + n + "-p" + n + ".md";
     }
