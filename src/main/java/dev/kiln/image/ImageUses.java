@@ -47,7 +47,7 @@ public final class ImageUses {
         /** Most often the very same content and text as last time: told without comparing them part by part. */
         @Override
         public boolean equals(Object o) {
-            return o instanceof Key k && source.equals(k.source) && Objects.equals(background, k.background)
+            return o instanceof Key k && (source == k.source || source.equals(k.source)) && Objects.equals(background, k.background)
                     && (content == k.content || content.equals(k.content)) && Objects.equals(text, k.text) && Objects.equals(baseurl, k.baseurl);
         }
 

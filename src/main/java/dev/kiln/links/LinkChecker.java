@@ -103,6 +103,9 @@ public final class LinkChecker {
         Map<String, List<Broken>> unplaced = new TreeMap<>();
         Set<String> placed = new HashSet<>();
         for (PageReport report : reports) {
+            if (report.broken().isEmpty()) {
+                continue; // most pages: no iterator for them
+            }
             for (Broken broken : report.broken()) {
                 if (broken.position() != null) {
                     placed.add(broken.raw());

@@ -5,13 +5,14 @@ import dev.kiln.model.Route;
 import dev.kiln.model.SiteConfig;
 import dev.kiln.model.Tag;
 import dev.kiln.text.JsonText;
+import dev.kiln.work.FrozenMap;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The search page's index: a JSON array with one object per post (newest first), then per page,
@@ -25,9 +26,9 @@ final class SearchIndexWriter {
     /**
      * Each document's line in UTF-8, by source, with the document it was made from: a line is reused while its
      * document is equal, so an edit joins 10,000 lines of bytes instead of escaping and encoding 7 MB again.
-     * Made by the one index route of a build; read by the next build's writer.
+     * Made by the one index route of a build (the last build's when this one rendered none); read by the next build's writer.
      */
-    private final Map<Path, Line> entries = new ConcurrentHashMap<>();
+    private volatile Map<Path, Line> lines;
 
     private record Line(Document doc, byte[] bytes) {}
 
@@ -38,33 +39,32 @@ final class SearchIndexWriter {
     SearchIndexWriter(SiteConfig config, DateTimeFormatter displayDate, SearchIndexWriter previous) {
         this.config = config;
         this.displayDate = displayDate;
-        if (previous != null && previous.config.equals(config)) {
-            entries.putAll(previous.entries);
-        }
+        this.lines = previous != null && previous.config.equals(config) ? previous.lines : Map.of();
     }
 
     /** Called for the one index route of a build, so the lines need no locking. */
     byte[] index(Route.SearchIndex index) {
-        Map<Path, Line> known = Map.copyOf(entries);
-        entries.clear();
-        List<byte[]> lines = new ArrayList<>(index.docs().size());
+        Map<Path, Line> known = lines;
+        Map<Path, Line> made = new HashMap<>();
+        List<byte[]> joined = new ArrayList<>(index.docs().size());
         int size = 1 + END.length;
         for (Document doc : index.docs()) {
             Line line = known.get(doc.source());
             if (line == null || line.doc() != doc && !line.doc().equals(doc)) {
                 line = new Line(doc, entry(doc).getBytes(StandardCharsets.UTF_8));
             }
-            entries.put(doc.source(), line);
-            lines.add(line.bytes());
-            size += line.bytes().length + (lines.size() == 1 ? NEWLINE.length : COMMA_NEWLINE.length);
+            made.put(doc.source(), line);
+            joined.add(line.bytes());
+            size += line.bytes().length + (joined.size() == 1 ? NEWLINE.length : COMMA_NEWLINE.length);
         }
+        this.lines = FrozenMap.adopt(made);
         // Joined into an array of the exact size: a ByteArrayOutputStream's toByteArray copied the 7 MB again on every edit.
         byte[] json = new byte[size];
         json[0] = '[';
         int at = 1;
-        for (int i = 0; i < lines.size(); i++) {
+        for (int i = 0; i < joined.size(); i++) {
             at = put(i == 0 ? NEWLINE : COMMA_NEWLINE, json, at);
-            at = put(lines.get(i), json, at);
+            at = put(joined.get(i), json, at);
         }
         put(END, json, at);
         return json;
