@@ -125,8 +125,9 @@ public final class ImageUses {
         Set<String> stems = new HashSet<>();
         Set<String> clashing = new HashSet<>();
         for (String path : shown) {
-            if (!stems.add(SiteUrls.imageCopyStem(path))) {
-                clashing.add(SiteUrls.imageCopyStem(path));
+            String stem = SiteUrls.imageCopyStem(path);
+            if (!stems.add(stem)) {
+                clashing.add(stem);
             }
         }
         for (String path : siteFiles) {

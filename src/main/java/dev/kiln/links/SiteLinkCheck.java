@@ -91,7 +91,7 @@ public final class SiteLinkCheck {
                 && (pathsBefore.isEmpty() || pathsBefore.size() != paths.size() || !pathsBefore.containsAll(paths));
         // A preview edit after a checked build: only the outputs rendered anew can differ from the last check's.
         boolean onlyFresh = !filesChanged && !before.isEmpty() && before == lastRendered && before.size() == outputs.size()
-                && fresh.stream().allMatch(o -> before.get(o.path()) != null && before.get(o.path()).origin().file().equals(o.origin().file()));
+                && fresh.stream().allMatch(o -> sameSource(before.get(o.path()), o));
         Collection<? extends Output> changed = onlyFresh ? fresh : outputs.values();
         Set<String> gone = new HashSet<>();
         if (filesChanged) {
@@ -135,6 +135,11 @@ public final class SiteLinkCheck {
         return new Checked(LinkChecker.diagnostics(next.values()), new Memory(FrozenMap.adopt(next), FrozenMap.copyOf(outputs), paths,
                 config, Set.of(), onlyFresh ? memory.pagesBySource() : pagesBySource(outputs)),
                 toCheck.stream().map(Output::path).sorted().toList());
+    }
+
+    /** Whether an output rendered anew comes from the source its path's output came from last time. */
+    private static boolean sameSource(Output old, Output now) {
+        return old != null && old.origin().file().equals(now.origin().file());
     }
 
     /** The outputs rendered anew and the pages made from a source read anew since the last check. */

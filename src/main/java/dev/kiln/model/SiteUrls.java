@@ -140,18 +140,22 @@ public final class SiteUrls {
      * name too: {@code /img/photo-jpg-640w.webp}.
      */
     public static String imageCopy(String imageUrl, int width, String extension, boolean withExtension) {
-        int slash = imageUrl.lastIndexOf('/');
-        int dot = imageUrl.lastIndexOf('.');
-        String stem = dot > slash ? imageUrl.substring(0, dot) : imageUrl;
-        String qualifier = withExtension && dot > slash ? "-" + imageUrl.substring(dot + 1).toLowerCase(Locale.ROOT) : "";
+        String stem = withoutExtension(imageUrl);
+        String qualifier = withExtension && stem.length() < imageUrl.length()
+                ? "-" + imageUrl.substring(stem.length() + 1).toLowerCase(Locale.ROOT) : "";
         return stem + qualifier + "-" + width + "w." + extension;
     }
 
     /** What the names of an image's copies start with, in lower case (as on macOS and Windows): {@code /img/photo}. */
     public static String imageCopyStem(String imageUrl) {
-        int slash = imageUrl.lastIndexOf('/');
-        int dot = imageUrl.lastIndexOf('.');
-        return (dot > slash ? imageUrl.substring(0, dot) : imageUrl).toLowerCase(Locale.ROOT);
+        return withoutExtension(imageUrl).toLowerCase(Locale.ROOT);
+    }
+
+    /** {@code /img/photo.jpg} → {@code /img/photo}; a URL whose last name has no dot as it is. */
+    private static String withoutExtension(String url) {
+        int slash = url.lastIndexOf('/');
+        int dot = url.lastIndexOf('.');
+        return dot > slash ? url.substring(0, dot) : url;
     }
 
     private static final Pattern IMAGE_COPY = Pattern.compile("(.*)-[0-9]+w\\.(?:jpg|png|webp)", Pattern.CASE_INSENSITIVE);

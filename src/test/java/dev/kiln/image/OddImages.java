@@ -98,19 +98,20 @@ final class OddImages {
 
     /** A 16-bit-per-channel RGB PNG. */
     static byte[] png16(int width, int height) {
-        ComponentColorModel model = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_sRGB), false, false,
-                Transparency.OPAQUE, DataBuffer.TYPE_USHORT);
-        WritableRaster raster = model.createCompatibleWritableRaster(width, height);
-        fill(raster, 65535);
-        return png(new BufferedImage(model, raster, false, null), false);
+        return componentPng(ColorSpace.CS_sRGB, false, DataBuffer.TYPE_USHORT, 65535, width, height);
     }
 
     /** A greyscale PNG with an alpha channel. */
     static byte[] grayAlphaPng(int width, int height) {
-        ComponentColorModel model = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_GRAY), true, false,
-                Transparency.TRANSLUCENT, DataBuffer.TYPE_BYTE);
+        return componentPng(ColorSpace.CS_GRAY, true, DataBuffer.TYPE_BYTE, 255, width, height);
+    }
+
+    /** A PNG of one sample per channel in {@code dataType}, every sample {@code value}. */
+    private static byte[] componentPng(int colorSpace, boolean alpha, int dataType, int value, int width, int height) {
+        ComponentColorModel model = new ComponentColorModel(ColorSpace.getInstance(colorSpace), alpha, false,
+                alpha ? Transparency.TRANSLUCENT : Transparency.OPAQUE, dataType);
         WritableRaster raster = model.createCompatibleWritableRaster(width, height);
-        fill(raster, 255);
+        fill(raster, value);
         return png(new BufferedImage(model, raster, false, null), false);
     }
 
