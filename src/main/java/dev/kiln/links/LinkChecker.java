@@ -29,7 +29,6 @@ import java.util.regex.Pattern;
  * External links are never fetched.
  */
 public final class LinkChecker {
-    private static final Pattern SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:");
     private static final int MAX_HINT_DISTANCE = 8;
 
     private final String baseurl;
@@ -128,7 +127,7 @@ public final class LinkChecker {
         return diagnostics;
     }
 
-    private static final java.util.regex.Pattern BROWSER_IGNORED = java.util.regex.Pattern.compile("[\\t\\n\\r]|^[\\x00-\\x20]+|[\\x00-\\x20]+$");
+    private static final Pattern BROWSER_IGNORED = Pattern.compile("[\\t\\n\\r]|^[\\x00-\\x20]+|[\\x00-\\x20]+$");
 
     /** What a broken link's message says of where it leads ("points at #x, which is not an id in /a/index.html"), to match it. */
     private static String sameTarget(String message) {
@@ -136,11 +135,21 @@ public final class LinkChecker {
         return at < 0 ? message : message.substring(at);
     }
 
+    /** Whether {@link #BROWSER_IGNORED} can match: almost no link has such a character, and the pattern is tried at each one. */
+    private static boolean hasSpaceOrControl(String link) {
+        for (int i = 0; i < link.length(); i++) {
+            if (link.charAt(i) <= ' ') {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Null when the link is external; else where it leads and what is wrong with it. */
     private Resolution resolution(Page page, String written, Set<String> targets) {
         // as browsers read a URL (WHATWG URL parsing): tabs and newlines anywhere dropped, spaces and controls at the ends trimmed
-        String link = BROWSER_IGNORED.matcher(written).replaceAll("");
-        if (link.isEmpty() || link.startsWith("//") || SCHEME.matcher(link).find()) {
+        String link = hasSpaceOrControl(written) ? BROWSER_IGNORED.matcher(written).replaceAll("") : written;
+        if (link.isEmpty() || link.startsWith("//") || UrlText.hasScheme(link)) {
             return null;
         }
         // A root-relative link means the same on every page (the menu, tag links): resolved once.

@@ -75,7 +75,7 @@ final class ListIndentation {
             lazy = false;
             return Math.min(shift(), indent);
         }
-        Matcher item = code ? null : ITEM.matcher(line);
+        Matcher item = code || !mayBeItem(line) ? null : ITEM.matcher(line);
         boolean isItem = item != null && item.lookingAt() && !isRule(line);
         Level list = open.peek();
         boolean ordered = isItem && Character.isDigit(line.charAt(indent));
@@ -180,8 +180,21 @@ final class ListIndentation {
     }
 
     /** Whether {@code line} starts with a list item's marker, rules aside. */
+    /** Whether {@link #ITEM} can match: a marker's character after the spaces (most lines are text; the pattern costs). */
+    private static boolean mayBeItem(String line) {
+        int at = 0;
+        while (at < line.length() && line.charAt(at) == ' ') {
+            at++;
+        }
+        if (at == line.length()) {
+            return false;
+        }
+        char c = line.charAt(at);
+        return c == '*' || c == '+' || c == '-' || c >= '0' && c <= '9';
+    }
+
     static boolean isItem(String line) {
-        return ITEM.matcher(line).lookingAt() && !line.isBlank() && !isRule(line);
+        return mayBeItem(line) && ITEM.matcher(line).lookingAt() && !line.isBlank() && !isRule(line);
     }
 
     /** Whether the line last given is outside any list. */

@@ -280,6 +280,11 @@ public final class SiteWriter {
         return warnings;
     }
 
+    /** The source that makes {@code file}, for a message (made only then: a plan has 12,000 files). */
+    private static String originOf(OutputFile file) {
+        return file.origin().file().toString().replace('\\', '/');
+    }
+
     /**
      * Files of the plan where the output folder has something Kiln did not write, and folders of the plan
      * that are missing (into {@code missingFolders}, parents first).
@@ -290,8 +295,8 @@ public final class SiteWriter {
         Set<String> checked = new HashSet<>();
         for (OutputFile file : plan.files()) {
             String path = file.path();
-            String origin = file.origin().file().toString().replace('\\', '/');
             if (keep.keeps(path)) {
+                String origin = originOf(file);
                 problems.add(OutputProblem.inOutput(path, "is listed under keep: in content/site.yml, but " + origin + " writes it",
                         "take it out of keep:, or give " + origin + " another path"));
                 continue;
@@ -306,10 +311,10 @@ public final class SiteWriter {
                 if (attributes == null || attributes.isRegularFile() && owned.contains(folder)) {
                     missingFolders.add(folder); // absent, or a file of the earlier build that is removed first
                 } else if (attributes.isSymbolicLink()) {
-                    problems.add(OutputProblem.inOutput(folder, "is a symbolic link, where " + origin
+                    problems.add(OutputProblem.inOutput(folder, "is a symbolic link, where " + originOf(file)
                             + " needs a folder; Kiln writes only into real folders inside the output folder", HINT_FOREIGN));
                 } else if (!attributes.isDirectory()) {
-                    problems.add(OutputProblem.inOutput(folder, "was not written by Kiln, and " + origin + " needs a folder there",
+                    problems.add(OutputProblem.inOutput(folder, "was not written by Kiln, and " + originOf(file) + " needs a folder there",
                             HINT_FOREIGN));
                 }
             }
@@ -319,7 +324,7 @@ public final class SiteWriter {
             BasicFileAttributes attributes = attributes(output.resolve(path));
             if (attributes != null) {
                 problems.add(OutputProblem.inOutput(path, (attributes.isDirectory() ? "is a folder Kiln did not write" : "was not written by Kiln")
-                        + ", and " + origin + " would replace it", HINT_FOREIGN));
+                        + ", and " + originOf(file) + " would replace it", HINT_FOREIGN));
             }
         }
         return problems;

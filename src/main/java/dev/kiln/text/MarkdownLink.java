@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * A relative link to a Markdown file, as GitHub follows them between {@code .md} files:
@@ -12,11 +11,10 @@ import java.util.regex.Pattern;
  * escapes decoded; {@code rest} is the query and fragment as written ({@code #contact}), or "".
  */
 public record MarkdownLink(String path, String rest) {
-    private static final Pattern SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:");
 
     /** The link's parts, or null when {@code href} is not a relative link to a {@code .md} or {@code .markdown} file. */
     public static MarkdownLink of(String href) {
-        if (href.isEmpty() || "/#?".indexOf(href.charAt(0)) >= 0 || SCHEME.matcher(href).find()) {
+        if (href.isEmpty() || "/#?".indexOf(href.charAt(0)) >= 0 || UrlText.hasScheme(href)) {
             return null;
         }
         int end = href.length();

@@ -8,6 +8,27 @@ public final class UrlText {
 
     private UrlText() {}
 
+    /** Whether {@code url} starts with a scheme ({@code https:}, {@code mailto:}, {@code data:}): it leads off the site. */
+    public static boolean hasScheme(String url) {
+        if (url.isEmpty() || !isAsciiLetter(url.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < url.length(); i++) {
+            char c = url.charAt(i);
+            if (c == ':') {
+                return true;
+            }
+            if (!isAsciiLetter(c) && !(c >= '0' && c <= '9') && c != '+' && c != '.' && c != '-') {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+    }
+
     /**
      * Percent-encodes what a URL may not hold raw (spaces, controls, non-ASCII, {@code "<>\^`{|}}),
      * keeping existing escapes, so the result is a valid URI for sitemaps, feeds and java.net.URI.
