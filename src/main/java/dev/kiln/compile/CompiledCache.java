@@ -112,8 +112,11 @@ final class CompiledCache {
                 out.writeUTF(FORMAT);
                 out.writeUTF(stamp(settings));
                 out.writeInt(entries.size());
-                for (byte[] entry : Parallel.map(List.copyOf(new TreeMap<>(entries).entrySet()), CompiledCache::entryBytes)) {
-                    out.write(entry);
+                List<Map.Entry<Path, Entry>> sorted = List.copyOf(new TreeMap<>(entries).entrySet());
+                for (int from = 0; from < sorted.size(); from += CHUNK) {
+                    for (byte[] entry : Parallel.map(sorted.subList(from, Math.min(sorted.size(), from + CHUNK)), CompiledCache::entryBytes)) {
+                        out.write(entry);
+                    }
                 }
             }
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -125,6 +128,9 @@ final class CompiledCache {
             }
         }
     }
+
+    /** Entries serialised at a time: on every core, yet never all of a big site's in memory at once. */
+    private static final int CHUNK = 256;
 
     /** One entry as it is written, its source first: made on every core (10,000 bodies are tens of megabytes). */
     private static byte[] entryBytes(Map.Entry<Path, Entry> entry) {
