@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * What Kiln keeps between builds about the images pages show, in {@value #FOLDER} of the site (or only
  * in memory, when that folder cannot be written or the build must not write): for each image file its
- * size, time stamp, SHA-256 and header, so an unchanged file is neither read nor hashed again; and for
+ * size, time stamp, SHA-256 and header, or why its header or pixels cannot be read, so an unchanged file is
+ * neither read, hashed nor decoded again (an unreadable one is warned about from what is kept); and for
  * each copy (by the image's SHA-256 and what the copy is), the file in the folder that holds it, or
  * that none is worth making. Copies are written as they are made, so a build that fails keeps them.
  * Only files the index names are ever deleted.
@@ -28,15 +29,29 @@ final class ImageCache {
     private static final String INDEX = "index.tsv";
     private static final String HEADER = "# Kiln's image cache, safe to delete: ";
     /**
+     * The second line: how image lines are laid out. An index without it (or with another) keeps its copies (those
+     * depend on the settings only) but not its images, which are read and hashed once more. Not in the first line:
+     * an older Kiln reading this index would take other settings there and delete every copy.
+     */
+    private static final String FORMAT = "format\t2";
+    /**
      * A file whose time stamp is this close to when it was last hashed may have changed again within
      * the file system's time stamp resolution (2 s on FAT): it is hashed again rather than trusted.
      */
     private static final long RACY_NANOS = TimeUnit.SECONDS.toNanos(2);
 
-    /** What one image file was when it was last read. */
-    record Facts(long size, long modified, long checked, String sha256, ImageScaler.Header header) {
+    /**
+     * What one image file was when it was last read: {@code unreadable} says why its header (then {@code header} is
+     * null) or its pixels cannot be read, null when they can (or were never decoded); it holds while the bytes do.
+     */
+    record Facts(long size, long modified, long checked, String sha256, ImageScaler.Header header, String unreadable) {
         boolean unchanged(long size, long modified) {
             return this.size == size && this.modified == modified && modified < checked - RACY_NANOS;
+        }
+
+        /** These facts, the pixels found undecodable for that reason. */
+        Facts undecodable(String reason) {
+            return new Facts(size, modified, checked, sha256, header, reason);
         }
     }
 
@@ -165,11 +180,8 @@ final class ImageCache {
         if (!write || !changed) {
             return;
         }
-        StringBuilder text = new StringBuilder(HEADER).append(ImageProcessor.SETTINGS).append('\n');
-        new TreeMap<>(facts).forEach((path, f) -> text.append(String.join("\t", "image",
-                path.toString().replace('\\', '/'), Long.toString(f.size()), Long.toString(f.modified()),
-                Long.toString(f.checked()), f.sha256(), f.header().format(), Integer.toString(f.header().width()),
-                Integer.toString(f.header().height()), Integer.toString(f.header().orientation()))).append('\n'));
+        StringBuilder text = new StringBuilder(HEADER).append(ImageProcessor.SETTINGS).append('\n').append(FORMAT).append('\n');
+        new TreeMap<>(facts).forEach((path, f) -> text.append(imageLine(path, f)).append('\n'));
         new TreeMap<>(copies).forEach((key, c) -> {
             if (c.bytes() == null) { // copies only in memory are not kept
                 text.append(String.join("\t", "copy", key, c.none() ? "-" : c.file(), Long.toString(c.size()),
@@ -185,6 +197,48 @@ final class ImageCache {
         } catch (IOException | UncheckedIOException e) {
             // The next build reads and hashes again.
         }
+    }
+
+    /** An image's line: its facts, "-" for no header and for no reason it is unreadable. */
+    private static String imageLine(Path path, Facts f) {
+        ImageScaler.Header h = f.header();
+        return String.join("\t", "image", path.toString().replace('\\', '/'), Long.toString(f.size()), Long.toString(f.modified()),
+                Long.toString(f.checked()), f.sha256(), h == null ? "-" : h.format(), h == null ? "-" : Integer.toString(h.width()),
+                h == null ? "-" : Integer.toString(h.height()), h == null ? "-" : Integer.toString(h.orientation()),
+                f.unreadable() == null ? "-" : escaped(f.unreadable()));
+    }
+
+    /** The facts of an image line; a line with neither a header nor a reason is damaged. */
+    private static Facts parsed(String[] f) {
+        ImageScaler.Header header = f[6].equals("-") ? null
+                : new ImageScaler.Header(f[6], Integer.parseInt(f[7]), Integer.parseInt(f[8]), Integer.parseInt(f[9]));
+        String unreadable = f[10].equals("-") ? null : unescaped(f[10]);
+        if (header == null && unreadable == null) {
+            throw new IllegalArgumentException("neither a header nor why there is none");
+        }
+        return new Facts(Long.parseLong(f[2]), Long.parseLong(f[3]), Long.parseLong(f[4]), f[5], header, unreadable);
+    }
+
+    /**
+     * A reason is a decoder's message, which may hold a tab or a line end: kept as {@code \t}, {@code \n}, {@code \r}
+     * (and a reason "-" as {@code \-}, "-" standing for none).
+     */
+    private static String escaped(String text) {
+        return text.equals("-") ? "\\-" : text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r");
+    }
+
+    private static String unescaped(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\' && i + 1 < text.length()) {
+                char next = text.charAt(++i);
+                out.append(next == 't' ? '\t' : next == 'n' ? '\n' : next == 'r' ? '\r' : next);
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     /**
@@ -203,7 +257,10 @@ final class ImageCache {
         }
     }
 
-    /** Reads the index; a missing, damaged or older one (other settings) is taken as far as it is valid. */
+    /**
+     * Reads the index; a missing, damaged or older one (other settings: no copies; another format: no images) is taken
+     * as far as it is valid.
+     */
     private void read() {
         Path index = folder.resolve(INDEX);
         if (!Files.isRegularFile(index, LinkOption.NOFOLLOW_LINKS)) {
@@ -212,12 +269,12 @@ final class ImageCache {
         try {
             var lines = Files.readAllLines(index, StandardCharsets.UTF_8);
             boolean sameSettings = !lines.isEmpty() && lines.get(0).equals(HEADER + ImageProcessor.SETTINGS);
+            boolean sameFormat = lines.size() > 1 && lines.get(1).equals(FORMAT);
             for (String line : lines) {
                 String[] f = line.split("\t", -1);
                 try {
-                    if (f[0].equals("image") && f.length == 10) {
-                        facts.put(Path.of(f[1]), new Facts(Long.parseLong(f[2]), Long.parseLong(f[3]), Long.parseLong(f[4]), f[5],
-                                new ImageScaler.Header(f[6], Integer.parseInt(f[7]), Integer.parseInt(f[8]), Integer.parseInt(f[9]))));
+                    if (f[0].equals("image") && sameFormat && f.length == 11) {
+                        facts.put(Path.of(f[1]), parsed(f));
                     } else if (f[0].equals("copy") && f.length == 5 && f[1].indexOf(' ') > 0) {
                         boolean none = f[2].equals("-");
                         boolean plainName = f[2].indexOf('/') < 0 && f[2].indexOf('\\') < 0 && !f[2].startsWith(".");
@@ -233,7 +290,7 @@ final class ImageCache {
                     changed = true; // a damaged line: dropped, and the index written again
                 }
             }
-            if (!sameSettings) {
+            if (!sameSettings || !sameFormat) {
                 changed = true;
             }
         } catch (IOException | UncheckedIOException e) {

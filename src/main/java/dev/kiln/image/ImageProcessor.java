@@ -35,7 +35,8 @@ import java.util.stream.Collectors;
  * JPEG or PNG wider than the content column, copies 640, 720, 960, 1280 and 1920 pixels wide (those
  * narrower than the image). A copy is made once and kept in the site's image cache ({@link ImageCache}),
  * reused while the image's bytes are unchanged; an image whose size and time stamp are unchanged is
- * not even read. Each image is decoded at most once for all its copies, the images on every core.
+ * not even read. Each image is decoded at most once for all its copies, the images on every core; one that
+ * cannot be decoded is not tried again while its bytes are unchanged (the cache keeps why, for the warning).
  */
 public final class ImageProcessor {
     /** The theme's content column (45rem) in CSS pixels: images no wider than it need no copies. */
@@ -74,7 +75,10 @@ public final class ImageProcessor {
         this.memory = memory;
     }
 
-    /** What one run did, for {@code --profile} and for tests (counts, not times, say what was skipped). */
+    /**
+     * What one run did, for {@code --profile} and for tests (counts, not times, say what was skipped). {@code decoded}
+     * counts the images whose decoding was tried, those that failed too; {@code decodedPixels} only those decoded.
+     */
     public record Work(int resized, int reused, int webpMade, int webpReused, int hashed, int decoded, long decodedPixels,
                        long decodeNanos, long resizeNanos) {
         static final Work NONE = new Work(0, 0, 0, 0, 0, 0, 0, 0, 0);
@@ -144,29 +148,32 @@ public final class ImageProcessor {
      */
     private ImageCatalog.Image image(ImageRequest request, ImageCache cache, Counters counters, List<ImageSet.File> files,
                                      Diagnostics diagnostics) throws IOException {
-        Source source;
-        try {
-            source = read(request, cache, counters);
-        } catch (ImageScaler.UnreadableImage e) {
+        Source source = read(request, cache, counters);
+        ImageScaler.Header header = source.header();
+        if (header == null) {
             diagnostics.add(Diagnostic.warning(request.usedAt(), "image " + request.sitePath()
-                    + " is published as it is, without width and height: " + e.getMessage(), "save " + contentPath(request)
+                    + " is published as it is, without width and height: " + source.facts().unreadable(), "save " + contentPath(request)
                     + " again as a JPEG or PNG, or link to it instead of showing it"));
             return null;
         }
-        ImageScaler.Header header = source.header();
+        String undecodable = source.facts().unreadable();
         boolean resizable = header.format().equals("jpeg") || header.format().equals("png");
-        if (resizable) {
+        if (resizable && undecodable == null) {
             List<ImageSet.File> made = new ArrayList<>();
             try {
                 ImageCatalog.Image image = copies(request, source, cache, counters, made);
                 files.addAll(made);
                 return image;
             } catch (ImageScaler.UnreadableImage e) {
-                diagnostics.add(Diagnostic.warning(request.usedAt(), "image " + request.sitePath()
-                        + " is published as it is, without smaller copies: " + e.getMessage(), "for copies, save "
-                        + contentPath(request) + " again as an RGB JPEG or PNG of at most " + ImageScaler.MAX_PIXELS / 1_000_000
-                        + " million pixels"));
+                undecodable = e.getMessage();
+                cache.remember(request.source(), source.facts().undecodable(undecodable)); // not decoded again while unchanged
             }
+        }
+        if (undecodable != null) {
+            diagnostics.add(Diagnostic.warning(request.usedAt(), "image " + request.sitePath()
+                    + " is published as it is, without smaller copies: " + undecodable, "for copies, save "
+                    + contentPath(request) + " again as an RGB JPEG or PNG of at most " + ImageScaler.MAX_PIXELS / 1_000_000
+                    + " million pixels"));
         }
         return new ImageCatalog.Image(request.sitePath(), header.shownWidth(), header.shownHeight(), List.of(), List.of());
     }
@@ -297,9 +304,13 @@ public final class ImageProcessor {
     private static ImageScaler.Levels decode(byte[] bytes, ImageScaler.Header header, Counters counters)
             throws ImageScaler.UnreadableImage {
         long start = cpuNanos();
-        ImageScaler.Levels levels = new ImageScaler.Levels(ImageScaler.decode(bytes, header));
-        counters.decodeNanos.addAndGet(cpuNanos() - start);
-        counters.decoded.incrementAndGet();
+        ImageScaler.Levels levels;
+        try {
+            levels = new ImageScaler.Levels(ImageScaler.decode(bytes, header));
+        } finally {
+            counters.decodeNanos.addAndGet(cpuNanos() - start);
+            counters.decoded.incrementAndGet();
+        }
         counters.pixels.addAndGet((long) header.width() * header.height());
         return levels;
     }
@@ -313,32 +324,53 @@ public final class ImageProcessor {
         return request.source().toString().replace('\\', '/');
     }
 
-    /** An image's hash and header; its bytes are kept only when read anyway, else read again if a copy must be made. */
-    private record Source(byte[] read, long size, String hash, ImageScaler.Header header) {
+    /** An image's facts (hash, header); its bytes are kept only when read anyway, else read again if a copy must be made. */
+    private record Source(byte[] read, ImageCache.Facts facts) {
+        long size() {
+            return facts.size();
+        }
+
+        String hash() {
+            return facts.sha256();
+        }
+
+        /** Null when it cannot be read: {@code facts().unreadable()} says why. */
+        ImageScaler.Header header() {
+            return facts.header();
+        }
+
         byte[] bytes(ImageRequest request) throws IOException {
             return read != null ? read : Files.readAllBytes(request.file());
         }
     }
 
     /**
-     * An image's hash and header: from the cache while its size and time stamp are unchanged (the
-     * file is not read), else from its bytes, hashed; a file touched but unchanged keeps its copies.
+     * An image's hash and header, or why it cannot be read: from the cache while its size and time stamp are unchanged
+     * (the file is not read), else from its bytes, hashed; a file touched but unchanged keeps its copies, or its reason.
      */
-    private static Source read(ImageRequest request, ImageCache cache, Counters counters)
-            throws IOException, ImageScaler.UnreadableImage {
+    private static Source read(ImageRequest request, ImageCache cache, Counters counters) throws IOException {
         BasicFileAttributes attributes = Files.readAttributes(request.file(), BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         long modified = attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS);
         ImageCache.Facts before = cache.facts(request.source());
         if (before != null && before.unchanged(attributes.size(), modified)) {
-            return new Source(null, before.size(), before.sha256(), before.header());
+            return new Source(null, before);
         }
         long checked = System.currentTimeMillis() * 1_000_000L;
         byte[] bytes = Files.readAllBytes(request.file());
         String hash = sha256(bytes);
         counters.hashed.incrementAndGet();
-        ImageScaler.Header header = before != null && before.sha256().equals(hash) ? before.header() : ImageScaler.header(bytes);
-        cache.remember(request.source(), new ImageCache.Facts(bytes.length, modified, checked, hash, header));
-        return new Source(bytes, bytes.length, hash, header);
+        ImageCache.Facts facts;
+        if (before != null && before.sha256().equals(hash)) {
+            facts = new ImageCache.Facts(bytes.length, modified, checked, hash, before.header(), before.unreadable());
+        } else {
+            try {
+                facts = new ImageCache.Facts(bytes.length, modified, checked, hash, ImageScaler.header(bytes), null);
+            } catch (ImageScaler.UnreadableImage e) {
+                facts = new ImageCache.Facts(bytes.length, modified, checked, hash, null, e.getMessage());
+            }
+        }
+        cache.remember(request.source(), facts);
+        return new Source(bytes, facts);
     }
 
     /**
