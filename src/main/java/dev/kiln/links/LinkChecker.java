@@ -8,6 +8,7 @@ import dev.kiln.text.UrlText;
 import java.net.URI;
 import java.nio.file.Path;
 import java.net.URISyntaxException;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -195,7 +196,8 @@ public final class LinkChecker {
                             + "[About](../about.md); link to other files by their full URL");
         }
         if (file == null) {
-            return new Resolution(null, "link to " + link + " does not exist", besideHint(page, link, sortedPaths()));
+            String encoding = encodingHint(path.substring(baseurl.length()));
+            return new Resolution(null, "link to " + link + " does not exist", encoding != null ? encoding : besideHint(page, link, sortedPaths()));
         }
         String fragment = target.getFragment();
         String landing = redirects.getOrDefault(file, file);
@@ -224,6 +226,33 @@ public final class LinkChecker {
         String elsewhere = outputs.stream().filter(p -> p.equals(name) || p.endsWith("/" + name)).findFirst().orElse(null);
         return "a relative link is read from the folder of " + slashed(source) + ", and there is no " + slashed(wanted)
                 + (elsewhere == null ? "; put the file there" : "; put the file there, or link to it by its site path, /" + elsewhere);
+    }
+
+    /**
+     * For a site path that names a generated file but for how its accented letters are encoded: é as one character
+     * (composed, NFC, as most keyboards type it) or as e and a combining accent (decomposed, NFD, as macOS writes
+     * file names). Browsers and most servers take them for different names. Null when there is no such file.
+     */
+    private String encodingHint(String sitePath) {
+        if (sitePath.chars().allMatch(c -> c < 0x80)) {
+            return null; // no accented letter: nothing to encode otherwise
+        }
+        String rel = Normalizer.normalize(sitePath.startsWith("/") ? sitePath.substring(1) : sitePath, Normalizer.Form.NFC);
+        for (String path : sortedPaths()) {
+            if (path.chars().allMatch(c -> c < 0x80)) {
+                continue;
+            }
+            String composed = Normalizer.normalize(path, Normalizer.Form.NFC);
+            if (composed.equals(rel) || composed.equals(rel + "index.html") || composed.equals(rel + "/index.html")) {
+                String url = baseurl + "/" + (path.endsWith("index.html") ? path.substring(0, path.length() - "index.html".length()) : path);
+                String form = Normalizer.isNormalized(path, Normalizer.Form.NFD) ? "decomposed in the file's name (as macOS writes names), "
+                        + "composed in the link" : path.equals(composed) ? "composed in the file's name, decomposed in the link"
+                        : "encoded one way in the file's name and another in the link";
+                return "the file " + url + " differs from the link only in how its accented letters are encoded: " + form
+                        + "; rename the file or type the link again";
+            }
+        }
+        return null;
     }
 
     private static String slashed(Path path) {

@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kiln.KilnRun;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -255,6 +257,36 @@ class EdgesTest {
         assertEquals(1, run.exitCode());
         assertTrue(run.err().startsWith("content/posts/2020-01-03-party.md:4:5: error: link to /tags/cafè/ does not exist"
                 + " (hint: did you mean /tags/café/ ?)"), run.err());
+    }
+
+    @Test
+    void aLinkThatDiffersFromAFileOnlyInHowItsAccentsAreEncodedIsBrokenWithAHintNamingTheFile() throws IOException {
+        String decomposed = Normalizer.normalize("café.jpg", Normalizer.Form.NFD); // as macOS names the file
+        assertEquals("cafe\u0301.jpg", decomposed);
+        write("content/site.yml", "url: https://example.com\n");
+        Files.createDirectories(site.resolve("content/img"));
+        Files.write(site.resolve("content/img").resolve(decomposed), new byte[] {1, 2, 3});
+        write("content/posts/2020-01-01-a.md", "---\ntitle: A\n---\nSee [the menu](/img/caf\u00e9.jpg).\n");
+        KilnRun run = build();
+        assertEquals(1, run.exitCode(), run.err());
+        assertTrue(run.err().startsWith("content/posts/2020-01-01-a.md:4:5: error: link to /img/caf\u00e9.jpg does not exist (hint: the file "
+                + "/img/" + decomposed + " differs from the link only in how its accented letters are encoded: decomposed in the file's "
+                + "name (as macOS writes names), composed in the link; rename the file or type the link again)\n"), run.err());
+
+        // The reverse, to a file and to a page: the names composed, the links decomposed.
+        String line = "See [the menu](/img/" + decomposed + ") and [me](/" + Normalizer.normalize("\u00e0-propos/", Normalizer.Form.NFD) + ").";
+        write("content/posts/2020-01-01-a.md", "---\ntitle: A\n---\n" + line + "\n");
+        Files.move(site.resolve("content/img").resolve(decomposed), site.resolve("content/img/caf\u00e9.jpg"));
+        write("content/\u00e0-propos.md", "---\ntitle: \u00c0 propos\n---\nMe.\n");
+        KilnRun reverse = build();
+        assertEquals(1, reverse.exitCode(), reverse.err());
+        String composedHint = " differs from the link only in how its accented letters are encoded: composed in the file's name, "
+                + "decomposed in the link; rename the file or type the link again)";
+        List<String> headlines = reverse.err().lines().filter(l -> l.startsWith("content/")).toList();
+        assertEquals(List.of("content/posts/2020-01-01-a.md:4:5: error: link to /img/" + decomposed + " does not exist (hint: the file "
+                        + "/img/caf\u00e9.jpg" + composedHint,
+                "content/posts/2020-01-01-a.md:4:" + (line.indexOf("[me]") + 1) + ": error: link to /" + Normalizer.normalize("\u00e0-propos/",
+                        Normalizer.Form.NFD) + " does not exist (hint: the file /\u00e0-propos/" + composedHint), headlines);
     }
 
     // 3. Tags whose slugs collide
