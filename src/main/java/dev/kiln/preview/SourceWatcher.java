@@ -34,7 +34,11 @@ import org.slf4j.helpers.NOPLogger;
  * folder created while serving is picked up and site/, target/ or .git/ cost nothing.
  */
 final class SourceWatcher implements AutoCloseable {
-    static final long QUIET_MILLIS = 50;
+    /**
+     * An editor's save (write a temporary file, rename it over the post, remove the backup) takes a few ms at most; each
+     * ms waited beyond that is added to every save's way to the browser.
+     */
+    static final long QUIET_MILLIS = 20;
     static final long MAX_WAIT_MILLIS = 1000;
     static final String CONTENT = "content";
     static final String TEMPLATES = "templates";
