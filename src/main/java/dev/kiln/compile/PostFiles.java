@@ -22,6 +22,8 @@ import java.util.regex.Pattern;
 final class PostFiles {
     private static final Pattern ATTRIBUTE = Pattern.compile(
             "(<(?:img|a|source|video|audio|track)\\b[^>]*?\\s(?:src|href|poster)=\")([^\"]*)(\")", Pattern.CASE_INSENSITIVE);
+    /** The tags of {@link #ATTRIBUTE}. */
+    private static final String[] LINKING_TAGS = {"a", "img", "source", "video", "audio", "track"};
 
     private PostFiles() {}
 
@@ -87,8 +89,6 @@ final class PostFiles {
         }
         return false;
     }
-
-    private static final String[] LINKING_TAGS = {"a", "img", "source", "video", "audio", "track"};
 
     private static String rewritten(String raw, String folder, String postUrl, Function<String, String> fileUrl,
                                     Map<String, String> files) {

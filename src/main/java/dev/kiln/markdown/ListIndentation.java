@@ -179,7 +179,6 @@ final class ListIndentation {
         return column;
     }
 
-    /** Whether {@code line} starts with a list item's marker, rules aside. */
     /** Whether {@link #ITEM} can match: a marker's character after the spaces (most lines are text; the pattern costs). */
     private static boolean mayBeItem(String line) {
         int at = 0;
@@ -193,6 +192,7 @@ final class ListIndentation {
         return c == '*' || c == '+' || c == '-' || c >= '0' && c <= '9';
     }
 
+    /** Whether {@code line} starts with a list item's marker, rules aside. */
     static boolean isItem(String line) {
         return mayBeItem(line) && ITEM.matcher(line).lookingAt() && !line.isBlank() && !isRule(line);
     }
