@@ -107,7 +107,7 @@ public final class SiteCompiler {
                 compiled[i] = compiler.compileBody(parsed[i], lookup);
             }
         });
-        Map<Path, Known> next = new HashMap<>();
+        Map<Path, Known> next = new HashMap<>(all.size() * 4 / 3 + 1);
         Set<Path> recompiled = new HashSet<>();
         for (int i = 0; i < all.size(); i++) {
             SourceCompiler.MarkdownSource source = all.get(i);

@@ -93,7 +93,7 @@ public final class ImageUses {
             });
         }
         Map<String, Use> firstUses = new LinkedHashMap<>();
-        Map<Path, Shown> next = new HashMap<>();
+        Map<Path, Shown> next = new HashMap<>((table.site().posts().size() + table.site().pages().size()) * 4 / 3 + 1);
         for (Sourced sourced : bySourcePath(tree, table)) {
             Document doc = sourced.doc();
             Key key = new Key(doc.source(), doc.background(), doc.content(), sourced.text(), baseurl);
@@ -148,7 +148,7 @@ public final class ImageUses {
      * twentieth of a preview edit).
      */
     private static List<Sourced> bySourcePath(SourceTree tree, RouteTable table) {
-        Map<Path, Document> bySource = new HashMap<>();
+        Map<Path, Document> bySource = new HashMap<>((table.site().posts().size() + table.site().pages().size()) * 4 / 3 + 1);
         Stream.concat(table.site().posts().stream(), table.site().pages().stream()).forEach(d -> bySource.put(d.source(), d));
         List<Sourced> ordered = new ArrayList<>(bySource.size());
         List<TextFile> posts = tree.posts();

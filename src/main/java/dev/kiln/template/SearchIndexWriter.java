@@ -45,7 +45,7 @@ final class SearchIndexWriter {
     /** Called for the one index route of a build, so the lines need no locking. */
     byte[] index(Route.SearchIndex index) {
         Map<Path, Line> known = lines;
-        Map<Path, Line> made = new HashMap<>();
+        Map<Path, Line> made = new HashMap<>(index.docs().size() * 4 / 3 + 1);
         List<byte[]> joined = new ArrayList<>(index.docs().size());
         int size = 1 + END.length;
         for (Document doc : index.docs()) {

@@ -42,7 +42,7 @@ public final class SiteRendering {
     private final DateTimeFormatter displayDate;
     private final Map<Tag, Integer> tagCounts = new HashMap<>();
     /** A post is listed on many pages (home, archive, tags, its neighbours): its summary is made once, by source. */
-    private final Map<Path, Summary> summaries = new HashMap<>();
+    private final Map<Path, Summary> summaries;
     private final FeedWriter feeds;
     private final ImageCatalog images;
     private final ImageMarkup imageMarkup;
@@ -50,6 +50,7 @@ public final class SiteRendering {
     private final ThirdPartyViews thirdParty;
 
     SiteRendering(ThemeRenderer theme, Site site, ImageCatalog images, SiteRendering previous) {
+        this.summaries = new HashMap<>(site.posts().size() * 4 / 3 + 1);
         this.theme = theme;
         this.site = site;
         this.config = site.config();
