@@ -2,13 +2,13 @@ package dev.kiln.links;
 
 import dev.kiln.diag.Diagnostic;
 import dev.kiln.diag.SourcePosition;
+import dev.kiln.text.AccentEncoding;
 import dev.kiln.text.HtmlText;
 import dev.kiln.text.MarkdownLink;
 import dev.kiln.text.UrlText;
 import java.net.URI;
 import java.nio.file.Path;
 import java.net.URISyntaxException;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -237,19 +237,16 @@ public final class LinkChecker {
         if (sitePath.chars().allMatch(c -> c < 0x80)) {
             return null; // no accented letter: nothing to encode otherwise
         }
-        String rel = Normalizer.normalize(sitePath.startsWith("/") ? sitePath.substring(1) : sitePath, Normalizer.Form.NFC);
+        String rel = AccentEncoding.composed(sitePath.startsWith("/") ? sitePath.substring(1) : sitePath);
         for (String path : sortedPaths()) {
             if (path.chars().allMatch(c -> c < 0x80)) {
                 continue;
             }
-            String composed = Normalizer.normalize(path, Normalizer.Form.NFC);
+            String composed = AccentEncoding.composed(path);
             if (composed.equals(rel) || composed.equals(rel + "index.html") || composed.equals(rel + "/index.html")) {
                 String url = baseurl + "/" + (path.endsWith("index.html") ? path.substring(0, path.length() - "index.html".length()) : path);
-                String form = Normalizer.isNormalized(path, Normalizer.Form.NFD) ? "decomposed in the file's name (as macOS writes names), "
-                        + "composed in the link" : path.equals(composed) ? "composed in the file's name, decomposed in the link"
-                        : "encoded one way in the file's name and another in the link";
-                return "the file " + url + " differs from the link only in how its accented letters are encoded: " + form
-                        + "; rename the file or type the link again";
+                return "the file " + url + " differs from the link only in how its accented letters are encoded: "
+                        + AccentEncoding.fileAgainstLink(path) + "; rename the file or type the link again";
             }
         }
         return null;
