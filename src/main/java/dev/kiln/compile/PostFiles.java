@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,7 +16,9 @@ import java.util.regex.Pattern;
  * and GitHub read it. When a file of content/ is there, the link becomes root-relative (with the baseurl)
  * and the file is published beside the post's URL ({@code /2026/11/01/trip/cat.jpg}), so the link works
  * on the post, in excerpts on list pages and in feeds alike; a file outside the post's folder
- * ({@code ../img/x.jpg}) is linked at its own URL. Links to nothing stay as written, for the link check.
+ * ({@code ../img/x.jpg}) is linked at its own URL. A link that names a file but for how its accented letters are encoded
+ * ({@code café.jpg} composed, the file's name decomposed as macOS writes it) is linked to the file by its real name, and
+ * noted for a warning. Links to nothing stay as written, for the link check.
  */
 final class PostFiles {
     private static final Pattern ATTRIBUTE = Pattern.compile(
@@ -27,18 +28,21 @@ final class PostFiles {
 
     private PostFiles() {}
 
-    /** A post's HTML with its links to files beside it rewritten, and those files: site path → path under content/. */
-    record Rewritten(String html, Map<String, String> files) {}
+    /**
+     * What a post's links led to, filled in by {@link #rewrite}: the files beside it (site path → path under content/), and
+     * the links that name a file but for how their accented letters are encoded (link as written → path under content/).
+     */
+    record Found(Map<String, String> files, Map<String, String> encodedOtherwise) {}
 
     /**
      * @param source  the post, relative to the site root ({@code content/posts/2026-11-01-trip/index.md})
      * @param postUrl the post's URL without the baseurl ({@code /2026/11/01/trip/})
-     * @param fileUrl the URL of a file of content/ ({@code posts/2026-11-01-trip/cat.jpg}), null when there is none
+     * @param site    the URLs of the files of content/ ({@code posts/2026-11-01-trip/cat.jpg}), the answers recorded
+     * @return the HTML with its links to files rewritten
      */
-    static Rewritten rewrite(String html, Path source, String postUrl, String baseurl, Function<String, String> fileUrl,
-                             Map<String, String> files) {
+    static String rewrite(String html, Path source, String postUrl, String baseurl, SourceLinkLookup site, Found found) {
         if (html.indexOf('=') < 0) {
-            return new Rewritten(html, files);
+            return html;
         }
         String folder = folderInContent(source);
         Matcher m = ATTRIBUTE.matcher(html);
@@ -46,7 +50,7 @@ final class PostFiles {
         int last = 0;
         for (int from = 0; nextTag(m, html, from); from = m.end()) {
             String raw = HtmlText.unescape(m.group(2));
-            String url = rewritten(raw, folder, postUrl, fileUrl, files);
+            String url = rewritten(raw, folder, postUrl, site, found);
             if (url == null) {
                 continue;
             }
@@ -56,10 +60,7 @@ final class PostFiles {
             out.append(html, last, m.start(2)).append(HtmlText.escape(baseurl + url));
             last = m.end(2);
         }
-        if (out == null) {
-            return new Rewritten(html, files);
-        }
-        return new Rewritten(out.append(html, last, html.length()).toString(), files);
+        return out == null ? html : out.append(html, last, html.length()).toString();
     }
 
     /**
@@ -90,8 +91,7 @@ final class PostFiles {
         return false;
     }
 
-    private static String rewritten(String raw, String folder, String postUrl, Function<String, String> fileUrl,
-                                    Map<String, String> files) {
+    private static String rewritten(String raw, String folder, String postUrl, SourceLinkLookup site, Found found) {
         if (raw.isEmpty() || "/#?".indexOf(raw.charAt(0)) >= 0 || UrlText.hasScheme(raw) || folder == null) {
             return null;
         }
@@ -108,13 +108,21 @@ final class PostFiles {
             return null;
         }
         String lower = inContent.toLowerCase(java.util.Locale.ROOT);
-        if (lower.endsWith(".md") || lower.endsWith(".markdown") || fileUrl.apply(inContent) == null) {
-            return null; // a page's source (SourceLinkRewriter's), or no such file: the link check reports it
+        if (lower.endsWith(".md") || lower.endsWith(".markdown")) {
+            return null; // a page's source: SourceLinkRewriter's
+        }
+        if (site.fileUrl(inContent) == null) {
+            String file = site.fileEncodedOtherwise(inContent);
+            if (file == null) {
+                return null; // no such file: the link check reports it
+            }
+            found.encodedOtherwise().putIfAbsent(raw, file); // linked by the file's name, as browsers and servers take names
+            inContent = file;
         }
         String rest = raw.substring(end);
         if (!folder.isEmpty() && inContent.startsWith(folder + "/")) {
             String sitePath = SiteUrls.besidePost(postUrl, inContent.substring(folder.length() + 1));
-            files.put(sitePath, inContent);
+            found.files().put(sitePath, inContent);
             return UrlText.encode(sitePath) + rest;
         }
         return UrlText.encode(SiteUrls.staticFile(inContent)) + rest;

@@ -9,6 +9,7 @@ import dev.kiln.model.SiteUrls;
 import dev.kiln.model.Visibility;
 import dev.kiln.source.SourceFile;
 import dev.kiln.source.TextFile;
+import dev.kiln.text.AccentEncoding;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -42,6 +43,11 @@ public final class SiteFacts implements SiteLookup {
     private final Map<String, Object> data;
     /** Worked out on the first question: most builds of a preview ask none (no source changed that holds Liquid). */
     private volatile Answers answers;
+    /**
+     * The static files of content/ by their paths with accents composed (null for one two files share), made at the first
+     * link that names no file and holds an accented letter: most builds have none.
+     */
+    private volatile Map<String, String> byComposedPath;
 
     /** A Markdown source whose front matter could be read: its path, text and front matter. */
     public record Written(Path path, boolean isPost, String text, FrontMatter front) {}
@@ -68,6 +74,25 @@ public final class SiteFacts implements SiteLookup {
                 if (known == null) {
                     known = answer();
                     answers = known;
+                }
+            }
+        }
+        return known;
+    }
+
+    private Map<String, String> byComposedPath() {
+        Map<String, String> known = byComposedPath;
+        if (known == null) {
+            synchronized (this) {
+                known = byComposedPath;
+                if (known == null) {
+                    known = new HashMap<>();
+                    for (SourceFile file : staticFiles) {
+                        String inContent = inContent(file.relativePath());
+                        String composed = AccentEncoding.composed(inContent);
+                        known.put(composed, known.containsKey(composed) ? null : inContent); // two such files: which is meant is unknown
+                    }
+                    byComposedPath = known;
                 }
             }
         }
@@ -203,6 +228,7 @@ public final class SiteFacts implements SiteLookup {
             case SITE_VARIABLE -> answers().site().value(key);
             case POST_URL -> answers().postUrls().get(key);
             case LINK -> answers().fileUrls().get(key.replaceFirst("^_(posts|drafts)/", "posts/"));
+            case LINK_ENCODED_OTHERWISE -> byComposedPath().get(AccentEncoding.composed(key));
             case INCLUDE -> answers().includes().get(key);
             case INCLUDE_RELATIVE -> key.startsWith("content/") ? includedText(key) : null;
             case NEIGHBOURS -> answers().site().neighbours(Path.of(key));

@@ -18,13 +18,16 @@ import dev.kiln.model.SiteUrls;
 import dev.kiln.model.SourceResult;
 import dev.kiln.model.SourceSettings;
 import dev.kiln.source.TextFile;
+import dev.kiln.text.AccentEncoding;
 import dev.kiln.text.EditedText;
 import dev.kiln.text.PlainText;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -109,20 +112,6 @@ public final class SourceCompiler {
         }
         SourceLinkLookup sourceLinks = new SourceLinkLookup(path, lookup);
         RenderedMarkdown rendered = markdown.render(body, sourceLinks);
-        String html = rendered.html();
-        String excerptHtml = rendered.excerptHtml();
-        Map<String, String> files = Map.of();
-        if (isPost) {
-            // links to files beside the post: the files are published beside its URL (PostFiles)
-            Map<String, String> beside = new java.util.TreeMap<>();
-            String baseurl = settings.baseurl();
-            html = PostFiles.rewrite(html, path, parsed.front().url(), baseurl, sourceLinks::fileUrl, beside).html();
-            excerptHtml = PostFiles.rewrite(excerptHtml, path, parsed.front().url(), baseurl, sourceLinks::fileUrl, beside).html();
-            files = Map.copyOf(beside);
-        }
-        if (!sourceLinks.asked().isEmpty()) {
-            lookups = Stream.concat(lookups.stream(), sourceLinks.asked().stream()).toList();
-        }
         List<Document.Link> links = new ArrayList<>();
         for (RenderedMarkdown.Link l : rendered.links()) {
             links.add(new Document.Link(l.url(), bodyPosition(path, bodyLine, liquid, l.line(), l.column())));
@@ -130,6 +119,21 @@ public final class SourceCompiler {
         for (RenderedMarkdown.Problem problem : rendered.problems()) {
             found.add(Diagnostic.error(bodyPosition(path, bodyLine, liquid, problem.line(), problem.column()),
                     problem.message(), problem.hint()));
+        }
+        String html = rendered.html();
+        String excerptHtml = rendered.excerptHtml();
+        Map<String, String> files = Map.of();
+        if (isPost) {
+            // links to files beside the post: the files are published beside its URL (PostFiles)
+            PostFiles.Found beside = new PostFiles.Found(new TreeMap<>(), new LinkedHashMap<>());
+            String baseurl = settings.baseurl();
+            html = PostFiles.rewrite(html, path, parsed.front().url(), baseurl, sourceLinks, beside);
+            excerptHtml = PostFiles.rewrite(excerptHtml, path, parsed.front().url(), baseurl, sourceLinks, beside);
+            files = Map.copyOf(beside.files());
+            beside.encodedOtherwise().forEach((link, file) -> found.add(encodedOtherwise(parsed.source(), links, link, file)));
+        }
+        if (!sourceLinks.asked().isEmpty()) {
+            lookups = Stream.concat(lookups.stream(), sourceLinks.asked().stream()).toList();
         }
         Document.Content content = new Document.Content(html, excerptHtml, rendered.excerptText(),
                 rendered.toc(), PlainText.collapseAndShorten(rendered.text(), Document.Content.TEXT_LENGTH), rendered.wordCount(),
@@ -139,6 +143,21 @@ public final class SourceCompiler {
 
     static SiteFacts.Written written(ParsedSource p) {
         return new SiteFacts.Written(p.source().path(), p.source().isPost(), p.source().file().text(), p.front());
+    }
+
+    /**
+     * The warning for a link that names a file of content/ but for how its accented letters are encoded, at the link (the
+     * first Markdown link written so, else the first place the source holds it, else the source's start).
+     */
+    private static Diagnostic encodedOtherwise(MarkdownSource source, List<Document.Link> links, String link, String file) {
+        SourcePosition at = links.stream().filter(l -> l.url().equals(link)).map(Document.Link::position).findFirst().orElse(null);
+        if (at == null) {
+            int index = source.file().text().indexOf(link); // a link of raw HTML: flexmark gives no position
+            at = index >= 0 ? SourcePosition.at(source.path(), source.file().text(), index) : SourcePosition.startOf(source.path());
+        }
+        return Diagnostic.warning(at, "link to " + link + " differs from the file content/" + file + " only in how its accented "
+                + "letters are encoded: " + AccentEncoding.fileAgainstLink(file) + "; Kiln linked the file by its name",
+                "rename the file or type the link again, so that the two agree");
     }
 
     /** Where a line and column of the Markdown body (after Liquid, if it ran) were written in the file. */

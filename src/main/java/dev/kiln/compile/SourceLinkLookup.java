@@ -42,6 +42,19 @@ final class SourceLinkLookup implements MarkdownRenderer.SourceLinks {
         return (String) url;
     }
 
+    /**
+     * For a path with an accented letter that names no file of content/: the path of the one file that it names but for how
+     * its accented letters are encoded (NFC against NFD), else null; recorded, so a rebuild after a rename compiles it again.
+     */
+    String fileEncodedOtherwise(String inContent) {
+        if (inContent.chars().allMatch(c -> c < 0x80)) {
+            return null; // nothing to encode otherwise
+        }
+        Object path = site.resolve(SiteLookup.Kind.LINK_ENCODED_OTHERWISE, inContent);
+        asked.add(new SiteLookup.Lookup(SiteLookup.Kind.LINK_ENCODED_OTHERWISE, inContent, path));
+        return (String) path;
+    }
+
     List<SiteLookup.Lookup> asked() {
         return asked;
     }

@@ -26,6 +26,11 @@ public interface SiteLookup {
         POST_URL,
         /** {@code link KEY}: the URL (without baseurl) of the file at content/KEY. */
         LINK,
+        /**
+         * A link that names no file as written: the path under content/ of the one file whose path is KEY but for how its
+         * accented letters are encoded (composed, NFC, or decomposed, NFD, as macOS writes file names).
+         */
+        LINK_ENCODED_OTHERWISE,
         /** {@code include KEY}: the text of templates/includes/KEY. */
         INCLUDE,
         /** {@code include_relative}: the text of the file KEY (a path from the site root, inside content/). */
