@@ -2,6 +2,7 @@ package dev.kiln.compile;
 
 import dev.kiln.liquid.SiteLookup;
 import dev.kiln.markdown.MarkdownRenderer;
+import dev.kiln.text.AccentEncoding;
 import dev.kiln.text.MarkdownLink;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,7 +48,7 @@ final class SourceLinkLookup implements MarkdownRenderer.SourceLinks {
      * its accented letters are encoded (NFC against NFD), else null; recorded, so a rebuild after a rename compiles it again.
      */
     String fileEncodedOtherwise(String inContent) {
-        if (inContent.chars().allMatch(c -> c < 0x80)) {
+        if (!AccentEncoding.mayDiffer(inContent)) {
             return null; // nothing to encode otherwise
         }
         Object path = site.resolve(SiteLookup.Kind.LINK_ENCODED_OTHERWISE, inContent);

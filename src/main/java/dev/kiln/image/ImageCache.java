@@ -1,5 +1,6 @@
 package dev.kiln.image;
 
+import dev.kiln.text.LineText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -212,7 +213,7 @@ final class ImageCache {
     private static Facts parsed(String[] f) {
         ImageScaler.Header header = f[6].equals("-") ? null
                 : new ImageScaler.Header(f[6], Integer.parseInt(f[7]), Integer.parseInt(f[8]), Integer.parseInt(f[9]));
-        String unreadable = f[10].equals("-") ? null : unescaped(f[10]);
+        String unreadable = f[10].equals("-") ? null : LineText.unescape(f[10]);
         if (header == null && unreadable == null) {
             throw new IllegalArgumentException("neither a header nor why there is none");
         }
@@ -224,21 +225,7 @@ final class ImageCache {
      * (and a reason "-" as {@code \-}, "-" standing for none).
      */
     private static String escaped(String text) {
-        return text.equals("-") ? "\\-" : text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r");
-    }
-
-    private static String unescaped(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\\' && i + 1 < text.length()) {
-                char next = text.charAt(++i);
-                out.append(next == 't' ? '\t' : next == 'n' ? '\n' : next == 'r' ? '\r' : next);
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
+        return text.equals("-") ? "\\-" : LineText.escape(text).replace("\t", "\\t");
     }
 
     /**

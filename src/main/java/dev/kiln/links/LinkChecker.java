@@ -234,12 +234,12 @@ public final class LinkChecker {
      * file names). Browsers and most servers take them for different names. Null when there is no such file.
      */
     private String encodingHint(String sitePath) {
-        if (sitePath.chars().allMatch(c -> c < 0x80)) {
+        if (!AccentEncoding.mayDiffer(sitePath)) {
             return null; // no accented letter: nothing to encode otherwise
         }
         String rel = AccentEncoding.composed(sitePath.startsWith("/") ? sitePath.substring(1) : sitePath);
         for (String path : sortedPaths()) {
-            if (path.chars().allMatch(c -> c < 0x80)) {
+            if (!AccentEncoding.mayDiffer(path)) {
                 continue;
             }
             String composed = AccentEncoding.composed(path);

@@ -1,5 +1,6 @@
 package dev.kiln.output;
 
+import dev.kiln.text.LineText;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
@@ -72,7 +73,7 @@ final class Manifest {
         Set<String> paths = new TreeSet<>();
         for (String line : text.split("\n", -1)) {
             if (!line.isEmpty() && !line.startsWith("# ")) {
-                paths.add(unescape(line));
+                paths.add(LineText.unescape(line));
             }
         }
         return paths;
@@ -80,21 +81,7 @@ final class Manifest {
 
     /** A file name may hold a newline or a backslash, or start with {@code #}: all are escaped, so each line is one path. */
     private static String escape(String path) {
-        String escaped = path.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r");
+        String escaped = LineText.escape(path);
         return escaped.startsWith("#") ? "\\" + escaped : escaped;
-    }
-
-    private static String unescape(String line) {
-        StringBuilder path = new StringBuilder(line.length());
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (c == '\\' && i + 1 < line.length()) {
-                char next = line.charAt(++i);
-                path.append(next == 'n' ? '\n' : next == 'r' ? '\r' : next);
-            } else {
-                path.append(c);
-            }
-        }
-        return path.toString();
     }
 }

@@ -9,6 +9,16 @@ import java.text.Normalizer;
 public final class AccentEncoding {
     private AccentEncoding() {}
 
+    /** Whether {@code text} has a letter that could be encoded two ways: any character beyond ASCII. */
+    public static boolean mayDiffer(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** {@code text} with its accented letters composed (NFC): equal for two names that differ only in how they are encoded. */
     public static String composed(String text) {
         return Normalizer.normalize(text, Normalizer.Form.NFC);
