@@ -11,6 +11,7 @@ import dev.kiln.work.FrozenMap;
 import dev.kiln.work.FrozenSet;
 import dev.kiln.work.Parallel;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -74,16 +75,13 @@ public final class SiteCompiler {
                                       Memory memory, boolean keep) {
         SourceSettings settings = SourceSettings.of(config);
         SourceCompiler compiler = new SourceCompiler(settings);
-        List<SourceCompiler.MarkdownSource> all = Stream.concat(
-                tree.posts().stream().map(f -> new SourceCompiler.MarkdownSource(f, true)),
-                tree.pages().stream().map(f -> new SourceCompiler.MarkdownSource(f, false))).toList();
-        List<Known> known = all.stream().map(s -> {
-            Known k = memory.sources().get(s.path());
-            return k != null && k.parses(s, settings) ? k : null;
-        }).toList();
+        List<SourceCompiler.MarkdownSource> all = new ArrayList<>(tree.posts().size() + tree.pages().size());
+        tree.posts().forEach(f -> all.add(new SourceCompiler.MarkdownSource(f, true)));
+        tree.pages().forEach(f -> all.add(new SourceCompiler.MarkdownSource(f, false)));
+        Known[] known = known(all, settings, memory);
         SourceCompiler.ParsedSource[] parsed = new SourceCompiler.ParsedSource[all.size()];
-        Parallel.forEach(all.size(), i -> parsed[i] = known.get(i) != null ? known.get(i).parsed() : compiler.parse(all.get(i)));
-        SiteFacts lookup = new SiteFacts(config, Stream.of(parsed).filter(p -> p.front() != null).map(SourceCompiler::written).toList(),
+        Parallel.forEach(all.size(), i -> parsed[i] = known[i] != null ? known[i].parsed() : compiler.parse(all.get(i)));
+        SiteFacts lookup = new SiteFacts(config, written(parsed),
                 tree.staticFiles(), tree.includes(), data, visibility, compiler::markdownify);
         boolean first = memory.sources().isEmpty();
         CompiledCache disk = first ? CompiledCache.read(tree.root(), settings) : CompiledCache.NONE;
@@ -93,9 +91,9 @@ public final class SiteCompiler {
         boolean[] reused = new boolean[all.size()];
         boolean[] cached = new boolean[all.size()];
         Parallel.forEach(all.size(), i -> {
-            reused[i] = known.get(i) != null && known.get(i).answers(lookup);
+            reused[i] = known[i] != null && known[i].answers(lookup);
             if (reused[i]) {
-                compiled[i] = known.get(i).compiled();
+                compiled[i] = known[i].compiled();
                 return;
             }
             if (hashing && parsed[i].front() != null) {
@@ -123,8 +121,34 @@ public final class SiteCompiler {
                 CompiledCache.write(tree.root(), settings, entries);
             }
         }
-        return new Compilation(Stream.of(compiled).map(SourceCompiler.CompiledSource::result).toList(), FrozenSet.copyOf(recompiled),
+        SourceResult[] results = new SourceResult[compiled.length];
+        for (int i = 0; i < results.length; i++) {
+            results[i] = compiled[i].result();
+        }
+        return new Compilation(List.of(results), FrozenSet.copyOf(recompiled),
                 new Memory(FrozenMap.adopt(next)), fromCache);
+    }
+
+    // Loops, not streams, here and below: a preview edit runs them over every source, under the JVM's quick compiler.
+
+    /** What the last build read of each source, where it still parses the same; null elsewhere. */
+    private static Known[] known(List<SourceCompiler.MarkdownSource> all, SourceSettings settings, Memory memory) {
+        Known[] known = new Known[all.size()];
+        for (int i = 0; i < known.length; i++) {
+            Known k = memory.sources().get(all.get(i).path());
+            known[i] = k != null && k.parses(all.get(i), settings) ? k : null;
+        }
+        return known;
+    }
+
+    private static List<SiteFacts.Written> written(SourceCompiler.ParsedSource[] parsed) {
+        List<SiteFacts.Written> written = new ArrayList<>(parsed.length);
+        for (SourceCompiler.ParsedSource p : parsed) {
+            if (p.front() != null) {
+                written.add(SourceCompiler.written(p));
+            }
+        }
+        return written;
     }
 
     /** A kept body made whole again with the source's own front matter, if every answer it got is still the same. */
@@ -140,7 +164,12 @@ public final class SiteCompiler {
 
     /** Whether the site gives each question a body asked the same answer as then. */
     private static boolean stillAnswered(List<SiteLookup.Lookup> asked, SiteLookup lookup) {
-        return asked.stream().allMatch(l -> Objects.equals(lookup.resolve(l.kind(), l.key()), l.value()));
+        for (SiteLookup.Lookup l : asked) {
+            if (!Objects.equals(lookup.resolve(l.kind(), l.key()), l.value())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The bodies to keep: each one's own diagnostics follow its front matter's (compileBody adds them after). */

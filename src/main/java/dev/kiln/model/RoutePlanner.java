@@ -224,11 +224,12 @@ public final class RoutePlanner {
             }
             routes.add(new Route.SearchIndex(SiteUrls.SEARCH_INDEX, SITE_CONFIG, List.copyOf(searched)));
         }
-        for (Document doc : posts) {
-            doc.aliases().forEach(alias -> routes.add(new Route.Redirect(alias, origin(doc), doc)));
-        }
-        for (Document doc : site.pages()) {
-            doc.aliases().forEach(alias -> routes.add(new Route.Redirect(alias, origin(doc), doc)));
+        for (List<Document> docs : List.of(posts, site.pages())) {
+            for (Document doc : docs) {
+                for (String alias : doc.aliases()) {
+                    routes.add(new Route.Redirect(alias, origin(doc), doc));
+                }
+            }
         }
         routes.addAll(feedRoutes(site));
         routes.add(new Route.Sitemap(SiteUrls.SITEMAP, SITE_CONFIG, sitemap(site)));
@@ -241,8 +242,15 @@ public final class RoutePlanner {
     /** The posts by year, in the order each year first comes (posts are newest first); a year's name made once, not per post. */
     private static List<Route.Year> years(List<Document> posts) {
         Map<Integer, List<Document>> byYear = new LinkedHashMap<>();
+        int year = 0;
+        List<Document> ofYear = null;
         for (Document p : posts) {
-            byYear.computeIfAbsent(p.date().getYear(), y -> new ArrayList<>()).add(p);
+            int now = p.date().getYear();
+            if (ofYear == null || now != year) { // most often the year of the post before: no look-up
+                year = now;
+                ofYear = byYear.computeIfAbsent(now, y -> new ArrayList<>());
+            }
+            ofYear.add(p);
         }
         return byYear.entrySet().stream().map(e -> new Route.Year(String.valueOf(e.getKey()), List.copyOf(e.getValue()))).toList();
     }
@@ -294,19 +302,30 @@ public final class RoutePlanner {
 
     /** Each post with its older and newer neighbour, its related posts and its series, then each page. */
     private List<Route> documentRoutes(Site site, List<List<Integer>> related) {
-        List<Route> routes = new ArrayList<>();
         List<Document> posts = site.posts();
+        // sized for every route of the site, which routes() adds after these: no growing on every preview edit
+        List<Route> routes = new ArrayList<>(posts.size() + site.pages().size() + 2 * site.tags().size()
+                + 2 * site.categories().size() + site.series().size() + homePages(site) + 16);
         Map<Tag, Site.TagPosts> seriesOf = new HashMap<>();
         site.series().forEach(s -> seriesOf.put(s.tag(), s));
         for (int i = 0; i < posts.size(); i++) {
             Document post = posts.get(i);
             routes.add(new Route.Post(post.url(), origin(post), post, i + 1 < posts.size() ? posts.get(i + 1) : null,
-                    i > 0 ? posts.get(i - 1) : null, related.get(i).stream().map(posts::get).toList(), post.series() == null ? null : seriesOf.get(post.series())));
+                    i > 0 ? posts.get(i - 1) : null, relatedPosts(related.get(i), posts),
+                    post.series() == null ? null : seriesOf.get(post.series())));
         }
         for (Document page : site.pages()) {
             routes.add(new Route.Page(page.url(), origin(page), page));
         }
         return routes;
+    }
+
+    private static List<Document> relatedPosts(List<Integer> places, List<Document> posts) {
+        Document[] related = new Document[places.size()];
+        for (int i = 0; i < related.length; i++) {
+            related[i] = posts.get(places.get(i));
+        }
+        return List.of(related);
     }
 
     /**
@@ -318,7 +337,8 @@ public final class RoutePlanner {
     }
 
     private List<Route.SitemapEntry> sitemap(Site site) {
-        List<Route.SitemapEntry> entries = new ArrayList<>();
+        List<Route.SitemapEntry> entries = new ArrayList<>(site.posts().size() + site.pages().size() + site.tags().size()
+                + site.categories().size() + site.series().size() + homePages(site) + 3);
         OffsetDateTime newest = site.posts().isEmpty() ? null : updated(site.posts().get(0));
         for (int n = 1; n <= homePages(site); n++) {
             entries.add(new Route.SitemapEntry(SiteUrls.home(n), newest));

@@ -8,6 +8,7 @@ import dev.kiln.embed.EmbedThumbnails;
 import dev.kiln.image.ImageSet;
 import dev.kiln.model.Document;
 import dev.kiln.model.RouteTable;
+import dev.kiln.model.Site;
 import dev.kiln.model.SiteConfig;
 import dev.kiln.model.SiteUrls;
 import dev.kiln.model.UrlPaths;
@@ -67,7 +68,7 @@ final class SiteFiles {
     OutputPlan plan(SourceTree tree, SiteConfig config, RouteTable table, ImageSet imageSet,
                                   RouteRenderer.Rendered render, SocialCards.Made cards, Path previousOutput,
                                   OutputPlan.Checked last, Diagnostics diagnostics) {
-        List<OutputFile> files = new ArrayList<>();
+        List<OutputFile> files = new ArrayList<>(render.outputs().size() + tree.staticFiles().size() + imageSet.files().size() + 64);
         for (RouteRenderer.Output output : render.outputs()) {
             files.add(OutputFile.of(output.path(), output.bytes(), output.origin()));
         }
@@ -85,10 +86,11 @@ final class SiteFiles {
             SourcePosition origin = SourcePosition.startOf(card.source());
             files.add(card.bytes() != null ? OutputFile.of(card.path(), card.bytes(), origin) : OutputFile.copy(card.path(), card.cached(), origin));
         }
-        thumbnails(table, previousOutput, files, diagnostics);
-        boolean math = Stream.concat(table.site().posts().stream(), table.site().pages().stream()).anyMatch(d -> d.content().math());
+        Shown shown = Shown.of(table.site());
+        thumbnails(shown.thumbnails(), previousOutput, files, diagnostics);
+        boolean math = shown.math();
         boolean thirdParty = config.analytics() != null || config.comments() != null && !config.comments().provider().equals("mastodon")
-                || Stream.concat(table.site().posts().stream(), table.site().pages().stream()).anyMatch(d -> d.content().embeds());
+                || shown.embeds();
         for (ThemeFile asset : tree.themeAssets()) {
             if (!config.search() && asset.name().equals(SEARCH_SCRIPT)) {
                 continue; // search: false leaves no trace in the site
@@ -130,16 +132,35 @@ final class SiteFiles {
         return placed;
     }
 
+    /** Whether any document shows math or an embed, and those showing embed thumbnails: one loop (three streams were a twentieth of a preview edit). */
+    private record Shown(boolean math, boolean embeds, List<Document> thumbnails) {
+        static Shown of(Site site) {
+            boolean math = false;
+            boolean embeds = false;
+            List<Document> thumbnails = new ArrayList<>();
+            for (List<Document> docs : List.of(site.posts(), site.pages())) {
+                for (Document doc : docs) {
+                    Document.Content content = doc.content();
+                    math |= content.math();
+                    embeds |= content.embeds();
+                    if (!content.thumbnails().isEmpty()) {
+                        thumbnails.add(doc);
+                    }
+                }
+            }
+            return new Shown(math, embeds, thumbnails);
+        }
+    }
+
     /** A static file's path under content/: {@code img/cat.jpg}. */
     private static String inContent(SourceFile file) {
         return file.relativePath().subpath(1, file.relativePath().getNameCount()).toString().replace('\\', '/');
     }
 
     /** The embed thumbnails pages show, each once: kept from the previous output, else fetched. */
-    private void thumbnails(RouteTable table, Path previousOutput, List<OutputFile> files, Diagnostics diagnostics) {
+    private void thumbnails(List<Document> showing, Path previousOutput, List<OutputFile> files, Diagnostics diagnostics) {
         Set<String> done = new HashSet<>();
-        Stream.concat(table.site().posts().stream(), table.site().pages().stream()).filter(d -> !d.content().thumbnails().isEmpty())
-                .sorted(Comparator.comparing(d -> d.source().toString())).forEach(doc -> {
+        showing.stream().sorted(Comparator.comparing(d -> d.source().toString())).forEach(doc -> {
                     for (String id : doc.content().thumbnails()) {
                         EmbedThumbnails.Wanted wanted = new EmbedThumbnails.Wanted(UrlPaths.outputPath(SiteUrls.youtubeThumbnail(id)), id);
                         if (!done.add(wanted.path())) {

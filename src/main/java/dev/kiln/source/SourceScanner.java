@@ -142,7 +142,7 @@ public final class SourceScanner {
             entries = listed.entries();
             listing = listed.keep() ? new Listing(root, entries, listed.byRelative(), Set.of()) : null;
         }
-        Map<Path, ReadText> read = new ConcurrentHashMap<>();
+        Map<Path, ReadText> read = new ConcurrentHashMap<>(entries.size() * 4 / 3 + 16); // sized: no resizing on every preview edit
         Optional<TextFile> config = Optional.empty();
         List<TextFile> posts = new ArrayList<>();
         List<TextFile> pages = new ArrayList<>();

@@ -13,7 +13,9 @@ import dev.kiln.work.FrozenSet;
 import dev.kiln.work.Parallel;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -35,15 +37,16 @@ public final class RouteRenderer {
                          LinkChecker.PageLinks links, String template, long nanos) implements SiteLinkCheck.Output {}
 
     /**
-     * The outputs of the last build, by path, and what they were rendered under; those made from a source in
-     * {@code forgotten} (changed since) are not reused.
+     * The outputs of the last build, by path and in the order of its routes (null where one failed), and what they
+     * were rendered under; those made from a source in {@code forgotten} (changed since) are not reused.
      */
     public record Memory(Theme theme, SiteConfig config, SiteRendering rendering, SiteRendering.Facts facts,
-                         Map<String, Output> byPath, Set<Path> forgotten) {
-        public static final Memory EMPTY = new Memory(null, null, null, null, Map.of(), Set.of());
+                         Map<String, Output> byPath, List<Output> inRouteOrder, Set<Path> forgotten) {
+        public static final Memory EMPTY = new Memory(null, null, null, null, Map.of(), List.of(), Set.of());
 
         public Memory {
             byPath = FrozenMap.copyOf(byPath);
+            inRouteOrder = Collections.unmodifiableList(Arrays.asList(inRouteOrder.toArray(new Output[0])));
             forgotten = FrozenSet.copyOf(forgotten);
         }
 
@@ -57,12 +60,18 @@ public final class RouteRenderer {
             }
             Set<Path> all = new HashSet<>(forgotten);
             all.addAll(paths);
-            return new Memory(theme, config, rendering, facts, byPath, all);
+            return new Memory(theme, config, rendering, facts, byPath, inRouteOrder, all);
         }
 
-        /** The output last made at {@code path}, or null when there was none or its source changed since. */
-        Output known(String path) {
-            Output output = byPath.get(path);
+        /**
+         * The output last made for {@code route}'s URL, or null when there was none or its source changed since.
+         * Most often the route at the same place last time: found without making its path and hashing it.
+         */
+        Output known(int place, Route route) {
+            Output output = place < inRouteOrder.size() ? inRouteOrder.get(place) : null;
+            if (output == null || !output.route().url().equals(route.url())) {
+                output = byPath.get(route.outputPath());
+            }
             return output == null || forgotten.contains(output.origin().file()) ? null : output;
         }
     }
@@ -82,7 +91,7 @@ public final class RouteRenderer {
         boolean[] kept = new boolean[routes.size()];
         Parallel.forEach(routes.size(), i -> {
             Route route = routes.get(i);
-            Output known = previous.known(route.outputPath());
+            Output known = previous.known(i, route);
             // An equal route under equal facts has equal inputs: no need to gather them again.
             if (known != null && sameFacts && known.route().equals(route)) {
                 outputs[i] = known;
@@ -116,7 +125,8 @@ public final class RouteRenderer {
                 }
             }
         }
-        return new Rendered(done, fresh, problems, new Memory(theme, config, rendering, facts, FrozenMap.adopt(byPath), Set.of()));
+        return new Rendered(done, fresh, problems, new Memory(theme, config, rendering, facts, FrozenMap.adopt(byPath),
+                Arrays.asList(outputs), Set.of()));
     }
 
     private static Output renderOne(SiteRendering rendering, Route route, SiteRendering.RouteInputs inputs, List<Diagnostic> found) {
