@@ -113,7 +113,7 @@ public final class RouteRenderer {
                 }
             }
         });
-        List<Output> done = new ArrayList<>();
+        List<Output> done = new ArrayList<>(outputs.length);
         List<Output> fresh = new ArrayList<>();
         Map<String, Output> byPath = new HashMap<>(outputs.length * 4 / 3 + 1); // sized: no rehashing of 12,000 entries on every edit
         for (int i = 0; i < outputs.length; i++) {
