@@ -52,8 +52,9 @@ public final class SiteCompiler {
     /** One source as last read: its text and settings (the content key), its front matter and its result. */
     public record Known(String text, SourceSettings settings, SourceCompiler.ParsedSource parsed,
                         SourceCompiler.CompiledSource compiled) {
-        boolean parses(SourceCompiler.MarkdownSource source, SourceSettings now) {
-            return settings.equals(now) && text.equals(source.file().text()) && parsed.source().isPost() == source.isPost();
+        /** {@code sameSettings}: whether this source's settings equal the build's (told once per settings object). */
+        boolean parses(SourceCompiler.MarkdownSource source, boolean sameSettings) {
+            return sameSettings && text.equals(source.file().text()) && parsed.source().isPost() == source.isPost();
         }
 
         boolean answers(SiteLookup lookup) {
@@ -134,9 +135,17 @@ public final class SiteCompiler {
     /** What the last build read of each source, where it still parses the same; null elsewhere. */
     private static Known[] known(List<SourceCompiler.MarkdownSource> all, SourceSettings settings, Memory memory) {
         Known[] known = new Known[all.size()];
+        SourceSettings equal = null; // the last build's settings object, once it compared equal: one record comparison, not 10,000
         for (int i = 0; i < known.length; i++) {
             Known k = memory.sources().get(all.get(i).path());
-            known[i] = k != null && k.parses(all.get(i), settings) ? k : null;
+            if (k == null) {
+                continue;
+            }
+            boolean sameSettings = k.settings() == equal || k.settings().equals(settings);
+            if (sameSettings) {
+                equal = k.settings();
+            }
+            known[i] = k.parses(all.get(i), sameSettings) ? k : null;
         }
         return known;
     }

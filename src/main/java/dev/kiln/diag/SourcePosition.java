@@ -1,6 +1,7 @@
 package dev.kiln.diag;
 
 import java.nio.file.Path;
+import java.util.Objects;
 
 /** A place in a source file: path relative to the site root, 1-based line and column. */
 public record SourcePosition(Path file, int line, int column) {
@@ -23,6 +24,17 @@ public record SourcePosition(Path file, int line, int column) {
             }
         }
         return new SourcePosition(file, line, text.codePointCount(lineStart, index) + 1);
+    }
+
+    /** By hand: every route has an origin, and a record's own equals is slow under the JVM's quick compiler (Route.SitemapEntry). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SourcePosition p && line == p.line && column == p.column && Objects.equals(file, p.file);
+    }
+
+    @Override
+    public int hashCode() {
+        return (Objects.hashCode(file) * 31 + line) * 31 + column;
     }
 
     @Override

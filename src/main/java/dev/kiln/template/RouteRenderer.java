@@ -5,6 +5,7 @@ import dev.kiln.diag.SourcePosition;
 import dev.kiln.image.ImageCatalog;
 import dev.kiln.links.LinkChecker;
 import dev.kiln.links.SiteLinkCheck;
+import dev.kiln.model.Document;
 import dev.kiln.model.Route;
 import dev.kiln.model.RouteTable;
 import dev.kiln.model.SiteConfig;
@@ -93,7 +94,7 @@ public final class RouteRenderer {
             Route route = routes.get(i);
             Output known = previous.known(i, route);
             // An equal route under equal facts has equal inputs: no need to gather them again.
-            if (known != null && sameFacts && known.route().equals(route)) {
+            if (known != null && sameFacts && sameRoute(known.route(), route)) {
                 outputs[i] = known;
                 kept[i] = true;
                 return;
@@ -127,6 +128,34 @@ public final class RouteRenderer {
         }
         return new Rendered(done, fresh, problems, new Memory(theme, config, rendering, facts, FrozenMap.adopt(byPath),
                 Arrays.asList(outputs), Set.of()));
+    }
+
+    /**
+     * Whether {@code now} equals {@code before}, told part by part by identity for a post's route (a plan keeps an
+     * unchanged document, its neighbours and its series, the very objects), else by the records' own equals, which
+     * goes through method handles that the JVM's quick compiler does not inline. RouteRendererTest fails when
+     * Route.Post gains a part this does not compare.
+     */
+    static boolean sameRoute(Route before, Route now) {
+        if (before instanceof Route.Post a && now instanceof Route.Post b && a.doc() == b.doc() && a.older() == b.older()
+                && a.newer() == b.newer() && a.series() == b.series() && a.url().equals(b.url())
+                && a.origin().file().equals(b.origin().file()) && a.origin().line() == b.origin().line()
+                && a.origin().column() == b.origin().column() && sameDocuments(a.related(), b.related())) {
+            return true;
+        }
+        return before.equals(now);
+    }
+
+    private static boolean sameDocuments(List<Document> a, List<Document> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (a.get(i) != b.get(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Output renderOne(SiteRendering rendering, Route route, SiteRendering.RouteInputs inputs, List<Diagnostic> found) {
