@@ -111,7 +111,7 @@ public final class SourceCompiler {
             body = "{::nomarkdown}" + body + (body.endsWith("\n") ? "" : "\n") + "{:/}\n";
         }
         SourceLinkLookup sourceLinks = new SourceLinkLookup(path, lookup);
-        RenderedMarkdown rendered = markdown.render(body, sourceLinks);
+        RenderedMarkdown rendered = markdown.render(body, sourceLinks, mediaSubpath(parsed.front()));
         List<Document.Link> links = new ArrayList<>();
         for (RenderedMarkdown.Link l : rendered.links()) {
             links.add(new Document.Link(l.url(), bodyPosition(path, bodyLine, liquid, l.line(), l.column())));
@@ -139,6 +139,16 @@ public final class SourceCompiler {
                 rendered.toc(), PlainText.collapseAndShorten(rendered.text(), Document.Content.TEXT_LENGTH), rendered.wordCount(),
                 links, rendered.math(), Embed.shownIn(html), rendered.thumbnails(), files);
         return new CompiledSource(new SourceResult(path, isPost, parsed.front(), content, found), lookups);
+    }
+
+    /** The folder of the document's images: Chirpy's {@code media_subpath:}, or {@code img_path:} as before its version 7. */
+    private static String mediaSubpath(FrontMatter front) {
+        for (String key : List.of("media_subpath", "img_path")) {
+            if (front.params().get(key) instanceof String subpath && !subpath.isBlank()) {
+                return subpath.strip();
+            }
+        }
+        return null;
     }
 
     static SiteFacts.Written written(ParsedSource p) {

@@ -153,6 +153,11 @@ public final class MarkdownRenderer {
     }
 
     public RenderedMarkdown render(String markdown, SourceLinks sourceLinks) {
+        return render(markdown, sourceLinks, null);
+    }
+
+    /** @param mediaSubpath the folder of the document's images ({@code media_subpath:}, Chirpy's), or null */
+    public RenderedMarkdown render(String markdown, SourceLinks sourceLinks, String mediaSubpath) {
         int tooDeep = NestingLimit.tooDeepInText(markdown);
         if (tooDeep >= 0) {
             return tooDeep(markdown, tooDeep);
@@ -184,6 +189,9 @@ public final class MarkdownRenderer {
         }
         if (sourceLinks != SourceLinks.NONE && SourceLinkRewriter.mayHold(markdown)) {
             SourceLinkRewriter.rewrite(document, sourceLinks, baseurl);
+        }
+        if (mediaSubpath != null) {
+            MediaSubpath.rewrite(document, mediaSubpath);
         }
         document.set(FootnoteRenderer.OPTIONS, prepared.options());
         document.set(HeadingIds.INSIDE_HTML, prepared.insideHtml());

@@ -52,6 +52,8 @@ public final class FrontMatterReader {
         }
         OffsetDateTime updated = updated(fields);
         fields.flag("comments", true); // checked here, read by the theme's comments from params
+        fields.text("media_subpath", null); // checked here, read by the Markdown's images (compile/SourceCompiler)
+        fields.text("img_path", null);
         checkMastodon(fields);
         String slug = decided(fields, SiteUrls.slug(fields.has("slug") ? fields.text("slug", "") : null, isPost,
                 isPost && dated.matches() ? nameSlug : title, title));

@@ -97,6 +97,45 @@ class MarkdownRendererTest {
     }
 
     @Test
+    void aMediaSubpathGoesBeforeEveryImageAsChirpyWritesItButNotBeforeLinksOrFullAddresses() {
+        String markdown = """
+                ![Run](smesh-8-run.png){: .shadow w='399' h='206' }
+                _Type it in the prompt._
+
+                ![](/variable-groups-ui.png) and [a link](notes.pdf) and ![far](https://cdn.example.com/x.png)
+
+                <p><img alt="inline" src="diagram.png"> <img src="data:image/gif;base64,R0lGOD=="></p>
+
+                ```
+                ![code](stays.png)
+                ```
+                """;
+
+        RenderedMarkdown rendered = new MarkdownRenderer(false, "/blog", SiteUrls::youtubeThumbnail)
+                .render(markdown, MarkdownRenderer.SourceLinks.NONE, "/assets/img/posts/2023/");
+
+        assertEquals("""
+                <p><img src="/blog/assets/img/posts/2023/smesh-8-run.png" alt="Run" class="shadow" w="399" h="206" />
+                <em>Type it in the prompt.</em></p>
+                <p><img src="/blog/assets/img/posts/2023/variable-groups-ui.png" alt="" /> and <a href="notes.pdf">a link</a> \
+                and <img src="https://cdn.example.com/x.png" alt="far" /></p>
+                <p><img alt="inline" src="/blog/assets/img/posts/2023/diagram.png"> <img src="data:image/gif;base64,R0lGOD=="></p>
+                <pre tabindex="0"><code>![code](stays.png)
+                </code></pre>
+                """, rendered.html());
+        assertEquals(List.of(new Link("/assets/img/posts/2023/smesh-8-run.png", 1, 1),
+                new Link("/assets/img/posts/2023/variable-groups-ui.png", 4, 1), new Link("notes.pdf", 4, 34),
+                new Link("https://cdn.example.com/x.png", 4, 58)), rendered.links());
+    }
+
+    @Test
+    void aMediaSubpathOnAnotherHostOrWithoutItsLeadingSlashIsJoinedWithOneSlash() {
+        assertEquals("https://cdn.example.com/img/a.png", MediaSubpath.joined("https://cdn.example.com/img/", "/a.png"));
+        assertEquals("/assets/img/a.png", MediaSubpath.joined("assets/img", "a.png"));
+        assertEquals(null, MediaSubpath.joined("/assets/img", "//other.example/a.png"));
+    }
+
+    @Test
     void reportsLinkAndImagePositionsAsWritten() {
         String markdown = """
                 Intro [inline](https://example.com/a){:target="_blank"} text.

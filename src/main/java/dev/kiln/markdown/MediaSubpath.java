@@ -1,0 +1,77 @@
+package dev.kiln.markdown;
+
+import com.vladsch.flexmark.ast.HtmlBlock;
+import com.vladsch.flexmark.ast.HtmlInline;
+import com.vladsch.flexmark.ast.Image;
+import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.ast.Node;
+import com.vladsch.flexmark.util.sequence.BasedSequence;
+import dev.kiln.text.HtmlText;
+import dev.kiln.text.UrlText;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A post's {@code media_subpath:} (Chirpy's, the most used Jekyll theme; {@code img_path:} before its version 7): the
+ * folder its images are in, written before each image's address as Chirpy's {@code media-url.html} does, an address
+ * starting with {@code /} included ({@code ![](/shot.png)} under {@code /assets/img/post} is
+ * {@code /assets/img/post/shot.png}). A full address ({@code https://…}, {@code data:…}) stays as written. Only images
+ * are moved, Markdown's and HTML's {@code <img src>}, never links, as in Chirpy.
+ */
+final class MediaSubpath {
+    private static final Pattern IMG = Pattern.compile("<img\\b[^>]*>", Pattern.CASE_INSENSITIVE);
+    private static final Pattern SRC = Pattern.compile("(\\ssrc\\s*=\\s*)([\"'])(.*?)\\2", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+
+    private MediaSubpath() {}
+
+    static void rewrite(Document document, String subpath) {
+        for (Node node : document.getDescendants()) {
+            if (node instanceof Image image) {
+                String url = joined(subpath, image.getUrl().toString());
+                if (url != null) {
+                    image.setUrl(BasedSequence.of(url));
+                }
+            } else if (node instanceof RawBlockNode raw && raw.block().kind() != RawBlock.Kind.MATH) {
+                raw.setBlock(new RawBlock(raw.block().kind(), rewritten(raw.block().html(), subpath)));
+            } else if (node instanceof HtmlInline || node instanceof HtmlBlock) {
+                String html = node.getChars().toString();
+                String rewritten = rewritten(html, subpath);
+                if (!rewritten.equals(html)) {
+                    node.setChars(BasedSequence.of(rewritten));
+                    if (node instanceof HtmlBlock block) {
+                        block.setContent(List.of(BasedSequence.of(rewritten))); // what the renderer prints
+                    }
+                }
+            }
+        }
+    }
+
+    /** {@code html} with the {@code src} of each {@code <img>} under the subpath. */
+    private static String rewritten(String html, String subpath) {
+        if (!html.toLowerCase(Locale.ROOT).contains("<img")) {
+            return html;
+        }
+        return IMG.matcher(html).replaceAll(img -> Matcher.quoteReplacement(SRC.matcher(img.group()).replaceAll(src -> {
+            String url = joined(subpath, HtmlText.unescape(src.group(3)));
+            return Matcher.quoteReplacement(url == null ? src.group() : src.group(1) + src.group(2) + HtmlText.escape(url) + src.group(2));
+        })));
+    }
+
+    /**
+     * The image's address under the subpath, without the baseurl (the renderer adds it as to every site path), or null to
+     * keep it as written: a full or protocol-relative address, or an empty one.
+     */
+    static String joined(String subpath, String src) {
+        if (src.isEmpty() || src.startsWith("//") || src.indexOf(':') >= 0 && UrlText.hasScheme(src)) {
+            return null;
+        }
+        if (UrlText.hasScheme(subpath)) {
+            // a CDN: its address as written, the image after one slash
+            return subpath.replaceAll("/+$", "") + "/" + src.replaceAll("^/+", "");
+        }
+        String path = (subpath + "/" + src).replaceAll("/{2,}", "/");
+        return path.startsWith("/") ? path : "/" + path;
+    }
+}
