@@ -36,6 +36,8 @@ final class JekyllConfig {
             Map.entry("sass", "Kiln does not compile Sass; the theme's CSS is plain CSS"),
             Map.entry("collections", "Kiln has no collections: the documents of those with output: true are imported as pages (the"
                     + " report names each), and Liquid's site.NAME lists none of them"),
+            Map.entry("defaults", "front matter defaults: their permalink: gives the Jekyll URLs that redirect (or stay, with"
+                    + " --keep-urls), a post's media_subpath: is written into it; their other values are not applied"),
             Map.entry("paginate_path", "Kiln's older home pages are at /page/2/, /page/3/, …"),
             Map.entry("exclude", "applied to this import; Kiln publishes everything in content/"),
             Map.entry("include", "applied to this import; Kiln publishes everything in content/"),
@@ -225,6 +227,39 @@ final class JekyllConfig {
         }
         all.remove("posts");
         return all;
+    }
+
+    /**
+     * The values _config.yml's {@code defaults:} gives a file, as Jekyll's front matter defaults do: each set whose scope's
+     * {@code path} holds the file (a folder, the file, a glob, or "" for all) and whose {@code type} is the file's (none: any),
+     * the more specific set (a longer path, then one with a type) over the less, a later one over an earlier. A file's own
+     * front matter goes over them all (the caller's part).
+     *
+     * @param path the file's path in the Jekyll site, /-separated
+     * @param type {@code posts} (drafts too), {@code pages}, or a collection's name
+     */
+    Map<String, Object> defaults(String path, String type) {
+        record Scoped(int pathLength, boolean typed, Map<?, ?> values) {}
+        List<Scoped> matching = new ArrayList<>();
+        if (doc.values().get("defaults") instanceof List<?> sets) {
+            for (Object item : sets) {
+                if (!(item instanceof Map<?, ?> set) || !(set.get("values") instanceof Map<?, ?> values)) {
+                    continue;
+                }
+                Map<?, ?> scope = set.get("scope") instanceof Map<?, ?> m ? m : Map.of();
+                String scopePath = text(scope.get("path"), "").replaceAll("^\\./|^/|/$", "");
+                String scopeType = text(scope.get("type"), null);
+                boolean pathHolds = scopePath.isEmpty() || path.equals(scopePath) || path.startsWith(scopePath + "/")
+                        || globMatches(scopePath, path);
+                if (pathHolds && (scopeType == null || scopeType.equals(type))) {
+                    matching.add(new Scoped(scopePath.length(), scopeType != null, values));
+                }
+            }
+        }
+        matching.sort(java.util.Comparator.comparingInt(Scoped::pathLength).thenComparing(Scoped::typed)); // stable: later sets stay later
+        Map<String, Object> values = new LinkedHashMap<>();
+        matching.forEach(set -> set.values().forEach((key, value) -> values.put(String.valueOf(key), value)));
+        return values;
     }
 
     /** The keys of _config.yml that site.yml does not take, each with why (empty reason: handled elsewhere). */

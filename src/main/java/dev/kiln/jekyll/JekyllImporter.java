@@ -462,9 +462,11 @@ public final class JekyllImporter {
         if (doc.values().get("permalink") != null) {
             converted.add("permalink");
         }
+        Object byDefault = config.defaults("_posts", "posts").get("permalink"); // Chirpy's: /posts/:title/
+        String pattern = byDefault == null ? urls.postPattern() : byDefault + ", from defaults:";
         String permalinkNote = kilnPermalink != null
-                ? "posts keep Jekyll's URLs (" + urls.postPattern() + ")"
-                : "posts move to Kiln's /:year/:month/:day/:slug/ and their Jekyll URLs (" + urls.postPattern() + ") redirect";
+                ? "posts keep Jekyll's URLs (" + pattern + ")"
+                : "posts move to Kiln's /:year/:month/:day/:slug/ and their Jekyll URLs (" + pattern + ") redirect";
         if (siteYml.urlFrom() != null) {
             converted.add("url from " + siteYml.urlFrom());
         }
@@ -617,6 +619,7 @@ public final class JekyllImporter {
             posts++;
         }
         String text = renameLayout(post.text(), values, "post", notes);
+        mediaSubpathFromDefaults(context, post, values, added, notes);
         text = slugForKiln(text, values, notes);
         text = folderCategories(text, post.folderCategories(), values, added, notes);
         if (post.html()) {
@@ -638,6 +641,25 @@ public final class JekyllImporter {
         verify(context, post.target(), true, result);
         write(post.target(), result);
         written.add(new Line(post.target(), "from " + post.source() + note(added, notes)));
+    }
+
+    /**
+     * Chirpy's {@code media_subpath:} (or {@code img_path:}) that _config.yml's {@code defaults:} gives the post, written into
+     * its front matter: the build reads a post's images under it, and has no defaults.
+     */
+    private static void mediaSubpathFromDefaults(Context context, Post post, Map<String, Object> values, Map<String, String> added,
+                                                 List<String> notes) {
+        if (values.get("media_subpath") != null || values.get("img_path") != null) {
+            return;
+        }
+        Map<String, Object> defaults = context.config().defaults(post.source(), "posts");
+        for (String key : List.of("media_subpath", "img_path")) {
+            if (defaults.get(key) instanceof String subpath && !subpath.isBlank()) {
+                added.put(key, YamlText.quoted(subpath));
+                notes.add(key + " " + subpath + " from _config.yml's defaults:");
+                return;
+            }
+        }
     }
 
     /**
@@ -703,7 +725,7 @@ public final class JekyllImporter {
             ZonedDateTime when = context.urls().postDate(dateText, date != null && quoted(post.text(), front, "date"), post.fileDate());
             List<String> categories = JekyllUrls.categories(post.folderCategories(), values.get("category"), values.get("categories"));
             Object slug = values.get("slug");
-            Object permalink = values.get("permalink");
+            Object permalink = values.getOrDefault("permalink", context.config().defaults(post.source(), "posts").get("permalink"));
             return Optional.of(context.urls().postUrl(permalink == null ? null : String.valueOf(permalink), when, categories,
                     slug == null ? null : String.valueOf(slug), post.fileTitle()));
         } catch (IllegalArgumentException | java.time.DateTimeException e) {
@@ -989,7 +1011,7 @@ public final class JekyllImporter {
                     .map(d -> d.frontMatter().values()).orElse(Map.of());
             String url;
             try {
-                Object own = values.get("permalink");
+                Object own = values.getOrDefault("permalink", context.config().defaults(relative, name).get("permalink"));
                 Object slug = values.get("slug");
                 url = context.urls().documentUrl(own != null ? String.valueOf(own) : collection.permalink(), name, path,
                         slug == null ? null : String.valueOf(slug));
@@ -1073,9 +1095,11 @@ public final class JekyllImporter {
             notes.add("an HTML " + (html ? "page" : "body") + ": markdown: false, so Kiln reads it as HTML, as Jekyll did");
         }
         Object permalink = values.get("permalink");
+        Object jekyllPermalink = permalink != null ? permalink : context.config().defaults(relative, "pages").get("permalink");
         String jekyllUrl;
         try {
-            jekyllUrl = documentUrl == null ? context.urls().pageUrl(permalink == null ? null : String.valueOf(permalink), relative, true)
+            jekyllUrl = documentUrl == null ? context.urls().pageUrl(jekyllPermalink == null ? null : String.valueOf(jekyllPermalink),
+                    relative, true)
                     : documentUrl.isEmpty() ? null : documentUrl;
         } catch (IllegalArgumentException e) {
             jekyllUrl = null;
@@ -1085,9 +1109,7 @@ public final class JekyllImporter {
         }
         Optional<String> kilnUrl = kilnUrl(context, target, false, reparsed(target, result, front), added);
         Optional<String> finalUrl = keepUrls && permalink == null && jekyllUrl != null ? Optional.of(jekyllUrl) : kilnUrl;
-        String kilnsOwn = finalUrl.map(url -> generatedPage(context, url)).orElse(null);
-        if (kilnsOwn != null) {
-            leaveOutForKilnsOwn(context, relative, target, front, jekyllUrl, finalUrl.get(), kilnsOwn);
+        if (leftOutForKilnsOwn(context, relative, target, front, jekyllUrl, finalUrl)) {
             return;
         }
         finalUrl.ifPresent(url -> pageUrls.add(TagAnchors.indexKey(url)));
@@ -1146,6 +1168,24 @@ public final class JekyllImporter {
         String newline = text.contains("\r\n") ? "\r\n" : "\n";
         return text.substring(0, text.length() - doc.body().length()) + (text.endsWith("\n") || text.isEmpty() ? "" : newline)
                 + content.strip() + newline;
+    }
+
+    /**
+     * Whether the page is left out as one of Kiln's own pages is at its URL, or at its Jekyll URL (Chirpy's
+     * {@code _tabs/tags.md} at {@code /tags/}): Kiln's answers there, as the page did.
+     */
+    private boolean leftOutForKilnsOwn(Context context, String relative, String target, YamlDocument front, String jekyllUrl,
+                                       Optional<String> finalUrl) {
+        String kilnsOwn = finalUrl.map(url -> generatedPage(context, url)).orElse(null);
+        String url = finalUrl.orElse(null);
+        if (kilnsOwn == null && jekyllUrl != null) {
+            kilnsOwn = generatedPage(context, jekyllUrl);
+            url = jekyllUrl;
+        }
+        if (kilnsOwn != null) {
+            leaveOutForKilnsOwn(context, relative, target, front, jekyllUrl, url, kilnsOwn);
+        }
+        return kilnsOwn != null;
     }
 
     /** A page at {@code url}, where Kiln makes {@code kilnsOwn}: left out, its old .html URL redirected there. */

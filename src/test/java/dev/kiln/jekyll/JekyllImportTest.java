@@ -208,6 +208,50 @@ class JekyllImportTest {
     }
 
     @Test
+    void aChirpyBlogKeepsItsPostUrlsFromDefaultsItsImagesUnderMediaSubpathAndKilnsTagIndexForItsTagsTab() throws IOException {
+        Path source = tmp.resolve("chirpy");
+        KilnRun.write(source.resolve("_config.yml"), "title: C\nurl: https://c.example.org\ntheme: jekyll-theme-chirpy\n"
+                + "collections:\n  tabs:\n    output: true\n    sort_by: order\n"
+                + "defaults:\n  - scope:\n      path: \"\"\n      type: posts\n    values:\n      layout: post\n"
+                + "      permalink: /posts/:title/\n"
+                + "  - scope:\n      path: _posts/shots\n    values:\n      media_subpath: /assets/img/shots\n"
+                + "  - scope:\n      path: \"\"\n      type: tabs\n    values:\n      layout: page\n      permalink: /:title/\n");
+        byte[] png = Files.readAllBytes(Path.of("src/test/resources/sites/markdown-features/content/img/diagram.png"));
+        Files.createDirectories(source.resolve("assets/img/posts/2023"));
+        Files.createDirectories(source.resolve("assets/img/shots"));
+        Files.write(source.resolve("assets/img/posts/2023/run.png"), png);
+        Files.write(source.resolve("assets/img/posts/2023/ui.png"), png);
+        Files.write(source.resolve("assets/img/shots/prompt.png"), png);
+        KilnRun.write(source.resolve("_posts/2023-08-15-smeshing.md"), "---\ntitle: Smeshing\ntags: [crypto]\n"
+                + "media_subpath: /assets/img/posts/2023/\n---\n![SMAPP: run](run.png){: .shadow w='399' h='206' }\n"
+                + "_Type it._\n\n![](/ui.png)\n\n> Tip.\n{: .prompt-tip }\n");
+        KilnRun.write(source.resolve("_posts/shots/2023-08-16-prompt.md"), "---\ntitle: Prompt\n---\n![prompt](prompt.png)\n");
+        KilnRun.write(source.resolve("_tabs/about.md"), "---\nicon: fas fa-info-circle\norder: 4\n---\nMe.\n");
+        KilnRun.write(source.resolve("_tabs/tags.md"), "---\nlayout: tags\nicon: fas fa-tags\norder: 2\n---\n");
+        Path target = tmp.resolve("chirpy-kiln");
+        KilnRun run = KilnRun.of("import", "jekyll", source.toString(), target.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("  content/posts/2023-08-15-smeshing.md: from _posts/2023-08-15-smeshing.md; added aliases:;"
+                + " Jekyll URL /posts/smeshing/ redirects to /2023/08/15/smeshing/\n"), run.out());
+        assertTrue(run.out().contains("  content/posts/shots/2023-08-16-prompt.md: from _posts/shots/2023-08-16-prompt.md; added"
+                + " media_subpath:, aliases:; media_subpath /assets/img/shots from _config.yml's defaults:; Jekyll URL /posts/prompt/"
+                + " redirects to /2023/08/16/prompt/\n"), run.out());
+        assertTrue(run.out().contains("  content/tabs/about.md: from _tabs/about.md; added aliases:; Jekyll URL /about/ redirects to"
+                + " /tabs/about/\n"), run.out());
+        assertTrue(run.out().contains("  _tabs/tags.md:1:1: its URL /tags/ is Kiln's own tag index; the import left the page out"), run.out());
+        assertFalse(Files.exists(target.resolve("content/tabs/tags.md")));
+        KilnRun build = KilnRun.of("build", "--source", target.toString());
+        assertEquals(0, build.exitCode(), build.err());
+        String post = read(target, "2023/08/15/smeshing/index.html");
+        assertTrue(post.contains("<img src=\"/assets/img/posts/2023/run.png\" alt=\"SMAPP: run\" class=\"shadow\" w=\"399\" h=\"206\""
+                + " width=\"40\" height=\"20\" /></picture>\n<em>Type it.</em>"), post);
+        assertTrue(post.contains("<img src=\"/assets/img/posts/2023/ui.png\" alt=\"\""), post);
+        assertTrue(post.contains("<blockquote class=\"prompt-tip\">"), post);
+        assertTrue(read(target, "2023/08/16/prompt/index.html").contains("<img src=\"/assets/img/shots/prompt.png\""));
+        assertTrue(read(target, "posts/smeshing/index.html").contains("url=/2023/08/15/smeshing/"), "Chirpy's /posts/:title/ redirects");
+    }
+
+    @Test
     void theBaseurlJekyll3sAuthorsWroteBeforePostUrlAndLinkIsTakenOutUnlessTheSiteAskedForJekyll4() throws IOException {
         // Jekyll 3, GitHub Pages', gave post_url and link without the baseurl; Jekyll 4 and Kiln give it
         Path source = tmp.resolve("pages");
