@@ -1613,7 +1613,7 @@ public final class JekyllImporter {
         standIns.forEach((name, text) -> {
             write(INCLUDES + name, text);
             boolean theme = ThemeIncludes.known(name);
-            written.add(new Line(INCLUDES + name, theme ? "minima's include, as Kiln writes it (the theme gem gave it to Jekyll)"
+            written.add(new Line(INCLUDES + name, theme ? ThemeIncludes.theme(name) + " include, as Kiln writes it (the theme gem gave it to Jekyll)"
                     : "an empty stand-in: no _includes/" + name));
             if (!theme) {
                 toCheck.add(new Line(INCLUDES + name, "not in _includes/ (the Jekyll theme gem gave it); the import wrote it empty, so"

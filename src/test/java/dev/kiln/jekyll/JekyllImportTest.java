@@ -252,6 +252,44 @@ class JekyllImportTest {
     }
 
     @Test
+    void minimalMistakesFiguresGalleriesVideosAndTableOfContentsFromTheThemeShowInThePost() throws IOException {
+        Path source = tmp.resolve("mm");
+        KilnRun.write(source.resolve("_config.yml"), "title: M\nurl: https://m.example.org\nremote_theme: mmistakes/minimal-mistakes\n");
+        byte[] png = Files.readAllBytes(Path.of("src/test/resources/sites/markdown-features/content/img/diagram.png"));
+        Files.createDirectories(source.resolve("assets/images"));
+        for (String name : List.of("top.png", "one.png", "one-th.png", "two.png", "two-th.png")) {
+            Files.write(source.resolve("assets/images/" + name), png);
+        }
+        KilnRun.write(source.resolve("_posts/2021-03-04-tmux.md"), "---\ntitle: tmux\ngallery:\n"
+                + "  - url: /assets/images/one.png\n    image_path: /assets/images/one-th.png\n    alt: \"one\"\n"
+                + "  - url: /assets/images/two.png\n    image_path: /assets/images/two-th.png\n    alt: \"two\"\n---\n"
+                + "{% include figure image_path=\"/assets/images/top.png\" alt=\"the top\"  \ncaption=\"tmux, *configured*.\" %}\n\n"
+                + "{% include toc %}\n\n## Sessions\n\nKept.\n{: .notice--info}\n\n{% include gallery caption=\"Two panes.\" %}\n\n"
+                + "{% include video id=\"XsxDH4HcOWA\" provider=\"youtube\" %}\n");
+        Path target = tmp.resolve("mm-kiln");
+        KilnRun run = KilnRun.of("import", "jekyll", source.toString(), target.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("  templates/includes/figure: Minimal Mistakes' include, as Kiln writes it (the theme gem gave it"
+                + " to Jekyll)\n"), run.out());
+        assertTrue(run.out().contains("To check: nothing\n"), run.out());
+        KilnRun build = KilnRun.of("build", "--source", target.toString());
+        assertEquals(0, build.exitCode(), build.err());
+        String post = read(target, "2021/03/04/tmux/index.html");
+        assertTrue(post.contains("<figure class=\"\"><picture><source type=\"image/webp\" srcset=\"/assets/images/top-40w.webp\">"
+                + "<img src=\"/assets/images/top.png\" alt=\"the top\" width=\"40\" height=\"20\"></picture>"
+                + "<figcaption>tmux, <em>configured</em>.</figcaption></figure>"), post);
+        assertTrue(post.contains("<aside class=\"sidebar__right\">\n<nav class=\"toc\">\n<header><h4 class=\"nav__title\">On this page"
+                + "</h4></header>\n<ul class=\"toc__menu\" id=\"markdown-toc\">\n<li><a href=\"#sessions\" id=\"markdown-toc-sessions\">"
+                + "Sessions</a></li>\n</ul>"), post);
+        assertTrue(post.contains("<figure class=\"half \"><a href=\"/assets/images/one.png\"><picture>"), post);
+        assertTrue(post.contains("alt=\"two\" width=\"40\" height=\"20\" loading=\"lazy\" decoding=\"async\"></picture></a>"
+                + "<figcaption>Two panes.</figcaption></figure>"), post);
+        assertTrue(post.contains("<div class=\"responsive-video-container\"><iframe src=\"https://www.youtube-nocookie.com/embed/XsxDH4HcOWA\""
+                + " frameborder=\"0\" allowfullscreen></iframe></div>"), post);
+        assertFalse(post.contains("{:") || post.contains("markdown=\""), post);
+    }
+
+    @Test
     void theBaseurlJekyll3sAuthorsWroteBeforePostUrlAndLinkIsTakenOutUnlessTheSiteAskedForJekyll4() throws IOException {
         // Jekyll 3, GitHub Pages', gave post_url and link without the baseurl; Jekyll 4 and Kiln give it
         Path source = tmp.resolve("pages");
