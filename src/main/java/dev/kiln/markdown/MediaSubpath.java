@@ -1,14 +1,10 @@
 package dev.kiln.markdown;
 
-import com.vladsch.flexmark.ast.HtmlBlock;
-import com.vladsch.flexmark.ast.HtmlInline;
 import com.vladsch.flexmark.ast.Image;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
-import dev.kiln.text.HtmlText;
 import dev.kiln.text.UrlText;
-import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,7 +18,7 @@ import java.util.regex.Pattern;
  */
 final class MediaSubpath {
     private static final Pattern IMG = Pattern.compile("<img\\b[^>]*>", Pattern.CASE_INSENSITIVE);
-    private static final Pattern SRC = Pattern.compile("(\\ssrc\\s*=\\s*)([\"'])(.*?)\\2", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern SRC = RawHtml.attribute("src");
 
     private MediaSubpath() {}
 
@@ -33,17 +29,8 @@ final class MediaSubpath {
                 if (url != null) {
                     image.setUrl(BasedSequence.of(url));
                 }
-            } else if (node instanceof RawBlockNode raw && raw.block().kind() != RawBlock.Kind.MATH) {
-                raw.setBlock(new RawBlock(raw.block().kind(), rewritten(raw.block().html(), subpath)));
-            } else if (node instanceof HtmlInline || node instanceof HtmlBlock) {
-                String html = node.getChars().toString();
-                String rewritten = rewritten(html, subpath);
-                if (!rewritten.equals(html)) {
-                    node.setChars(BasedSequence.of(rewritten));
-                    if (node instanceof HtmlBlock block) {
-                        block.setContent(List.of(BasedSequence.of(rewritten))); // what the renderer prints
-                    }
-                }
+            } else {
+                RawHtml.rewrite(node, html -> rewritten(html, subpath));
             }
         }
     }
@@ -53,10 +40,7 @@ final class MediaSubpath {
         if (!html.toLowerCase(Locale.ROOT).contains("<img")) {
             return html;
         }
-        return IMG.matcher(html).replaceAll(img -> Matcher.quoteReplacement(SRC.matcher(img.group()).replaceAll(src -> {
-            String url = joined(subpath, HtmlText.unescape(src.group(3)));
-            return Matcher.quoteReplacement(url == null ? src.group() : src.group(1) + src.group(2) + HtmlText.escape(url) + src.group(2));
-        })));
+        return IMG.matcher(html).replaceAll(img -> Matcher.quoteReplacement(RawHtml.values(img.group(), SRC, src -> joined(subpath, src))));
     }
 
     /**

@@ -1,16 +1,11 @@
 package dev.kiln.markdown;
 
-import com.vladsch.flexmark.ast.HtmlBlock;
-import com.vladsch.flexmark.ast.HtmlInline;
 import com.vladsch.flexmark.ast.Link;
 import com.vladsch.flexmark.ast.Reference;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
-import dev.kiln.text.HtmlText;
 import dev.kiln.text.MarkdownLink;
-import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -19,7 +14,7 @@ import java.util.regex.Pattern;
  * other on GitHub and in the site. A link to a file the site makes no page of stays as written, for the link check.
  */
 final class SourceLinkRewriter {
-    private static final Pattern HREF = Pattern.compile("(\\shref\\s*=\\s*)([\"'])(.*?)\\2", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern HREF = RawHtml.attribute("href");
 
     private SourceLinkRewriter() {}
 
@@ -47,35 +42,10 @@ final class SourceLinkRewriter {
                 if (url != null) {
                     reference.setUrl(BasedSequence.of(url));
                 }
-            } else if (node instanceof RawBlockNode raw && raw.block().kind() != RawBlock.Kind.MATH) {
-                // An HTML block as kramdown reads it (to its closing tag): its text is the block's.
-                String html = raw.block().html();
-                if (mayHold(html)) {
-                    raw.setBlock(new RawBlock(raw.block().kind(), rewritten(html, links, baseurl)));
-                }
-            } else if (node instanceof HtmlInline || node instanceof HtmlBlock) {
-                String html = node.getChars().toString();
-                if (!mayHold(html)) {
-                    continue;
-                }
-                String rewritten = rewritten(html, links, baseurl);
-                if (!rewritten.equals(html)) {
-                    node.setChars(BasedSequence.of(rewritten));
-                    if (node instanceof HtmlBlock block) {
-                        block.setContent(List.of(BasedSequence.of(rewritten))); // what the renderer prints
-                    }
-                }
+            } else {
+                RawHtml.rewrite(node, html -> mayHold(html) ? RawHtml.values(html, HREF, href -> resolve(href, links, baseurl)) : html);
             }
         }
-    }
-
-    /** {@code html} with each {@code href} to a Markdown source replaced by its page's URL. */
-    private static String rewritten(String html, MarkdownRenderer.SourceLinks links, String baseurl) {
-        return HREF.matcher(html).replaceAll(href -> {
-            String url = resolve(HtmlText.unescape(href.group(3)), links, baseurl);
-            return Matcher.quoteReplacement(url == null ? href.group() : href.group(1) + href.group(2) + HtmlText.escape(url)
-                    + href.group(2));
-        });
     }
 
     /** The URL a link to a Markdown source leads to, with the baseurl, or null to leave the link as written. */
