@@ -41,8 +41,7 @@ final class ThemeIncludes {
                     + "{% when \"google-drive\" %}<iframe src=\"https://drive.google.com/file/d/{{ include.id }}/preview\""
                     + " frameborder=\"0\" allowfullscreen></iframe>{% endcase %}</div>\n"),
             "toc", new StandIn(MINIMAL_MISTAKES, written("toc")
-                    // markdown="1" on the aside too: Kiln reads Markdown only in an element whose parents are read so
-                    + "<aside class=\"sidebar__right\" markdown=\"1\">\n<nav class=\"toc\" markdown=\"1\">\n<header><h4 class=\"nav__title\">"
+                    + "<aside class=\"sidebar__right\">\n<nav class=\"toc\" markdown=\"1\">\n<header><h4 class=\"nav__title\">"
                     + "{{ include.title | default: \"On this page\" }}</h4></header>\n* the headings of the page\n{:toc .toc__menu}\n"
                     + "</nav>\n</aside>\n"));
 

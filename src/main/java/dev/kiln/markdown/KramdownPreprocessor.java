@@ -76,9 +76,15 @@ final class KramdownPreprocessor {
     static final Set<String> VOID_ELEMENTS = Set.of("area", "base", "br", "col", "command", "embed", "hr", "img",
             "input", "keygen", "link", "meta", "param", "source", "track", "wbr");
     /** Where the rest of an element is text up to its closing tag, never tags. */
-    private static final Set<String> RAW_TEXT_ELEMENTS = Set.of("script", "style", "textarea", "title");
+    static final Set<String> RAW_TEXT_ELEMENTS = Set.of("script", "style", "textarea", "title");
     /** Runs of rule characters longer than this are shortened (or refused when they are not a rule). */
     static final int LONGEST_RULE = 256;
+
+    /**
+     * The raw HTML elements around an element read as Markdown inside them, how many elements were being read as Markdown
+     * once it opened (its depth), and the indentation their placeholders are written with.
+     */
+    private record RawParents(RawHtmlStretch.OpenElements elements, int depth, int indent) {}
 
     /** The options a post can set with {@code {::options … /}} that Kiln honours, as written. */
     record Options(Map<String, String> values) {
@@ -205,6 +211,8 @@ final class KramdownPreprocessor {
     private final Map<String, String> options = new LinkedHashMap<>();
     /** HTML elements whose content is being read as Markdown, innermost last. */
     private final ArrayDeque<String> open = new ArrayDeque<>();
+    /** The raw HTML around those of them that are inside raw HTML, innermost last. */
+    private final ArrayDeque<RawParents> rawParents = new ArrayDeque<>();
     private final List<int[]> insideHtml = new ArrayList<>();
     private final ListIndentation lists = new ListIndentation();
     /** Where in the text tables without a header start (their empty header row), and their bodies and footers. */
@@ -607,47 +615,112 @@ final class KramdownPreprocessor {
         }
         String mode = mode(tag);
         String name = tag.lowerName();
-        if (tag.selfClosing() || VOID_ELEMENTS.contains(name)) {
-            mode = "raw";
-        }
         int indent = tagStart - lineStart;
-        if (mode.equals("raw")) {
-            int end = tag.selfClosing() || VOID_ELEMENTS.contains(name) ? tag.end() : elementEnd(markdown, tag);
-            placeholder(lineStart, indent, tagStart, withoutMarkdownAttribute(tag, tagStart, end), RawBlock.Kind.HTML);
-            resume = restOfLine(end, indent);
-            return true;
-        }
-        if (open.size() >= NestingLimit.LEVELS) {
+        if (tag.selfClosing() || VOID_ELEMENTS.contains(name)) {
+            placeholder(lineStart, indent, tagStart, withoutMarkdownAttribute(tag, tagStart, tag.end()), RawBlock.Kind.HTML);
+            resume = restOfLine(tag.end(), indent);
+        } else if (mode.equals("raw")) {
+            String openTag = withoutMarkdownAttribute(tag, tagStart, tag.end());
+            resume = rawHtml(lineStart, indent, tagStart, tag.end(), openTag, RawHtmlStretch.OpenElements.of(name));
+        } else if (open.size() >= NestingLimit.LEVELS) {
             refuse(tagStart, NestingLimit.MESSAGE, NestingLimit.HINT);
             resume = markdown.length();
-            return true;
+        } else if (mode.equals("span")) {
+            int end = spanElement(lineStart, indent, tagStart, tag);
+            resume = end < 0 ? markdown.length() : restOfLine(end, indent);
+        } else {
+            resume = openBlock(lineStart, indent, tagStart, tag);
         }
-        String openTag = withoutMarkdownAttribute(tag, tagStart, tag.end());
-        if (mode.equals("span")) {
-            int close = closingTagOf(markdown, tag);
-            placeholder(lineStart, indent, tagStart, openTag, RawBlock.Kind.SPAN_OPEN);
-            int contentEnd = close < 0 ? markdown.length() : close;
-            out.insert("\n" + " ".repeat(indent), tag.end());
-            copyWithExtensions(skipSpaces(tag.end(), contentEnd), contentEnd);
-            out.insert("\n", contentEnd);
-            if (close < 0) {
-                resume = markdown.length();
-            } else {
-                Tag closing = Tag.at(markdown, close);
-                placeholder(contentEnd, indent, close, markdown.substring(close, closing.end()), RawBlock.Kind.SPAN_CLOSE);
-                resume = restOfLine(closing.end(), indent);
+        return true;
+    }
+
+    /**
+     * The raw HTML read from {@code readFrom} inside {@code elements}, up to where they close: a placeholder for each
+     * stretch of it, and the elements inside it that kramdown reads as Markdown all the same, read so (a paragraph's text at
+     * once; blocks up to the element's closing tag, where {@link #closeBlock} goes on with the raw HTML). {@code before} is
+     * the first stretch's start as written out, the tag at {@code tagStart} ("" when going on after an element). Returns
+     * where the line loop resumes.
+     */
+    private int rawHtml(int lineStart, int indent, int tagStart, int readFrom, String before, RawHtmlStretch.OpenElements elements) {
+        while (true) {
+            RawHtmlStretch stretch = RawHtmlStretch.from(markdown, readFrom, elements, true);
+            String html = LinkAttributeProvider.withNoopener(before + stretch.html(markdown, readFrom));
+            Tag tag = stretch.markdownTag();
+            html = before.isEmpty() ? html.stripLeading() : html; // the line breaks between stretches are the placeholders'
+            html = tag == null ? html : html.stripTrailing();
+            if (!html.isBlank()) {
+                int textStart = before.isEmpty() ? skipWhitespace(readFrom, stretch.end()) : tagStart;
+                placeholder(before.isEmpty() ? textStart : lineStart, indent, textStart, html, RawBlock.Kind.HTML);
+                out.insert(tag == null ? "" : "\n", stretch.end());
             }
-            return true;
+            if (tag == null) {
+                return restOfLine(stretch.end(), indent);
+            }
+            if (open.size() >= NestingLimit.LEVELS) {
+                refuse(stretch.end(), NestingLimit.MESSAGE, NestingLimit.HINT);
+                return markdown.length();
+            }
+            if (modeInsideRaw(tag).equals("block")) {
+                rawParents.addLast(new RawParents(elements, open.size() + 1, indent));
+                return openBlock(stretch.end(), indent, stretch.end(), tag);
+            }
+            int end = spanElement(stretch.end(), indent, stretch.end(), tag);
+            if (end < 0) {
+                return markdown.length();
+            }
+            out.insert("\n", end);
+            readFrom = end;
+            before = "";
         }
-        placeholder(lineStart, indent, tagStart, openTag, RawBlock.Kind.OPEN);
-        open.addLast(name);
+    }
+
+    /**
+     * An element whose content is a paragraph's text, opened by {@code tag}: placeholders for its tags, and its content
+     * on a line between them. Returns the offset past its closing tag, or -1 when it has none (it runs to the end).
+     */
+    private int spanElement(int lineStart, int indent, int tagStart, Tag tag) {
+        int close = closingTagOf(markdown, tag);
+        placeholder(lineStart, indent, tagStart, withoutMarkdownAttribute(tag, tagStart, tag.end()), RawBlock.Kind.SPAN_OPEN);
+        int contentEnd = close < 0 ? markdown.length() : close;
+        out.insert("\n" + " ".repeat(indent), tag.end());
+        copyWithExtensions(skipSpaces(tag.end(), contentEnd), contentEnd);
+        out.insert("\n", contentEnd);
+        if (close < 0) {
+            return -1;
+        }
+        Tag closing = Tag.at(markdown, close);
+        placeholder(contentEnd, indent, close, markdown.substring(close, closing.end()), RawBlock.Kind.SPAN_CLOSE);
+        return closing.end();
+    }
+
+    /** An element whose content is blocks of Markdown, opened by {@code tag}, up to its closing tag ({@link #closeBlock}). */
+    private int openBlock(int lineStart, int indent, int tagStart, Tag tag) {
+        placeholder(lineStart, indent, tagStart, withoutMarkdownAttribute(tag, tagStart, tag.end()), RawBlock.Kind.OPEN);
+        open.addLast(tag.lowerName());
         if (open.size() == 1) {
             htmlStart = out.text().length();
         }
         // What follows the tag on its line is the first line of the content.
         out.insert("\n", tag.end());
-        resume = restOfLine(tag.end(), indent);
-        return true;
+        return restOfLine(tag.end(), indent);
+    }
+
+    /**
+     * How kramdown reads the content of an element inside raw HTML: raw, unless its {@code markdown} attribute asks for
+     * more ({@code parse_block_html} is only for elements outside raw HTML).
+     */
+    static String modeInsideRaw(Tag tag) {
+        String name = tag.lowerName();
+        String model = SPAN_CONTENT.contains(name) ? "span" : BLOCK_CONTENT.contains(name) ? "block" : "raw";
+        String markdownAttribute = tag.attribute("markdown");
+        if (markdownAttribute == null) {
+            return "raw";
+        }
+        return switch (markdownAttribute) {
+            case "block", "span" -> markdownAttribute;
+            case "1" -> model;
+            default -> "raw";
+        };
     }
 
     /** How kramdown reads an element's content: "raw", "block" or "span". */
@@ -655,14 +728,13 @@ final class KramdownPreprocessor {
         String name = tag.lowerName();
         String markdownAttribute = tag.attribute("markdown");
         String model = SPAN_CONTENT.contains(name) ? "span" : BLOCK_CONTENT.contains(name) ? "block" : "raw";
-        if (markdownAttribute == null) {
-            return new Options(options).flag("parse_block_html", false) ? model : "raw";
-        }
-        return switch (markdownAttribute) {
+        return switch (markdownAttribute == null ? "" : markdownAttribute) {
             case "0" -> "raw";
             case "block" -> "block";
             case "span" -> "span";
-            default -> model.equals("raw") ? "raw" : model;
+            case "1" -> model;
+            // no attribute, or a value kramdown does not know (it drops the attribute all the same)
+            default -> new Options(options).flag("parse_block_html", false) ? model : "raw";
         };
     }
 
@@ -684,6 +756,12 @@ final class KramdownPreprocessor {
         // A blank line ends what the content left open (a paragraph); the tag is HTML again.
         out.insert("\n", tagStart);
         placeholder(lineStart, 0, tagStart, markdown.substring(tagStart, tag.end()), RawBlock.Kind.CLOSE);
+        RawParents parents = rawParents.peekLast();
+        if (parents != null && parents.depth() == open.size() + 1) {
+            rawParents.removeLast(); // the element was inside raw HTML, which goes on after it
+            out.insert("\n", tag.end());
+            return rawHtml(tag.end(), parents.indent(), tag.end(), tag.end(), "", parents.elements());
+        }
         return restOfLine(tag.end(), 0);
     }
 
@@ -709,6 +787,13 @@ final class KramdownPreprocessor {
         return skipSpaces(end, lineEnd);
     }
 
+    private int skipWhitespace(int from, int to) {
+        while (from < to && Character.isWhitespace(markdown.charAt(from))) {
+            from++;
+        }
+        return from;
+    }
+
     private int skipSpaces(int from, int to) {
         while (from < to && (markdown.charAt(from) == ' ' || markdown.charAt(from) == '\t')) {
             from++;
@@ -732,56 +817,13 @@ final class KramdownPreprocessor {
      * Linear: every tag is looked at once, comments and script or style content skipped whole.
      */
     static int elementEnd(String text, Tag tag) {
-        ArrayDeque<String> names = new ArrayDeque<>();
-        Map<String, Integer> openByName = new HashMap<>();
-        names.push(tag.lowerName());
-        openByName.put(tag.lowerName(), 1);
-        int i = tag.end();
         if (RAW_TEXT_ELEMENTS.contains(tag.lowerName())) {
-            return rawTextEnd(text, i, tag.lowerName());
+            return rawTextEnd(text, tag.end(), tag.lowerName());
         }
-        while (true) {
-            int lt = text.indexOf('<', i);
-            if (lt < 0) {
-                return text.length();
-            }
-            if (text.startsWith("<!--", lt)) {
-                int close = text.indexOf("-->", lt + 4);
-                if (close < 0) {
-                    return text.length();
-                }
-                i = close + 3;
-                continue;
-            }
-            Tag inner = Tag.at(text, lt);
-            if (inner == null) {
-                i = lt + 1;
-                continue;
-            }
-            i = inner.end();
-            String name = inner.lowerName();
-            if (inner.closing()) {
-                if (openByName.getOrDefault(name, 0) > 0) {
-                    // elements left open inside are closed with it, as browsers and kramdown do
-                    String popped;
-                    do {
-                        popped = names.pop();
-                        openByName.merge(popped, -1, Integer::sum);
-                    } while (!popped.equals(name));
-                    if (names.isEmpty()) {
-                        return i;
-                    }
-                }
-            } else if (RAW_TEXT_ELEMENTS.contains(name)) {
-                i = rawTextEnd(text, i, name);
-            } else if (!inner.selfClosing() && !VOID_ELEMENTS.contains(name)) {
-                names.push(name);
-                openByName.merge(name, 1, Integer::sum);
-            }
-        }
+        return RawHtmlStretch.from(text, tag.end(), RawHtmlStretch.OpenElements.of(tag.lowerName()), false).end();
     }
 
-    private static int rawTextEnd(String text, int from, String name) {
+    static int rawTextEnd(String text, int from, String name) {
         Matcher close = Pattern.compile("</" + Pattern.quote(name) + "\\s*>", Pattern.CASE_INSENSITIVE).matcher(text);
         return close.find(from) ? close.end() : text.length();
     }

@@ -55,6 +55,16 @@ class MarkdownRendererTest {
     }
 
     @Test
+    void anElementWithMarkdownOneInsideRawHtmlIsReadAsMarkdownAsKramdownReadsIt() {
+        // kramdown reads the markdown attribute of every element of a raw HTML block, not only of the outer one's
+        String html = renderer.render("<div class=\"note\">\n  <div markdown=\"1\">\n**bold** and [a link](/x/)\n</div>\n"
+                + "<p markdown=\"0\">*kept*</p>\n</div>\n\nAfter.\n").html();
+
+        assertEquals("<div class=\"note\">\n<div>\n<p><strong>bold</strong> and <a href=\"/x/\">a link</a></p>\n</div>\n"
+                + "<p>*kept*</p>\n</div>\n<p>After.</p>\n", html);
+    }
+
+    @Test
     void excerptIsFirstParagraphWithoutMoreMarker() {
         RenderedMarkdown rendered = renderer.render("# Title\n\nFirst *paragraph*.\n\nSecond paragraph.\n");
 
