@@ -523,7 +523,8 @@ public final class JekyllImporter {
                 yml = new StringBuilder(yml.toString().replaceFirst("(?m)^author: .*\n", ""));
             }
             yml.append(copied.isEmpty() ? "\n# From _config.yml as it was, for the Liquid of posts and pages (site.KEY):\n" : "");
-            for (String line : lines.subList(first, end)) {
+            List<String> section = lines.subList(first, end);
+            for (String line : key.equals("imagemagick") && imagemagickEnabled(doc) ? IMAGEMAGICK_OFF : section) {
                 yml.append(line).append('\n');
             }
             copied.add(key);
@@ -531,9 +532,28 @@ public final class JekyllImporter {
         if (!copied.isEmpty()) {
             write(SiteConfigReader.FILE_NAME, yml.toString());
             leftOut.removeIf(line -> copied.stream().anyMatch(key -> line.note().startsWith(key + ": ")));
+            if (copied.contains("imagemagick") && imagemagickEnabled(doc)) {
+                leftOut.add(new Line(at(doc, "imagemagick"), "imagemagick: the jekyll-imagemagick plugin made the WebP copies"
+                        + " (NAME-480.webp, …) that includes such as al-folio's figure offer, and Kiln runs no Jekyll plugin: site.yml"
+                        + " has imagemagick: enabled: false, so they show the image itself (Kiln offers WebP copies of its own for"
+                        + " images outside a <picture>)"));
+            }
             written.replaceAll(line -> line.place().equals(SiteConfigReader.FILE_NAME) ? new Line(line.place(), line.note()
                     + "; as they were, for Liquid's site.KEY: " + String.join(", ", copied)) : line);
         }
+    }
+
+    /**
+     * site.yml's {@code imagemagick:} for a site whose jekyll-imagemagick was on: off, so that the includes that offer the
+     * plugin's WebP copies ({@code {% if site.imagemagick.enabled %}<source srcset="…-480.webp 480w">}) offer none, the
+     * copies being no file of the new site; its other settings (widths:) go with it, as older includes read them alone.
+     */
+    private static final List<String> IMAGEMAGICK_OFF = List.of("imagemagick:",
+            "  # Off: jekyll-imagemagick made the WebP copies its includes offer, and Kiln runs no Jekyll plugin (kiln import jekyll)",
+            "  enabled: false");
+
+    private static boolean imagemagickEnabled(YamlDocument doc) {
+        return doc.values().get("imagemagick") instanceof Map<?, ?> settings && Boolean.TRUE.equals(settings.get("enabled"));
     }
 
     /** Jekyll's post pattern in Kiln's terms, or Kiln's default when it uses what Kiln's patterns lack. */

@@ -290,6 +290,37 @@ class JekyllImportTest {
     }
 
     @Test
+    void anAlFolioFigureShowsItsImageWithoutTheWebpCopiesJekyllImagemagickMadeAndTheReportSaysSo() throws IOException {
+        // al-folio's figure include offers <source srcset="…-480.webp 480w,…"> when imagemagick.enabled: files its plugin
+        // made at build time, which no Kiln build makes
+        Path source = tmp.resolve("folio");
+        KilnRun.write(source.resolve("_config.yml"), "title: F\nurl: https://f.example.org\nimagemagick:\n  enabled: true\n"
+                + "  widths:\n    - 480\n    - 800\n  input_directories:\n    - assets/img/\n  output_formats:\n    webp: \"-quality 85\"\n");
+        KilnRun.write(source.resolve("_includes/figure.liquid"), "{% assign base = include.path | remove: '.png' %}<figure><picture>"
+                + "{% if site.imagemagick.enabled %}<source srcset=\"{% for w in site.imagemagick.widths %}{{ base | relative_url }}-{{ w }}.webp"
+                + " {{ w }}w,{% endfor %}\" type=\"image/webp\">{% endif %}<img src=\"{{ include.path | relative_url }}\" alt=\"{{ include.alt }}\">"
+                + "</picture></figure>\n");
+        Files.createDirectories(source.resolve("assets/img"));
+        Files.copy(Path.of("src/test/resources/sites/markdown-features/content/img/diagram.png"), source.resolve("assets/img/shot.png"));
+        KilnRun.write(source.resolve("_posts/2024-01-02-shots.md"), "---\ntitle: Shots\n---\n"
+                + "{% include figure.liquid path=\"assets/img/shot.png\" alt=\"A shot\" %}\n");
+        Path target = tmp.resolve("folio-kiln");
+        KilnRun run = KilnRun.of("import", "jekyll", source.toString(), target.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("  _config.yml:4: imagemagick: the jekyll-imagemagick plugin made the WebP copies (NAME-480.webp, …)"
+                + " that includes such as al-folio's figure offer, and Kiln runs no Jekyll plugin: site.yml has imagemagick: enabled: false,"
+                + " so they show the image itself (Kiln offers WebP copies of its own for images outside a <picture>)\n"), run.out());
+        String siteYml = KilnRun.read(target.resolve("content/site.yml"));
+        assertTrue(siteYml.endsWith("imagemagick:\n  # Off: jekyll-imagemagick made the WebP copies its includes offer, and Kiln"
+                + " runs no Jekyll plugin (kiln import jekyll)\n  enabled: false\n"), siteYml);
+        KilnRun build = KilnRun.of("build", "--source", target.toString());
+        assertEquals(0, build.exitCode(), build.err());
+        String post = read(target, "2024/01/02/shots/index.html");
+        assertTrue(post.contains("<figure><picture><img src=\"/assets/img/shot.png\" alt=\"A shot\""), post);
+        assertFalse(post.contains(".webp"), post);
+    }
+
+    @Test
     void theBaseurlJekyll3sAuthorsWroteBeforePostUrlAndLinkIsTakenOutUnlessTheSiteAskedForJekyll4() throws IOException {
         // Jekyll 3, GitHub Pages', gave post_url and link without the baseurl; Jekyll 4 and Kiln give it
         Path source = tmp.resolve("pages");
