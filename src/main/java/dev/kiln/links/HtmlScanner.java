@@ -8,17 +8,21 @@ import java.util.function.Consumer;
  * Finds link targets and ids in generated HTML in one pass each, without regular expressions
  * (this runs over every byte of a site). Matches exactly what these patterns would, case-insensitively:
  * tags {@code <(a|link|img|script|source|iframe|area|audio|video|track|embed)\b[^>]*>}, in them
- * {@code \s(href|src)\s*=\s*("[^"]*"|'[^']*')}, and anywhere {@code \s(id|name)\s*=\s*("[^"]*"|'[^']*')}.
+ * {@code \s(href|src)\s*=\s*("[^"]*"|'[^']*')}, and anywhere {@code \s(id|name)\s*=\s*("[^"]*"|'[^']*')}; and in
+ * {@code <img>} and {@code <source>} also {@code srcset}, each of whose candidates ({@code /a-480.webp 480w, /a.webp 2x})
+ * names a file as a {@code src} does.
  */
 final class HtmlScanner {
     private static final Set<String> LINKING_TAGS = Set.of(
             "a", "link", "img", "script", "source", "iframe", "area", "audio", "video", "track", "embed");
     private static final String[] LINK_ATTRIBUTES = {"href", "src"};
+    private static final String[] IMAGE_ATTRIBUTES = {"href", "src", "srcset"};
+    private static final Set<String> IMAGE_TAGS = Set.of("img", "source");
     private static final String[] ID_ATTRIBUTES = {"id", "name"};
 
     private HtmlScanner() {}
 
-    /** Each href and src value of a linking tag, in document order, as written (still HTML-escaped). */
+    /** Each href and src value of a linking tag (and srcset URL of an image's), in document order, as written (still HTML-escaped). */
     static void links(String html, Consumer<String> link) {
         int i = html.indexOf('<');
         while (i >= 0) {
@@ -27,8 +31,9 @@ final class HtmlScanner {
                 nameEnd++;
             }
             int close = nameEnd > i + 1 ? html.indexOf('>', nameEnd) : -1;
-            if (close >= 0 && LINKING_TAGS.contains(html.substring(i + 1, nameEnd).toLowerCase(Locale.ROOT))) {
-                attributes(html, nameEnd, close, LINK_ATTRIBUTES, link);
+            String name = close >= 0 ? html.substring(i + 1, nameEnd).toLowerCase(Locale.ROOT) : "";
+            if (close >= 0 && LINKING_TAGS.contains(name)) {
+                attributes(html, nameEnd, close, IMAGE_TAGS.contains(name) ? IMAGE_ATTRIBUTES : LINK_ATTRIBUTES, link);
                 i = html.indexOf('<', close + 1);
             } else {
                 i = html.indexOf('<', i + 1);
@@ -96,11 +101,47 @@ final class HtmlScanner {
                 if (closing < 0 || closing >= to) {
                     continue;
                 }
-                value.accept(html.substring(i + 1, closing));
+                if (name.equals("srcset")) {
+                    candidates(html.substring(i + 1, closing), value);
+                } else {
+                    value.accept(html.substring(i + 1, closing));
+                }
                 return closing + 1;
             }
         }
         return -1;
+    }
+
+    /**
+     * The URL of each candidate of a srcset, as the HTML standard splits it: a run of non-spaces (commas at its end
+     * end the candidate), then descriptors up to the next comma outside parentheses.
+     */
+    static void candidates(String srcset, Consumer<String> url) {
+        int i = 0;
+        int length = srcset.length();
+        while (i < length) {
+            while (i < length && (isSpace(srcset.charAt(i)) || srcset.charAt(i) == ',')) {
+                i++;
+            }
+            int start = i;
+            while (i < length && !isSpace(srcset.charAt(i))) {
+                i++;
+            }
+            int end = i;
+            while (end > start && srcset.charAt(end - 1) == ',') {
+                end--;
+            }
+            if (end == i) {
+                int parentheses = 0;
+                while (i < length && (srcset.charAt(i) != ',' || parentheses > 0)) {
+                    parentheses += srcset.charAt(i) == '(' ? 1 : srcset.charAt(i) == ')' ? -1 : 0;
+                    i++;
+                }
+            }
+            if (end > start) {
+                url.accept(srcset.substring(start, end));
+            }
+        }
     }
 
     /** The characters of regex {@code \s}. */

@@ -56,6 +56,18 @@ class HtmlScannerTest {
         assertEquals(List.of("#next-steps", "/x/", "/i.png"), links);
     }
 
+    @Test
+    void readsEachUrlOfTheSrcsetOfImagesAndSources() {
+        String page = "<picture><source type=\"image/webp\" srcset=\"/a-480.webp 480w, /a-800.webp 800w,/a.webp\">"
+                + "<img src=\"/a.png\" srcset=\" /a@2x.png 2x ,, /b,c.png,/d.png (max-width: 1px, x) 1x, /e.png\"></picture>"
+                + "<a srcset=\"/not-an-image.png\" href=\"/x/\">x</a>";
+        List<String> links = new ArrayList<>();
+        HtmlScanner.links(page, links::add);
+        assertEquals(List.of("/a-480.webp", "/a-800.webp", "/a.webp", "/a.png", "/a@2x.png", "/b,c.png,/d.png", "/e.png", "/x/"),
+                links, "as the HTML standard splits a srcset: a comma ends a candidate after its URL's space, or at the URL's end"
+                        + " (not inside it, nor inside a descriptor's parentheses); an <a> has no srcset");
+    }
+
     private static List<String> values(Pattern pattern, String text) {
         List<String> values = new ArrayList<>();
         Matcher m = pattern.matcher(text);

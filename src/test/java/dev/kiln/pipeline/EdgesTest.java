@@ -260,6 +260,21 @@ class EdgesTest {
     }
 
     @Test
+    void aSrcsetNamingAMissingFileIsABrokenLinkWhereItIsWritten() throws IOException {
+        write("content/site.yml", "url: https://example.com\n");
+        Files.createDirectories(site.resolve("content/img"));
+        Files.copy(Path.of("src/test/resources/sites/markdown-features/content/img/diagram.png"), site.resolve("content/img/a.png"));
+        write("content/posts/2020-01-01-a.md", "---\ntitle: A\n---\nIntro.\n\n<picture><source srcset=\"/img/a.png 1x, /img/a-480.webp 480w\">"
+                + "<img src=\"/img/a.png\" srcset=\"/img/a@2x.png 2x\" alt=\"A\"></picture>\n");
+        KilnRun run = build();
+        assertEquals(1, run.exitCode(), run.err());
+        List<String> headlines = run.err().lines().filter(l -> l.startsWith("content/")).toList();
+        assertEquals(List.of("content/posts/2020-01-01-a.md:6:41: error: link to /img/a-480.webp does not exist (hint: did you mean /img/a-40w.webp ?)",
+                "content/posts/2020-01-01-a.md:6:93: error: link to /img/a@2x.png does not exist (hint: did you mean /img/a.png ?)"),
+                headlines);
+    }
+
+    @Test
     void aLinkThatDiffersFromAFileOnlyInHowItsAccentsAreEncodedIsBrokenWithAHintNamingTheFile() throws IOException {
         String decomposed = Normalizer.normalize("café.jpg", Normalizer.Form.NFD); // as macOS names the file
         assertEquals("cafe\u0301.jpg", decomposed);
