@@ -33,6 +33,8 @@ public final class LinkChecker {
     private static final int MAX_HINT_DISTANCE = 8;
 
     private final String baseurl;
+    /** site.yml's url: a link to it in full is a link into the site. */
+    private final String siteUrl;
     private final Set<String> outputPaths;
     private List<String> sortedPaths; // for hints, made when the first broken link needs one
     private final Function<String, Set<String>> idsOf;
@@ -66,12 +68,15 @@ public final class LinkChecker {
     public record Broken(String raw, String message, String hint, String page, SourcePosition origin, SourcePosition position) {}
 
     /**
+     * @param siteUrl the site's address (site.yml's url), which a link may start with and still lead into the site
      * @param idsOf the ids of a generated HTML page, or null for a file that is not one
      * @param redirects for each redirect page (an alias), the file it sends readers to: a {@code #fragment}
      *                  of a link to an old URL must be an id there, where the reader lands
      */
-    public LinkChecker(String baseurl, Set<String> outputPaths, Function<String, Set<String>> idsOf, Map<String, String> redirects) {
+    public LinkChecker(String baseurl, String siteUrl, Set<String> outputPaths, Function<String, Set<String>> idsOf,
+                       Map<String, String> redirects) {
         this.baseurl = baseurl;
+        this.siteUrl = siteUrl;
         this.outputPaths = outputPaths;
         this.idsOf = idsOf;
         this.redirects = redirects;
@@ -86,7 +91,7 @@ public final class LinkChecker {
             if (resolution != null && resolution.problem() != null) {
                 String hint = resolution.hint() != null ? resolution.hint()
                         : resolution.problem().contains(" points at #") ? "headings get ids from their text: ## Next steps has the id next-steps"
-                        : hint(link);
+                        : hint(local(link));
                 broken.add(new Broken(raw, resolution.problem(), hint, page.outputPath(), page.origin(), place(page, raw)));
             }
         }
@@ -146,16 +151,26 @@ public final class LinkChecker {
         return false;
     }
 
+    /**
+     * The link, or the root-relative link it stands for when it names the site's own address in full:
+     * {@code {{ site.url }}{{ site.baseurl }}/img.png} in Jekyll's Liquid leads to a file of the site all the same.
+     */
+    private String local(String link) {
+        String onSite = UrlText.hasScheme(link) ? UrlText.onSite(link, siteUrl, baseurl) : null;
+        return onSite != null ? onSite : link;
+    }
+
     /** Null when the link is external; else where it leads and what is wrong with it. */
     private Resolution resolution(Page page, String written, Set<String> targets) {
         // as browsers read a URL (WHATWG URL parsing): tabs and newlines anywhere dropped, spaces and controls at the ends trimmed
         String link = hasSpaceOrControl(written) ? BROWSER_IGNORED.matcher(written).replaceAll("") : written;
-        if (link.isEmpty() || link.startsWith("//") || UrlText.hasScheme(link)) {
+        String target = local(link);
+        if (target.isEmpty() || target.startsWith("//") || UrlText.hasScheme(target)) {
             return null;
         }
         // A root-relative link means the same on every page (the menu, tag links): resolved once.
-        Resolution resolution = link.startsWith("/") ? rootRelative.computeIfAbsent(link, l -> resolve(page, l))
-                : resolve(page, link);
+        Resolution resolution = target.startsWith("/") ? rootRelative.computeIfAbsent(link, l -> resolve(page, target, link))
+                : resolve(page, target, link);
         if (resolution.file() != null) {
             targets.add(resolution.file());
             targets.add(redirects.getOrDefault(resolution.file(), resolution.file()));
@@ -173,23 +188,24 @@ public final class LinkChecker {
         }
     }
 
-    private Resolution resolve(Page page, String link) {
+    /** {@code shown}: the link as the page has it, for the messages. */
+    private Resolution resolve(Page page, String link, String shown) {
         URI target;
         try {
             target = new URI(pageUrl(page)).resolve(new URI(UrlText.encode(link)));
         } catch (URISyntaxException | IllegalArgumentException e) {
-            return new Resolution(null, "link to " + link + " is not a valid URL");
+            return new Resolution(null, "link to " + shown + " is not a valid URL");
         }
         String path = target.getPath();
         if (!baseurl.isEmpty() && !(path + "/").startsWith(baseurl + "/")) {
-            return new Resolution(null, "link to " + link + " leaves the site's baseurl " + baseurl);
+            return new Resolution(null, "link to " + shown + " leaves the site's baseurl " + baseurl);
         }
         String file = fileFor(path.substring(baseurl.length()));
         MarkdownLink source = file == null && page.origin().file().startsWith("content") ? MarkdownLink.of(link) : null;
         if (source != null) {
             // Links to the sources of pages became their URLs (markdown/SourceLinkRewriter): this one names no source.
             String inContent = source.inContent(page.origin().file());
-            return new Resolution(null, "link to " + link + " does not exist: " + (inContent == null
+            return new Resolution(null, "link to " + shown + " does not exist: " + (inContent == null
                     ? "it leads out of content/, and only Markdown files in content/ become pages"
                     : "content/" + inContent + " is not a post or page of this site"),
                     "a link to a .md file names the source of a post or page, relative to this file: [About](about.md), "
@@ -197,13 +213,13 @@ public final class LinkChecker {
         }
         if (file == null) {
             String encoding = encodingHint(path.substring(baseurl.length()));
-            return new Resolution(null, "link to " + link + " does not exist", encoding != null ? encoding : besideHint(page, link, sortedPaths()));
+            return new Resolution(null, "link to " + shown + " does not exist", encoding != null ? encoding : besideHint(page, link, sortedPaths()));
         }
         String fragment = target.getFragment();
         String landing = redirects.getOrDefault(file, file);
         Set<String> ids = fragment == null || fragment.isEmpty() ? null : idsOf.apply(landing);
         if (ids != null && !ids.contains(fragment)) {
-            return new Resolution(file, "link to " + link + " points at #" + fragment + ", which is not an id in /" + landing);
+            return new Resolution(file, "link to " + shown + " points at #" + fragment + ", which is not an id in /" + landing);
         }
         return new Resolution(file, null);
     }

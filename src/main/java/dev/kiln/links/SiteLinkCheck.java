@@ -118,7 +118,7 @@ public final class SiteLinkCheck {
                 toCheck.add(output);
             }
         }
-        LinkChecker checker = new LinkChecker(config.baseurl(), paths, file -> {
+        LinkChecker checker = new LinkChecker(config.baseurl(), config.url(), paths, file -> {
             Output target = outputs.get(file);
             return target == null || target.links() == null ? null : target.links().ids();
         }, redirects);

@@ -93,7 +93,7 @@ public final class SiteBuilder {
         onStage.accept("write");
         long start = System.nanoTime();
         writer.write(result.plan(), output).warnings().forEach(warnings);
-        return new BuildResult(result.diagnostics(), result.plan(), result.pages(), result.baseurl(),
+        return new BuildResult(result.diagnostics(), result.plan(), result.pages(), result.baseurl(), result.siteUrl(),
                 result.profile().and(new BuildProfile.Timing("write", millisSince(start))), result.memory());
     }
 
@@ -187,10 +187,10 @@ public final class SiteBuilder {
     private static BuildResult result(Diagnostics diagnostics, OutputPlan files, SiteConfig config, BuildProfile profile,
                                       RouteRenderer.Rendered render, BuildMemory made) {
         if (diagnostics.hasErrors()) {
-            return new BuildResult(diagnostics.sorted(), null, 0, config.baseurl(), profile, made);
+            return new BuildResult(diagnostics.sorted(), null, 0, config.baseurl(), config.url(), profile, made);
         }
         long htmlPages = render.outputs().stream().filter(o -> o.links() != null).count(); // only HTML pages have links
-        return new BuildResult(diagnostics.sorted(), files, (int) htmlPages, config.baseurl(), profile, made);
+        return new BuildResult(diagnostics.sorted(), files, (int) htmlPages, config.baseurl(), config.url(), profile, made);
     }
 
     /** The social card of each post that has one, made or kept from the site's cache. */

@@ -238,7 +238,7 @@ public final class PreviewServer implements AutoCloseable {
             Set<String> changed = previous == null ? files.keySet() : served.changed();
             boolean outputChanged = previous == null || !changed.isEmpty();
             String version = outputChanged ? session + "-" + (++generation) : previous.version();
-            SiteSnapshot next = new SiteSnapshot(version, result.baseurl(), files, List.of());
+            SiteSnapshot next = new SiteSnapshot(version, result.baseurl(), result.siteUrl(), files, List.of());
             current.set(next);
             boolean cssOnly = previous != null && !changed.isEmpty() && changed.stream().allMatch(p -> p.endsWith(".css"));
             reloads.publish(next, previous == null ? version : previous.version(), cssOnly);
@@ -275,7 +275,7 @@ public final class PreviewServer implements AutoCloseable {
 
     private void fail(SiteSnapshot previous, List<Diagnostic> diagnostics) {
         SiteSnapshot next = previous != null ? previous.withErrors(diagnostics)
-                : new SiteSnapshot(session + "-0", "", Map.of(), List.copyOf(diagnostics));
+                : new SiteSnapshot(session + "-0", "", "", Map.of(), List.copyOf(diagnostics));
         current.set(next);
         reloads.publish(next, next.version(), false);
     }

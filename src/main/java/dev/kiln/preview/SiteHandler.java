@@ -20,7 +20,8 @@ import java.util.function.Supplier;
  * Answers requests for the site as a static host would: {@code /x/} serves {@code x/index.html},
  * {@code /x} redirects to {@code /x/}, a missing file gets the theme's 404 page with status 404,
  * and the site lives under {@code baseurl}. HTML pages get the live-reload script, and the error
- * overlay while the site has errors. GET and HEAD only; nothing is cached.
+ * overlay while the site has errors; their links to the site's published address lead into the preview
+ * ({@link OwnAddressLinks}). GET and HEAD only; nothing is cached.
  */
 final class SiteHandler implements HttpHandler {
     /** A copied .html file larger than this is not decorated but served as missing; no page is 256 MB. */
@@ -170,7 +171,8 @@ final class SiteHandler implements HttpHandler {
     }
 
     private static byte[] decorate(String html, SiteSnapshot site) {
-        return ReloadScript.inject(html, site.version(), ErrorOverlay.html(site.errors())).getBytes(StandardCharsets.UTF_8);
+        String local = OwnAddressLinks.local(html, site.siteUrl(), site.baseurl());
+        return ReloadScript.inject(local, site.version(), ErrorOverlay.html(site.errors())).getBytes(StandardCharsets.UTF_8);
     }
 
     /**

@@ -80,6 +80,32 @@ public final class UrlText {
         return decode(path);
     }
 
+    /**
+     * A link to the site's own address written in full ({@code https://example.com/blog/img.png}, which Jekyll's
+     * {@code {{ site.url }}{{ site.baseurl }}/img.png} gives) as the root-relative link it stands for
+     * ({@code /blog/img.png}); null when the link leads elsewhere, another path of the host outside the baseurl too.
+     * {@code siteUrl} is site.yml's url, its scheme and host read in any case; a link to the address alone leads to the
+     * baseurl's {@code /}.
+     */
+    public static String onSite(String link, String siteUrl, String baseurl) {
+        String site = siteUrl == null ? "" : siteUrl;
+        while (site.endsWith("/")) {
+            site = site.substring(0, site.length() - 1);
+        }
+        int pathStart = site.indexOf('/', site.indexOf("//") + 2);
+        pathStart = pathStart < 0 ? site.length() : pathStart;
+        site += baseurl;
+        if (!hasScheme(site) || link.length() < site.length() || !link.regionMatches(true, 0, site, 0, pathStart)
+                || !link.startsWith(site.substring(pathStart), pathStart)) {
+            return null;
+        }
+        String rest = link.substring(site.length());
+        if (rest.isEmpty() || rest.charAt(0) == '?' || rest.charAt(0) == '#') {
+            return baseurl + "/" + rest;
+        }
+        return rest.charAt(0) == '/' ? baseurl + rest : null;
+    }
+
     /** Decodes %XX escapes as UTF-8 (a {@code +} stays a {@code +}); null when an escape is broken. */
     public static String decode(String text) {
         if (text.indexOf('%') < 0) {

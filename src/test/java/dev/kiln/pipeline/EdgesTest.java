@@ -275,6 +275,21 @@ class EdgesTest {
     }
 
     @Test
+    void aLinkToTheSitesOwnAddressInFullIsCheckedAsALinkIntoTheSite() throws IOException {
+        // Jekyll's {{ site.url }}{{ site.baseurl }}/img.png: the site's file, not another site's
+        write("content/site.yml", "url: https://Example.com/\nbaseurl: /blog\n");
+        Files.createDirectories(site.resolve("content/img"));
+        Files.copy(Path.of("src/test/resources/sites/markdown-features/content/img/diagram.png"), site.resolve("content/img/a.png"));
+        write("content/posts/2020-01-01-a.md", "---\ntitle: A\n---\n![A]({{ site.url }}{{ site.baseurl }}/img/a.png)"
+                + " [B]({{ site.url }}{{ site.baseurl }}/img/b.png) [home](https://example.com/blog) [main](https://example.com/cv/)\n");
+        KilnRun run = build();
+        assertEquals(1, run.exitCode(), run.err());
+        List<String> headlines = run.err().lines().filter(l -> l.startsWith("content/")).toList();
+        assertEquals(List.of("content/posts/2020-01-01-a.md:4:50: error: link to https://Example.com/blog/img/b.png does not exist"
+                + " (hint: did you mean /blog/img/a.png ?)"), headlines, "the host's other paths, outside the baseurl, are another site's");
+    }
+
+    @Test
     void aLinkThatDiffersFromAFileOnlyInHowItsAccentsAreEncodedIsBrokenWithAHintNamingTheFile() throws IOException {
         String decomposed = Normalizer.normalize("café.jpg", Normalizer.Form.NFD); // as macOS names the file
         assertEquals("cafe\u0301.jpg", decomposed);
