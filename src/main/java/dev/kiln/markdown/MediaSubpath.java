@@ -1,10 +1,16 @@
 package dev.kiln.markdown;
 
 import com.vladsch.flexmark.ast.Image;
+import com.vladsch.flexmark.ast.ImageRef;
+import com.vladsch.flexmark.ast.Reference;
+import com.vladsch.flexmark.ext.attributes.AttributesExtension;
+import com.vladsch.flexmark.ext.attributes.internal.NodeAttributeRepository;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
 import dev.kiln.text.UrlText;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -14,7 +20,9 @@ import java.util.regex.Pattern;
  * folder its images are in, written before each image's address as Chirpy's {@code media-url.html} does, an address
  * starting with {@code /} included ({@code ![](/shot.png)} under {@code /assets/img/post} is
  * {@code /assets/img/post/shot.png}). A full address ({@code https://…}, {@code data:…}) stays as written. Only images
- * are moved, Markdown's and HTML's {@code <img src>}, never links, as in Chirpy.
+ * are moved, Markdown's (inline or by reference, {@code ![alt][shot]} with {@code [shot]: shot.png}) and HTML's
+ * {@code <img src>}, never links, as in Chirpy (which rewrites each {@code <img>} of the page): a reference that a link
+ * uses too keeps its address for the link.
  */
 final class MediaSubpath {
     private static final Pattern IMG = Pattern.compile("<img\\b[^>]*>", Pattern.CASE_INSENSITIVE);
@@ -23,8 +31,11 @@ final class MediaSubpath {
     private MediaSubpath() {}
 
     static void rewrite(Document document, String subpath) {
+        List<ImageRef> references = new ArrayList<>();
         for (Node node : document.getDescendants()) {
-            if (node instanceof Image image) {
+            if (node instanceof ImageRef reference && reference.isDefined()) {
+                references.add(reference);
+            } else if (node instanceof Image image) {
                 String url = joined(subpath, image.getUrl().toString());
                 if (url != null) {
                     image.setUrl(BasedSequence.of(url));
@@ -32,6 +43,31 @@ final class MediaSubpath {
             } else {
                 RawHtml.rewrite(node, html -> rewritten(html, subpath));
             }
+        }
+        references.forEach(reference -> inline(document, reference, subpath));
+    }
+
+    /**
+     * An image by reference made an inline image with its reference's address under the subpath and its title, in its
+     * place, with its text and the attribute lists given to it: the reference itself stays as written, for the links that
+     * use it.
+     */
+    private static void inline(Document document, ImageRef reference, String subpath) {
+        Reference definition = reference.getReferenceNode(document);
+        String url = definition == null ? null : joined(subpath, definition.getUrl().toString());
+        if (url == null) {
+            return;
+        }
+        Image image = new Image(reference.getChars());
+        image.setUrl(BasedSequence.of(url));
+        image.setTitle(definition.getTitle());
+        image.setText(reference.getText());
+        image.takeChildren(reference);
+        reference.insertBefore(image);
+        reference.unlink();
+        NodeAttributeRepository attributes = AttributesExtension.NODE_ATTRIBUTES.get(document);
+        if (attributes.containsKey(reference)) {
+            attributes.put(image, attributes.remove(reference));
         }
     }
 

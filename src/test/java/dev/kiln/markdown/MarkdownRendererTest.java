@@ -107,6 +107,25 @@ class MarkdownRendererTest {
     }
 
     @Test
+    void aMediaSubpathGoesBeforeAnImageByReferenceButNotBeforeALinkToTheSameReference() {
+        String markdown = """
+                ![Run][run]{: .shadow} and [the file][run], ![Logo][logo], ![Missing][nowhere]
+
+                [run]: smesh-8-run.png "The run"
+                [logo]: https://cdn.example.com/logo.png
+                """;
+
+        RenderedMarkdown rendered = new MarkdownRenderer(false, "/blog", SiteUrls::youtubeThumbnail)
+                .render(markdown, MarkdownRenderer.SourceLinks.NONE, "/assets/img/posts/2023/");
+
+        assertEquals("<p><img src=\"/blog/assets/img/posts/2023/smesh-8-run.png\" alt=\"Run\" title=\"The run\" class=\"shadow\" />"
+                + " and <a href=\"smesh-8-run.png\" title=\"The run\">the file</a>, <img src=\"https://cdn.example.com/logo.png\""
+                + " alt=\"Logo\" />, ![Missing][nowhere]</p>\n", rendered.html());
+        assertEquals(List.of(new Link("/assets/img/posts/2023/smesh-8-run.png", 1, 1), new Link("smesh-8-run.png", 1, 28),
+                new Link("https://cdn.example.com/logo.png", 1, 45)), rendered.links());
+    }
+
+    @Test
     void aMediaSubpathGoesBeforeEveryImageAsChirpyWritesItButNotBeforeLinksOrFullAddresses() {
         String markdown = """
                 ![Run](smesh-8-run.png){: .shadow w='399' h='206' }
