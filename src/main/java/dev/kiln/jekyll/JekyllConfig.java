@@ -37,7 +37,7 @@ final class JekyllConfig {
             Map.entry("collections", "Kiln has no collections: the documents of those with output: true are imported as pages (the"
                     + " report names each), and Liquid's site.NAME lists none of them"),
             Map.entry("defaults", "front matter defaults: their permalink: gives the Jekyll URLs that redirect (or stay, with"
-                    + " --keep-urls), a post's media_subpath: is written into it; their other values are not applied"),
+                    + " --keep-urls); their other values are written into the front matter of each file they apply to that lacks them"),
             Map.entry("paginate_path", "Kiln's older home pages are at /page/2/, /page/3/, …"),
             Map.entry("exclude", "applied to this import; Kiln publishes everything in content/"),
             Map.entry("include", "applied to this import; Kiln publishes everything in content/"),

@@ -612,21 +612,26 @@ public final class JekyllImporter {
     }
 
     private record Post(String source, String target, String text, boolean draft, String fileDate, String fileTitle, boolean html,
-                        Path file, List<String> folderCategories) {}
+                        Path file, List<String> folderCategories) {
+        Post withText(String newText) {
+            return new Post(source, target, newText, draft, fileDate, fileTitle, html, file, folderCategories);
+        }
+    }
 
-    private void importPost(Context context, Post post) throws IOException {
+    private void importPost(Context context, Post original) throws IOException {
         Diagnostics diagnostics = new Diagnostics();
-        Optional<SourceDocument> parsed = new FrontMatterParser().parse(Path.of(post.target()), post.text(), diagnostics);
+        Optional<SourceDocument> parsed = new FrontMatterParser().parse(Path.of(original.target()), original.text(), diagnostics);
         if (parsed.isEmpty() || diagnostics.hasErrors()) {
-            write(post.target(), post.text());
+            write(original.target(), original.text());
             diagnostics.sorted().forEach(d -> toCheck.add(new Line(place(d.position()), "front matter: " + d.message()
                     + "; copied as it is, and its Jekyll URL could not be kept")));
             return;
         }
-        YamlDocument front = parsed.get().frontMatter();
+        List<String> notes = new ArrayList<>();
+        Post post = original.withText(withDefaults(context, original.source(), "posts", original.text(), parsed.get().frontMatter(), notes));
+        YamlDocument front = reparsed(post.target(), post.text(), parsed.get().frontMatter());
         Map<String, Object> values = front.values();
         Map<String, String> added = new LinkedHashMap<>();
-        List<String> notes = new ArrayList<>();
         if (post.draft()) {
             added.put("draft", "true");
             if (values.get("date") == null && post.fileDate() == null) {
@@ -661,6 +666,30 @@ public final class JekyllImporter {
         verify(context, post.target(), true, result);
         write(post.target(), result);
         written.add(new Line(post.target(), "from " + post.source() + note(added, notes)));
+    }
+
+    /** The keys of _config.yml's defaults: that the import handles in its own way: the Jekyll URL, Chirpy's image folder. */
+    private static final Set<String> DEFAULTS_HANDLED = Set.of("permalink", "media_subpath", "img_path");
+
+    /**
+     * {@code text} with the values _config.yml's {@code defaults:} give the file ({@code relative}, of {@code type}) that its
+     * own front matter lacks, written into it as Jekyll applies them (a layout, tags, categories, published: false, an
+     * author…; the file's own value wins, a list or a map whole), so that the import and the build read them as the
+     * author's; the keys are noted.
+     */
+    private static String withDefaults(Context context, String relative, String type, String text, YamlDocument front,
+                                       List<String> notes) {
+        Map<String, String> values = new LinkedHashMap<>();
+        context.config().defaults(relative, type).forEach((key, value) -> {
+            if (!DEFAULTS_HANDLED.contains(key) && !front.values().containsKey(key)) {
+                values.put(key, YamlText.flow(value));
+            }
+        });
+        if (values.isEmpty()) {
+            return text;
+        }
+        notes.add(String.join(", ", values.keySet().stream().map(k -> k + ":").toList()) + " from _config.yml's defaults:");
+        return withKeys(text, values);
     }
 
     /**
@@ -1094,21 +1123,25 @@ public final class JekyllImporter {
     }
 
     /** @param documentUrl a collection document's Jekyll URL ("" when it could not be worked out); null for a page, whose URL is worked out from its path */
-    private void importPage(Context context, String relative, String target, String text, boolean html, String documentUrl)
+    private void importPage(Context context, String relative, String target, String original, boolean html, String documentUrl)
             throws IOException {
         Diagnostics diagnostics = new Diagnostics();
-        Optional<SourceDocument> parsed = new FrontMatterParser().parse(Path.of(target), text, diagnostics);
+        Optional<SourceDocument> parsed = new FrontMatterParser().parse(Path.of(target), original, diagnostics);
         if (parsed.isEmpty() || diagnostics.hasErrors()) {
-            write(target, text);
+            write(target, original);
             diagnostics.sorted().forEach(d -> toCheck.add(new Line(place(d.position()), "front matter: " + d.message())));
             return;
         }
         pages++;
-        YamlDocument front = parsed.get().frontMatter();
+        List<String> notes = new ArrayList<>();
+        String type = documentUrl == null ? "pages" : relative.substring(1, relative.indexOf('/')); // a collection's document
+        String text = withDefaults(context, relative, type, original, parsed.get().frontMatter(), notes);
+        SourceDocument document = text.equals(original) ? parsed.get()
+                : new FrontMatterParser().parse(Path.of(target), text, new Diagnostics()).orElse(parsed.get());
+        YamlDocument front = document.frontMatter();
         Map<String, Object> values = front.values();
         Map<String, String> added = new LinkedHashMap<>();
-        List<String> notes = new ArrayList<>();
-        String result = withLayoutContent(context, relative, target, text, parsed.get(), notes);
+        String result = withLayoutContent(context, relative, target, text, document, notes);
         result = renameLayout(result, values, "page", notes);
         if (html || !result.equals(text) && notes.stream().anyMatch(n -> n.startsWith("body from "))) {
             added.put("markdown", "false");

@@ -232,12 +232,12 @@ class JekyllImportTest {
         KilnRun run = KilnRun.of("import", "jekyll", source.toString(), target.toString());
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("  content/posts/2023-08-15-smeshing.md: from _posts/2023-08-15-smeshing.md; added aliases:;"
-                + " Jekyll URL /posts/smeshing/ redirects to /2023/08/15/smeshing/\n"), run.out());
+                + " layout: from _config.yml's defaults:; Jekyll URL /posts/smeshing/ redirects to /2023/08/15/smeshing/\n"), run.out());
         assertTrue(run.out().contains("  content/posts/shots/2023-08-16-prompt.md: from _posts/shots/2023-08-16-prompt.md; added"
-                + " media_subpath:, aliases:; media_subpath /assets/img/shots from _config.yml's defaults:; Jekyll URL /posts/prompt/"
-                + " redirects to /2023/08/16/prompt/\n"), run.out());
-        assertTrue(run.out().contains("  content/tabs/about.md: from _tabs/about.md; added aliases:; Jekyll URL /about/ redirects to"
-                + " /tabs/about/\n"), run.out());
+                + " media_subpath:, aliases:; layout: from _config.yml's defaults:; media_subpath /assets/img/shots from _config.yml's"
+                + " defaults:; Jekyll URL /posts/prompt/ redirects to /2023/08/16/prompt/\n"), run.out());
+        assertTrue(run.out().contains("  content/tabs/about.md: from _tabs/about.md; added aliases:; layout: from _config.yml's defaults:;"
+                + " Jekyll URL /about/ redirects to /tabs/about/\n"), run.out());
         assertTrue(run.out().contains("  _tabs/tags.md:1:1: its URL /tags/ is Kiln's own tag index; the import left the page out"), run.out());
         assertFalse(Files.exists(target.resolve("content/tabs/tags.md")));
         KilnRun build = KilnRun.of("build", "--source", target.toString());
@@ -287,6 +287,42 @@ class JekyllImportTest {
         assertTrue(post.contains("<div class=\"responsive-video-container\"><iframe src=\"https://www.youtube-nocookie.com/embed/XsxDH4HcOWA\""
                 + " frameborder=\"0\" allowfullscreen></iframe></div>"), post);
         assertFalse(post.contains("{:") || post.contains("markdown=\""), post);
+    }
+
+    @Test
+    void frontMatterDefaultsAreWrittenIntoTheFilesTheyApplyToTheFilesOwnValuesWinning() throws IOException {
+        // as real Jekyll 4.3 builds this site: one gets layout, tags and author; two keeps its own tags and author;
+        // the note is not published; shown is, at /notes/2024/01/04/shown.html (its categories); guide gets layout and toc
+        Path source = tmp.resolve("defaults");
+        KilnRun.write(source.resolve("_config.yml"), "title: D\nurl: https://d.example.org\ndefaults:\n"
+                + "  - scope:\n      path: \"\"\n      type: posts\n    values:\n      layout: post\n      tags: [general]\n      author: Ada\n"
+                + "  - scope:\n      path: \"_posts/notes\"\n    values:\n      categories: [notes]\n      published: false\n"
+                + "  - scope:\n      path: \"docs\"\n      type: pages\n    values:\n      layout: doc\n      toc: true\n");
+        KilnRun.write(source.resolve("_posts/2024-01-01-one.md"), "---\ntitle: One\n---\nOne.\n");
+        KilnRun.write(source.resolve("_posts/2024-01-02-two.md"), "---\ntitle: Two\ntags: [own]\nauthor: Bob\n---\nTwo.\n");
+        KilnRun.write(source.resolve("_posts/notes/2024-01-03-note.md"), "---\ntitle: Note\n---\nNote.\n");
+        KilnRun.write(source.resolve("_posts/notes/2024-01-04-shown.md"), "---\ntitle: Shown\npublished: true\n---\nShown.\n");
+        KilnRun.write(source.resolve("docs/guide.md"), "---\ntitle: Guide\n---\nGuide.\n");
+        Path target = tmp.resolve("defaults-kiln");
+        KilnRun run = KilnRun.of("import", "jekyll", source.toString(), target.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("  content/posts/2024-01-01-one.md: from _posts/2024-01-01-one.md; added aliases:; layout:, tags:,"
+                + " author: from _config.yml's defaults:; Jekyll URL /2024/01/01/one.html redirects to /2024/01/01/one/\n"), run.out());
+        assertEquals("---\ntitle: One\nlayout: \"post\"\ntags: [\"general\"]\nauthor: \"Ada\"\naliases: [\"/2024/01/01/one.html\"]\n---\nOne.\n",
+                KilnRun.read(target.resolve("content/posts/2024-01-01-one.md")));
+        assertEquals("---\ntitle: Two\ntags: [own]\nauthor: Bob\nlayout: \"post\"\naliases: [\"/2024/01/02/two.html\"]\n---\nTwo.\n",
+                KilnRun.read(target.resolve("content/posts/2024-01-02-two.md")));
+        assertTrue(KilnRun.read(target.resolve("content/posts/notes/2024-01-03-note.md")).contains("\npublished: false\n"));
+        assertTrue(run.out().contains("Jekyll URL /notes/2024/01/04/shown.html redirects to /2024/01/04/shown/\n"), run.out());
+        assertEquals("---\ntitle: Guide\nlayout: page # Jekyll layout: \"doc\"\ntoc: true\naliases: [\"/docs/guide.html\"]\n---\nGuide.\n",
+                KilnRun.read(target.resolve("content/docs/guide.md")));
+        KilnRun build = KilnRun.of("build", "--source", target.toString());
+        assertEquals(0, build.exitCode(), build.err());
+        assertTrue(read(target, "tags/general/index.html").contains("/2024/01/01/one/"));
+        assertFalse(read(target, "tags/general/index.html").contains("/2024/01/02/two/"), "two's own tags");
+        assertFalse(Files.exists(target.resolve("site/2024/01/03/note/index.html")), "published: false");
+        assertTrue(Files.exists(target.resolve("site/2024/01/04/shown/index.html")));
+        assertTrue(read(target, "categories/notes/index.html").contains("/2024/01/04/shown/"));
     }
 
     @Test
