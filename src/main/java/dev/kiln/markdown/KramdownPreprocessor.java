@@ -753,9 +753,10 @@ final class KramdownPreprocessor {
         if (open.isEmpty()) {
             insideHtml.add(new int[] {htmlStart, out.text().length()});
         }
-        // A blank line ends what the content left open (a paragraph); the tag is HTML again.
+        // A blank line ends what the content left open (a paragraph); the tag is HTML again, indented as written (in the
+        // list item it is in).
         out.insert("\n", tagStart);
-        placeholder(lineStart, 0, tagStart, markdown.substring(tagStart, tag.end()), RawBlock.Kind.CLOSE);
+        placeholder(tagStart, tagStart - lineStart, tagStart, markdown.substring(tagStart, tag.end()), RawBlock.Kind.CLOSE);
         RawParents parents = rawParents.peekLast();
         if (parents != null && parents.depth() == open.size() + 1) {
             rawParents.removeLast(); // the element was inside raw HTML, which goes on after it
