@@ -36,6 +36,7 @@ public final class LinkChecker {
     /** site.yml's url: a link to it in full is a link into the site. */
     private final String siteUrl;
     private final Set<String> outputPaths;
+    private volatile Set<String> topLevelNames; // of outputPaths, made when the first link to the site's address needs them
     private List<String> sortedPaths; // for hints, made when the first broken link needs one
     private final Function<String, Set<String>> idsOf;
     private final Map<String, String> redirects;
@@ -157,7 +158,31 @@ public final class LinkChecker {
      */
     private String local(String link) {
         String onSite = UrlText.hasScheme(link) ? UrlText.onSite(link, siteUrl, baseurl) : null;
-        return onSite != null ? onSite : link;
+        return onSite != null && writesTopLevel(onSite) ? onSite : link;
+    }
+
+    /**
+     * Whether the site writes the first name of this root-relative path (a folder or a file at its top): the host may
+     * serve more than the site, such as a GitHub user site's project pages ({@code https://someone.github.io/project/}),
+     * which are no broken links, while a mistyped file in a folder the site writes is one.
+     */
+    private boolean writesTopLevel(String rootRelative) {
+        String path = rootRelative.substring(baseurl.length() + 1).replaceFirst("[?#].*", "");
+        int slash = path.indexOf('/');
+        String first = UrlText.decode(slash < 0 ? path : path.substring(0, slash));
+        if (first == null || first.isEmpty()) {
+            return true; // the home page
+        }
+        Set<String> names = topLevelNames;
+        if (names == null) {
+            names = new HashSet<>();
+            for (String output : outputPaths) {
+                int end = output.indexOf('/');
+                names.add(end < 0 ? output : output.substring(0, end));
+            }
+            topLevelNames = names;
+        }
+        return names.contains(first);
     }
 
     /** Null when the link is external; else where it leads and what is wrong with it. */

@@ -170,8 +170,21 @@ final class SiteHandler implements HttpHandler {
         send(exchange, 404, ContentTypes.of("404.html"), decorate(html, site));
     }
 
+    /** Whether {@link #serve} answers this raw path (with the baseurl) with a file of the site, or a redirect to one. */
+    private static boolean serves(SiteSnapshot site, String rawPath) {
+        String base = site.baseurl();
+        String path = RequestPath.decode(rawPath).orElse("");
+        if (!path.startsWith(base + "/")) {
+            return false;
+        }
+        String key = path.substring(base.length() + 1);
+        return key.isEmpty() || key.endsWith("/") ? site.files().containsKey(key + "index.html")
+                : site.files().containsKey(key) || site.files().containsKey(key + "/index.html")
+                        || site.files().containsKey(key + ".html");
+    }
+
     private static byte[] decorate(String html, SiteSnapshot site) {
-        String local = OwnAddressLinks.local(html, site.siteUrl(), site.baseurl());
+        String local = OwnAddressLinks.local(html, site.siteUrl(), site.baseurl(), path -> serves(site, path));
         return ReloadScript.inject(local, site.version(), ErrorOverlay.html(site.errors())).getBytes(StandardCharsets.UTF_8);
     }
 

@@ -275,6 +275,24 @@ class EdgesTest {
     }
 
     @Test
+    void aLinkToTheSitesHostOutsideWhatTheSiteWritesIsAnotherSites() throws IOException {
+        // a GitHub user site: its host also serves the author's project pages, which no build of this site makes
+        write("content/site.yml", "url: https://someone.github.io\n");
+        Files.createDirectories(site.resolve("content/img"));
+        Files.copy(Path.of("src/test/resources/sites/markdown-features/content/img/diagram.png"), site.resolve("content/img/a.png"));
+        write("content/posts/2020-01-01-a.md", "---\ntitle: A\n---\n[project](https://someone.github.io/project/)"
+                + " ![logo](https://someone.github.io/project/logo.png) [keybase](https://someone.github.io/keybase.txt)"
+                + " ![A](https://someone.github.io/img/a.png)\n");
+        KilnRun run = build();
+        assertEquals(0, run.exitCode(), run.err());
+        write("content/posts/2020-01-01-a.md", "---\ntitle: A\n---\n![A](https://someone.github.io/img/b.png)\n");
+        run = build();
+        assertEquals(1, run.exitCode(), run.err());
+        assertTrue(run.err().contains("content/posts/2020-01-01-a.md:4:1: error: link to https://someone.github.io/img/b.png does not exist"
+                + " (hint: did you mean /img/a.png ?)"), "a folder the site writes is the site's: " + run.err());
+    }
+
+    @Test
     void aLinkToTheSitesOwnAddressInFullIsCheckedAsALinkIntoTheSite() throws IOException {
         // Jekyll's {{ site.url }}{{ site.baseurl }}/img.png: the site's file, not another site's
         write("content/site.yml", "url: https://Example.com/\nbaseurl: /blog\n");

@@ -252,13 +252,14 @@ class PreviewServerTest {
         Files.copy(Path.of("src/test/resources/sites/markdown-features/content/img/diagram.png"), site.resolve("content/img/a.png"));
         KilnRun.write(site.resolve("content/posts/2020-01-01-first.md"), "---\ntitle: First post\n---\n"
                 + "![A]({{ site.url }}{{ site.baseurl }}/img/a.png) [about](https://EXAMPLE.com/blog/about/?from=post)"
-                + " [cv](https://example.com/cv/) <img src=\"/blog/img/a.png\" srcset=\"https://example.com/blog/img/a.png 1x,"
+                + " [cv](https://example.com/cv/) [old](https://example.com/blog/gone/) <img src=\"/blog/img/a.png\" srcset=\"https://example.com/blog/img/a.png 1x,"
                 + "https://example.org/blog/img/a.png 2x\">\n\nCode: `src=\"https://example.com/blog/img/a.png\"`\n");
         preview = new RunningPreview(site);
 
         String page = preview.page("/blog" + FIRST);
         assertTrue(page.contains("<img src=\"/blog/img/a.png\" alt=\"A\""), page);
-        assertTrue(page.contains("<a href=\"/blog/about/?from=post\">about</a> <a href=\"https://example.com/cv/\">cv</a>"), page);
+        assertTrue(page.contains("<a href=\"/blog/about/?from=post\">about</a> <a href=\"https://example.com/cv/\">cv</a>"
+                + " <a href=\"https://example.com/blog/gone/\">old</a>"), "only to what the preview serves: " + page);
         assertTrue(page.contains("srcset=\"/blog/img/a.png 1x,https://example.org/blog/img/a.png 2x\""), page);
         assertTrue(page.contains("<code>src=&quot;https://example.com/blog/img/a.png&quot;</code>"), "text is no link: " + page);
         KilnRun build = KilnRun.of("build", "--source", site.toString());
