@@ -236,7 +236,8 @@ final class JekyllConfig {
      * front matter goes over them all (the caller's part).
      *
      * @param path the file's path in the Jekyll site, /-separated
-     * @param type {@code posts} (drafts too), {@code pages}, or a collection's name
+     * @param type {@code posts} (drafts too: Jekyll 4.3 reads them into the posts collection, and a scope of type
+     *             {@code drafts} holds none), {@code pages}, or a collection's name
      */
     Map<String, Object> defaults(String path, String type) {
         record Scoped(int pathLength, boolean typed, Map<?, ?> values) {}
@@ -248,7 +249,7 @@ final class JekyllConfig {
                 }
                 Map<?, ?> scope = set.get("scope") instanceof Map<?, ?> m ? m : Map.of();
                 String scopePath = text(scope.get("path"), "").replaceAll("^\\./|^/|/$", "");
-                String scopeType = text(scope.get("type"), null);
+                String scopeType = scopeType(text(scope.get("type"), null));
                 boolean pathHolds = scopePath.isEmpty() || path.equals(scopePath) || path.startsWith(scopePath + "/")
                         || globMatches(scopePath, path);
                 if (pathHolds && (scopeType == null || scopeType.equals(type))) {
@@ -260,6 +261,19 @@ final class JekyllConfig {
         Map<String, Object> values = new LinkedHashMap<>();
         matching.forEach(set -> set.values().forEach((key, value) -> values.put(String.valueOf(key), value)));
         return values;
+    }
+
+    /**
+     * A scope's type as Jekyll 4.3 reads it: the singular forms it deprecated (post, page, draft) are the plural ones.
+     * A draft is a document of the posts collection, so {@code drafts} holds no file, as in Jekyll.
+     */
+    private static String scopeType(String type) {
+        return type == null ? null : switch (type) {
+            case "post" -> "posts";
+            case "page" -> "pages";
+            case "draft" -> "drafts";
+            default -> type;
+        };
     }
 
     /** The keys of _config.yml that site.yml does not take, each with why (empty reason: handled elsewhere). */

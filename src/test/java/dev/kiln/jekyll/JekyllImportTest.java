@@ -326,6 +326,30 @@ class JekyllImportTest {
     }
 
     @Test
+    void aDraftTakesTheDefaultsOfPostsNotOfTypeDraftsAndTheOldSingularTypesStillMatch() throws IOException {
+        // as real Jekyll 4.3.1 builds this site with --drafts: a draft is a document of the posts collection, so a scope
+        // type: posts (or the deprecated post) holds it and type: drafts (or draft) holds nothing; page is pages
+        Path source = tmp.resolve("draft-defaults");
+        KilnRun.write(source.resolve("_config.yml"), "title: D\nurl: https://d.example.org\ndefaults:\n"
+                + "  - scope:\n      type: drafts\n    values:\n      layout: sketch\n      comments: false\n"
+                + "  - scope:\n      type: draft\n    values:\n      toc: true\n"
+                + "  - scope:\n      type: post\n    values:\n      author: Ada\n"
+                + "  - scope:\n      type: page\n    values:\n      author: Bob\n"
+                + "  - scope:\n      type: posts\n    values:\n      tags: [general]\n");
+        KilnRun.write(source.resolve("_drafts/an-idea.md"), "---\ntitle: Idea\n---\nIdea.\n");
+        KilnRun.write(source.resolve("_posts/2024-01-01-one.md"), "---\ntitle: One\n---\nOne.\n");
+        KilnRun.write(source.resolve("about.md"), "---\ntitle: About\n---\nAbout.\n");
+        Path target = tmp.resolve("draft-defaults-kiln");
+        KilnRun run = KilnRun.of("import", "jekyll", source.toString(), target.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        String draft = KilnRun.read(target.resolve("content/posts/an-idea.md"));
+        assertTrue(draft.contains("\nauthor: \"Ada\"\ntags: [\"general\"]\n"), draft);
+        assertFalse(draft.contains("sketch") || draft.contains("comments:") || draft.contains("toc:"), draft);
+        assertTrue(KilnRun.read(target.resolve("content/posts/2024-01-01-one.md")).contains("\nauthor: \"Ada\"\ntags: [\"general\"]\n"));
+        assertTrue(KilnRun.read(target.resolve("content/about.md")).contains("\nauthor: \"Bob\"\n"));
+    }
+
+    @Test
     void anAlFolioFigureShowsItsImageWithoutTheWebpCopiesJekyllImagemagickMadeAndTheReportSaysSo() throws IOException {
         // al-folio's figure include offers <source srcset="…-480.webp 480w,…"> when imagemagick.enabled: files its plugin
         // made at build time, which no Kiln build makes
