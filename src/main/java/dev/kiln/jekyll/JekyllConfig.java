@@ -232,8 +232,8 @@ final class JekyllConfig {
     /**
      * The values _config.yml's {@code defaults:} gives a file, as Jekyll's front matter defaults do: each set whose scope's
      * {@code path} holds the file (a folder, the file, a glob, or "" for all) and whose {@code type} is the file's (none: any),
-     * the more specific set (a longer path, then one with a type) over the less, a later one over an earlier. A file's own
-     * front matter goes over them all (the caller's part).
+     * the more specific set (a longer path, then one with a type) over the less, a later one over an earlier, maps merged
+     * ({@link #deepMerged}). A file's own front matter goes over them all (the caller's part).
      *
      * @param path the file's path in the Jekyll site, /-separated
      * @param type {@code posts} (drafts too: Jekyll 4.3 reads them into the posts collection, and a scope of type
@@ -258,9 +258,23 @@ final class JekyllConfig {
             }
         }
         matching.sort(java.util.Comparator.comparingInt(Scoped::pathLength).thenComparing(Scoped::typed)); // stable: later sets stay later
+        Map<Object, Object> merged = new LinkedHashMap<>();
+        matching.forEach(set -> merged.putAll(deepMerged(merged, set.values())));
         Map<String, Object> values = new LinkedHashMap<>();
-        matching.forEach(set -> set.values().forEach((key, value) -> values.put(String.valueOf(key), value)));
+        merged.forEach((key, value) -> values.put(String.valueOf(key), value));
         return values;
+    }
+
+    /**
+     * {@code over} merged into {@code base} as Jekyll's Utils.deep_merge_hashes merges defaults with each other and a file's
+     * front matter with its defaults: a map with a map key by key, all the way down; any other value (a list too) replaces.
+     * Keys keep {@code base}'s order, new ones after.
+     */
+    static Map<Object, Object> deepMerged(Map<?, ?> base, Map<?, ?> over) {
+        Map<Object, Object> merged = new LinkedHashMap<>(base);
+        over.forEach((key, value) -> merged.put(key, merged.get(key) instanceof Map<?, ?> was && value instanceof Map<?, ?> map
+                ? deepMerged(was, map) : value));
+        return merged;
     }
 
     /**

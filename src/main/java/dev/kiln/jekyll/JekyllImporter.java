@@ -674,22 +674,45 @@ public final class JekyllImporter {
     /**
      * {@code text} with the values _config.yml's {@code defaults:} give the file ({@code relative}, of {@code type}) that its
      * own front matter lacks, written into it as Jekyll applies them (a layout, tags, categories, published: false, an
-     * author…; the file's own value wins, a list or a map whole), so that the import and the build read them as the
-     * author's; the keys are noted.
+     * author…; the file's own value wins, a list whole, a map merged with the default's), so that the import and the
+     * build read them as the author's; the keys are noted.
      */
     private static String withDefaults(Context context, String relative, String type, String text, YamlDocument front,
                                        List<String> notes) {
         Map<String, String> values = new LinkedHashMap<>();
-        context.config().defaults(relative, type).forEach((key, value) -> {
+        Map<String, Object> defaults = context.config().defaults(relative, type);
+        defaults.forEach((key, value) -> {
             if (!DEFAULTS_HANDLED.contains(key) && !front.values().containsKey(key)) {
                 values.put(key, YamlText.flow(value));
             }
         });
+        text = withMergedMaps(text, defaults, front, notes);
         if (values.isEmpty()) {
             return text;
         }
         notes.add(String.join(", ", values.keySet().stream().map(k -> k + ":").toList()) + " from _config.yml's defaults:");
         return withKeys(text, values);
+    }
+
+    /**
+     * The file's own maps that _config.yml's {@code defaults:} also gives a map for, rewritten as Jekyll reads them: merged
+     * with the default key by key ({@link JekyllConfig#deepMerged}), its own values winning; the lines as written are kept
+     * in comments.
+     */
+    private static String withMergedMaps(String text, Map<String, Object> defaults, YamlDocument front, List<String> notes) {
+        for (Map.Entry<String, Object> entry : defaults.entrySet()) {
+            String key = entry.getKey();
+            if (!DEFAULTS_HANDLED.contains(key) && entry.getValue() instanceof Map<?, ?> byDefault
+                    && front.values().get(key) instanceof Map<?, ?> own) {
+                Map<Object, Object> merged = JekyllConfig.deepMerged(byDefault, own);
+                if (!merged.equals(own)) {
+                    text = replaceEntry(text, key, YamlText.flow(merged),
+                            "# merged with _config.yml's defaults: as Jekyll merges them; before the import:");
+                    notes.add(key + ": merged with its map in _config.yml's defaults:, its lines as written kept in comments");
+                }
+            }
+        }
+        return text;
     }
 
     /**
@@ -1407,13 +1430,18 @@ public final class JekyllImporter {
      * (nothing when there are none), the lines as written kept below as comments, after {@code why}.
      */
     private static String replaceEntry(String text, String key, List<String> items, String why) {
+        return replaceEntry(text, key, items.isEmpty() ? null : flowList(items) + " #", why);
+    }
+
+    /** Like {@link #replaceEntry(String, String, List, String)}, with the value as YAML text (null: none) and its comment. */
+    private static String replaceEntry(String text, String key, String value, String why) {
         Matcher m = Pattern.compile("(?m)^" + Pattern.quote(key) + "[ \\t]*:").matcher(text);
         if (!m.find() || !frontMatterHolds(text, m.start())) {
             return text;
         }
         String newline = text.contains("\r\n") ? "\r\n" : "\n";
         int end = entryEnd(text, m.start());
-        StringBuilder entry = new StringBuilder(items.isEmpty() ? "# " + key + ": none," : key + ": " + flowList(items) + " #")
+        StringBuilder entry = new StringBuilder(value == null ? "# " + key + ": none," : key + ": " + value)
                 .append(' ').append(why).append(newline);
         for (String line : text.substring(m.start(), end).split("\r?\n", -1)) {
             entry.append("# ").append(line).append(newline);

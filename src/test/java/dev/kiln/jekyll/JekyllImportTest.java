@@ -350,6 +350,35 @@ class JekyllImportTest {
     }
 
     @Test
+    void aMapFromDefaultsIsDeepMergedWithTheFilesOwnMapAndWithTheMapsOfOtherDefaultsAsJekyllMergesThem() throws IOException {
+        // real Jekyll 4.3.1 prints through a layout: one's contact name Z, twitter y, links home H2, mail m, gh g, seo "plain";
+        // two's contact name X, twitter y, links home H2, mail m, seo type a, tags [three] (a list is replaced, not merged);
+        // author: merges alike, but Kiln's build reads a post's author: as text only
+        Path source = tmp.resolve("deep-defaults");
+        KilnRun.write(source.resolve("_config.yml"), "title: D\nurl: https://d.example.org\ndefaults:\n"
+                + "  - scope:\n      path: \"\"\n    values:\n      contact:\n        name: X\n        twitter: y\n"
+                + "        links: {home: h, mail: m}\n      seo: {type: a, tags: [one, two]}\n"
+                + "  - scope:\n      path: \"_posts\"\n    values:\n      contact:\n        links: {home: H2}\n      seo: {tags: [three]}\n");
+        KilnRun.write(source.resolve("_posts/2024-01-01-one.md"), "---\ntitle: One\ncontact:\n  name: Z # own\n  links:\n    gh: g\n"
+                + "seo: plain\n---\nOne.\n");
+        KilnRun.write(source.resolve("_posts/2024-01-02-two.md"), "---\ntitle: Two\n---\nTwo.\n");
+        Path target = tmp.resolve("deep-defaults-kiln");
+        KilnRun run = KilnRun.of("import", "jekyll", source.toString(), target.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("---\ntitle: One\ncontact: {\"name\": \"Z\", \"twitter\": \"y\", \"links\": {\"home\": \"H2\", \"mail\": \"m\", \"gh\": \"g\"}}"
+                + " # merged with _config.yml's defaults: as Jekyll merges them; before the import:\n"
+                + "# contact:\n#   name: Z # own\n#   links:\n#     gh: g\nseo: plain\naliases: [\"/2024/01/01/one.html\"]\n---\nOne.\n",
+                KilnRun.read(target.resolve("content/posts/2024-01-01-one.md")));
+        assertTrue(run.out().contains("  content/posts/2024-01-01-one.md: from _posts/2024-01-01-one.md; added aliases:;"
+                + " contact: merged with its map in _config.yml's defaults:, its lines as written kept in comments;"), run.out());
+        assertEquals("---\ntitle: Two\ncontact: {\"name\": \"X\", \"twitter\": \"y\", \"links\": {\"home\": \"H2\", \"mail\": \"m\"}}\n"
+                + "seo: {\"type\": \"a\", \"tags\": [\"three\"]}\naliases: [\"/2024/01/02/two.html\"]\n---\nTwo.\n",
+                KilnRun.read(target.resolve("content/posts/2024-01-02-two.md")));
+        KilnRun build = KilnRun.of("build", "--source", target.toString());
+        assertEquals(0, build.exitCode(), build.err());
+    }
+
+    @Test
     void anAlFolioFigureShowsItsImageWithoutTheWebpCopiesJekyllImagemagickMadeAndTheReportSaysSo() throws IOException {
         // al-folio's figure include offers <source srcset="…-480.webp 480w,…"> when imagemagick.enabled: files its plugin
         // made at build time, which no Kiln build makes
