@@ -43,12 +43,13 @@ public final class ImageUses {
     record Shown(Key key, List<Use> uses) {}
 
     /** What the images a document shows are a function of. */
-    record Key(Path source, String background, Document.Content content, String text, String baseurl) {
+    record Key(Path source, String background, Document.Content content, String text, String baseurl, String siteUrl) {
         /** Most often the very same content and text as last time: told without comparing them part by part. */
         @Override
         public boolean equals(Object o) {
             return o instanceof Key k && (source == k.source || source.equals(k.source)) && Objects.equals(background, k.background)
-                    && (content == k.content || content.equals(k.content)) && Objects.equals(text, k.text) && Objects.equals(baseurl, k.baseurl);
+                    && (content == k.content || content.equals(k.content)) && Objects.equals(text, k.text) && Objects.equals(baseurl, k.baseurl)
+                    && Objects.equals(siteUrl, k.siteUrl);
         }
 
         @Override
@@ -78,7 +79,8 @@ public final class ImageUses {
     /** The images to measure and resize, and what the next build may reuse. */
     public record Found(List<ImageRequest> requests, Memory memory) {}
 
-    public static Found find(SourceTree tree, RouteTable table, String baseurl, Memory memory) {
+    /** @param siteUrl site.yml's url: an {@code <img>} at the site's own address in full shows the site's file */
+    public static Found find(SourceTree tree, RouteTable table, String baseurl, String siteUrl, Memory memory) {
         Map<String, SourceFile> files = new HashMap<>();
         for (SourceFile file : tree.staticFiles()) {
             files.put("/" + inContent(file.relativePath()), file);
@@ -96,9 +98,9 @@ public final class ImageUses {
         Map<Path, Shown> next = new HashMap<>((table.site().posts().size() + table.site().pages().size()) * 4 / 3 + 1);
         for (Sourced sourced : bySourcePath(tree, table)) {
             Document doc = sourced.doc();
-            Key key = new Key(doc.source(), doc.background(), doc.content(), sourced.text(), baseurl);
+            Key key = new Key(doc.source(), doc.background(), doc.content(), sourced.text(), baseurl, siteUrl);
             Shown known = memory.shown().get(doc.source());
-            Shown shown = known != null && known.key().equals(key) ? known : new Shown(key, shownBy(doc, key.text(), baseurl));
+            Shown shown = known != null && known.key().equals(key) ? known : new Shown(key, shownBy(doc, key));
             next.put(doc.source(), shown);
             for (Use use : shown.uses()) {
                 if (isImage(files.get(use.path()))) {
@@ -180,20 +182,20 @@ public final class ImageUses {
         return relative.getNameCount() < 2 ? "" : relative.subpath(1, relative.getNameCount()).toString().replace('\\', '/');
     }
 
-    private static List<Use> shownBy(Document doc, String text, String baseurl) {
+    private static List<Use> shownBy(Document doc, Key key) {
         List<Use> uses = new ArrayList<>();
         String background = UrlText.sitePath(doc.background(), "");
         if (background != null) {
-            uses.add(new Use(background, keyPosition(doc.source(), text, "background")));
+            uses.add(new Use(background, keyPosition(doc.source(), key.text(), "background")));
         }
         String html = doc.content().html();
         if (!mayHoldImg(html)) {
             return uses;
         }
         for (ImageTags.Tag tag : ImageTags.in(html)) {
-            String path = UrlText.sitePath(tag.attribute("src"), baseurl);
+            String path = UrlText.sitePath(tag.attribute("src"), key.siteUrl(), key.baseurl());
             if (path != null) {
-                uses.add(new Use(path, usedAt(doc, path)));
+                uses.add(new Use(path, usedAt(doc, path, key)));
             }
         }
         return uses;
@@ -203,11 +205,12 @@ public final class ImageUses {
      * Where the document shows the image at {@code path}: the first link to it, written as its site path or relative to
      * the document's folder ({@code cat.jpg} beside a post, {@code ../img/cat.jpg}, as compile/PostFiles reads them).
      */
-    private static SourcePosition usedAt(Document doc, String path) {
+    private static SourcePosition usedAt(Document doc, String path, Key key) {
         String inContent = doc.content().files().getOrDefault(path, path.substring(1));
         Path folder = doc.source().getParent();
         for (Document.Link link : doc.content().links()) {
-            if (path.equals(UrlText.sitePath(link.url(), ""))) {
+            if (path.equals(UrlText.sitePath(link.url(), "")) || UrlText.hasScheme(link.url())
+                    && path.equals(UrlText.sitePath(link.url(), key.siteUrl(), key.baseurl()))) {
                 return link.position();
             }
             if (folder != null && inContent.equals(relativeTarget(folder, link.url()))) {

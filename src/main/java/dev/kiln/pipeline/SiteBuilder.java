@@ -152,7 +152,7 @@ public final class SiteBuilder {
         stages.put("plan", millisSince(start));
 
         start = stage("images");
-        ImageUses.Found uses = ImageUses.find(tree, table, config.baseurl(), last.images());
+        ImageUses.Found uses = ImageUses.find(tree, table, config.baseurl(), config.url(), last.images());
         ImageSet imageSet = new ImageProcessor(last.imagesMade())
                 .process(uses.requests(), root, writeCache, !diagnostics.hasErrors(), diagnostics);
         stages.put("images", millisSince(start));

@@ -19,10 +19,13 @@ final class ImageMarkup {
 
     private final ImageCatalog catalog;
     private final String baseurl;
+    /** site.yml's url: an image at the site's own address in full is the site's, its src kept as written. */
+    private final String siteUrl;
 
-    ImageMarkup(ImageCatalog catalog, String baseurl) {
+    ImageMarkup(ImageCatalog catalog, String baseurl, String siteUrl) {
         this.catalog = catalog;
         this.baseurl = baseurl;
+        this.siteUrl = siteUrl;
     }
 
     /** {@code html} with its images marked up; {@code firstEager} leaves the first image to load at once. */
@@ -37,7 +40,7 @@ final class ImageMarkup {
         for (ImageTags.Tag tag : tags) {
             boolean eager = firstEager && first;
             first = false;
-            ImageCatalog.Image image = catalog.find(UrlText.sitePath(tag.attribute("src"), baseurl));
+            ImageCatalog.Image image = catalog.find(UrlText.sitePath(tag.attribute("src"), siteUrl, baseurl));
             if (image == null) {
                 continue;
             }

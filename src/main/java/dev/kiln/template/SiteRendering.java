@@ -55,7 +55,7 @@ public final class SiteRendering {
         this.site = site;
         this.config = site.config();
         this.images = images;
-        this.imageMarkup = new ImageMarkup(images, config.baseurl());
+        this.imageMarkup = new ImageMarkup(images, config.baseurl(), config.url());
         this.thirdParty = new ThirdPartyViews(config);
         this.displayDate = displayDate(config);
         site.tags().forEach(t -> tagCounts.put(t.tag(), t.posts().size()));

@@ -81,6 +81,15 @@ public final class UrlText {
     }
 
     /**
+     * As {@link #sitePath(String, String)}, a link to the site's own address in full ({@link #onSite}) too: Jekyll's
+     * {@code {{ site.url }}{{ site.baseurl }}/img.png} shows the site's file {@code /img.png}.
+     */
+    public static String sitePath(String src, String siteUrl, String baseurl) {
+        String onSite = src != null && hasScheme(src) ? onSite(src, siteUrl, baseurl) : null;
+        return sitePath(onSite != null ? onSite : src, baseurl);
+    }
+
+    /**
      * A link to the site's own address written in full ({@code https://example.com/blog/img.png}, which Jekyll's
      * {@code {{ site.url }}{{ site.baseurl }}/img.png} gives) as the root-relative link it stands for
      * ({@code /blog/img.png}); null when the link leads elsewhere, another path of the host outside the baseurl too.

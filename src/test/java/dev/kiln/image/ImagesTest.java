@@ -403,6 +403,36 @@ class ImagesTest {
     }
 
     @Test
+    void anImageAtTheSitesOwnAddressInFullIsSizedLikeALocalOneItsSrcKeptAsWritten() throws IOException {
+        // Jekyll's {{ site.url }}{{ site.baseurl }}/img/shot.png, or the address typed out: the site's own file
+        write("content/site.yml", "title: Photos\nurl: https://Example.com/\nbaseurl: /blog\n");
+        Files.createDirectories(site.resolve("content/img"));
+        for (String photo : List.of("shot.png", "small.png")) {
+            Files.copy(photos.resolve("strips").resolve(photo), site.resolve("content/img").resolve(photo));
+        }
+        write("content/posts/2024-05-01-photos.md", "---\ntitle: Photos\n---\nFirst.\n\n"
+                + "![Shot]({{ site.url }}{{ site.baseurl }}/img/shot.png)\n\n"
+                + "<img src=\"https://example.com/blog/img/small.png\" alt=\"Small\">\n\n"
+                + "![Outside the baseurl](https://example.com/img/small.png)\n");
+        KilnRun run = build();
+        assertEquals(0, run.exitCode(), run.err());
+        List<Map<String, String>> images = images(KilnRun.read(site.resolve(POST)));
+        assertEquals("https://Example.com/blog/img/shot.png", images.get(0).get("src"), "the src as written");
+        assertEquals("2000", images.get(0).get("width"));
+        assertEquals("120", images.get(0).get("height"));
+        assertTrue(images.get(0).get("srcset").endsWith(", /blog/img/shot-1920w.jpg 1920w, /blog/img/shot.png 2000w"),
+                images.get(0).get("srcset"));
+        assertEquals(SIZES, images.get(0).get("sizes"));
+        assertEquals("https://example.com/blog/img/small.png", images.get(1).get("src"));
+        assertEquals("400", images.get(1).get("width"));
+        assertEquals("30", images.get(1).get("height"));
+        assertEquals("lazy", images.get(1).get("loading"));
+        assertEquals(Map.of("src", "https://example.com/img/small.png", "alt", "Outside the baseurl"), images.get(2),
+                "the host's paths outside the baseurl are another site's");
+        assertTrue(Files.exists(site.resolve("site/img/shot-1920w.jpg")));
+    }
+
+    @Test
     void aDamagedImageIsPublishedAsItIsWithAWarningWhereItIsShownNotAStackTrace() throws IOException {
         write("content/site.yml", "title: T\n");
         Files.createDirectories(site.resolve("content/img"));
