@@ -225,6 +225,8 @@ final class KramdownPreprocessor {
     private int textLines;
     /** Whether the line before is a quote's, at the top, which the next line goes on unless it is blank. */
     private boolean quote;
+    /** Whether the line is the first of a quote at the top. */
+    private boolean quoteOpens;
     /** Whether the line last read by {@link #fenced} opened a fence. */
     private boolean fenceOpened;
     /** Where the line break after that line is, not yet written: -1 when there is none. */
@@ -247,14 +249,18 @@ final class KramdownPreprocessor {
     static Result process(String markdown) {
         KramdownPreprocessor pass = new KramdownPreprocessor(markdown);
         pass.run();
-        if (pass.codeBreak >= 0) {
-            pass.out.copy(pass.codeBreak, pass.codeBreak + 1);
+        return pass.result();
+    }
+
+    private Result result() {
+        if (codeBreak >= 0) {
+            out.copy(codeBreak, codeBreak + 1);
         }
-        if (!pass.open.isEmpty()) {
-            pass.insideHtml.add(new int[] {pass.htmlStart, Integer.MAX_VALUE}); // never closed: to the end, as kramdown reads it
+        if (!open.isEmpty()) {
+            insideHtml.add(new int[] {htmlStart, Integer.MAX_VALUE}); // never closed: to the end, as kramdown reads it
         }
-        return new Result(pass.out.build(), pass.definitions, pass.raw, new Options(Map.copyOf(pass.options)),
-                List.copyOf(pass.insideHtml), Map.copyOf(pass.tableMarks), pass.problemAt, pass.problem, pass.hint);
+        return new Result(out.build(), definitions, raw, new Options(Map.copyOf(options)), List.copyOf(insideHtml),
+                Map.copyOf(tableMarks), problemAt, problem, hint);
     }
 
     private void run() {
@@ -273,7 +279,7 @@ final class KramdownPreprocessor {
             KramdownTable table;
             int end;
             boolean text = false;
-            if ((end = indentedCode(line, position, next, paragraph)) >= 0) {
+            if ((end = indentedCode(line, position, next, paragraph)) >= 0 || quoteOpens && (end = quoteWithHtml(position)) >= 0) {
                 next = end;
             } else if (fenced(inItem(line))) {
                 out.copy(position + fenceMoved(inItem(line)), next);
@@ -314,6 +320,69 @@ final class KramdownPreprocessor {
             afterBlank = blank;
             paragraph = text;
             position = next;
+        }
+    }
+
+    /**
+     * A block quote from {@code lineStart} that holds an HTML block, read as kramdown reads it ({@link QuoteText}): its
+     * text without the quote marks, preprocessed as a text of its own, then written out with a {@code > } before each of
+     * its lines, its placeholders and marks moved with it. Returns where the line loop resumes, or -1 when the quote holds
+     * no HTML block (its lines are read one by one, as any others).
+     */
+    private int quoteWithHtml(int lineStart) {
+        QuoteText quote = QuoteText.at(markdown, lineStart);
+        if (!quote.holdsHtmlBlock() || !open.isEmpty()) {
+            return -1;
+        }
+        KramdownPreprocessor inner = new KramdownPreprocessor(quote.text());
+        inner.options.putAll(options);
+        inner.run();
+        Result result = inner.result();
+        String text = result.text().text();
+        int base = out.text().length();
+        for (dev.kiln.text.EditedText.Segment segment : result.text().segments()) {
+            for (int from = segment.start(); from < segment.end(); ) {
+                int newline = text.indexOf('\n', from);
+                int to = newline < 0 || newline >= segment.end() ? segment.end() : newline + 1;
+                int origin = quote.origin(segment.copied() ? segment.origin() + from - segment.start() : segment.origin());
+                if (from == 0 || text.charAt(from - 1) == '\n') {
+                    out.insert("> ", origin);
+                }
+                if (segment.copied()) {
+                    out.copy(origin, origin + to - from);
+                } else {
+                    out.insert(text.substring(from, to), origin);
+                }
+                from = to;
+            }
+        }
+        if (!text.endsWith("\n") && quote.end() < markdown.length()) {
+            out.insert("\n", quote.end());
+        }
+        takeOver(result, quote, text, base);
+        this.quote = false; // the line after it is no more of it
+        return quote.end();
+    }
+
+    /** What the preprocessing of a quote's text found, at its places in this text ({@code base}: where the quote starts). */
+    private void takeOver(Result result, QuoteText quote, String text, int base) {
+        int[] lineStarts = java.util.stream.IntStream.range(0, text.length() + 1)
+                .filter(i -> i == 0 || text.charAt(i - 1) == '\n').toArray();
+        java.util.function.IntUnaryOperator moved = offset -> {
+            if (offset == Integer.MAX_VALUE) {
+                return offset;
+            }
+            int line = java.util.Arrays.binarySearch(lineStarts, offset);
+            line = line < 0 ? -line - 2 : line;
+            return base + offset + 2 * (line + 1);
+        };
+        result.raw().forEach((offset, block) -> raw.put(moved.applyAsInt(offset), block));
+        result.tableMarks().forEach((offset, mark) -> tableMarks.put(moved.applyAsInt(offset), mark));
+        result.insideHtml().forEach(range -> insideHtml.add(new int[] {moved.applyAsInt(range[0]), moved.applyAsInt(range[1])}));
+        result.definitions().forEach((name, value) -> definitions.merge(name, value, (earlier, later) -> earlier + " " + later));
+        options.putAll(result.options().values());
+        if (result.problemAt() >= 0) {
+            refuse(quote.origin(result.problemAt()), result.problem(), result.hint());
         }
     }
 
@@ -403,6 +472,7 @@ final class KramdownPreprocessor {
      */
     private int lineStart(int position, int lineEnd, boolean paragraph) {
         textLines = paragraph ? textLines + 1 : 0;
+        quoteOpens = false;
         String line = markdown.substring(position, lineEnd);
         if (quote && !line.isBlank() && !line.startsWith(">", indentOf(line)) && !endsBlock(line)) {
             out.insert("> ", position); // kramdown's quote runs to a blank line: a list, a heading, a fence there are the quote's
@@ -413,7 +483,9 @@ final class KramdownPreprocessor {
         out.insert(" ".repeat(lists.insert()), position);
         line = markdown.substring(position, lineEnd);
         int indent = indentOf(line);
+        quoteOpens = !quote;
         quote = fence == null && indent <= 3 && line.startsWith(">", indent) && lists.outside() && !isLongRun(line);
+        quoteOpens &= quote;
         if (fence == null && continuesText(line, paragraph)) {
             out.insert("    ", position);
         } else if (fence == null && !code && indent <= 3 && !line.isBlank() && line.strip().chars().allMatch(c -> c == '#')) {

@@ -42,6 +42,21 @@ public final class EditedText {
         return original;
     }
 
+    /** A piece of the edited text, {@code [start, end)}: copied from the original at {@code origin}, or inserted for it. */
+    public record Segment(int start, int end, int origin, boolean copied) {}
+
+    /** The pieces of the edited text in order, to build another text from this one (a quote's, put back in its quote). */
+    public List<Segment> segments() {
+        List<Segment> segments = new ArrayList<>(starts.length);
+        for (int i = 0; i < starts.length; i++) {
+            int end = i + 1 < starts.length ? starts[i + 1] : text.length();
+            if (end > starts[i]) {
+                segments.add(new Segment(starts[i], end, origins[i], copied[i]));
+            }
+        }
+        return segments;
+    }
+
     /** The offset in the original of the character at {@code offset} in the edited text. */
     public int originOffset(int offset) {
         int segment = Arrays.binarySearch(starts, offset);
