@@ -258,6 +258,7 @@ final class KramdownPreprocessor {
         }
         if (!open.isEmpty()) {
             insideHtml.add(new int[] {htmlStart, Integer.MAX_VALUE}); // never closed: to the end, as kramdown reads it
+            closeAtEnd();
         }
         return new Result(out.build(), definitions, raw, new Options(Map.copyOf(options)), List.copyOf(insideHtml),
                 Map.copyOf(tableMarks), problemAt, problem, hint);
@@ -716,8 +717,11 @@ final class KramdownPreprocessor {
     private int rawHtml(int lineStart, int indent, int tagStart, int readFrom, String before, RawHtmlStretch.OpenElements elements) {
         while (true) {
             RawHtmlStretch stretch = RawHtmlStretch.from(markdown, readFrom, elements, true);
-            String html = LinkAttributeProvider.withNoopener(before + stretch.html(markdown, readFrom));
             Tag tag = stretch.markdownTag();
+            // elements the text never closes are closed at its end, as kramdown writes them
+            String unclosed = tag == null && stretch.end() == markdown.length() ? elements.closingTags() : "";
+            String html = before + stretch.html(markdown, readFrom);
+            html = LinkAttributeProvider.withNoopener(html + (unclosed.isEmpty() || html.endsWith("\n") ? "" : "\n") + unclosed);
             html = before.isEmpty() ? html.stripLeading() : html; // the line breaks between stretches are the placeholders'
             html = tag == null ? html : html.stripTrailing();
             if (!html.isBlank()) {
@@ -738,6 +742,7 @@ final class KramdownPreprocessor {
             }
             int end = spanElement(stretch.end(), indent, stretch.end(), tag);
             if (end < 0) {
+                placeholder(markdown.length(), indent, markdown.length(), elements.closingTags(), RawBlock.Kind.HTML);
                 return markdown.length();
             }
             out.insert("\n", end);
@@ -757,7 +762,9 @@ final class KramdownPreprocessor {
         out.insert("\n" + " ".repeat(indent), tag.end());
         copyWithExtensions(skipSpaces(tag.end(), contentEnd), contentEnd);
         out.insert("\n", contentEnd);
-        if (close < 0) {
+        if (close < 0) { // never closed: kramdown closes it at the end
+            placeholder(contentEnd, indent, contentEnd, "</" + tag.lowerName() + ">", RawBlock.Kind.SPAN_CLOSE);
+            out.insert("\n", contentEnd);
             return -1;
         }
         Tag closing = Tag.at(markdown, close);
@@ -838,6 +845,26 @@ final class KramdownPreprocessor {
         return restOfLine(tag.end(), 0);
     }
 
+    /**
+     * The elements read as Markdown that the text never closes, closed at its end, innermost first, as kramdown writes them;
+     * the raw HTML around one too.
+     */
+    private void closeAtEnd() {
+        int end = markdown.length();
+        while (!open.isEmpty() && problemAt < 0) {
+            String name = open.removeLast();
+            out.insert(out.text().isEmpty() || out.text().charAt(out.text().length() - 1) != '\n' ? "\n\n" : "\n", end);
+            placeholder(end, 0, end, "</" + name + ">", RawBlock.Kind.CLOSE);
+            out.insert("\n", end);
+            RawParents parents = rawParents.peekLast();
+            if (parents != null && parents.depth() == open.size() + 1) {
+                rawParents.removeLast();
+                placeholder(end, 0, end, parents.elements().closingTags(), RawBlock.Kind.HTML);
+                out.insert("\n", end);
+            }
+        }
+    }
+
     /** Writes a placeholder line standing for {@code html}, indented as the tag was. */
     private void placeholder(int from, int indent, int tagStart, String html, RawBlock.Kind kind) {
         out.insert(" ".repeat(indent), from);
@@ -897,8 +924,14 @@ final class KramdownPreprocessor {
     }
 
     static int rawTextEnd(String text, int from, String name) {
+        int close = rawTextClose(text, from, name);
+        return close < 0 ? text.length() : close;
+    }
+
+    /** Where the closing tag of the raw text element {@code name} whose content starts at {@code from} ends, or -1. */
+    static int rawTextClose(String text, int from, String name) {
         Matcher close = Pattern.compile("</" + Pattern.quote(name) + "\\s*>", Pattern.CASE_INSENSITIVE).matcher(text);
-        return close.find(from) ? close.end() : text.length();
+        return close.find(from) ? close.end() : -1;
     }
 
     /** The offset of the closing tag of {@code tag}'s element (same name, nesting counted), or -1. */

@@ -52,6 +52,13 @@ record RawHtmlStretch(int end, KramdownPreprocessor.Tag markdownTag, List<int[]>
         boolean isEmpty() {
             return names.isEmpty();
         }
+
+        /** The closing tags of the elements open, innermost first: what kramdown writes for those the text never closes. */
+        String closingTags() {
+            StringBuilder tags = new StringBuilder();
+            names.forEach(name -> tags.append("</").append(name).append('>'));
+            return tags.toString();
+        }
     }
 
     /**
@@ -90,7 +97,11 @@ record RawHtmlStretch(int end, KramdownPreprocessor.Tag markdownTag, List<int[]>
                     attributes.add(new int[] {inner.markdownStart(), inner.markdownEnd()});
                 }
                 if (KramdownPreprocessor.RAW_TEXT_ELEMENTS.contains(name)) {
-                    i = KramdownPreprocessor.rawTextEnd(text, i, name);
+                    int close = KramdownPreprocessor.rawTextClose(text, i, name);
+                    i = close < 0 ? text.length() : close;
+                    if (close < 0) {
+                        elements.open(name); // never closed: to the end, where kramdown closes it
+                    }
                 } else if (hasContent) {
                     elements.open(name);
                 }
