@@ -337,6 +337,25 @@ class EdgesTest {
                         Normalizer.Form.NFD) + " does not exist (hint: the file /\u00e0-propos/" + composedHint), headlines);
     }
 
+    @Test
+    void aLinkWrittenWithBackslashesLeadsWhereBrowsersTakeItAsWithSlashes() throws IOException {
+        // A Windows author's ![plot](\images\Rplot.png): browsers read \ as / in an http(s) URL's path, so the image shows
+        // in Jekyll's build; only the query and fragment keep a backslash.
+        write("content/site.yml", "url: https://example.com\n");
+        Files.createDirectories(site.resolve("content/images"));
+        Files.write(site.resolve("content/images/Rplot.png"), new byte[] {1, 2, 3});
+        write("content/posts/2020-01-01-a.md", "---\ntitle: A\n---\n![plot](\\images\\Rplot.png)\n\n"
+                + "[up](\\images\\Rplot.png?a\\b) and [b](\\2020\\01\\01\\a\\index.html#a)\n\n## A\n");
+        KilnRun run = build();
+        assertEquals(0, run.exitCode(), run.err());
+
+        write("content/posts/2020-01-01-a.md", "---\ntitle: A\n---\n![plot](\\images\\beta2.png)\n");
+        KilnRun broken = build();
+        assertEquals(1, broken.exitCode());
+        assertTrue(broken.err().startsWith("content/posts/2020-01-01-a.md:4:1: error: link to \\images\\beta2.png does not exist"),
+                broken.err());
+    }
+
     // 3. Tags whose slugs collide
 
     @Test
