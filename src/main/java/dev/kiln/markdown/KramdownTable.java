@@ -155,12 +155,18 @@ record KramdownTable(int end, List<Line> lines, int columns, List<String> alignm
         return indent;
     }
 
-    /** Whether a line holds a {@code |} that splits cells: neither escaped nor inside a code span. */
+    /**
+     * Whether a line holds a {@code |} that splits cells: neither escaped nor inside a code span, nor inside
+     * {@code $$…$$} math, which Kiln reads whole ({@link MathParser}) where kramdown cut it in two.
+     */
     static boolean hasPipe(String line) {
         for (int i = 0; i < line.length(); i++) {
             char c = line.charAt(i);
+            int math = c == '$' ? mathEnd(line, i) : -1;
             if (c == '\\') {
                 i++;
+            } else if (math > 0) {
+                i = math - 1;
             } else if (c == '`') {
                 int run = 1;
                 while (i + run < line.length() && line.charAt(i + run) == '`') {
@@ -173,6 +179,15 @@ record KramdownTable(int end, List<Line> lines, int columns, List<String> alignm
             }
         }
         return false;
+    }
+
+    /** Where the {@code $$…$$} math that starts at {@code at} ends (past its closing {@code $$}), or -1 when none starts there. */
+    private static int mathEnd(String line, int at) {
+        if (!line.startsWith("$$", at)) {
+            return -1;
+        }
+        int close = line.indexOf("$$", at + 2);
+        return close < 0 ? -1 : close + 2;
     }
 
     /** Where the next run of exactly {@code run} backticks from {@code from} starts, or -1. */
@@ -190,7 +205,7 @@ record KramdownTable(int end, List<Line> lines, int columns, List<String> alignm
         return -1;
     }
 
-    /** A row's cells: split at each {@code |} that is neither escaped nor inside a code span, outer ones dropped. */
+    /** A row's cells: split at each {@code |} that is neither escaped nor inside a code span or math, outer ones dropped. */
     static List<String> cells(String line) {
         List<String> cells = new ArrayList<>();
         String row = line.strip();
@@ -202,7 +217,11 @@ record KramdownTable(int end, List<Line> lines, int columns, List<String> alignm
                 cell.append(c).append(row.charAt(++i));
                 continue;
             }
-            if (c == '`') {
+            int math = ticks == 0 ? mathEnd(row, i) : -1;
+            if (math > 0) {
+                cell.append(row, i, math);
+                i = math - 1;
+            } else if (c == '`') {
                 int run = 0;
                 while (i < row.length() && row.charAt(i) == '`') {
                     run++;

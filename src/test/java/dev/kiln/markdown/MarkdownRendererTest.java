@@ -296,6 +296,16 @@ class MarkdownRendererTest {
     }
 
     @Test
+    void aPipeInsideMathSplitsNoCellsAsTheMathIsReadWhole() {
+        // A real post: "given the data, $X$.\n\n$$ P(X|\theta) $$ is the likelihood" (kramdown made a table of halves of
+        // the formula; Kiln reads the formula, as it does when the line starts with it), not an empty table before it.
+        String html = renderer.render("See $$ P(X|\\theta) $$ is the likelihood.\n\n| $$a|b$$ | c |\n").html();
+
+        assertEquals("<p>See \\(P(X|\\theta)\\) is the likelihood.</p>\n<table tabindex=\"0\">\n<tbody>\n"
+                + "<tr><td>\\(a|b\\)</td><td>c</td></tr>\n</tbody>\n</table>\n", html);
+    }
+
+    @Test
     void leavesAttributeListInCodeSpanUntouched() {
         String html = renderer.render("Write `[x](y){:target=\"_blank\"}` like this.\n").html();
 
