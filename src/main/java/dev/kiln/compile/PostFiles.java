@@ -92,7 +92,9 @@ final class PostFiles {
     }
 
     private static String rewritten(String raw, String folder, String postUrl, SourceLinkLookup site, Found found) {
-        if (raw.isEmpty() || "/#?".indexOf(raw.charAt(0)) >= 0 || UrlText.hasScheme(raw) || folder == null) {
+        // a backslash is a slash, as browsers read it (and Windows editors such as Typora write ..\images\x.png)
+        String slashed = UrlText.slashesAsBrowsersRead(raw);
+        if (slashed.isEmpty() || "/#?".indexOf(slashed.charAt(0)) >= 0 || UrlText.hasScheme(slashed) || folder == null) {
             return null;
         }
         int end = raw.length();
@@ -102,7 +104,7 @@ final class PostFiles {
                 break;
             }
         }
-        String path = UrlText.decode(raw.substring(0, end));
+        String path = UrlText.decode(slashed.substring(0, end));
         String inContent = path == null ? null : resolve(folder, path);
         if (inContent == null || inContent.isEmpty() || inContent.endsWith("/")) {
             return null;

@@ -185,28 +185,12 @@ public final class LinkChecker {
         return names.contains(first);
     }
 
-    /**
-     * The link with each backslash before its query or fragment read as a slash, as browsers read an http(s) URL
-     * (WHATWG URL parsing): {@code \images\plot.png}, as Windows authors write it, is {@code /images/plot.png}.
-     */
-    private static String slashesAsBrowsersReadThem(String link) {
-        int end = link.length();
-        for (int i = 0; i < end; i++) {
-            char c = link.charAt(i);
-            if (c == '?' || c == '#') {
-                end = i;
-            }
-        }
-        String path = link.substring(0, end);
-        return path.indexOf('\\') < 0 ? link : path.replace('\\', '/') + link.substring(end);
-    }
-
     /** Null when the link is external; else where it leads and what is wrong with it. */
     private Resolution resolution(Page page, String written, Set<String> targets) {
         // as browsers read a URL (WHATWG URL parsing): tabs and newlines anywhere dropped, spaces and controls at the ends trimmed
         String link = hasSpaceOrControl(written) ? BROWSER_IGNORED.matcher(written).replaceAll("") : written;
         String target = local(link);
-        if (target.isEmpty() || slashesAsBrowsersReadThem(target).startsWith("//") || UrlText.hasScheme(target)) {
+        if (target.isEmpty() || UrlText.slashesAsBrowsersRead(target).startsWith("//") || UrlText.hasScheme(target)) {
             return null;
         }
         // A root-relative link means the same on every page (the menu, tag links): resolved once.
@@ -233,7 +217,7 @@ public final class LinkChecker {
     private Resolution resolve(Page page, String link, String shown) {
         URI target;
         try {
-            target = new URI(pageUrl(page)).resolve(new URI(UrlText.encode(slashesAsBrowsersReadThem(link))));
+            target = new URI(pageUrl(page)).resolve(new URI(UrlText.encode(UrlText.slashesAsBrowsersRead(link))));
         } catch (URISyntaxException | IllegalArgumentException e) {
             return new Resolution(null, "link to " + shown + " is not a valid URL");
         }
@@ -274,7 +258,7 @@ public final class LinkChecker {
         if (link.isEmpty() || "/#?".indexOf(link.charAt(0)) >= 0 || !source.startsWith("content") || source.getNameCount() < 2) {
             return null;
         }
-        String path = slashesAsBrowsersReadThem(link).replaceAll("[?#].*", "");
+        String path = UrlText.slashesAsBrowsersRead(link).replaceAll("[?#].*", "");
         Path wanted = (source.getParent() == null ? Path.of("") : source.getParent()).resolve(path).normalize();
         if (!wanted.startsWith("content")) {
             return "a relative link is read from the folder of " + slashed(source) + ", and this one leads out of content/";

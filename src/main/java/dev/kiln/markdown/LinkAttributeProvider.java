@@ -1,7 +1,12 @@
 package dev.kiln.markdown;
 
 import com.vladsch.flexmark.ast.FencedCodeBlock;
+import com.vladsch.flexmark.ast.Image;
+import com.vladsch.flexmark.ast.ImageRef;
 import com.vladsch.flexmark.ast.IndentedCodeBlock;
+import com.vladsch.flexmark.ast.LinkNodeBase;
+import com.vladsch.flexmark.ast.RefNode;
+import com.vladsch.flexmark.ast.Reference;
 import com.vladsch.flexmark.ext.attributes.internal.AttributesAttributeProvider;
 import com.vladsch.flexmark.html.AttributeProvider;
 import com.vladsch.flexmark.html.IndependentAttributeProviderFactory;
@@ -11,6 +16,7 @@ import com.vladsch.flexmark.html.renderer.LinkResolverContext;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.html.Attribute;
 import com.vladsch.flexmark.util.html.MutableAttributes;
+import com.vladsch.flexmark.util.sequence.Escaping;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -42,6 +48,7 @@ final class LinkAttributeProvider implements AttributeProvider {
                 attributes.remove("title");
             }
         }
+        backslashesAsWritten(node, attributes);
         Attribute align = attributes.get("align");
         if (align != null && node instanceof com.vladsch.flexmark.ext.tables.TableCell) {
             // align is obsolete in HTML5 (the Nu checker rejects it); CSS says the same thing.
@@ -81,6 +88,33 @@ final class LinkAttributeProvider implements AttributeProvider {
                 attributes.replaceValue("rel", rel.getValue() + " noopener");
             }
         }
+    }
+
+    /**
+     * A link's or image's URL with its backslashes as written: kramdown reads no escapes in a URL (Typora on Windows
+     * writes {@code ..\..\images\x.png}, which browsers take as {@code ../../images/x.png}), where CommonMark
+     * drops the backslash before punctuation. Entities are still decoded, as flexmark decodes them. A URL another
+     * stage already changed (a link to a post's source) is left as it is.
+     */
+    private static void backslashesAsWritten(Node node, MutableAttributes attributes) {
+        String name = node instanceof Image || node instanceof ImageRef ? "src" : "href";
+        Attribute url = attributes.get(name);
+        String written = url == null ? null : writtenUrl(node);
+        if (written != null && written.indexOf('\\') >= 0 && url.getValue().equals(Escaping.unescapeString(written))) {
+            attributes.replaceValue(name, Escaping.unescapeString(written.replace("\\", "\\\\")));
+        }
+    }
+
+    /** The URL of a link or image as its source has it (a reference's from its definition), or null for other nodes. */
+    private static String writtenUrl(Node node) {
+        if (node instanceof LinkNodeBase link && !(node instanceof RefNode)) {
+            return link.getUrl().toString();
+        }
+        if (node instanceof RefNode ref) {
+            Reference definition = ref.getReferenceNode(node.getDocument());
+            return definition == null ? null : definition.getUrl().toString();
+        }
+        return null;
     }
 
     private static final java.util.regex.Pattern ANCHOR_TAG = java.util.regex.Pattern.compile(

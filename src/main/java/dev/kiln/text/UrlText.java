@@ -144,4 +144,20 @@ public final class UrlText {
     private static boolean needsEncoding(int c) {
         return c <= 0x20 || c >= 0x7f || "\"<>\\^`{|}".indexOf(c) >= 0;
     }
+
+    /**
+     * The link with each backslash before its query or fragment read as a slash, as browsers read an http(s) URL
+     * (WHATWG URL parsing): {@code \images\plot.png}, as Windows authors write it, is {@code /images/plot.png}.
+     */
+    public static String slashesAsBrowsersRead(String link) {
+        int end = link.length();
+        for (int i = 0; i < end; i++) {
+            char c = link.charAt(i);
+            if (c == '?' || c == '#') {
+                end = i;
+            }
+        }
+        String path = link.substring(0, end);
+        return path.indexOf('\\') < 0 ? link : path.replace('\\', '/') + link.substring(end);
+    }
 }

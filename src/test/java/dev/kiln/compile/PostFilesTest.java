@@ -57,6 +57,18 @@ class PostFilesTest {
     }
 
     @Test
+    void aRelativeLinkWrittenWithBackslashesIsReadFromThePostsFolderAsWithSlashes() throws Exception {
+        // Typora on Windows links a post's images as ..\images\x.png (kramdown keeps the backslashes, browsers read slashes).
+        Files.createDirectories(site.resolve("content/images/2023"));
+        Files.write(site.resolve("content/images/2023/graph.png"), PNG);
+        KilnRun.write(site.resolve("content/posts/2023-12-05-webview.md"), "---\ntitle: W\n---\n![0_Graph](..\\images\\2023\\graph.png)\n");
+        KilnRun run = build("");
+        assertEquals(0, run.exitCode(), run.err());
+        String post = KilnRun.read(site.resolve("site/2023/12/05/webview/index.html"));
+        assertTrue(post.contains("<img src=\"/images/2023/graph.png\" alt=\"0_Graph\" width=\"40\" height=\"20\" />"), post);
+    }
+
+    @Test
     void aFileNextToAPostsMarkdownIsReadFromThereAndTheHintSaysWhereKilnLooked() throws Exception {
         Files.createDirectories(site.resolve("content/posts"));
         Files.write(site.resolve("content/posts/cat.jpg.png"), PNG);

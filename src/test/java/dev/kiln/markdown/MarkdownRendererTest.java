@@ -296,6 +296,17 @@ class MarkdownRendererTest {
     }
 
     @Test
+    void aLinksUrlKeepsItsBackslashesAsKramdownKeepsThem() {
+        // Typora on Windows writes ![img](..\..\images\x.png): kramdown reads no escapes in a URL (browsers then take
+        // each \ for /), where CommonMark would make ..\..\ into ...\ and the link lead nowhere.
+        String html = renderer.render("![img](..\\..\\images\\a_b.png) [c](..\\docs\\a\\_b.md?x=1&amp;y=\\2)\n\n"
+                + "[ref]\n\n[ref]: ..\\..\\r\\.png\n").html();
+
+        assertEquals("<p><img src=\"..\\..\\images\\a_b.png\" alt=\"img\" /> <a href=\"..\\docs\\a\\_b.md?x=1&amp;y=\\2\">c</a></p>\n"
+                + "<p><a href=\"..\\..\\r\\.png\">ref</a></p>\n", html);
+    }
+
+    @Test
     void aPipeInsideMathSplitsNoCellsAsTheMathIsReadWhole() {
         // A real post: "given the data, $X$.\n\n$$ P(X|\theta) $$ is the likelihood" (kramdown made a table of halves of
         // the formula; Kiln reads the formula, as it does when the line starts with it), not an empty table before it.
