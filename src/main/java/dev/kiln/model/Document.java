@@ -37,8 +37,13 @@ public record Document(Path source, boolean isPost, FrontMatter front, List<Tag>
         return front.updated();
     }
 
+    /** The authors' names as one line of text: "Jane", "Jane and Joe"; "" when none. */
     public String author() {
         return front.author();
+    }
+
+    public List<Author> authors() {
+        return front.authors();
     }
 
     public String background() {

@@ -14,6 +14,8 @@ import java.util.Map;
  * {@code seriesName} is a post's {@code series:}, or null.
  * {@code aliases} are the old URLs that redirect here ({@code aliases:} and {@code redirect_from:});
  * {@code redirectTo} is the address the page's URL sends readers to instead of showing it ({@code redirect_to:}), or null.
+ * {@code authors} are who wrote it ({@code author:} or {@code authors:}: a name, a map with name:, or a list of them), else
+ * the site's author; none when neither names one.
  * {@code urlPosition} is where the URL was decided: the {@code permalink:} or {@code slug:} value, else the file's start.
  */
 public record FrontMatter(
@@ -22,7 +24,7 @@ public record FrontMatter(
         String description,
         OffsetDateTime date,
         OffsetDateTime updated,
-        String author,
+        List<Author> authors,
         List<String> tagNames,
         String background,
         String layout,
@@ -36,4 +38,10 @@ public record FrontMatter(
         List<String> categoryNames,
         String seriesName,
         boolean liquid,
-        SourcePosition urlPosition) {}
+        SourcePosition urlPosition) {
+
+    /** The authors' names as one line of text ({@link Author#names}), what templates print as {@code author}. */
+    public String author() {
+        return Author.names(authors);
+    }
+}

@@ -74,7 +74,7 @@ public final class FrontMatterReader {
 
         // Tags group posts; a page has no tag pages to link to, so tags on pages are not used.
         return Optional.of(new FrontMatter(title, fields.text("subtitle", null), fields.text("description", null), date, updated,
-                fields.text("author", settings.author()), isPost ? List.copyOf(tagNames) : List.of(), background,
+                authors(fields), isPost ? List.copyOf(tagNames) : List.of(), background,
                 fields.text("layout", isPost ? "post" : "page"), frontMatter.positionOf("layout"), url, draft,
                 fields.flag("sitemap", true) && redirectTo == null, List.copyOf(aliases), redirectTo, frontMatter.values(),
                 categoryNames,
@@ -99,6 +99,57 @@ public final class FrontMatterReader {
                     "add e.g. date: 2019-03-18 to the front matter, or name the file 2019-03-18-" + stem + ".md");
         }
         return null;
+    }
+
+    /**
+     * Who wrote the file, as jekyll-seo-tag and jekyll-feed read it: {@code author:}, else {@code authors:}, else the site's
+     * author. Each is a name, a map with {@code name:} (and {@code url:} or {@code uri:}, {@code email:}), or a list of them.
+     */
+    private List<Author> authors(FieldReader fields) {
+        String key = fields.has("author") || !fields.has("authors") ? "author" : "authors";
+        Object value = fields.doc().values().get(key);
+        if (value == null) {
+            return settings.author().isEmpty() ? List.of() : List.of(new Author(settings.author(), null, null));
+        }
+        List<?> items = value instanceof List<?> list ? list : java.util.Collections.singletonList(value);
+        List<Author> authors = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            Author author = author(fields, key, value instanceof List<?> ? i : -1, items.get(i));
+            if (author != null && !author.name().isEmpty()) {
+                authors.add(author);
+            }
+        }
+        return List.copyOf(authors);
+    }
+
+    /** One author as written (item {@code index} of the list under {@code key}, or -1: the value itself); null if none. */
+    private static Author author(FieldReader fields, String key, int index, Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (isText(value)) {
+            return new Author(String.valueOf(value).strip(), null, null);
+        }
+        String what = index < 0 ? key : key + " item " + (index + 1);
+        if (!(value instanceof java.util.Map<?, ?> map)) {
+            fields.itemError(key, index, "'" + what + "' should be a name, a map with name:, or a list of them, not a nested list",
+                    "write e.g. " + key + ": Jane Doe, " + key + ": {name: Jane Doe, url: https://jane.example}, or " + key + ": [Jane, Joe]");
+            return null;
+        }
+        if (!isText(map.get("name"))) {
+            fields.itemError(key, index, "'" + what + "' is a map " + (map.get("name") == null ? "without name:" : "whose name: is not text")
+                    + ", so there is no name to show readers", "write the name readers see: " + key + ": {name: Jane Doe"
+                    + (map.isEmpty() ? "" : ", " + map.keySet().stream().filter(k -> !"name".equals(k)).map(k -> k + ": …")
+                    .collect(java.util.stream.Collectors.joining(", "))) + "}");
+            return null;
+        }
+        Object url = isText(map.get("url")) ? map.get("url") : map.get("uri");
+        return new Author(String.valueOf(map.get("name")).strip(), isText(url) ? String.valueOf(url).strip() : null,
+                isText(map.get("email")) ? String.valueOf(map.get("email")).strip() : null);
+    }
+
+    private static boolean isText(Object value) {
+        return value instanceof String || value instanceof Number || value instanceof Boolean;
     }
 
     /** The last change the author declared ({@code last_modified_at} or {@code updated}), or null. */

@@ -1,5 +1,6 @@
 package dev.kiln.template;
 
+import dev.kiln.model.Author;
 import dev.kiln.model.Document;
 import dev.kiln.model.Route;
 import dev.kiln.model.RoutePlanner;
@@ -12,6 +13,7 @@ import dev.kiln.text.XmlText;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
@@ -68,9 +70,15 @@ final class FeedWriter {
         element(xml, "    ", "id", url);
         element(xml, "    ", "published", ISO.format(post.date()));
         element(xml, "    ", "updated", ISO.format(RoutePlanner.updated(post)));
-        if (post.author() != null && !post.author().isEmpty()) {
+        for (Author author : post.authors()) { // Atom: one author element each, with their address and email where given
             xml.append("    <author>\n");
-            element(xml, "      ", "name", post.author());
+            element(xml, "      ", "name", author.name());
+            if (author.email() != null) {
+                element(xml, "      ", "email", author.email());
+            }
+            if (author.url() != null) {
+                element(xml, "      ", "uri", author.url());
+            }
             xml.append("    </author>\n");
         }
         for (Tag tag : post.tags()) {
@@ -104,7 +112,7 @@ final class FeedWriter {
         }
         field(json, "  ", "language", config.language(), true);
         if (!config.author().isEmpty()) {
-            authors(json, "  ", config.author());
+            authors(json, "  ", List.of(new Author(config.author(), null, null)));
         }
         json.append("  \"items\": [");
         for (int i = 0; i < feed.posts().size(); i++) {
@@ -124,8 +132,8 @@ final class FeedWriter {
                         + post.background() : post.background()), true);
             }
             field(json, "      ", "date_published", ISO.format(post.date()), true);
-            if (post.author() != null && !post.author().isEmpty()) {
-                authors(json, "      ", post.author());
+            if (!post.authors().isEmpty()) {
+                authors(json, "      ", post.authors());
             }
             if (!post.tags().isEmpty()) {
                 json.append("      \"tags\": [");
@@ -145,8 +153,17 @@ final class FeedWriter {
         JsonText.appendQuoted(json.append(indent).append('"').append(name).append("\": "), value).append(more ? ",\n" : "\n");
     }
 
-    private static void authors(StringBuilder json, String indent, String name) {
-        JsonText.appendQuoted(json.append(indent).append("\"authors\": [{\"name\": "), name).append("}],\n");
+    /** JSON Feed 1.1's authors: each with its name and, where given, its url (the format has no email). */
+    private static void authors(StringBuilder json, String indent, List<Author> authors) {
+        json.append(indent).append("\"authors\": [");
+        for (int i = 0; i < authors.size(); i++) {
+            JsonText.appendQuoted(json.append(i == 0 ? "{\"name\": " : ", {\"name\": "), authors.get(i).name());
+            if (authors.get(i).url() != null) {
+                JsonText.appendQuoted(json.append(", \"url\": "), authors.get(i).url());
+            }
+            json.append('}');
+        }
+        json.append("],\n");
     }
 
     String sitemap(Route.Sitemap sitemap) {
