@@ -628,7 +628,8 @@ public final class JekyllImporter {
             return;
         }
         List<String> notes = new ArrayList<>();
-        Post post = original.withText(withDefaults(context, original.source(), "posts", original.text(), parsed.get().frontMatter(), notes));
+        Post post = original.withText(withDataAuthors(context, original.target(),
+                withDefaults(context, original.source(), "posts", original.text(), parsed.get().frontMatter(), notes), notes));
         YamlDocument front = reparsed(post.target(), post.text(), parsed.get().frontMatter());
         Map<String, Object> values = front.values();
         Map<String, String> added = new LinkedHashMap<>();
@@ -692,6 +693,40 @@ public final class JekyllImporter {
         }
         notes.add(String.join(", ", values.keySet().stream().map(k -> k + ":").toList()) + " from _config.yml's defaults:");
         return withKeys(text, values);
+    }
+
+    /**
+     * {@code author:} (or {@code authors:}) naming entries of {@code _data/authors.yml}, rewritten as the maps jekyll-seo-tag and
+     * jekyll-feed read there ({@code site.data.authors[author]}: its name, else the key, and its url, uri, email…), the
+     * lines as written kept in comments: the build reads an author's map, never data files. Left as written when the
+     * file's own Liquid reads {@code page.author}, which would then be the map.
+     */
+    private static String withDataAuthors(Context context, String target, String text, List<String> notes) {
+        if (!(context.data().get("authors") instanceof Map<?, ?> known) || text.contains("page.author")) {
+            return text;
+        }
+        Optional<SourceDocument> parsed = new FrontMatterParser().parse(Path.of(target), text, new Diagnostics());
+        for (String key : List.of("author", "authors")) {
+            Object value = parsed.map(d -> d.frontMatter().values().get(key)).orElse(null);
+            List<?> items = value instanceof List<?> list ? list : value == null ? List.of() : List.of(value);
+            if (items.stream().anyMatch(item -> item instanceof String name && known.get(name) instanceof Map<?, ?>)) {
+                List<Object> resolved = items.stream().map(item -> item instanceof String name && known.get(name) instanceof Map<?, ?> entry
+                        ? (Object) dataAuthor(name, entry) : item).toList();
+                text = replaceEntry(text, key, YamlText.flow(value instanceof List<?> ? resolved : resolved.get(0)),
+                        "# from _data/authors.yml, as jekyll-seo-tag and jekyll-feed read it; before the import:");
+                notes.add(key + ": " + (value instanceof List<?> ? "their entries" : "its entry")
+                        + " of _data/authors.yml, its lines as written kept in comments");
+            }
+        }
+        return text;
+    }
+
+    /** An entry of {@code _data/authors.yml} as jekyll-seo-tag reads it: {@code name} is the key unless the entry has one. */
+    private static Map<Object, Object> dataAuthor(String key, Map<?, ?> entry) {
+        Map<Object, Object> author = new LinkedHashMap<>();
+        author.put("name", key);
+        author.putAll(entry);
+        return author;
     }
 
     /**
@@ -1158,7 +1193,8 @@ public final class JekyllImporter {
         pages++;
         List<String> notes = new ArrayList<>();
         String type = documentUrl == null ? "pages" : relative.substring(1, relative.indexOf('/')); // a collection's document
-        String text = withDefaults(context, relative, type, original, parsed.get().frontMatter(), notes);
+        String text = withDataAuthors(context, target, withDefaults(context, relative, type, original, parsed.get().frontMatter(), notes),
+                notes);
         SourceDocument document = text.equals(original) ? parsed.get()
                 : new FrontMatterParser().parse(Path.of(target), text, new Diagnostics()).orElse(parsed.get());
         YamlDocument front = document.frontMatter();

@@ -350,10 +350,38 @@ class JekyllImportTest {
     }
 
     @Test
+    void anAuthorNamingAnEntryOfDataAuthorsBecomesThatEntrysMapAsJekyllSeoTagAndJekyllFeedReadIt() throws IOException {
+        // real Jekyll 4.3.1 with jekyll-feed 0.17 and jekyll-seo-tag 2.8: one's <author> is Jane Doe, jane@jane.example,
+        // https://jane.example; an entry without name: is named by its key (seo-tag's meta author "joe")
+        Path source = tmp.resolve("data-authors");
+        KilnRun.write(source.resolve("_config.yml"), "title: D\nurl: https://d.example.org\n");
+        KilnRun.write(source.resolve("_data/authors.yml"), "jdoe:\n  name: Jane Doe\n  uri: https://jane.example\n"
+                + "  email: jane@jane.example\njoe:\n  twitter: joe\n");
+        KilnRun.write(source.resolve("_posts/2024-01-01-one.md"), "---\ntitle: One\nauthor: jdoe\n---\nOne.\n");
+        KilnRun.write(source.resolve("_posts/2024-01-02-two.md"), "---\ntitle: Two\nauthors:\n  - joe\n  - Ann\n---\nTwo.\n");
+        Path target = tmp.resolve("data-authors-kiln");
+        KilnRun run = KilnRun.of("import", "jekyll", source.toString(), target.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("---\ntitle: One\nauthor: {\"name\": \"Jane Doe\", \"uri\": \"https://jane.example\", \"email\": \"jane@jane.example\"}"
+                + " # from _data/authors.yml, as jekyll-seo-tag and jekyll-feed read it; before the import:\n# author: jdoe\n"
+                + "aliases: [\"/2024/01/01/one.html\"]\n---\nOne.\n", KilnRun.read(target.resolve("content/posts/2024-01-01-one.md")));
+        assertTrue(run.out().contains("content/posts/2024-01-01-one.md: from _posts/2024-01-01-one.md; added aliases:;"
+                + " author: its entry of _data/authors.yml, its lines as written kept in comments"), run.out());
+        assertTrue(run.out().contains("authors: their entries of _data/authors.yml"), run.out());
+        assertTrue(KilnRun.read(target.resolve("content/posts/2024-01-02-two.md")).contains("\nauthors: [{\"name\": \"joe\", \"twitter\": \"joe\"},"
+                + " \"Ann\"] # from _data/authors.yml"), KilnRun.read(target.resolve("content/posts/2024-01-02-two.md")));
+        KilnRun build = KilnRun.of("build", "--source", target.toString());
+        assertEquals(0, build.exitCode(), build.err());
+        String feed = KilnRun.read(target.resolve("site/feed.xml"));
+        assertTrue(feed.contains("      <name>Jane Doe</name>\n      <email>jane@jane.example</email>\n      <uri>https://jane.example</uri>\n"), feed);
+        assertTrue(feed.contains("      <name>joe</name>\n    </author>\n    <author>\n      <name>Ann</name>\n"), feed);
+    }
+
+    @Test
     void aMapFromDefaultsIsDeepMergedWithTheFilesOwnMapAndWithTheMapsOfOtherDefaultsAsJekyllMergesThem() throws IOException {
         // real Jekyll 4.3.1 prints through a layout: one's contact name Z, twitter y, links home H2, mail m, gh g, seo "plain";
         // two's contact name X, twitter y, links home H2, mail m, seo type a, tags [three] (a list is replaced, not merged);
-        // author: merges alike, but Kiln's build reads a post's author: as text only
+        // author: merges alike
         Path source = tmp.resolve("deep-defaults");
         KilnRun.write(source.resolve("_config.yml"), "title: D\nurl: https://d.example.org\ndefaults:\n"
                 + "  - scope:\n      path: \"\"\n    values:\n      contact:\n        name: X\n        twitter: y\n"
