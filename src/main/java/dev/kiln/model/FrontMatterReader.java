@@ -5,14 +5,17 @@ import dev.kiln.frontmatter.YamlDocument;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Reads one file's front matter into a typed {@link FrontMatter}: types, dates, background, aliases
@@ -111,7 +114,7 @@ public final class FrontMatterReader {
         if (value == null) {
             return settings.author().isEmpty() ? List.of() : List.of(new Author(settings.author(), null, null));
         }
-        List<?> items = value instanceof List<?> list ? list : java.util.Collections.singletonList(value);
+        List<?> items = value instanceof List<?> list ? list : Collections.singletonList(value);
         List<Author> authors = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             Author author = author(fields, key, value instanceof List<?> ? i : -1, items.get(i));
@@ -131,7 +134,7 @@ public final class FrontMatterReader {
             return new Author(String.valueOf(value).strip(), null, null);
         }
         String what = index < 0 ? key : key + " item " + (index + 1);
-        if (!(value instanceof java.util.Map<?, ?> map)) {
+        if (!(value instanceof Map<?, ?> map)) {
             fields.itemError(key, index, "'" + what + "' should be a name, a map with name:, or a list of them, not a nested list",
                     "write e.g. " + key + ": Jane Doe, " + key + ": {name: Jane Doe, url: https://jane.example}, or " + key + ": [Jane, Joe]");
             return null;
@@ -140,7 +143,7 @@ public final class FrontMatterReader {
             fields.itemError(key, index, "'" + what + "' is a map " + (map.get("name") == null ? "without name:" : "whose name: is not text")
                     + ", so there is no name to show readers", "write the name readers see: " + key + ": {name: Jane Doe"
                     + (map.isEmpty() ? "" : ", " + map.keySet().stream().filter(k -> !"name".equals(k)).map(k -> k + ": …")
-                    .collect(java.util.stream.Collectors.joining(", "))) + "}");
+                    .collect(Collectors.joining(", "))) + "}");
             return null;
         }
         Object url = isText(map.get("url")) ? map.get("url") : map.get("uri");
