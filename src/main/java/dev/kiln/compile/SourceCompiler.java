@@ -57,7 +57,8 @@ public final class SourceCompiler {
 
     public SourceCompiler(SourceSettings settings) {
         this.settings = settings;
-        this.markdown = new MarkdownRenderer(settings.safeMode(), settings.baseurl(), SiteUrls::youtubeThumbnail);
+        this.markdown = new MarkdownRenderer(settings.safeMode(), settings.baseurl(), SiteUrls::youtubeThumbnail,
+                settings.emoji());
         this.reader = new FrontMatterReader(settings);
     }
 

@@ -114,6 +114,8 @@ final class HeadingIds implements HtmlIdGenerator {
         for (Node node = parent.getFirstChild(); node != null; node = node.getNext()) {
             if (node instanceof Text || node instanceof Code) {
                 text.append(node instanceof Code code ? code.getText().toString() : node.getChars().unescape());
+            } else if (node instanceof EmojiNode) { // kramdown makes the id before jemoji converts the text
+                text.append(node.getChars());
             } else if (node instanceof HtmlEntity) {
                 text.append(Escaping.unescapeString(node.getChars().toString()));
             } else if (node instanceof TypographicSmarts smarts) {

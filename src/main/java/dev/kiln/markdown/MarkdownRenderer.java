@@ -50,6 +50,8 @@ public final class MarkdownRenderer {
     private static final Pattern ROOT_RELATIVE = Pattern.compile("(\\s(?:href|src)=\")(/(?!/))");
 
     private final String baseurl;
+    /** Whether GitHub's emoji shortcodes become emoji ({@code emoji: true} in site.yml). */
+    private final boolean emoji;
     private final Parser parser;
     /** The same parser without autolinking, about a fifth faster: used when no text could hold a bare URL. */
     private final Parser parserWithoutAutolink;
@@ -63,7 +65,13 @@ public final class MarkdownRenderer {
      * @param thumbnails where the site publishes an embed's thumbnail: the site's rule, given by the stage that knows it
      */
     public MarkdownRenderer(boolean safeMode, String baseurl, ThumbnailUrls thumbnails) {
+        this(safeMode, baseurl, thumbnails, false);
+    }
+
+    /** @param emoji whether {@code :tada:} in text becomes the emoji, as Jekyll's jemoji plugin does */
+    public MarkdownRenderer(boolean safeMode, String baseurl, ThumbnailUrls thumbnails, boolean emoji) {
         this.baseurl = baseurl;
+        this.emoji = emoji;
         KramdownExtension kramdown = new KramdownExtension(safeMode, thumbnails);
         List<Extension> common = List.of(
                 TablesExtension.create(),
@@ -177,6 +185,9 @@ public final class MarkdownRenderer {
             return tooDeep(markdown, prepared.text().originOffset(deepNode.getStartOffset()));
         }
         rewriter.rewrite(document, prepared.definitions(), prepared.raw(), prepared.tableMarks());
+        if (emoji && markdown.indexOf(':') >= 0) {
+            EmojiShortcodes.rewrite(document);
+        }
         List<RenderedMarkdown.Problem> problems = new ArrayList<>();
         List<String> thumbnails = List.of();
         if (EmbedRewriter.mayHold(markdown)) {

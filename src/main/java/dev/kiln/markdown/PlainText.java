@@ -34,6 +34,8 @@ final class PlainText {
             String chars = SourceSlice.text(node.getChars());
             // unescaping (a regular expression) changes only text with a backslash or an entity
             text.append(chars.indexOf('\\') < 0 && chars.indexOf('&') < 0 ? chars : node.getChars().unescape());
+        } else if (node instanceof EmojiNode emoji) {
+            text.append(emoji.emoji());
         } else if (node instanceof TypographicSmarts smarts) {
             text.append(smarts.getTypographicText());
         } else if (node instanceof TypographicQuotes quotes) {

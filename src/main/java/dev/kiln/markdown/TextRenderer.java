@@ -31,7 +31,9 @@ final class TextRenderer implements NodeRenderer {
 
     @Override
     public Set<NodeRenderingHandler<?>> getNodeRenderingHandlers() {
-        return Set.of(new NodeRenderingHandler<>(Text.class, this::render));
+        // an emoji is written as itself: no character of one needs escaping
+        return Set.of(new NodeRenderingHandler<>(Text.class, this::render),
+                new NodeRenderingHandler<>(EmojiNode.class, (emoji, context, html) -> html.raw(emoji.emoji())));
     }
 
     private void render(Text node, NodeRendererContext context, HtmlWriter html) {

@@ -10,7 +10,8 @@ import java.util.Map;
  * turns the search page, its index and its script on (the default) or off. {@code comments} and
  * {@code analytics} are null unless site.yml names a provider. {@code keep} lists the patterns of
  * files in the output folder that Kiln must leave alone. {@code relatedPosts} is how many related
- * posts a post shows ({@code related_posts:}, default 3; 0 or false turns them off).
+ * posts a post shows ({@code related_posts:}, default 3; 0 or false turns them off). {@code emoji} turns
+ * GitHub's shortcodes ({@code :tada:}) into emoji in Markdown text, as Jekyll's jemoji plugin does (off by default).
  */
 public record SiteConfig(
         String title,
@@ -24,6 +25,7 @@ public record SiteConfig(
         int feedSize,
         boolean safeMode,
         boolean search,
+        boolean emoji,
         ZoneId timezone,
         List<MenuItem> menu,
         List<String> keep,

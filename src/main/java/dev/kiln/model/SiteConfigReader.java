@@ -73,6 +73,7 @@ public final class SiteConfigReader {
                 fields.positiveInt("feed_size", 10),
                 fields.flag("safe_mode", false),
                 fields.flag("search", true),
+                fields.flag("emoji", false),
                 zone,
                 menu(fields, doc),
                 keep(fields),

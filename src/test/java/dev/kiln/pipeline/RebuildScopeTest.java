@@ -95,6 +95,26 @@ class RebuildScopeTest {
         assertEquals(renamed.diagnostics().get(0).position().line() + 1, moved.diagnostics().get(0).position().line());
     }
 
+    @Test
+    void turningEmojiOnOrOffInSiteYmlRendersThePostsAgainAsAColdBuildWould() throws IOException {
+        write("content/site.yml", "title: Emoji\nurl: https://example.com\n");
+        write(post(1), text(1, "Released :tada:"));
+        Rebuilds preview = new Rebuilds();
+        BuildResult first = preview.build(site, EVERYTHING, true);
+        assertTrue(page(first, "2020/01/01/p1/index.html").contains("Released :tada:"), "off by default");
+
+        write("content/site.yml", "title: Emoji\nurl: https://example.com\nemoji: true\n");
+        preview.forget(List.of(Path.of("content/site.yml")));
+        BuildResult on = preview.build(site, EVERYTHING, true);
+        assertEquals(List.of(), on.diagnostics());
+        assertTrue(page(on, "2020/01/01/p1/index.html").contains("Released \uD83C\uDF89"), "the post is compiled again");
+        assertEquals(page(cold(), "2020/01/01/p1/index.html"), page(on, "2020/01/01/p1/index.html"));
+
+        write("content/site.yml", "title: Emoji\nurl: https://example.com\nemoji: false\n");
+        preview.forget(List.of(Path.of("content/site.yml")));
+        assertTrue(page(preview.build(site, EVERYTHING, true), "2020/01/01/p1/index.html").contains("Released :tada:"));
+    }
+
     private BuildResult cold() throws IOException {
         return new SiteBuilder().build(site, EVERYTHING, true);
     }
