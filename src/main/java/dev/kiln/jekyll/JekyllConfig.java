@@ -125,6 +125,11 @@ final class JekyllConfig {
         if (kilnPermalink != null) {
             yml.append("permalink: ").append(YamlText.quoted(kilnPermalink)).append('\n');
         }
+        if (plugins().contains("jemoji")) {
+            yml.append("# jemoji's :shortcodes: in posts become the emoji themselves (Jekyll linked GitHub's images of them).\n"
+                    + "emoji: true\n");
+            converted.add("jemoji in plugins as emoji: true");
+        }
         boolean hasUrl = yml.toString().contains("\nurl: ");
         return new SiteYml(yml.toString(), converted, refused, hasUrl ? address : null, hasUrl);
     }
@@ -174,9 +179,7 @@ final class JekyllConfig {
 
     /** Where jekyll-feed wrote the feed ({@code feed: path:}, else /feed.xml), or null when the site does not use it. */
     String jekyllFeedPath() {
-        List<String> plugins = new ArrayList<>(words(doc.values().get("plugins")));
-        plugins.addAll(words(doc.values().get("gems")));
-        if (!plugins.contains("jekyll-feed")) {
+        if (!plugins().contains("jekyll-feed")) {
             return null;
         }
         Object path = doc.values().get("feed") instanceof Map<?, ?> feed ? feed.get("path") : null;
@@ -185,6 +188,13 @@ final class JekyllConfig {
         }
         String slashed = p.strip().startsWith("/") ? p.strip() : "/" + p.strip();
         return slashed.endsWith(".xml") && dev.kiln.model.UrlPaths.isSafe(slashed) ? slashed : "/feed.xml";
+    }
+
+    /** The gems listed in {@code plugins:}, or in {@code gems:} as Jekyll 2 named it. */
+    private List<String> plugins() {
+        List<String> plugins = new ArrayList<>(words(doc.values().get("plugins")));
+        plugins.addAll(words(doc.values().get("gems")));
+        return plugins;
     }
 
     private static boolean blank(Object value) {

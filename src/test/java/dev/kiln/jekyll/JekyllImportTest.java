@@ -438,6 +438,25 @@ class JekyllImportTest {
     }
 
     @Test
+    void jemojiInPluginsTurnsEmojiOnAndTheReportSaysSo() throws IOException {
+        Path source = tmp.resolve("jemoji");
+        KilnRun.write(source.resolve("_config.yml"), "title: E\nurl: https://ada.github.io\nplugins:\n  - jekyll-feed\n  - jemoji\n");
+        KilnRun.write(source.resolve("_posts/2026-01-05-first.md"), "---\ntitle: First\n---\nShipped :tada: at 10:30:45.\n");
+        Path target = tmp.resolve("jemoji-kiln");
+        KilnRun run = KilnRun.of("import", "jekyll", source.toString(), target.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("jemoji in plugins as emoji: true"), run.out());
+        assertTrue(KilnRun.read(target.resolve("content/site.yml")).contains("\nemoji: true\n"));
+        assertEquals(0, KilnRun.of("build", "--source", target.toString()).exitCode());
+        assertTrue(read(target, "2026/01/05/first/index.html").contains("<p>Shipped \uD83C\uDF89 at 10:30:45.</p>"));
+
+        KilnRun.write(source.resolve("_config.yml"), "title: E\nurl: https://ada.github.io\ngems: [jekyll-feed]\n");
+        Path without = tmp.resolve("no-jemoji-kiln");
+        assertEquals(0, KilnRun.of("import", "jekyll", source.toString(), without.toString()).exitCode());
+        assertFalse(KilnRun.read(without.resolve("content/site.yml")).contains("emoji"), "no jemoji, no emoji: Jekyll wrote :tada:");
+    }
+
+    @Test
     void theBaseurlJekyll3sAuthorsWroteBeforePostUrlAndLinkIsTakenOutUnlessTheSiteAskedForJekyll4() throws IOException {
         // Jekyll 3, GitHub Pages', gave post_url and link without the baseurl; Jekyll 4 and Kiln give it
         Path source = tmp.resolve("pages");
