@@ -58,7 +58,7 @@ public final class SourceCompiler {
     public SourceCompiler(SourceSettings settings) {
         this.settings = settings;
         this.markdown = new MarkdownRenderer(settings.safeMode(), settings.baseurl(), SiteUrls::youtubeThumbnail,
-                settings.emoji());
+                settings.emoji(), settings.kramdown());
         this.reader = new FrontMatterReader(settings);
     }
 

@@ -116,9 +116,9 @@ final class KramdownPreprocessor {
     record Result(EditedText text, Map<String, String> definitions, Map<Integer, RawBlock> raw, Options options,
                   List<int[]> insideHtml, Map<Integer, KramdownTable.Mark> tableMarks, int problemAt, String problem,
                   String hint) {
-        static Result unchanged(String markdown) {
-            return new Result(EditedText.unchanged(markdown), Map.of(), Map.of(), new Options(Map.of()), List.of(), Map.of(), -1, null,
-                    null);
+        static Result unchanged(String markdown, Map<String, String> siteOptions) {
+            return new Result(EditedText.unchanged(markdown), Map.of(), Map.of(), new Options(Map.copyOf(siteOptions)), List.of(), Map.of(),
+                    -1, null, null);
         }
     }
 
@@ -241,13 +241,19 @@ final class KramdownPreprocessor {
     private String problem;
     private String hint;
 
-    private KramdownPreprocessor(String markdown) {
+    private KramdownPreprocessor(String markdown, Map<String, String> siteOptions) {
         this.markdown = markdown;
         this.out = EditedText.from(markdown);
+        this.options.putAll(siteOptions); // the site's, as Jekyll's _config.yml kramdown: gives them; the text's own {::options} win
     }
 
     static Result process(String markdown) {
-        KramdownPreprocessor pass = new KramdownPreprocessor(markdown);
+        return process(markdown, Map.of());
+    }
+
+    /** @param siteOptions the kramdown options set for the whole site (site.yml's {@code kramdown:}), as {@code {::options}} writes them */
+    static Result process(String markdown, Map<String, String> siteOptions) {
+        KramdownPreprocessor pass = new KramdownPreprocessor(markdown, siteOptions);
         pass.run();
         return pass.result();
     }
@@ -335,8 +341,7 @@ final class KramdownPreprocessor {
         if (!quote.holdsHtmlBlock() || !open.isEmpty()) {
             return -1;
         }
-        KramdownPreprocessor inner = new KramdownPreprocessor(quote.text());
-        inner.options.putAll(options);
+        KramdownPreprocessor inner = new KramdownPreprocessor(quote.text(), options);
         inner.run();
         Result result = inner.result();
         String text = result.text().text();

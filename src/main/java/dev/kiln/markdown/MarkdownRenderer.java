@@ -27,6 +27,7 @@ import com.vladsch.flexmark.util.misc.Extension;
 import dev.kiln.text.MarkdownLink;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -52,6 +53,8 @@ public final class MarkdownRenderer {
     private final String baseurl;
     /** Whether GitHub's emoji shortcodes become emoji ({@code emoji: true} in site.yml). */
     private final boolean emoji;
+    /** kramdown options for every document (site.yml's {@code kramdown:}), as a document's {@code {::options}} sets them. */
+    private final Map<String, String> siteOptions;
     private final Parser parser;
     /** The same parser without autolinking, about a fifth faster: used when no text could hold a bare URL. */
     private final Parser parserWithoutAutolink;
@@ -65,13 +68,19 @@ public final class MarkdownRenderer {
      * @param thumbnails where the site publishes an embed's thumbnail: the site's rule, given by the stage that knows it
      */
     public MarkdownRenderer(boolean safeMode, String baseurl, ThumbnailUrls thumbnails) {
-        this(safeMode, baseurl, thumbnails, false);
+        this(safeMode, baseurl, thumbnails, false, Map.of());
     }
 
     /** @param emoji whether {@code :tada:} in text becomes the emoji, as Jekyll's jemoji plugin does */
     public MarkdownRenderer(boolean safeMode, String baseurl, ThumbnailUrls thumbnails, boolean emoji) {
+        this(safeMode, baseurl, thumbnails, emoji, Map.of());
+    }
+
+    /** @param siteOptions kramdown options every document starts with (site.yml's {@code kramdown:}); its own {@code {::options}} win */
+    public MarkdownRenderer(boolean safeMode, String baseurl, ThumbnailUrls thumbnails, boolean emoji, Map<String, String> siteOptions) {
         this.baseurl = baseurl;
         this.emoji = emoji;
+        this.siteOptions = Map.copyOf(siteOptions);
         KramdownExtension kramdown = new KramdownExtension(safeMode, thumbnails);
         List<Extension> common = List.of(
                 TablesExtension.create(),
@@ -171,8 +180,8 @@ public final class MarkdownRenderer {
             return tooDeep(markdown, tooDeep);
         }
         KramdownPreprocessor.Result prepared = KramdownPreprocessor.needless(markdown)
-                ? KramdownPreprocessor.Result.unchanged(markdown)
-                : KramdownPreprocessor.process(markdown);
+                ? KramdownPreprocessor.Result.unchanged(markdown, siteOptions)
+                : KramdownPreprocessor.process(markdown, siteOptions);
         if (prepared.problemAt() >= 0) {
             return refused(markdown, prepared.problemAt(), prepared.problem(), prepared.hint());
         }

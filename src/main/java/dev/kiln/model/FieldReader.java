@@ -100,6 +100,11 @@ final class FieldReader {
         diagnostics.error(doc.positionOf(key), message, hint);
     }
 
+    /** A warning at the value of {@code key}: the build goes on. */
+    void warning(String key, String message, String hint) {
+        diagnostics.add(Diagnostic.warning(doc.positionOf(key), message, hint));
+    }
+
     /** An error at item {@code index} (0-based) of the list under {@code key}. */
     void itemError(String key, int index, String message, String hint) {
         diagnostics.error(doc.positionOf(key, index), message, hint);

@@ -12,6 +12,8 @@ import java.util.Map;
  * files in the output folder that Kiln must leave alone. {@code relatedPosts} is how many related
  * posts a post shows ({@code related_posts:}, default 3; 0 or false turns them off). {@code emoji} turns
  * GitHub's shortcodes ({@code :tada:}) into emoji in Markdown text, as Jekyll's jemoji plugin does (off by default).
+ * {@code kramdown} holds the kramdown options set for every document ({@code kramdown:}, as in Jekyll's _config.yml),
+ * each as a document's own {@code {::options}} would write it.
  */
 public record SiteConfig(
         String title,
@@ -33,7 +35,8 @@ public record SiteConfig(
         Service comments,
         Service analytics,
         int relatedPosts,
-        List<String> feedAliases) {
+        List<String> feedAliases,
+        Map<String, String> kramdown) {
 
     /**
      * A third party the site uses for comments or analytics ({@code provider}: giscus, plausible, …) and its

@@ -81,7 +81,45 @@ public final class SiteConfigReader {
                 thirdParty.comments(),
                 thirdParty.analytics(),
                 relatedPosts(fields, doc),
-                feedAliases(fields));
+                feedAliases(fields),
+                kramdown(fields, doc));
+    }
+
+    /** The kramdown options Kiln applies to every document, as a document's {@code {::options}} sets them. */
+    public static final java.util.Set<String> KRAMDOWN_OPTIONS = java.util.Set.of("auto_ids", "auto_id_prefix", "footnote_nr",
+            "footnote_backlink", "parse_block_html", "toc_levels");
+
+    /**
+     * {@code kramdown:} of Jekyll's _config.yml: the options Kiln reads (KRAMDOWN_OPTIONS) as text ({@code toc_levels: [2, 3]}
+     * as 2,3); another option is a warning, as it changes nothing in Kiln's output.
+     */
+    private static Map<String, String> kramdown(FieldReader fields, YamlDocument doc) {
+        Object value = doc.values().get("kramdown");
+        if (value == null) {
+            return Map.of();
+        }
+        if (!(value instanceof Map<?, ?> map)) {
+            fields.error("kramdown", "kramdown should be a map of kramdown options, not '" + value + "'",
+                    "write e.g. kramdown: {parse_block_html: true}");
+            return Map.of();
+        }
+        Map<String, String> options = new java.util.TreeMap<>();
+        List<String> ignored = new ArrayList<>();
+        map.forEach((key, option) -> {
+            String name = String.valueOf(key);
+            if (!KRAMDOWN_OPTIONS.contains(name) || option == null || option instanceof Map<?, ?>) {
+                ignored.add(name);
+            } else {
+                options.put(name, option instanceof List<?> list
+                        ? String.join(",", list.stream().map(String::valueOf).toList()) : String.valueOf(option));
+            }
+        });
+        if (!ignored.isEmpty()) {
+            fields.warning("kramdown", "kramdown option" + (ignored.size() == 1 ? " " : "s ") + String.join(", ", ignored)
+                    + (ignored.size() == 1 ? " is" : " are") + " not read by Kiln, which writes the same HTML without",
+                    "Kiln reads " + String.join(", ", new java.util.TreeSet<>(KRAMDOWN_OPTIONS)) + "; remove the others");
+        }
+        return java.util.Collections.unmodifiableMap(options); // sorted: the build cache's stamp prints it
     }
 
     /** Other paths of the site's feed ({@code /atom.xml}, where jekyll-feed or a theme had it): each gets the same feed. */
