@@ -2,6 +2,7 @@ package dev.kiln.jekyll;
 
 import dev.kiln.diag.Diagnostics;
 import dev.kiln.frontmatter.YamlDocument;
+import dev.kiln.model.SiteConfigReader;
 import dev.kiln.text.YamlText;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -129,6 +130,13 @@ final class JekyllConfig {
             yml.append("# jemoji's :shortcodes: in posts become the emoji themselves (Jekyll linked GitHub's images of them).\n"
                     + "emoji: true\n");
             converted.add("jemoji in plugins as emoji: true");
+        }
+        Map<String, Object> kramdown = kramdownOptions(true);
+        if (!kramdown.isEmpty()) {
+            yml.append("kramdown:\n");
+            kramdown.forEach((key, value) -> yml.append("  ").append(key).append(": ").append(value instanceof String text
+                    ? YamlText.quoted(text) : value instanceof List<?> list ? list.toString() : String.valueOf(value)).append('\n'));
+            converted.add("kramdown (" + String.join(", ", kramdown.keySet()) + ")");
         }
         boolean hasUrl = yml.toString().contains("\nurl: ");
         return new SiteYml(yml.toString(), converted, refused, hasUrl ? address : null, hasUrl);
@@ -300,6 +308,35 @@ final class JekyllConfig {
         };
     }
 
+    /**
+     * The options of _config.yml's {@code kramdown:} that Kiln reads ({@code read}: parse_block_html, auto_ids…, which site.yml's
+     * kramdown: takes), or the others (input, syntax_highlighter…), in the order written.
+     */
+    Map<String, Object> kramdownOptions(boolean read) {
+        Map<String, Object> options = new LinkedHashMap<>();
+        if (doc.values().get("kramdown") instanceof Map<?, ?> map) {
+            map.forEach((key, value) -> {
+                boolean readable = SiteConfigReader.KRAMDOWN_OPTIONS.contains(String.valueOf(key)) && value != null
+                        && !(value instanceof Map<?, ?>);
+                if (readable == read) {
+                    options.put(String.valueOf(key), value);
+                }
+            });
+        }
+        return options;
+    }
+
+    /** Why _config.yml's kramdown: is left out, naming the options site.yml took and those Kiln does not read. */
+    private String kramdownReason() {
+        Set<String> taken = kramdownOptions(true).keySet();
+        Set<String> unread = kramdownOptions(false).keySet();
+        if (taken.isEmpty()) {
+            return REPLACED.get("kramdown");
+        }
+        return unread.isEmpty() ? "" : "Kiln reads kramdown's Markdown itself; site.yml's kramdown: took " + String.join(", ", taken)
+                + "; " + String.join(", ", unread) + (unread.size() == 1 ? " is" : " are") + " not used";
+    }
+
     /** The keys of _config.yml that site.yml does not take, each with why (empty reason: handled elsewhere). */
     Map<String, String> leftOut() {
         Map<String, String> left = new LinkedHashMap<>();
@@ -307,7 +344,7 @@ final class JekyllConfig {
             if (CONVERTED.containsKey(key)) {
                 continue;
             }
-            String reason = REPLACED.get(key);
+            String reason = key.equals("kramdown") ? kramdownReason() : REPLACED.get(key);
             if (reason == null) {
                 left.put(key, "Kiln has no such setting; templates can read it as site.params." + key + " only after adding it to site.yml");
             } else if (!reason.isEmpty()) {
