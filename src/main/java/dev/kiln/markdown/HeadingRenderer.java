@@ -22,7 +22,8 @@ final class HeadingRenderer implements NodeRenderer {
     }
 
     private void render(Heading heading, NodeRendererContext context, HtmlWriter html) {
-        String id = context.getNodeId(heading);
+        String found = context.getNodeId(heading);
+        String id = found == null || found.isEmpty() ? null : found; // auto_ids false gives none: no anchor to the page's top
         if (id != null) {
             html.attr("id", id);
         }

@@ -36,7 +36,7 @@ class SiteKramdownOptionsTest {
         String html = post();
         // real jekyll 4.3.1 with this _config.yml: <div class="answer"><p><strong>Bold</strong> text</p></div>, <h2>, <ol start="3">
         assertTrue(html.contains("<div class=\"answer\">\n<p><strong>Bold</strong> text</p>\n</div>"), html);
-        assertTrue(html.contains("<h2>Heading one"), html);
+        assertTrue(html.contains("<h2>Heading one</h2>"), "no id, so no anchor linking to the page's top: " + html);
         assertTrue(html.contains("<ol start=\"3\">"), html);
     }
 
