@@ -134,8 +134,9 @@ final class JekyllConfig {
         Map<String, Object> kramdown = kramdownOptions(true);
         if (!kramdown.isEmpty()) {
             yml.append("kramdown:\n");
-            kramdown.forEach((key, value) -> yml.append("  ").append(key).append(": ").append(value instanceof String text
-                    ? YamlText.quoted(text) : value instanceof List<?> list ? list.toString() : String.valueOf(value)).append('\n'));
+            kramdown.forEach((key, value) -> yml.append("  ").append(key).append(key.equals("syntax_highlighter_opts")
+                    ? ":\n    " + value : ": " + (value instanceof String text ? YamlText.quoted(text)
+                    : value instanceof List<?> list ? list.toString() : String.valueOf(value))).append('\n'));
             converted.add("kramdown (" + String.join(", ", kramdown.keySet()) + ")");
         }
         boolean hasUrl = yml.toString().contains("\nurl: ");
@@ -316,10 +317,11 @@ final class JekyllConfig {
         Map<String, Object> options = new LinkedHashMap<>();
         if (doc.values().get("kramdown") instanceof Map<?, ?> map) {
             map.forEach((key, value) -> {
-                boolean readable = SiteConfigReader.KRAMDOWN_OPTIONS.contains(String.valueOf(key)) && value != null
-                        && !(value instanceof Map<?, ?>);
-                if (readable == read) {
-                    options.put(String.valueOf(key), value);
+                Boolean lineNumbers = SiteConfigReader.blockLineNumbers(String.valueOf(key), value);
+                boolean readable = lineNumbers != null || SiteConfigReader.KRAMDOWN_OPTIONS.contains(String.valueOf(key))
+                        && value != null && !(value instanceof Map<?, ?>);
+                if (readable == read) { // of syntax_highlighter_opts, only block line_numbers: its other keys change nothing
+                    options.put(String.valueOf(key), lineNumbers != null ? "block:\n      line_numbers: " + lineNumbers : value);
                 }
             });
         }

@@ -546,13 +546,16 @@ public final class LiquidRenderer {
 
         // Kiln's Jekyll tags
 
-        /** {@code {% highlight lang [linenos] %}…{% endhighlight %}} becomes a fenced code block with the code as it is. */
+        /**
+         * {@code {% highlight lang [linenos] %}…{% endhighlight %}} becomes a fenced code block with the code as it is; without
+         * linenos it says nolinenos, as Jekyll's tag numbers no lines even when kramdown numbers those of every code block.
+         */
         private void highlight(Template.Highlight h) {
             String fence = "`".repeat(Math.max(3, longestBacktickRun(h.codeStart(), h.codeEnd()) + 1));
             if (!lineIsBlankSoFar()) {
                 out.insert("\n", h.open());
             }
-            out.insert(fence + h.language() + (h.lineNumbers() ? " linenos" : "") + "\n", h.open());
+            out.insert(fence + h.language() + (h.lineNumbers() ? " linenos" : " nolinenos") + "\n", h.open());
             int codeStart = out.text().length();
             render(h.body());
             // Jekyll strips the code as rendered, so an include's last newline (include_relative of a sample) adds no blank line

@@ -90,6 +90,18 @@ public final class SiteConfigReader {
             "footnote_backlink", "parse_block_html", "toc_levels");
 
     /**
+     * The option that numbers the lines of every code block in Markdown, kramdown's {@code syntax_highlighter_opts:
+     * {block: {line_numbers: true}}}, as the options hold it; Liquid's highlight tag numbers them only with linenos.
+     */
+    public static final String BLOCK_LINE_NUMBERS = "syntax_highlighter_opts.block.line_numbers";
+
+    /** {@code line_numbers} of {@code syntax_highlighter_opts: {block: …}} when {@code name} is that and it is true or false, else null. */
+    public static Boolean blockLineNumbers(String name, Object option) {
+        return name.equals("syntax_highlighter_opts") && option instanceof Map<?, ?> opts && opts.get("block") instanceof Map<?, ?> block
+                && block.get("line_numbers") instanceof Boolean numbers ? numbers : null;
+    }
+
+    /**
      * {@code kramdown:} of Jekyll's _config.yml: the options Kiln reads (KRAMDOWN_OPTIONS) as text ({@code toc_levels: [2, 3]}
      * as 2,3); another option is a warning, as it changes nothing in Kiln's output.
      */
@@ -107,7 +119,10 @@ public final class SiteConfigReader {
         List<String> ignored = new ArrayList<>();
         map.forEach((key, option) -> {
             String name = String.valueOf(key);
-            if (!KRAMDOWN_OPTIONS.contains(name) || option == null || option instanceof Map<?, ?>) {
+            Object lineNumbers = blockLineNumbers(name, option);
+            if (lineNumbers != null) {
+                options.put(BLOCK_LINE_NUMBERS, String.valueOf(lineNumbers));
+            } else if (!KRAMDOWN_OPTIONS.contains(name) || option == null || option instanceof Map<?, ?>) {
                 ignored.add(name);
             } else {
                 options.put(name, option instanceof List<?> list
@@ -117,7 +132,8 @@ public final class SiteConfigReader {
         if (!ignored.isEmpty()) {
             fields.warning("kramdown", "kramdown option" + (ignored.size() == 1 ? " " : "s ") + String.join(", ", ignored)
                     + (ignored.size() == 1 ? " is" : " are") + " not read by Kiln, which writes the same HTML without",
-                    "Kiln reads " + String.join(", ", new java.util.TreeSet<>(KRAMDOWN_OPTIONS)) + "; remove the others");
+                    "Kiln reads " + String.join(", ", new java.util.TreeSet<>(KRAMDOWN_OPTIONS))
+                            + " and syntax_highlighter_opts: {block: {line_numbers: true}}; remove the others");
         }
         return java.util.Collections.unmodifiableMap(options); // sorted: the build cache's stamp prints it
     }

@@ -188,25 +188,26 @@ class JekyllImportTest {
         // a course site's _config.yml: its <details> answers hold Markdown, which real jekyll 4.3.1 renders with parse_block_html
         Path source = tmp.resolve("answers");
         KilnRun.write(source.resolve("_config.yml"), "title: C\nurl: https://c.example.org\nkramdown:\n  input: GFM\n"
-                + "  parse_block_html: true\n  auto_ids: false\n  toc_levels: 2..3\n  syntax_highlighter_opts:\n    block:\n"
-                + "      line_numbers: true\n");
+                + "  parse_block_html: true\n  auto_ids: false\n  toc_levels: 2..3\n  syntax_highlighter_opts:\n    css_class: highlight\n"
+                + "    block:\n      line_numbers: true\n");
         KilnRun.write(source.resolve("_posts/2024-03-01-quiz.md"), "---\ntitle: Quiz\n---\n## Question\n\n<details>\n"
-                + "<summary>Answer</summary>\n\n**Bold** answer\n</details>\n");
+                + "<summary>Answer</summary>\n\n**Bold** answer\n</details>\n\n```sh\nls\n```\n");
         Path target = tmp.resolve("answers-kiln");
         KilnRun run = KilnRun.of("import", "jekyll", source.toString(), target.toString());
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(KilnRun.read(target.resolve("content/site.yml")).endsWith("\nkramdown:\n  parse_block_html: true\n  auto_ids: false\n"
-                + "  toc_levels: \"2..3\"\n"), KilnRun.read(target.resolve("content/site.yml")));
-        assertTrue(run.out().contains("content/site.yml: from _config.yml: title, url, kramdown (parse_block_html, auto_ids, toc_levels); "),
+                + "  toc_levels: \"2..3\"\n  syntax_highlighter_opts:\n    block:\n      line_numbers: true\n"), KilnRun.read(target.resolve("content/site.yml")));
+        assertTrue(run.out().contains("content/site.yml: from _config.yml: title, url, kramdown (parse_block_html, auto_ids, toc_levels, syntax_highlighter_opts); "),
                 run.out());
         assertTrue(run.out().contains("  _config.yml:4: kramdown: Kiln reads kramdown's Markdown itself; site.yml's kramdown: took"
-                + " parse_block_html, auto_ids, toc_levels; input, syntax_highlighter_opts are not used\n"), run.out());
+                + " parse_block_html, auto_ids, toc_levels, syntax_highlighter_opts; input is not used\n"), run.out());
         KilnRun build = KilnRun.of("build", "--source", target.toString());
         assertEquals(0, build.exitCode(), build.err());
         assertEquals("", build.err());
         String post = read(target, "2024/03/01/quiz/index.html");
         assertTrue(post.contains("<p><strong>Bold</strong> answer</p>"), post);
-        assertTrue(post.contains("<h2>Question"), post);
+        assertTrue(post.contains("<h2>Question</h2>"), post);
+        assertTrue(post.contains("<code class=\"language-sh linenos\">"), "numbered as rouge numbered it: " + post);
     }
 
     @Test

@@ -47,7 +47,7 @@ class LiquidRendererTest {
     @Test
     void fencesHighlightedCodeLongerThanAnyBacktickRunInsideAndMapsPositionsBack() {
         LiquidResult result = render("Text {% highlight md %}\n````\n{% endhighlight %} after [x](/y/)", Map.of());
-        assertEquals("Text \n`````md\n````\n`````\n after [x](/y/)", result.text().text());
+        assertEquals("Text \n`````md nolinenos\n````\n`````\n after [x](/y/)", result.text().text());
         // "[x]" on the output's fifth line is at line 3, column 26 of the body.
         assertEquals(List.of(3, 26), List.of(result.text().origin(5, 8)[0], result.text().origin(5, 8)[1]));
         assertEquals(List.<Diagnostic>of(), result.diagnostics());
@@ -59,7 +59,7 @@ class LiquidRendererTest {
         LiquidResult result = new LiquidRenderer().render(POST, "{% highlight python %}\n{% include_relative hello.py %}\n"
                 + "{% endhighlight %}\n", 4, PAGE, (kind, key) -> kind == SiteLookup.Kind.INCLUDE_RELATIVE ? "print(\"hi\")\n\n" : null);
         assertEquals(List.of(), errors(result));
-        assertEquals("```python\nprint(\"hi\")\n```\n", result.text().text());
+        assertEquals("```python nolinenos\nprint(\"hi\")\n```\n", result.text().text());
     }
 
     @Test

@@ -70,4 +70,27 @@ class SiteKramdownOptionsTest {
         assertEquals(1, run.exitCode());
         assertTrue(run.err().contains("content/site.yml:3:11: error: kramdown should be a map of kramdown options, not 'GFM'"), run.err());
     }
+
+    @Test
+    void blockLineNumbersNumberEveryFencedBlockButAHighlightTagWithoutLinenos() {
+        // Chirpy's and many blogs' _config.yml; real jekyll 4.3.1 numbers both fenced blocks (rouge-gutter), not the highlight tag's
+        KilnRun run = build("kramdown:\n  syntax_highlighter_opts:\n    css_class: highlight\n    block:\n      line_numbers: true\n",
+                "---\ntitle: A\ndate: 2020-01-01\n---\n```ruby\nx = 1\n```\n\n```\nplain\n```\n\n"
+                        + "{% highlight ruby %}\ny = 2\n{% endhighlight %}\n\n{% highlight ruby linenos %}\nz = 3\n{% endhighlight %}\n");
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("", run.err());
+        String html = post();
+        assertTrue(html.contains("<pre tabindex=\"0\"><code class=\"language-ruby linenos\"><span class=\"line\">x"), html);
+        assertTrue(html.contains("<code class=\"linenos\"><span class=\"line\">plain</span>"), html);
+        assertTrue(html.contains("<code class=\"language-ruby\">y"), html);
+        assertTrue(html.contains("<code class=\"language-ruby linenos\"><span class=\"line\">z"), html);
+    }
+
+    @Test
+    void withoutThemNoFencedBlockIsNumbered() {
+        assertEquals(0, build("", "---\ntitle: A\ndate: 2020-01-01\n---\n```ruby\nx = 1\n```\n\n{% highlight ruby %}\ny = 2\n"
+                + "{% endhighlight %}\n").exitCode());
+        assertTrue(post().contains("<code class=\"language-ruby\">x"), post());
+        assertTrue(post().contains("<code class=\"language-ruby\">y"), post());
+    }
 }
