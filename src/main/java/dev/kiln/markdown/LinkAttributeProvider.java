@@ -49,6 +49,7 @@ final class LinkAttributeProvider implements AttributeProvider {
             }
         }
         backslashesAsWritten(node, attributes);
+        altAsWritten(node, attributes);
         Attribute align = attributes.get("align");
         if (align != null && node instanceof com.vladsch.flexmark.ext.tables.TableCell) {
             // align is obsolete in HTML5 (the Nu checker rejects it); CSS says the same thing.
@@ -102,6 +103,24 @@ final class LinkAttributeProvider implements AttributeProvider {
         String written = url == null ? null : writtenUrl(node);
         if (written != null && written.indexOf('\\') >= 0 && url.getValue().equals(Escaping.unescapeString(written))) {
             attributes.replaceValue(name, Escaping.unescapeString(written.replace("\\", "\\\\")));
+        }
+    }
+
+    /**
+     * An image's alt text as kramdown writes it: the text between its brackets as written, backslash escapes removed, never
+     * read as Markdown ({@code ![starts with "quoted" word](x.png)} keeps its quotes, which flexmark's text of the smart
+     * quotes node dropped; {@code *em*} stays as written). Text holding a placeholder of Kiln's (raw HTML, math) keeps
+     * flexmark's.
+     */
+    private static void altAsWritten(Node node, MutableAttributes attributes) {
+        if (attributes.get("alt") == null || !(node instanceof Image || node instanceof ImageRef)) {
+            return;
+        }
+        ImageRef ref = node instanceof ImageRef r ? r : null; // ![imgo] alone: its reference is its text
+        String written = (ref == null ? ((Image) node).getText() : ref.isReferenceTextCombined() ? ref.getReference() : ref.getText())
+                .toString();
+        if (written.indexOf('<') < 0 && !written.contains("$$")) {
+            attributes.replaceValue("alt", Escaping.unescapeString(written).replace('\n', ' '));
         }
     }
 

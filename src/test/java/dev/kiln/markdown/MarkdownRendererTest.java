@@ -25,6 +25,18 @@ class MarkdownRendererTest {
     private final MarkdownRenderer safeRenderer = new MarkdownRenderer(true, "", SiteUrls::youtubeThumbnail);
 
     @Test
+    void anImagesAltTextIsItsTextAsWrittenAsKramdownWritesIt() {
+        // a blog's ![Running grep ... starting with "unintercalated"](…): real kramdown 2.4.0 (GFM) keeps the quotes, and the
+        // rest as written, escapes removed; flexmark's text of the smart quotes dropped them
+        assertEquals("<p><img src=\"a.png\" alt=\"starts with &quot;quoted&quot; word\" /></p>\n",
+                renderer.render("![starts with \"quoted\" word](a.png)\n").html());
+        assertEquals("<p><img src=\"a.png\" alt=\"*em* and `code` x [y] &quot;q&quot; -- ...\" /></p>\n",
+                renderer.render("![*em* and `code` x \\[y\\] \"q\" -- ...](a.png)\n").html());
+        assertEquals("<p><img src=\"b.png\" alt=\"ref alt &quot;q&quot;\" /></p>\n",
+                renderer.render("![ref alt \"q\"][r]\n\n[r]: b.png\n").html());
+    }
+
+    @Test
     void textWithTheCharactersOfTextMarkersComesOutAsWritten() {
         // Text is set aside during rendering behind private-use marker characters (TextRenderer); a post
         // that holds them itself, literally or as entities, must still come out exactly as written.
