@@ -167,7 +167,10 @@ public final class SiteFacts implements SiteLookup {
     /** The values site.yml gives that Kiln reads in its own way (a trailing slash dropped, a default filled in). */
     private Map<String, Object> siteValues() {
         Map<String, Object> values = new HashMap<>();
-        values.put("url", config.url());
+        // without url: in site.yml, empty, as jekyll build leaves it: {{ site.url }}{{ site.baseurl }}/img.png stays on the site
+        // (Kiln's own absolute links, in feeds and the sitemap, still use its localhost default, with a warning)
+        Object written = config.params().get("url");
+        values.put("url", written == null || String.valueOf(written).isBlank() ? "" : config.url());
         values.put("baseurl", config.baseurl());
         values.put("title", config.title());
         if (config.description() != null) {

@@ -308,6 +308,21 @@ class EdgesTest {
     }
 
     @Test
+    void withoutUrlInSiteYmlSiteUrlIsEmptyAsJekyllBuildLeavesItSoImagesStayOnTheSite() throws IOException {
+        // a blog whose _config.yml has #url: commented out: real jekyll 4.3.1 build writes src="/blog/img/a.png", not localhost's
+        write("content/site.yml", "baseurl: /blog\n");
+        Files.createDirectories(site.resolve("content/img"));
+        Files.copy(Path.of("src/test/resources/sites/markdown-features/content/img/diagram.png"), site.resolve("content/img/a.png"));
+        write("content/posts/2020-01-01-a.md", "---\ntitle: A\n---\n![A]({{ site.url }}{{ site.baseurl }}/img/a.png) [{{ site.url }}]\n");
+        KilnRun run = build();
+        assertEquals(0, run.exitCode(), run.err());
+        String post = KilnRun.read(site.resolve("site/2020/01/01/a/index.html"));
+        assertTrue(post.contains(" src=\"/blog/img/a.png\""), post);
+        assertTrue(post.contains(" []</p>"), post);
+        assertFalse(post.contains("src=\"http://localhost"), post);
+    }
+
+    @Test
     void aLinkThatDiffersFromAFileOnlyInHowItsAccentsAreEncodedIsBrokenWithAHintNamingTheFile() throws IOException {
         String decomposed = Normalizer.normalize("café.jpg", Normalizer.Form.NFD); // as macOS names the file
         assertEquals("cafe\u0301.jpg", decomposed);
