@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 class FrontMatterReaderTest {
     private static final SourceSettings SETTINGS = new SourceSettings(ZoneId.of("UTC"), "Ann", "/:year/:month/:day/:slug/",
-            false, "", false);
+            false, "");
 
     private final Diagnostics diagnostics = new Diagnostics();
 
